@@ -1,0 +1,559 @@
+/* test-document.c — the document model, its commands and its history. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "jm-document.h"
+#include "jm-templates.h"
+
+/* A small map: two stages (s1, s2 | s3), lanes "text" and "touch", persona p1. */
+static JmDocument *
+make_document (void)
+{
+  JmDocument *doc = jm_document_new ();
+  JmStage *a = jm_stage_new ("a", "Awareness");
+  JmStage *b = jm_stage_new ("b", "Purchase");
+  JmLane *text = jm_lane_new ("text", JM_LANE_TEXT, "Actions");
+  JmLane *touch = jm_lane_new ("touch", JM_LANE_TOUCHPOINTS, "Touchpoints");
+  JmCard *wide = jm_card_new ("wide", "s1", "Sees an ad, then searches");
+
+  g_ptr_array_add (a->steps, jm_step_new ("s1", "Sees ad"));
+  g_ptr_array_add (a->steps, jm_step_new ("s2", "Searches"));
+  g_ptr_array_add (b->steps, jm_step_new ("s3", "Buys"));
+  wide->span = 2;
+  g_ptr_array_add (text->cards, wide);
+  g_ptr_array_add (text->cards, jm_card_new ("buy", "s3", "Pays at the till"));
+  g_ptr_array_add (touch->cards, jm_card_new ("web", "s2", "Website"));
+
+  jm_document_build_header (doc, "Bike repair", NULL, NULL, JM_MAP_STATE_CURRENT);
+  jm_document_build_persona (doc, jm_persona_new ("p1", "Giulia"));
+  jm_document_build_stage (doc, a);
+  jm_document_build_stage (doc, b);
+  jm_document_build_lane (doc, text);
+  jm_document_build_lane (doc, touch);
+  jm_document_build_emotion (doc, jm_emotion_new ("p1", "s1", JM_MAP_STATE_CURRENT, -1));
+  jm_document_build_emotion (doc, jm_emotion_new ("p1", "s2", JM_MAP_STATE_CURRENT, 1));
+  return doc;
+}
+
+static void
+test_templates_have_named_stages_and_lanes (void)
+{
+  for (guint t = 0; t < JM_N_TEMPLATES; t++)
+    {
+      g_autoptr(JmDocument) doc = jm_template_create (t);
+
+      g_assert_cmpuint (jm_document_get_stages (doc)->len, >=, 1);
+      g_assert_cmpuint (jm_document_get_lanes (doc)->len, >=, 1);
+      g_assert_cmpuint (jm_document_get_personas (doc)->len, ==, 1);
+      g_assert_false (jm_history_is_modified (jm_document_get_history (doc)));
+      g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
+      g_assert_nonnull (jm_template_get_name (t));
+    }
+
+  {
+    g_autoptr(JmDocument) cx = jm_template_create (JM_TEMPLATE_CUSTOMER_EXPERIENCE);
+    GPtrArray *stages = jm_document_get_stages (cx);
+    gboolean has_emotions = FALSE;
+
+    g_assert_cmpuint (stages->len, ==, 5);
+    g_assert_cmpstr (((JmStage *) stages->pdata[0])->name, ==, "Awareness");
+    g_assert_cmpstr (((JmStage *) stages->pdata[4])->name, ==, "Advocacy");
+    for (guint i = 0; i < jm_document_get_lanes (cx)->len; i++)
+      has_emotions |= ((JmLane *) jm_document_get_lanes (cx)->pdata[i])->kind == JM_LANE_EMOTIONS;
+    g_assert_true (has_emotions);
+  }
+}
+
+static void
+test_columns_follow_stage_order (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+
+  g_assert_cmpuint (jm_document_get_n_steps (doc), ==, 3);
+  g_assert_cmpint (jm_document_get_step_column (doc, "s3"), ==, 2);
+  g_assert_cmpstr (jm_document_get_step (doc, 1)->id, ==, "s2");
+  g_assert_cmpstr (jm_document_get_step_stage (doc, "s3")->id, ==, "b");
+  g_assert_cmpint (jm_document_get_step_column (doc, "nope"), ==, -1);
+
+  jm_document_move_stage (doc, "b", 0);
+  g_assert_cmpint (jm_document_get_step_column (doc, "s3"), ==, 0);
+  g_assert_cmpint (jm_document_get_step_column (doc, "s1"), ==, 1);
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_cmpint (jm_document_get_step_column (doc, "s3"), ==, 2);
+}
+
+static void
+test_undo_restores_edited_card_text (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  jm_document_set_card_text (doc, "buy", "Pays by card");
+  g_assert_cmpstr (jm_document_find_card (doc, "buy", NULL)->text, ==, "Pays by card");
+  g_assert_true (jm_history_is_modified (history));
+  g_assert_cmpstr (jm_history_get_undo_label (history), ==, "Edit Card");
+
+  g_assert_true (jm_history_undo (history));
+  g_assert_cmpstr (jm_document_find_card (doc, "buy", NULL)->text, ==, "Pays at the till");
+  g_assert_false (jm_history_is_modified (history));
+
+  g_assert_true (jm_history_redo (history));
+  g_assert_cmpstr (jm_document_find_card (doc, "buy", NULL)->text, ==, "Pays by card");
+}
+
+static void
+test_typing_in_one_field_merges_into_one_step (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+  const char *words[] = { "P", "Pa", "Pay", "Pays", "Pays ", "Pays c", "Pays cash" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    jm_document_set_card_text (doc, "buy", words[i]);
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 1);
+
+  /* Another field, or another card, is another step. */
+  jm_document_set_card_text (doc, "web", "Web shop");
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 2);
+
+  jm_history_undo (history);
+  jm_history_undo (history);
+  g_assert_cmpstr (jm_document_find_card (doc, "buy", NULL)->text, ==, "Pays at the till");
+  g_assert_cmpstr (jm_document_find_card (doc, "web", NULL)->text, ==, "Website");
+}
+
+static void
+test_sealed_history_does_not_merge (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  jm_document_set_title (doc, "Bike");
+  jm_document_set_title (doc, "Bike repair journey");
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 1);
+  jm_history_seal (history);
+  jm_document_set_title (doc, "Bike repair journey 2");
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 2);
+  jm_history_undo (history);
+  g_assert_cmpstr (jm_document_get_title (doc), ==, "Bike repair journey");
+  jm_history_undo (history);
+  g_assert_cmpstr (jm_document_get_title (doc), ==, "Bike repair");
+}
+
+static void
+test_modified_is_exact_around_the_clean_point (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  jm_document_set_title (doc, "One");
+  jm_history_set_clean (history);    /* saved here */
+  g_assert_false (jm_history_is_modified (history));
+
+  jm_document_set_title (doc, "Two");
+  g_assert_true (jm_history_is_modified (history));
+  jm_history_undo (history);
+  g_assert_false (jm_history_is_modified (history));
+  jm_history_undo (history);         /* undo after save */
+  g_assert_true (jm_history_is_modified (history));
+  g_assert_cmpstr (jm_document_get_title (doc), ==, "Bike repair");
+  jm_history_redo (history);         /* redo after undo */
+  g_assert_false (jm_history_is_modified (history));
+  g_assert_cmpstr (jm_document_get_title (doc), ==, "One");
+
+  /* A new edit after undo drops the redo branch; the saved state is gone. */
+  jm_history_undo (history);
+  jm_document_set_state (doc, JM_MAP_STATE_FUTURE);
+  g_assert_false (jm_history_can_redo (history));
+  g_assert_true (jm_history_is_modified (history));
+  jm_history_undo (history);
+  g_assert_true (jm_history_is_modified (history));
+}
+
+static void
+test_group_is_one_undo_step (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  jm_history_begin_group (history, "Paste");
+  jm_document_insert_card (doc, "text", -1, jm_card_new ("n1", "s1", "One"));
+  jm_document_insert_card (doc, "text", -1, jm_card_new ("n2", "s2", "Two"));
+  jm_history_end_group (history);
+
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 1);
+  g_assert_cmpstr (jm_history_get_undo_label (history), ==, "Paste");
+  g_assert_cmpuint (jm_document_get_n_cards (doc), ==, 5);
+  jm_history_undo (history);
+  g_assert_null (jm_document_find_card (doc, "n1", NULL));
+  g_assert_null (jm_document_find_card (doc, "n2", NULL));
+  g_assert_cmpuint (jm_document_get_n_cards (doc), ==, 3);
+  jm_history_redo (history);
+  g_assert_nonnull (jm_document_find_card (doc, "n2", NULL));
+}
+
+static void
+test_undo_restores_moved_card (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+  JmLane *lane = NULL;
+
+  jm_document_move_card (doc, "buy", "touch", "s1", 0);
+  g_assert_nonnull (jm_document_find_card (doc, "buy", &lane));
+  g_assert_cmpstr (lane->id, ==, "touch");
+  g_assert_cmpstr (jm_document_find_card (doc, "buy", NULL)->step_id, ==, "s1");
+  g_assert_true (lane->cards->pdata[0] == jm_document_find_card (doc, "buy", NULL));
+
+  jm_history_undo (history);
+  jm_document_find_card (doc, "buy", &lane);
+  g_assert_cmpstr (lane->id, ==, "text");
+  g_assert_cmpstr (jm_document_find_card (doc, "buy", NULL)->step_id, ==, "s3");
+  g_assert_true (lane->cards->pdata[1] == jm_document_find_card (doc, "buy", NULL));
+}
+
+static void
+test_reorder_card_within_cell (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmLane *lane = jm_document_find_lane (doc, "text");
+
+  jm_document_move_card (doc, "buy", "text", "s3", 0);
+  g_assert_cmpstr (((JmCard *) lane->cards->pdata[0])->id, ==, "buy");
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_cmpstr (((JmCard *) lane->cards->pdata[0])->id, ==, "wide");
+}
+
+static void
+test_removing_a_card_is_undoable (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+
+  jm_document_remove_card (doc, "web");
+  g_assert_null (jm_document_find_card (doc, "web", NULL));
+  g_assert_false (jm_document_has_id (doc, "web"));
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_cmpstr (jm_document_find_card (doc, "web", NULL)->text, ==, "Website");
+}
+
+static void
+test_removing_a_step_shortens_spanning_cards (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  /* "wide" starts at s1 and spans s1..s2: removing s1 moves it to s2. */
+  g_assert_true (jm_document_remove_step (doc, "s1"));
+  g_assert_null (jm_document_find_step (doc, "s1"));
+  g_assert_cmpstr (jm_document_find_card (doc, "wide", NULL)->step_id, ==, "s2");
+  g_assert_cmpuint (jm_document_find_card (doc, "wide", NULL)->span, ==, 1);
+  g_assert_null (jm_document_get_emotion (doc, "p1", "s1", JM_MAP_STATE_CURRENT));
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 1);
+
+  jm_history_undo (history);
+  g_assert_nonnull (jm_document_find_step (doc, "s1"));
+  g_assert_cmpint (jm_document_get_step_column (doc, "s1"), ==, 0);
+  g_assert_cmpstr (jm_document_find_card (doc, "wide", NULL)->step_id, ==, "s1");
+  g_assert_cmpuint (jm_document_find_card (doc, "wide", NULL)->span, ==, 2);
+  g_assert_cmpfloat (jm_document_get_emotion (doc, "p1", "s1", JM_MAP_STATE_CURRENT)->score, ==, -1);
+
+  /* The last step of a stage stays. */
+  g_assert_false (jm_document_remove_step (doc, "s3"));
+}
+
+static void
+test_removing_a_stage_removes_its_cards (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+
+  g_assert_true (jm_document_remove_stage (doc, "b"));
+  g_assert_null (jm_document_find_card (doc, "buy", NULL));
+  g_assert_null (jm_document_find_step (doc, "s3"));
+  g_assert_cmpuint (jm_document_get_n_steps (doc), ==, 2);
+  g_assert_false (jm_document_remove_stage (doc, "a"));
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_nonnull (jm_document_find_card (doc, "buy", NULL));
+  g_assert_cmpuint (jm_document_get_n_steps (doc), ==, 3);
+}
+
+static void
+test_inserting_a_step_grows_cards_across_it (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+
+  jm_document_insert_step (doc, "a", 1, jm_step_new ("mid", "Reads reviews"));
+  g_assert_cmpint (jm_document_get_step_column (doc, "mid"), ==, 1);
+  g_assert_cmpuint (jm_document_find_card (doc, "wide", NULL)->span, ==, 3);
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_null (jm_document_find_step (doc, "mid"));
+  g_assert_cmpuint (jm_document_find_card (doc, "wide", NULL)->span, ==, 2);
+}
+
+static void
+test_moving_and_renaming_steps (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  jm_document_move_step (doc, "s1", "b", 1);
+  g_assert_cmpstr (jm_document_get_step_stage (doc, "s1")->id, ==, "b");
+  g_assert_cmpint (jm_document_get_step_column (doc, "s1"), ==, 2);
+  jm_document_rename_step (doc, "s1", "Sees a poster");
+  g_assert_cmpstr (jm_document_find_step (doc, "s1")->name, ==, "Sees a poster");
+  jm_history_undo (history);
+  jm_history_undo (history);
+  g_assert_cmpstr (jm_document_get_step_stage (doc, "s1")->id, ==, "a");
+  g_assert_cmpint (jm_document_get_step_column (doc, "s1"), ==, 0);
+  g_assert_cmpstr (jm_document_find_step (doc, "s1")->name, ==, "Sees ad");
+}
+
+static void
+test_lanes_add_rename_reorder_remove (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+  JmLane *lane = jm_lane_copy (jm_document_find_lane (doc, "touch"));
+
+  g_free (lane->title);
+  lane->title = g_strdup ("Channels");
+  lane->kind = JM_LANE_BACKSTAGE;
+  jm_document_update_lane (doc, lane, NULL);
+  g_assert_cmpstr (jm_document_find_lane (doc, "touch")->title, ==, "Channels");
+  g_assert_cmpuint (jm_document_find_lane (doc, "touch")->cards->len, ==, 1);
+
+  jm_document_move_lane (doc, "touch", 0);
+  g_assert_cmpstr (((JmLane *) jm_document_get_lanes (doc)->pdata[0])->id, ==, "touch");
+
+  jm_document_insert_lane (doc, -1, jm_lane_new ("pain", JM_LANE_PAIN_POINTS, "Pain"));
+  jm_document_remove_lane (doc, "text");
+  g_assert_null (jm_document_find_card (doc, "wide", NULL));
+  g_assert_cmpuint (jm_document_get_n_cards (doc), ==, 1);
+
+  while (jm_history_can_undo (history))
+    jm_history_undo (history);
+  g_assert_cmpstr (((JmLane *) jm_document_get_lanes (doc)->pdata[0])->id, ==, "text");
+  g_assert_cmpstr (jm_document_find_lane (doc, "touch")->title, ==, "Touchpoints");
+  g_assert_cmpint (jm_document_find_lane (doc, "touch")->kind, ==, JM_LANE_TOUCHPOINTS);
+  g_assert_null (jm_document_find_lane (doc, "pain"));
+  g_assert_cmpuint (jm_document_get_n_cards (doc), ==, 3);
+}
+
+static void
+test_removing_a_persona_clears_its_traces (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmCard *card = jm_card_copy (jm_document_find_card (doc, "web", NULL));
+
+  card->personas = g_strsplit ("p1", " ", -1);
+  jm_document_update_card (doc, card, NULL);
+  g_assert_false (jm_card_applies_to (jm_document_find_card (doc, "web", NULL), "p2"));
+
+  jm_document_remove_persona (doc, "p1");
+  g_assert_null (jm_document_find_persona (doc, "p1"));
+  g_assert_null (jm_document_find_card (doc, "web", NULL)->personas);
+  g_assert_cmpuint (jm_document_get_emotions (doc)->len, ==, 0);
+
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_nonnull (jm_document_find_persona (doc, "p1"));
+  g_assert_cmpstr (jm_document_find_card (doc, "web", NULL)->personas[0], ==, "p1");
+  g_assert_cmpuint (jm_document_get_emotions (doc)->len, ==, 2);
+}
+
+static void
+test_persona_update_and_insert (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmPersona *persona = jm_persona_copy (jm_document_find_persona (doc, "p1"));
+  g_autofree char *id = jm_document_make_id (doc, "persona");
+
+  persona->age = 34;
+  g_strfreev (persona->goals);
+  persona->goals = g_strsplit ("Ride to work|Save time", "|", -1);
+  jm_document_update_persona (doc, persona, NULL);
+  g_assert_cmpuint (jm_document_find_persona (doc, "p1")->age, ==, 34);
+  g_assert_cmpstr (jm_document_find_persona (doc, "p1")->goals[1], ==, "Save time");
+
+  jm_document_insert_persona (doc, -1, jm_persona_new (id, "Marco"));
+  g_assert_cmpuint (jm_document_get_personas (doc)->len, ==, 2);
+  jm_history_undo (jm_document_get_history (doc));
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_cmpuint (jm_document_find_persona (doc, "p1")->age, ==, 0);
+  g_assert_cmpuint (jm_document_get_personas (doc)->len, ==, 1);
+}
+
+static void
+test_emotion_scores_set_change_and_clear (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  jm_document_set_emotion (doc, "p1", "s3", JM_MAP_STATE_FUTURE, 2);
+  jm_document_set_emotion (doc, "p1", "s1", JM_MAP_STATE_CURRENT, NAN);
+  g_assert_cmpfloat (jm_document_get_emotion (doc, "p1", "s3", JM_MAP_STATE_FUTURE)->score, ==, 2);
+  g_assert_null (jm_document_get_emotion (doc, "p1", "s3", JM_MAP_STATE_CURRENT));
+  g_assert_null (jm_document_get_emotion (doc, "p1", "s1", JM_MAP_STATE_CURRENT));
+  jm_history_undo (history);
+  jm_history_undo (history);
+  g_assert_null (jm_document_get_emotion (doc, "p1", "s3", JM_MAP_STATE_FUTURE));
+  g_assert_cmpfloat (jm_document_get_emotion (doc, "p1", "s1", JM_MAP_STATE_CURRENT)->score, ==, -1);
+}
+
+static void
+test_stage_update_keeps_steps_and_indexes_metrics (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmStage *stage = jm_stage_copy (jm_document_find_stage (doc, "a"));
+  const char *owner = NULL;
+
+  g_free (stage->color);
+  stage->color = g_strdup ("#1c71d8");
+  g_ptr_array_add (stage->metrics, jm_metric_new ("m1", JM_METRIC_NPS, 12));
+  jm_document_update_stage (doc, stage, NULL);
+
+  g_assert_cmpstr (jm_document_find_stage (doc, "a")->color, ==, "#1c71d8");
+  g_assert_cmpuint (jm_document_find_stage (doc, "a")->steps->len, ==, 2);
+  g_assert_nonnull (jm_document_find_metric (doc, "m1", &owner));
+  g_assert_cmpstr (owner, ==, "a");
+
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_null (jm_document_find_metric (doc, "m1", NULL));
+  g_assert_null (jm_document_find_stage (doc, "a")->color);
+}
+
+static void
+test_metric_ranges_are_enforced (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmMetric) nps = jm_metric_new ("m", JM_METRIC_NPS, 140);
+  g_autoptr(JmMetric) ces = jm_metric_new ("c", JM_METRIC_CES, 9);
+  g_autoptr(JmMetric) custom = jm_metric_new ("x", JM_METRIC_CUSTOM, 1e6);
+
+  g_assert_false (jm_metric_validate (nps, &error));
+  g_assert_error (error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "140"));
+  g_assert_nonnull (strstr (error->message, "-100"));
+  g_clear_error (&error);
+
+  g_assert_false (jm_metric_validate (ces, &error));
+  g_assert_false (ces->higher_is_better);
+  g_clear_error (&error);
+
+  nps->value = 40;
+  nps->has_target = TRUE;
+  nps->target = -101;
+  g_assert_false (jm_metric_validate (nps, &error));
+  g_clear_error (&error);
+  nps->target = 50;
+  g_assert_true (jm_metric_validate (nps, NULL));
+
+  g_assert_false (jm_metric_validate (custom, &error));   /* custom needs a name */
+  g_clear_error (&error);
+  custom->name = g_strdup ("Waiting time");
+  g_assert_true (jm_metric_validate (custom, NULL));
+  custom->value = NAN;
+  g_assert_false (jm_metric_validate (custom, NULL));
+}
+
+static void
+on_changed (JmDocument *doc,
+            JmChange   *change,
+            GPtrArray  *log)
+{
+  g_ptr_array_add (log, g_strdup_printf ("%d:%d:%s:%s", change->type, change->kind,
+                                         change->id ? change->id : "",
+                                         change->parent_id ? change->parent_id : ""));
+}
+
+static void
+test_changes_name_the_object_touched (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *modified = g_strdup_printf ("%d:%d:buy:text", JM_OBJECT_CARD, JM_CHANGE_MODIFIED);
+  g_autofree char *moved = g_strdup_printf ("%d:%d:buy:touch", JM_OBJECT_CARD, JM_CHANGE_MOVED);
+
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), log);
+  jm_document_set_card_text (doc, "buy", "Pays cash");
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (log->pdata[0], ==, modified);
+  jm_document_move_card (doc, "buy", "touch", "s3", -1);
+  g_assert_cmpstr (log->pdata[1], ==, moved);
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_cmpuint (log->len, ==, 3);
+}
+
+static void
+test_make_id_avoids_ids_in_use (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+
+  jm_document_insert_card (doc, "text", -1, jm_card_new ("card-1", "s1", "x"));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = jm_document_make_id (doc, "card");
+
+      g_assert_false (jm_document_has_id (doc, id));
+      jm_document_insert_card (doc, "text", -1, jm_card_new (id, "s1", "y"));
+    }
+  g_assert_cmpuint (jm_document_get_n_cards (doc), ==, 9);
+}
+
+static void
+test_enum_names_round_trip (void)
+{
+  for (guint i = 0; i < JM_N_CHANNELS; i++)
+    {
+      JmChannel c;
+      g_assert_true (jm_channel_from_string (jm_channel_to_string (i), &c));
+      g_assert_cmpint (c, ==, i);
+      g_assert_nonnull (jm_channel_get_label (i));
+    }
+  for (guint i = 0; i < JM_N_LANE_KINDS; i++)
+    {
+      JmLaneKind k;
+      g_assert_true (jm_lane_kind_from_string (jm_lane_kind_to_string (i), &k));
+      g_assert_cmpint (k, ==, i);
+    }
+  {
+    JmMetricKind k = JM_METRIC_CSAT;
+    g_assert_false (jm_metric_kind_from_string ("karma", &k));
+    g_assert_cmpint (k, ==, JM_METRIC_CSAT);
+  }
+  g_assert_true (jm_channel_is_online (JM_CHANNEL_WEBSITE));
+  g_assert_false (jm_channel_is_online (JM_CHANNEL_STORE));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/templates/have-named-stages-and-lanes", test_templates_have_named_stages_and_lanes);
+  g_test_add_func ("/model/steps/columns-follow-stage-order", test_columns_follow_stage_order);
+  g_test_add_func ("/model/history/undo-restores-edited-card-text", test_undo_restores_edited_card_text);
+  g_test_add_func ("/model/history/typing-in-one-field-merges", test_typing_in_one_field_merges_into_one_step);
+  g_test_add_func ("/model/history/sealed-history-does-not-merge", test_sealed_history_does_not_merge);
+  g_test_add_func ("/model/history/modified-is-exact-around-clean-point", test_modified_is_exact_around_the_clean_point);
+  g_test_add_func ("/model/history/group-is-one-undo-step", test_group_is_one_undo_step);
+  g_test_add_func ("/model/cards/undo-restores-moved-card", test_undo_restores_moved_card);
+  g_test_add_func ("/model/cards/reorder-within-cell", test_reorder_card_within_cell);
+  g_test_add_func ("/model/cards/removing-is-undoable", test_removing_a_card_is_undoable);
+  g_test_add_func ("/model/steps/removing-shortens-spanning-cards", test_removing_a_step_shortens_spanning_cards);
+  g_test_add_func ("/model/stages/removing-removes-its-cards", test_removing_a_stage_removes_its_cards);
+  g_test_add_func ("/model/steps/inserting-grows-cards-across-it", test_inserting_a_step_grows_cards_across_it);
+  g_test_add_func ("/model/steps/moving-and-renaming", test_moving_and_renaming_steps);
+  g_test_add_func ("/model/lanes/add-rename-reorder-remove", test_lanes_add_rename_reorder_remove);
+  g_test_add_func ("/model/personas/removing-clears-its-traces", test_removing_a_persona_clears_its_traces);
+  g_test_add_func ("/model/personas/update-and-insert", test_persona_update_and_insert);
+  g_test_add_func ("/model/emotions/set-change-and-clear", test_emotion_scores_set_change_and_clear);
+  g_test_add_func ("/model/stages/update-keeps-steps-and-indexes-metrics", test_stage_update_keeps_steps_and_indexes_metrics);
+  g_test_add_func ("/model/metrics/ranges-are-enforced", test_metric_ranges_are_enforced);
+  g_test_add_func ("/model/document/changes-name-the-object-touched", test_changes_name_the_object_touched);
+  g_test_add_func ("/model/document/make-id-avoids-ids-in-use", test_make_id_avoids_ids_in_use);
+  g_test_add_func ("/model/enums/names-round-trip", test_enum_names_round_trip);
+
+  return g_test_run ();
+}
