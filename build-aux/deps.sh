@@ -1,0 +1,44 @@
+# build-aux/deps.sh — the Debian 12 packages Journey Maps needs to build,
+# run and test, and a function that installs whichever are missing.
+# Sourced by build-aux/run, build-aux/test and build-aux/bench.
+
+JM_BUILD_PACKAGES="
+  meson ninja-build pkg-config gcc
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libxml2-dev libcairo2-dev libpango1.0-dev
+  gettext itstool desktop-file-utils appstream
+"
+
+JM_RUN_PACKAGES="
+  gsettings-desktop-schemas adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+"
+
+JM_TEST_PACKAGES="
+  xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
+  libxml2-utils poppler-utils qpdf librsvg2-bin imagemagick
+  libgtk-4-bin
+"
+
+jm_install_missing () {
+  local wanted="$*" missing="" pkg
+  for pkg in $wanted; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing="$missing $pkg"
+    fi
+  done
+  [ -z "$missing" ] && return 0
+
+  echo "Installing:$missing"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo="sudo"
+    else
+      echo "These Debian packages are missing and I am not root (and there is no sudo):$missing" >&2
+      return 1
+    fi
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing || return 1
+}

@@ -1,0 +1,305 @@
+/* jm-application.c — the application object. The batch command line
+ * (--check, --export) is handled in handle-local-options, before GTK is
+ * initialised, so it works with no display. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jm-application.h"
+#include "jm-cli.h"
+#include "journey-maps-resources.h"
+#include "jm-preferences-window.h"
+#include "jm-window.h"
+
+struct _JmApplication {
+  AdwApplication parent_instance;
+
+  GSettings     *settings;
+};
+
+G_DEFINE_FINAL_TYPE (JmApplication, jm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write FILE to OUT (.png, .pdf, .svg or .journey) and exit"), N_("OUT") },
+  { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the files and report every problem, then exit"), NULL },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Scale of a PNG export (1 = 96 dpi, 2 = 192 dpi)"), N_("S") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("PDF pages: fit, a4, a3, letter (-landscape) or poster-a4"), N_("PAGE") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
+  { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the map as the persona with this id lives it"), N_("ID") },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+JmApplication *
+jm_application_new (void)
+{
+  return g_object_new (JM_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+jm_application_get_settings (JmApplication *self)
+{
+  g_return_val_if_fail (JM_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (BASE_APPLICATION_ID);
+  return self->settings;
+}
+
+static int
+jm_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  g_autofree char *export_path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *persona = NULL;
+  g_autofree char **files = NULL;
+  gboolean check = FALSE;
+  double scale = 0;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "journey-maps", PACKAGE_VERSION);
+      return JM_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "check", "b", &check);
+  g_variant_dict_lookup (options, "scale", "d", &scale);
+  g_variant_dict_lookup (options, "page", "s", &page);
+  g_variant_dict_lookup (options, "theme", "s", &theme);
+  g_variant_dict_lookup (options, "persona", "s", &persona);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (check && export_path != NULL)
+    {
+      g_printerr ("%s\n", _("--check and --export cannot be used together"));
+      return JM_EXIT_USAGE;
+    }
+
+  if (check)
+    return jm_cli_check ((const char * const *) files);
+
+  if (export_path != NULL)
+    {
+      JmCliExport cli = { export_path, scale, page, theme, persona };
+      return jm_cli_export (&cli, (const char * const *) files);
+    }
+
+  if (scale != 0 || page != NULL || theme != NULL || persona != NULL)
+    {
+      g_printerr ("%s\n", _("--scale, --page, --theme and --persona go with --export"));
+      return JM_EXIT_USAGE;
+    }
+
+  /* Files to open in the editor: hand them to the (maybe remote) instance. */
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return JM_EXIT_FAILURE;
+        }
+      g_application_open (application, (GFile **) gfiles->pdata, (int) gfiles->len, "");
+      if (g_application_get_is_remote (application))
+        return JM_EXIT_OK;
+    }
+
+  return -1;
+}
+
+static void
+jm_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (jm_window_new (JM_APPLICATION (application)));
+  gtk_window_present (window);
+}
+
+static void
+jm_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      JmWindow *window = jm_window_find_for_file (JM_APPLICATION (application), files[i]);
+
+      if (window == NULL)
+        {
+          window = jm_window_get_empty (JM_APPLICATION (application));
+          if (window == NULL)
+            window = jm_window_new (JM_APPLICATION (application));
+          jm_window_open_file (window, files[i]);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Journey Maps contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Journey Maps"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Journey Maps team"),
+                         "developers", developers,
+                         "comments", _("Draw customer journey maps: personas, stages, touchpoints, "
+                                       "emotions, pain points, opportunities and metrics."),
+                         "website", "https://github.com/journeymaps/journey-maps",
+                         "issue-url", "https://github.com/journeymaps/journey-maps/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Journey Maps team",
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  JmApplication *self = JM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = GTK_WINDOW (jm_preferences_window_new (jm_application_get_settings (self)));
+
+  gtk_window_set_transient_for (prefs, parent);
+  gtk_window_present (prefs);
+}
+
+static void
+quit_app (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window asks about its own unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "preferences", show_preferences },
+  { "quit", quit_app },
+};
+
+static void
+apply_color_scheme (GSettings  *settings,
+                    const char *key,
+                    gpointer    user_data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
+jm_application_startup (GApplication *application)
+{
+  JmApplication *self = JM_APPLICATION (application);
+  static const char *no_accels[] = { NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new::customer-experience", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.zoom-fit", { "<Control>9", NULL } },
+  };
+
+  G_APPLICATION_CLASS (jm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels[0] ? accels[i].accels : no_accels);
+
+  g_signal_connect (jm_application_get_settings (self), "changed::color-scheme",
+                    G_CALLBACK (apply_color_scheme), NULL);
+  apply_color_scheme (jm_application_get_settings (self), "color-scheme", NULL);
+}
+
+static void
+jm_application_finalize (GObject *object)
+{
+  JmApplication *self = JM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (jm_application_parent_class)->finalize (object);
+}
+
+static void
+jm_application_class_init (JmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = jm_application_finalize;
+
+  /* The resources live in a static library: register them by hand. */
+  jm_resources_register_resource ();
+
+  app_class->handle_local_options = jm_application_handle_local_options;
+  app_class->activate = jm_application_activate;
+  app_class->open = jm_application_open;
+  app_class->startup = jm_application_startup;
+}
+
+static void
+jm_application_init (JmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Draw, check and export customer journey maps."));
+}

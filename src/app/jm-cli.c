@@ -1,0 +1,158 @@
+/* jm-cli.c — `journey-maps --check` and `--export`. Messages go to stderr
+ * as "FILE:LINE: message"; nothing here touches GTK. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "jm-cli.h"
+#include "jm-export.h"
+#include "jm-reader.h"
+#include "jm-writer.h"
+
+static void
+print_problems (GPtrArray    *problems,
+                const GError *error)
+{
+  if (problems != NULL && problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const JmProblem *p = g_ptr_array_index (problems, i);
+
+          if (p->line > 0)
+            g_printerr ("%s:%d: %s\n", p->file, p->line, p->message);
+          else
+            g_printerr ("%s: %s\n", p->file, p->message);
+        }
+    }
+  else if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+    }
+}
+
+int
+jm_cli_check (const char * const *files)
+{
+  int status = JM_EXIT_OK;
+
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("%s\n", _("--check needs at least one FILE"));
+      return JM_EXIT_USAGE;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = jm_reader_load_path (files[i], &problems, &error);
+
+      if (doc == NULL)
+        {
+          print_problems (problems, error);
+          status = JM_EXIT_FAILURE;
+        }
+    }
+
+  return status;
+}
+
+static gboolean
+has_suffix_ci (const char *path,
+               const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+int
+jm_cli_export (const JmCliExport  *options,
+               const char * const *files)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+  JmExportOptions export_options;
+  const char *input;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("--export needs exactly one FILE to read"));
+      return JM_EXIT_USAGE;
+    }
+  input = files[0];
+
+  jm_export_options_init (&export_options);
+
+  if (options->scale != 0)
+    {
+      if (!(options->scale >= 0.1 && options->scale <= 16))
+        {
+          g_printerr ("%s\n", _("--scale must lie between 0.1 and 16"));
+          return JM_EXIT_USAGE;
+        }
+      export_options.scale = options->scale;
+    }
+
+  if (options->page != NULL && !jm_page_option_from_string (options->page, &export_options.page))
+    {
+      /* Translators: the page options are not translated: they are typed on the command line. */
+      g_printerr (_("Unknown page option “%s”: use fit, a4, a4-landscape, a3, a3-landscape, "
+                    "letter, letter-landscape or poster-a4\n"), options->page);
+      return JM_EXIT_USAGE;
+    }
+
+  if (options->theme != NULL && !jm_theme_from_string (options->theme, &export_options.theme))
+    {
+      g_printerr (_("Unknown theme “%s”: use light, dark, print or high-contrast\n"), options->theme);
+      return JM_EXIT_USAGE;
+    }
+
+  if (!has_suffix_ci (options->output, ".journey")
+      && !has_suffix_ci (options->output, ".png")
+      && !has_suffix_ci (options->output, ".pdf")
+      && !has_suffix_ci (options->output, ".svg"))
+    {
+      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg or .journey\n"),
+                  options->output);
+      return JM_EXIT_USAGE;
+    }
+
+  doc = jm_reader_load_path (input, &problems, &error);
+  if (doc == NULL)
+    {
+      print_problems (problems, error);
+      return JM_EXIT_FAILURE;
+    }
+
+  if (options->persona != NULL)
+    {
+      if (jm_document_find_persona (doc, options->persona) == NULL)
+        {
+          g_printerr (_("%s: there is no persona with the id “%s”\n"), input, options->persona);
+          return JM_EXIT_USAGE;
+        }
+      export_options.persona_id = options->persona;
+    }
+
+  if (has_suffix_ci (options->output, ".journey"))
+    {
+      if (!jm_writer_save_path (doc, options->output, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return JM_EXIT_FAILURE;
+        }
+      return JM_EXIT_OK;
+    }
+
+  if (!jm_export_to_path (doc, options->output, &export_options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return JM_EXIT_FAILURE;
+    }
+
+  return JM_EXIT_OK;
+}

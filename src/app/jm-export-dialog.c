@@ -1,0 +1,410 @@
+/* jm-export-dialog.c — choose how to export, see it, write it. The export
+ * runs in a worker thread while the dialog shows a spinner; the modal
+ * dialog keeps the document from changing meanwhile. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jm-export.h"
+#include "jm-export-dialog.h"
+#include "jm-layout.h"
+#include "jm-painter.h"
+
+/* Longest side of the preview, in pixels. */
+#define PREVIEW_SIZE 900
+
+struct _JmExportDialog {
+  AdwWindow     parent_instance;
+
+  GtkPicture   *preview;
+  AdwComboRow  *format_row;
+  AdwComboRow  *page_row;
+  AdwComboRow  *scale_row;
+  AdwActionRow *transparent_row;
+  GtkSwitch    *transparent_switch;
+  AdwComboRow  *theme_row;
+  AdwComboRow  *persona_row;
+  GtkButton    *export_button;
+  GtkSpinner   *spinner;
+
+  JmDocument   *document;
+  GFile        *document_file;
+  GSettings    *settings;
+  GPtrArray    *persona_ids;    /* NULL first: all personas */
+  guint         preview_source;
+  gboolean      busy;
+};
+
+G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
+
+static const char *formats[] = { "png", "pdf", "svg" };
+static const char *themes[] = { "light", "dark", "print", "high-contrast" };
+static const char *pages[] = {
+  "fit", "a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape", "poster-a4"
+};
+
+static guint
+index_of (const char **values,
+          guint        n,
+          const char  *value)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return 0;
+}
+
+static void
+get_options (JmExportDialog  *self,
+             JmExportOptions *options)
+{
+  guint persona = adw_combo_row_get_selected (self->persona_row);
+
+  jm_export_options_init (options);
+  jm_theme_from_string (themes[MIN (adw_combo_row_get_selected (self->theme_row),
+                                    G_N_ELEMENTS (themes) - 1)], &options->theme);
+  jm_page_option_from_string (pages[MIN (adw_combo_row_get_selected (self->page_row),
+                                         G_N_ELEMENTS (pages) - 1)], &options->page);
+  options->scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  options->transparent = gtk_switch_get_active (self->transparent_switch);
+  options->persona_id = persona < self->persona_ids->len
+                        ? g_ptr_array_index (self->persona_ids, persona) : NULL;
+}
+
+static const char *
+current_format (JmExportDialog *self)
+{
+  return formats[MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1)];
+}
+
+/* ---- preview ---- */
+
+static gboolean
+update_preview (gpointer user_data)
+{
+  JmExportDialog *self = user_data;
+  JmExportOptions options;
+  JmRenderOptions render;
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height, scale;
+  int pw, ph;
+
+  self->preview_source = 0;
+  get_options (self, &options);
+
+  jm_render_options_init (&render);
+  render.theme = options.theme;
+  render.persona_id = options.persona_id;
+  layout = jm_layout_new (self->document, &render);
+  jm_layout_get_size (layout, &width, &height);
+  if (width <= 0 || height <= 0)
+    return G_SOURCE_REMOVE;
+
+  scale = MIN (PREVIEW_SIZE / width, PREVIEW_SIZE / height);
+  scale = MIN (scale, 1.0);
+  pw = MAX (1, (int) (width * scale));
+  ph = MAX (1, (int) (height * scale));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  jm_painter_paint (layout, cr, NULL, scale);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * ph);
+  texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_preview (JmExportDialog *self)
+{
+  if (self->preview_source == 0)
+    self->preview_source = g_idle_add_full (G_PRIORITY_LOW, update_preview, self, NULL);
+}
+
+static void
+update_rows (JmExportDialog *self)
+{
+  const char *format = current_format (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->page_row), g_str_equal (format, "pdf"));
+  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), g_str_equal (format, "png"));
+  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), g_str_equal (format, "png"));
+}
+
+static void
+on_option_changed (GObject        *object,
+                   GParamSpec     *pspec,
+                   JmExportDialog *self)
+{
+  update_rows (self);
+  queue_preview (self);
+}
+
+/* ---- exporting ---- */
+
+typedef struct {
+  JmDocument     *document;
+  char           *path;
+  JmExportOptions options;
+  char           *persona_id;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->document);
+  g_free (job->path);
+  g_free (job->persona_id);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  job->options.persona_id = job->persona_id;
+  if (jm_export_to_path (job->document, job->path, &job->options, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_busy (JmExportDialog *self,
+          gboolean        busy)
+{
+  self->busy = busy;
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !busy);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JmExportDialog *self = JM_EXPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  JmExportDialog *self = JM_EXPORT_DIALOG (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GTask) task = NULL;
+      ExportJob *job;
+
+      if (path != NULL)
+        {
+          const char *ext = current_format (self);
+          g_autofree char *suffix = g_strconcat (".", ext, NULL);
+          g_autofree char *lower = g_ascii_strdown (path, -1);
+
+          job = g_new0 (ExportJob, 1);
+          job->document = g_object_ref (self->document);
+          job->path = g_str_has_suffix (lower, suffix) ? g_strdup (path)
+                                                       : g_strconcat (path, suffix, NULL);
+          get_options (self, &job->options);
+          job->persona_id = g_strdup (job->options.persona_id);
+          job->options.persona_id = NULL;
+
+          g_settings_set_string (self->settings, "export-theme",
+                                 themes[adw_combo_row_get_selected (self->theme_row)]);
+          g_settings_set_string (self->settings, "export-page",
+                                 pages[adw_combo_row_get_selected (self->page_row)]);
+          g_settings_set_double (self->settings, "export-scale", job->options.scale);
+
+          set_busy (self, TRUE);
+          task = g_task_new (self, NULL, on_export_done, NULL);
+          g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+          g_task_run_in_thread (task, export_thread);
+        }
+    }
+
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (GtkButton      *button,
+                   JmExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  const char *title = jm_document_get_title (self->document);
+  const char *ext = current_format (self);
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Journey Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (self->document_file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->document_file);
+      g_autofree char *base = g_file_get_basename (self->document_file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      name = g_strdup_printf ("%s.%s", base, ext);
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  else
+    {
+      name = g_strdup_printf ("%s.%s", title && *title ? title : _("Journey map"), ext);
+      g_strdelimit (name, "/\\", '-');
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+jm_export_dialog_close_request (GtkWindow *window)
+{
+  JmExportDialog *self = JM_EXPORT_DIALOG (window);
+
+  /* The worker thread holds the document: wait for it. */
+  if (self->busy)
+    return TRUE;
+  return GTK_WINDOW_CLASS (jm_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+jm_export_dialog_dispose (GObject *object)
+{
+  JmExportDialog *self = JM_EXPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_object (&self->document);
+  g_clear_object (&self->document_file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->persona_ids, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (jm_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+jm_export_dialog_class_init (JmExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jm_export_dialog_dispose;
+  window_class->close_request = jm_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, page_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, transparent_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, persona_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, spinner);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+jm_export_dialog_init (JmExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->persona_ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+JmExportDialog *
+jm_export_dialog_new (GtkWindow  *parent,
+                      JmDocument *document,
+                      GFile      *document_file,
+                      GSettings  *settings)
+{
+  JmExportDialog *self;
+  g_autoptr(GtkStringList) personas = gtk_string_list_new (NULL);
+  g_autofree char *theme = NULL;
+  g_autofree char *page = NULL;
+  double scale;
+  GPtrArray *list;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (JM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+  self->document_file = document_file ? g_object_ref (document_file) : NULL;
+  self->settings = g_object_ref (settings);
+
+  gtk_string_list_append (personas, _("All personas"));
+  g_ptr_array_add (self->persona_ids, NULL);
+  list = jm_document_get_personas (document);
+  for (guint i = 0; i < list->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (list, i);
+
+      gtk_string_list_append (personas, persona->name);
+      g_ptr_array_add (self->persona_ids, g_strdup (persona->id));
+    }
+  adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (personas));
+
+  theme = g_settings_get_string (settings, "export-theme");
+  page = g_settings_get_string (settings, "export-page");
+  scale = g_settings_get_double (settings, "export-scale");
+  adw_combo_row_set_selected (self->theme_row, index_of (themes, G_N_ELEMENTS (themes), theme));
+  adw_combo_row_set_selected (self->page_row, index_of (pages, G_N_ELEMENTS (pages), page));
+  adw_combo_row_set_selected (self->scale_row, (guint) CLAMP (scale, 1, 4) - 1);
+
+  g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  g_signal_connect (self->page_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  g_signal_connect (self->theme_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  g_signal_connect (self->persona_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  g_signal_connect (self->transparent_switch, "notify::active", G_CALLBACK (on_option_changed), self);
+  g_signal_connect (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+
+  update_rows (self);
+  queue_preview (self);
+  return self;
+}

@@ -1,0 +1,747 @@
+/* jm-window.c — the main window and the document actions: new, open,
+ * save, save as, export, close, undo, redo, zoom. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jm-canvas.h"
+#include "jm-export-dialog.h"
+#include "jm-reader.h"
+#include "jm-templates.h"
+#include "jm-window.h"
+#include "jm-writer.h"
+
+struct _JmWindow {
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkStack        *stack;
+  GtkScrolledWindow *scroller;
+  GtkMenuButton   *new_button;
+
+  JmCanvas        *canvas;
+  JmDocument      *document;
+  GFile           *file;
+  gboolean         close_confirmed;
+  gulong           changed_handler;
+  gulong           modified_handler;
+};
+
+G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_title (JmWindow *self);
+static void update_actions (JmWindow *self);
+
+static GSettings *
+get_settings (JmWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return jm_application_get_settings (JM_APPLICATION (app));
+}
+
+static void
+toast (JmWindow   *self,
+       const char *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+show_error (JmWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* ---- document state ---- */
+
+static void
+on_document_changed (JmDocument *document,
+                     JmChange   *change,
+                     JmWindow   *self)
+{
+  if (change->type == JM_OBJECT_MAP)
+    update_title (self);
+}
+
+static void
+on_modified_changed (JmHistory  *history,
+                     GParamSpec *pspec,
+                     JmWindow   *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+update_title (JmWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Journey Maps"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Journey Maps"));
+      return;
+    }
+
+  if (jm_history_is_modified (jm_document_get_history (self->document)))
+    title = g_strdup_printf ("• %s", jm_document_get_title (self->document));
+  else
+    title = g_strdup (jm_document_get_title (self->document));
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled journey map"));
+    }
+
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (JmWindow *self)
+{
+  gboolean has_doc = self->document != NULL;
+  JmHistory *history = has_doc ? jm_document_get_history (self->document) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_doc && jm_history_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_doc && jm_history_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_doc);
+}
+
+static void
+on_history_notify (JmHistory  *history,
+                   GParamSpec *pspec,
+                   JmWindow   *self)
+{
+  update_actions (self);
+}
+
+void
+jm_window_set_document (JmWindow   *self,
+                        JmDocument *document,
+                        GFile      *file)
+{
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    {
+      JmHistory *old_history = jm_document_get_history (self->document);
+
+      g_signal_handlers_disconnect_by_data (old_history, self);
+      g_clear_signal_handler (&self->changed_handler, self->document);
+      g_clear_object (&self->document);
+    }
+
+  self->document = document;
+  g_set_object (&self->file, file);
+
+  self->changed_handler = g_signal_connect (document, "changed",
+                                            G_CALLBACK (on_document_changed), self);
+  g_signal_connect (jm_document_get_history (document), "notify::modified",
+                    G_CALLBACK (on_modified_changed), self);
+  g_signal_connect (jm_document_get_history (document), "notify::can-undo",
+                    G_CALLBACK (on_history_notify), self);
+  g_signal_connect (jm_document_get_history (document), "notify::can-redo",
+                    G_CALLBACK (on_history_notify), self);
+
+  jm_canvas_set_document (self->canvas, document);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+  update_title (self);
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+JmDocument *
+jm_window_get_document (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+jm_window_get_file (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+jm_window_open_file (JmWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  JmDocument *document;
+
+  g_return_val_if_fail (JM_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+      show_error (self, heading, _("Only files on this computer can be opened."));
+      return FALSE;
+    }
+
+  document = jm_reader_load_path (path, &problems, &error);
+  if (document == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      if (problems != NULL && problems->len > 0)
+        {
+          for (guint i = 0; i < MIN (problems->len, 8); i++)
+            {
+              const JmProblem *p = g_ptr_array_index (problems, i);
+
+              if (i > 0)
+                g_string_append_c (body, '\n');
+              if (p->line > 0)
+                /* Translators: a problem in a file: "Line 12: Card “c3” refers to …" */
+                g_string_append_printf (body, _("Line %d: %s"), p->line, p->message);
+              else
+                g_string_append (body, p->message);
+            }
+          if (problems->len > 8)
+            {
+              g_string_append_c (body, '\n');
+              g_string_append_printf (body,
+                                      g_dngettext (GETTEXT_PACKAGE, "…and %u more problem",
+                                                   "…and %u more problems", problems->len - 8),
+                                      problems->len - 8);
+            }
+        }
+      else
+        {
+          g_string_append (body, error->message);
+        }
+
+      show_error (self, heading, body->str);
+      return FALSE;
+    }
+
+  jm_window_set_document (self, document, file);
+  add_recent (file);
+  return TRUE;
+}
+
+/* ---- saving ---- */
+
+typedef void (*AfterSave) (JmWindow *self);
+
+static gboolean
+save_to (JmWindow *self,
+         GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || !jm_writer_save_path (self->document, path, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
+
+      show_error (self, heading,
+                  error ? error->message : _("Only files on this computer can be saved."));
+      return FALSE;
+    }
+
+  g_set_object (&self->file, file);
+  jm_history_set_clean (jm_document_get_history (self->document));
+  update_title (self);
+  toast (self, _("Saved"));
+  return TRUE;
+}
+
+typedef struct {
+  JmWindow *self;
+  gboolean  close_after;
+} SaveAsData;
+
+static void
+on_save_as_response (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  SaveAsData *data = user_data;
+  JmWindow *self = data->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) target = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Maps are recognised by their extension: add it when it is missing. */
+      if (!g_str_has_suffix (name, ".journey"))
+        {
+          g_autofree char *with_ext = g_strconcat (name, ".journey", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          target = g_file_get_child (parent, with_ext);
+        }
+      else
+        {
+          target = g_object_ref (file);
+        }
+
+      if (save_to (self, target))
+        {
+          add_recent (target);
+          if (data->close_after)
+            {
+              self->close_confirmed = TRUE;
+              gtk_window_close (GTK_WINDOW (self));
+            }
+        }
+    }
+
+  g_object_unref (self);
+  g_free (data);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+journey_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-journey-map+xml");
+  gtk_file_filter_add_suffix (filter, "journey");
+  return filter;
+}
+
+static void
+save_as (JmWindow *self,
+         gboolean  close_after)
+{
+  GtkFileChooserNative *chooser;
+  SaveAsData *data;
+  g_autofree char *suggested = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save Journey Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journey_filter ());
+
+  if (self->file != NULL)
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+    }
+  else
+    {
+      const char *title = jm_document_get_title (self->document);
+
+      suggested = g_strdup_printf ("%s.journey", title && *title ? title : _("Journey map"));
+      g_strdelimit (suggested, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+    }
+
+  data = g_new0 (SaveAsData, 1);
+  data->self = g_object_ref (self);
+  data->close_after = close_after;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saves to the current file, or asks for one. FALSE when it failed or is pending. */
+static gboolean
+save (JmWindow *self,
+      gboolean  close_after)
+{
+  if (self->file == NULL)
+    {
+      save_as (self, close_after);
+      return FALSE;
+    }
+  return save_to (self, self->file);
+}
+
+/* ---- actions ---- */
+
+static void
+action_new (GtkWidget  *widget,
+            const char *name,
+            GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  JmTemplate template_ = JM_TEMPLATE_CUSTOMER_EXPERIENCE;
+  JmWindow *target = self;
+
+  if (parameter != NULL)
+    jm_template_from_string (g_variant_get_string (parameter, NULL), &template_);
+
+  if (self->document != NULL)
+    target = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  jm_window_set_document (target, jm_template_create (template_), NULL);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  JmWindow *self = JM_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      if (self->document == NULL)
+        jm_window_open_file (self, file);
+      else
+        g_application_open (app, &file, 1, "");
+    }
+
+  g_object_unref (self);
+  g_object_unref (dialog);
+}
+
+static void
+action_open (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *all;
+
+  chooser = gtk_file_chooser_native_new (_("Open Journey Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journey_filter ());
+  all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_object_unref (all);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_save (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  save (JM_WINDOW (widget), FALSE);
+}
+
+static void
+action_save_as (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  save_as (JM_WINDOW (widget), FALSE);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  GtkWindow *dialog = GTK_WINDOW (jm_export_dialog_new (GTK_WINDOW (self), self->document,
+                                                        self->file, get_settings (self)));
+
+  gtk_window_present (dialog);
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->document != NULL)
+    jm_history_undo (jm_document_get_history (self->document));
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->document != NULL)
+    jm_history_redo (jm_document_get_history (self->document));
+}
+
+static void
+action_zoom (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (g_str_equal (name, "win.zoom-in"))
+    jm_canvas_zoom_by (self->canvas, 1.25);
+  else if (g_str_equal (name, "win.zoom-out"))
+    jm_canvas_zoom_by (self->canvas, 0.8);
+  else if (g_str_equal (name, "win.zoom-reset"))
+    jm_canvas_set_zoom (self->canvas, 1.0);
+  else
+    jm_canvas_zoom_to_fit (self->canvas);
+}
+
+static void
+action_close (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ---- closing with unsaved changes ---- */
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   JmWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->file == NULL)
+        {
+          save_as (self, TRUE);
+        }
+      else if (save_to (self, self->file))
+        {
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+}
+
+static void
+save_window_state (JmWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+jm_window_close_request (GtkWindow *window)
+{
+  JmWindow *self = JM_WINDOW (window);
+
+  if (!self->close_confirmed
+      && self->document != NULL
+      && jm_history_is_modified (jm_document_get_history (self->document)))
+    {
+      g_autofree char *body = NULL;
+      const char *title = jm_document_get_title (self->document);
+      GtkWidget *dialog;
+
+      body = g_strdup_printf (_("“%s” has changes that are not saved. If you don’t save, "
+                                "they will be lost."), title && *title ? title : _("Untitled journey map"));
+      dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
+}
+
+/* ---- drag a file onto the window ---- */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         JmWindow      *self)
+{
+  GFile *file;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+
+  file = g_value_get_object (value);
+  if (self->document == NULL)
+    return jm_window_open_file (self, file);
+
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+  return TRUE;
+}
+
+/* ---- GObject ---- */
+
+static void
+jm_window_dispose (GObject *object)
+{
+  JmWindow *self = JM_WINDOW (object);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (jm_document_get_history (self->document), self);
+      g_clear_signal_handler (&self->changed_handler, self->document);
+    }
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
+  G_OBJECT_CLASS (jm_window_parent_class)->dispose (object);
+}
+
+static void
+jm_window_class_init (JmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jm_window_dispose;
+  window_class->close_request = jm_window_close_request;
+
+  g_type_ensure (JM_TYPE_CANVAS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, new_button);
+
+  gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
+}
+
+static void
+jm_window_init (JmWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+JmWindow *
+jm_window_new (JmApplication *application)
+{
+  JmWindow *self = g_object_new (JM_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = jm_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  update_title (self);
+  update_actions (self);
+  return self;
+}
+
+JmWindow *
+jm_window_find_for_file (JmApplication *application,
+                         GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    {
+      if (JM_IS_WINDOW (l->data)
+          && JM_WINDOW (l->data)->file != NULL
+          && g_file_equal (JM_WINDOW (l->data)->file, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+JmWindow *
+jm_window_get_empty (JmApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    {
+      if (JM_IS_WINDOW (l->data) && JM_WINDOW (l->data)->document == NULL)
+        return l->data;
+    }
+  return NULL;
+}

@@ -1,0 +1,506 @@
+/* jm-export.c — PNG, PDF and SVG through the painter. Output goes to a
+ * temporary file beside the target, is flushed to disk and renamed over
+ * it, so a failed export leaves no half-written file. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jm-export.h"
+#include "jm-painter.h"
+
+/* Map units are pixels at 96 dpi; PDF works in points (72 per inch). */
+#define PT_PER_UNIT   0.75
+#define MM            (72.0 / 25.4)
+#define PAGE_MARGIN   (10 * MM)
+#define POSTER_OVERLAP (10 * MM)
+#define PDF_MAX_PAGE  14400.0
+#define PNG_MAX_SIDE  32767.0
+
+G_DEFINE_QUARK (jm-export-error-quark, jm_export_error)
+
+static const char *page_names[JM_N_PAGE_OPTIONS] = {
+  "fit", "a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape", "poster-a4",
+};
+
+void
+jm_export_options_init (JmExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->theme = JM_THEME_LIGHT;
+  options->scale = 1.0;
+  options->page = JM_PAGE_FIT;
+}
+
+const char *
+jm_page_option_to_string (JmPageOption page)
+{
+  g_return_val_if_fail (page < JM_N_PAGE_OPTIONS, NULL);
+  return page_names[page];
+}
+
+gboolean
+jm_page_option_from_string (const char   *str,
+                            JmPageOption *out)
+{
+  for (guint i = 0; str != NULL && i < JM_N_PAGE_OPTIONS; i++)
+    {
+      if (strcmp (page_names[i], str) == 0)
+        {
+          *out = (JmPageOption) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+paper_size (JmPageOption page,
+            double      *width,
+            double      *height)
+{
+  double w, h;
+
+  switch (page)
+    {
+    case JM_PAGE_A3:
+    case JM_PAGE_A3_LANDSCAPE:
+      w = 297 * MM;
+      h = 420 * MM;
+      break;
+    case JM_PAGE_LETTER:
+    case JM_PAGE_LETTER_LANDSCAPE:
+      w = 612;
+      h = 792;
+      break;
+    case JM_PAGE_A4:
+    case JM_PAGE_A4_LANDSCAPE:
+    case JM_PAGE_POSTER_A4:
+    case JM_PAGE_FIT:
+    case JM_N_PAGE_OPTIONS:
+    default:
+      w = 210 * MM;
+      h = 297 * MM;
+    }
+
+  if (page == JM_PAGE_A4_LANDSCAPE || page == JM_PAGE_A3_LANDSCAPE
+      || page == JM_PAGE_LETTER_LANDSCAPE || page == JM_PAGE_POSTER_A4)
+    {
+      double t = w;
+      w = h;
+      h = t;
+    }
+  *width = w;
+  *height = h;
+}
+
+/* ---- writing through a temporary file ---- */
+
+typedef struct {
+  FILE *file;
+  int   error;   /* errno of the first failed write */
+} Sink;
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, sink->file) != length)
+    {
+      sink->error = errno ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+open_sink (const char  *path,
+           Sink        *sink,
+           char       **tmp_path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd;
+
+  fd = g_mkstemp_full (template, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  sink->file = fdopen (fd, "wb");
+  sink->error = 0;
+  if (sink->file == NULL)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (template);
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  *tmp_path = g_steal_pointer (&template);
+  return TRUE;
+}
+
+/* Finishes the file: flush, fsync, rename over path; or removes it. */
+static gboolean
+close_sink (Sink            *sink,
+            const char      *tmp_path,
+            const char      *path,
+            cairo_status_t   status,
+            GError         **error)
+{
+  int err = sink->error;
+
+  if (err == 0 && fflush (sink->file) != 0)
+    err = errno;
+  if (err == 0 && fsync (fileno (sink->file)) != 0)
+    err = errno;
+  if (fclose (sink->file) != 0 && err == 0)
+    err = errno;
+
+  if (err == 0 && status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (err == 0 && g_rename (tmp_path, path) != 0)
+    err = errno;
+
+  if (err != 0)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, g_strerror (err));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the formats ---- */
+
+static JmLayout *
+make_layout (JmDocument            *document,
+             const JmExportOptions *options,
+             gboolean               transparent)
+{
+  JmRenderOptions render;
+
+  jm_render_options_init (&render);
+  render.theme = options->theme;
+  render.persona_id = options->persona_id;
+  render.date = options->date;
+  render.transparent = transparent;
+  return jm_layout_new (document, &render);
+}
+
+static gboolean
+export_png (JmDocument            *document,
+            const char            *path,
+            const JmExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(JmLayout) layout = make_layout (document, options, options->transparent);
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double w, h, scale = options->scale > 0 ? options->scale : 1;
+  Sink sink;
+
+  jm_layout_get_size (layout, &w, &h);
+  if (ceil (w * scale) > PNG_MAX_SIDE || ceil (h * scale) > PNG_MAX_SIDE)
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                   _("Could not write “%s”: at scale %g the image would be %.0f × %.0f pixels, more "
+                     "than the %.0f a PNG side can have here; choose a smaller scale or export a PDF"),
+                   path, scale, ceil (w * scale), ceil (h * scale), PNG_MAX_SIDE);
+      return FALSE;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w * scale), (int) ceil (h * scale));
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  jm_painter_paint (layout, cr, NULL, scale);
+  cairo_destroy (cr);
+
+  if (!open_sink (path, &sink, &tmp, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+  cairo_surface_destroy (surface);
+  return close_sink (&sink, tmp, path, status, error);
+}
+
+static void
+set_pdf_metadata (cairo_surface_t *surface,
+                  JmDocument      *document)
+{
+  const char *title = jm_document_get_title (document);
+
+  if (title != NULL && *title != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Journey Maps " PACKAGE_VERSION);
+  if (jm_document_get_scenario (document) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, jm_document_get_scenario (document));
+}
+
+static void
+poster_grid (double  w,
+             double  h,
+             double  pw,
+             double  ph,
+             guint  *nx,
+             guint  *ny)
+{
+  double cw = pw - 2 * PAGE_MARGIN, ch = ph - 2 * PAGE_MARGIN;
+  double map_w = w * PT_PER_UNIT, map_h = h * PT_PER_UNIT;
+
+  *nx = map_w <= cw ? 1 : (guint) ceil ((map_w - POSTER_OVERLAP) / (cw - POSTER_OVERLAP));
+  *ny = map_h <= ch ? 1 : (guint) ceil ((map_h - POSTER_OVERLAP) / (ch - POSTER_OVERLAP));
+}
+
+guint
+jm_export_count_pages (JmDocument            *document,
+                       const JmExportOptions *options)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  double w, h, pw, ph;
+  guint nx, ny;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
+
+  if (options->page != JM_PAGE_POSTER_A4)
+    return 1;
+
+  layout = make_layout (document, options, FALSE);
+  jm_layout_get_size (layout, &w, &h);
+  paper_size (options->page, &pw, &ph);
+  poster_grid (w, h, pw, ph, &nx, &ny);
+  return nx * ny;
+}
+
+static void
+cut_mark (cairo_t *cr,
+          double   x,
+          double   y,
+          double   dx,
+          double   dy)
+{
+  cairo_move_to (cr, x + dx * 2, y);
+  cairo_line_to (cr, x + dx * 8 * MM, y);
+  cairo_move_to (cr, x, y + dy * 2);
+  cairo_line_to (cr, x, y + dy * 8 * MM);
+}
+
+static gboolean
+export_pdf (JmDocument            *document,
+            const char            *path,
+            const JmExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(JmLayout) layout = make_layout (document, options, FALSE);
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double w, h, pw, ph;
+  Sink sink;
+
+  jm_layout_get_size (layout, &w, &h);
+  if (!open_sink (path, &sink, &tmp, error))
+    return FALSE;
+
+  if (options->page == JM_PAGE_FIT)
+    {
+      /* One page the size of the map, shrunk only past PDF's largest page. */
+      double s = MIN (1.0, MIN (PDF_MAX_PAGE / (w * PT_PER_UNIT), PDF_MAX_PAGE / (h * PT_PER_UNIT)));
+
+      pw = w * PT_PER_UNIT * s;
+      ph = h * PT_PER_UNIT * s;
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
+      set_pdf_metadata (surface, document);
+      cr = cairo_create (surface);
+      cairo_scale (cr, PT_PER_UNIT * s, PT_PER_UNIT * s);
+      jm_painter_paint (layout, cr, NULL, 1.0);
+      cairo_show_page (cr);
+    }
+  else if (options->page == JM_PAGE_POSTER_A4)
+    {
+      guint nx, ny;
+      double cw, ch;
+      g_autofree char *title = g_strdup (jm_document_get_title (document));
+
+      paper_size (options->page, &pw, &ph);
+      cw = pw - 2 * PAGE_MARGIN;
+      ch = ph - 2 * PAGE_MARGIN;
+      poster_grid (w, h, pw, ph, &nx, &ny);
+
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
+      set_pdf_metadata (surface, document);
+      cr = cairo_create (surface);
+
+      for (guint row = 0; row < ny; row++)
+        for (guint col = 0; col < nx; col++)
+          {
+            /* Each sheet shows its piece plus the overlap with the next. */
+            double ox = col * (cw - POSTER_OVERLAP), oy = row * (ch - POSTER_OVERLAP);
+            JmRect visible = { ox / PT_PER_UNIT, oy / PT_PER_UNIT, cw / PT_PER_UNIT, ch / PT_PER_UNIT };
+            g_autofree char *label = NULL;
+            PangoLayout *text;
+            PangoFontDescription *font;
+
+            cairo_save (cr);
+            cairo_rectangle (cr, PAGE_MARGIN, PAGE_MARGIN, cw, ch);
+            cairo_clip (cr);
+            cairo_translate (cr, PAGE_MARGIN - ox, PAGE_MARGIN - oy);
+            cairo_scale (cr, PT_PER_UNIT, PT_PER_UNIT);
+            jm_painter_paint (layout, cr, &visible, 1.0);
+            cairo_restore (cr);
+
+            /* Cut marks at the corners of the printed area. */
+            cairo_set_source_rgb (cr, 0, 0, 0);
+            cairo_set_line_width (cr, 0.5);
+            cut_mark (cr, PAGE_MARGIN, PAGE_MARGIN, -1, -1);
+            cut_mark (cr, PAGE_MARGIN + cw, PAGE_MARGIN, 1, -1);
+            cut_mark (cr, PAGE_MARGIN, PAGE_MARGIN + ch, -1, 1);
+            cut_mark (cr, PAGE_MARGIN + cw, PAGE_MARGIN + ch, 1, 1);
+            cairo_stroke (cr);
+
+            /* Translators: printed in the margin of each poster sheet */
+            label = g_strdup_printf (_("%s — row %u of %u, column %u of %u — overlap %d mm"),
+                                     title, row + 1, ny, col + 1, nx, 10);
+            text = pango_cairo_create_layout (cr);
+            font = pango_font_description_from_string ("Cantarell, Sans 7");
+            pango_layout_set_font_description (text, font);
+            pango_font_description_free (font);
+            pango_layout_set_text (text, label, -1);
+            cairo_move_to (cr, PAGE_MARGIN + 10 * MM, ph - PAGE_MARGIN + 3);
+            pango_cairo_show_layout (cr, text);
+            g_object_unref (text);
+
+            cairo_show_page (cr);
+          }
+    }
+  else
+    {
+      double s, ox, oy;
+
+      paper_size (options->page, &pw, &ph);
+      s = MIN ((pw - 2 * PAGE_MARGIN) / (w * PT_PER_UNIT), (ph - 2 * PAGE_MARGIN) / (h * PT_PER_UNIT));
+      ox = (pw - w * PT_PER_UNIT * s) / 2;
+      oy = (ph - h * PT_PER_UNIT * s) / 2;
+
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
+      set_pdf_metadata (surface, document);
+      cr = cairo_create (surface);
+      cairo_translate (cr, ox, oy);
+      cairo_scale (cr, PT_PER_UNIT * s, PT_PER_UNIT * s);
+      jm_painter_paint (layout, cr, NULL, 1.0);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return close_sink (&sink, tmp, path, status, error);
+}
+
+static gboolean
+export_svg (JmDocument            *document,
+            const char            *path,
+            const JmExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(JmLayout) layout = make_layout (document, options, FALSE);
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double w, h;
+  Sink sink;
+
+  jm_layout_get_size (layout, &w, &h);
+  if (!open_sink (path, &sink, &tmp, error))
+    return FALSE;
+
+  surface = cairo_svg_surface_create_for_stream (sink_write, &sink, w, h);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  jm_painter_paint (layout, cr, NULL, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return close_sink (&sink, tmp, path, status, error);
+}
+
+gboolean
+jm_export_to_path (JmDocument            *document,
+                   const char            *path,
+                   const JmExportOptions *options,
+                   GError               **error)
+{
+  JmExportOptions defaults;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      jm_export_options_init (&defaults);
+      options = &defaults;
+    }
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    return export_png (document, path, options, error);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return export_pdf (document, path, options, error);
+  if (g_str_has_suffix (lower, ".svg"))
+    return export_svg (document, path, options, error);
+
+  g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FORMAT,
+               _("Cannot tell the format of “%s”: name it .png, .pdf or .svg"), path);
+  return FALSE;
+}

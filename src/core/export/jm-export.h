@@ -1,0 +1,54 @@
+/* jm-export.h — PNG, PDF and SVG exports of a map, all drawn by the one
+ * painter, written atomically. */
+#pragma once
+
+#include "jm-document.h"
+#include "jm-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JM_PAGE_FIT,
+  JM_PAGE_A4,
+  JM_PAGE_A4_LANDSCAPE,
+  JM_PAGE_A3,
+  JM_PAGE_A3_LANDSCAPE,
+  JM_PAGE_LETTER,
+  JM_PAGE_LETTER_LANDSCAPE,
+  JM_PAGE_POSTER_A4,
+  JM_N_PAGE_OPTIONS
+} JmPageOption;
+
+typedef struct {
+  JmTheme      theme;
+  double       scale;        /* PNG: 1 = 96 dpi */
+  gboolean     transparent;  /* PNG: no background */
+  JmPageOption page;         /* PDF */
+  const char  *persona_id;   /* NULL: all personas */
+  const char  *date;         /* footer date; NULL: today */
+} JmExportOptions;
+
+#define JM_EXPORT_ERROR (jm_export_error_quark ())
+
+typedef enum {
+  JM_EXPORT_ERROR_FORMAT,    /* unknown output format */
+  JM_EXPORT_ERROR_TOO_LARGE, /* the image would be too large */
+  JM_EXPORT_ERROR_WRITE,     /* the file could not be written */
+} JmExportError;
+
+GQuark      jm_export_error_quark      (void);
+void        jm_export_options_init     (JmExportOptions       *options);
+const char *jm_page_option_to_string   (JmPageOption           page);
+gboolean    jm_page_option_from_string (const char            *str,
+                                        JmPageOption          *out);
+/* Writes the map to path, in the format its extension names (.png, .pdf,
+ * .svg). On failure nothing is left at path (an older file there stays). */
+gboolean    jm_export_to_path          (JmDocument            *document,
+                                        const char            *path,
+                                        const JmExportOptions *options,
+                                        GError               **error);
+/* The number of pages a PDF export with this page option has. */
+guint       jm_export_count_pages      (JmDocument            *document,
+                                        const JmExportOptions *options);
+
+G_END_DECLS

@@ -1,0 +1,1437 @@
+/* jm-reader.c — a streaming .journey reader on xmlTextReader. It builds
+ * the model while it reads (no DOM), refuses DTDs, never loads anything the
+ * file names, bounds size, depth and text, and collects every problem with
+ * its line, in words a person can act on. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+#include <string.h>
+
+#include "jm-reader.h"
+#include "jm-writer.h"
+
+#define XMLNS_URI "http://www.w3.org/2000/xmlns/"
+#define XINCLUDE_URI "http://www.w3.org/2001/XInclude"
+#define XINCLUDE_URI_OLD "http://www.w3.org/2003/XInclude"
+
+typedef struct {
+  char *id;
+  int   line;
+} IdUse;
+
+typedef enum {
+  REF_STEP,
+  REF_PERSONA,
+} RefKind;
+
+typedef struct {
+  RefKind  kind;
+  char    *id;        /* what is referred to */
+  char    *owner;     /* the card id, or NULL for an emotion */
+  int      line;
+} Ref;
+
+typedef struct {
+  const char       *name;       /* for messages */
+  xmlTextReaderPtr  reader;
+  JmDocument       *doc;
+  GPtrArray        *problems;
+  gboolean          fatal;      /* stop reading: the rest cannot be trusted */
+  JmIoError         code;       /* of the first problem */
+  gboolean          have_code;
+  GHashTable       *ids;        /* id -> line of first use */
+  GPtrArray        *refs;       /* Ref* checked at the end */
+  GHashTable       *emotion_keys;
+  GPtrArray        *span_uses;
+  JmForeign        *root_foreign;
+} Ctx;
+
+typedef struct {
+  char  *card_id;
+  char  *step_id;
+  guint  span;
+  int    line;
+} SpanUse;
+
+static void
+ref_free (gpointer data)
+{
+  Ref *ref = data;
+
+  g_free (ref->id);
+  g_free (ref->owner);
+  g_free (ref);
+}
+
+static void
+span_use_free (gpointer data)
+{
+  SpanUse *use = data;
+
+  g_free (use->card_id);
+  g_free (use->step_id);
+  g_free (use);
+}
+
+static int
+current_line (Ctx *ctx)
+{
+  return ctx->reader ? xmlTextReaderGetParserLineNumber (ctx->reader) : 0;
+}
+
+static void G_GNUC_PRINTF (4, 5)
+problem (Ctx        *ctx,
+         JmIoError   code,
+         int         line,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* A broken file can repeat the same complaint endlessly. */
+  if (ctx->problems->len >= 200)
+    return;
+
+  g_ptr_array_add (ctx->problems, jm_problem_new (ctx->name, line, message));
+  if (!ctx->have_code)
+    {
+      ctx->code = code;
+      ctx->have_code = TRUE;
+    }
+}
+
+#define invalid(ctx, ...) problem ((ctx), JM_IO_ERROR_INVALID, current_line (ctx), __VA_ARGS__)
+
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+  Ctx *ctx = user_data;
+  g_autofree char *message = NULL;
+
+  if (error == NULL || error->level < XML_ERR_ERROR)
+    return;
+
+  message = g_strstrip (g_strdup (error->message ? error->message : ""));
+  /* Translators: %s is libxml2's own description, in English. */
+  problem (ctx, JM_IO_ERROR_MALFORMED, error->line,
+           _("This is not well-formed XML: %s"), message);
+  ctx->fatal = TRUE;
+}
+
+/* Never load anything a file names: no DTD, no external entity. */
+static xmlParserInputPtr
+deny_external_entity (const char       *url,
+                      const char       *id,
+                      xmlParserCtxtPtr  context)
+{
+  return NULL;
+}
+
+/* ---- small parsers ---- */
+
+static gboolean
+is_ncname (const char *id)
+{
+  const char *p;
+
+  if (id == NULL || *id == '\0' || strlen (id) > 64)
+    return FALSE;
+  if (!(g_ascii_isalpha (*id) || *id == '_' || (guchar) *id >= 0x80))
+    return FALSE;
+  for (p = id + 1; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.' || (guchar) *p >= 0x80))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_number (const char *str,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (str == NULL || *str == '\0' || g_ascii_isspace (*str))
+    return FALSE;
+  value = g_ascii_strtod (str, &end);
+  if (end == str || *end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_uint (const char *str,
+            guint64     max,
+            guint      *out)
+{
+  guint64 value;
+
+  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, 0, max, &value, NULL))
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+is_color (const char *str)
+{
+  if (str == NULL || strlen (str) != 7 || str[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (str[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_date (const char *str)
+{
+  guint y, m, d;
+
+  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+      return FALSE;
+  y = (guint) atoi (str);
+  m = (guint) atoi (str + 5);
+  d = (guint) atoi (str + 8);
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/* ---- attributes ---- */
+
+typedef struct {
+  const char *name;
+  char       *value;
+} Attr;
+
+typedef struct {
+  Attr     *attrs;
+  guint     n;
+  JmForeign *foreign;
+} Attrs;
+
+/* Reads the attributes of the current element into `attrs` (known names,
+ * no namespace), keeps foreign ones, and complains about unknown ones. */
+static void
+read_attributes (Ctx        *ctx,
+                 const char *element,
+                 Attr       *attrs,
+                 guint       n,
+                 JmForeign **foreign)
+{
+  for (int more = xmlTextReaderMoveToFirstAttribute (ctx->reader);
+       more == 1;
+       more = xmlTextReaderMoveToNextAttribute (ctx->reader))
+    {
+      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
+      const char *local = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+      const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
+      gboolean known = FALSE;
+
+      if (g_strcmp0 (ns, XMLNS_URI) == 0)
+        {
+          const char *prefix = (const char *) xmlTextReaderConstPrefix (ctx->reader);
+
+          /* A prefixed declaration of a foreign namespace: kept on the root. */
+          if (prefix != NULL && g_strcmp0 (value, JM_NAMESPACE) != 0)
+            {
+              gboolean seen = FALSE;
+
+              for (guint i = 0; ctx->root_foreign && ctx->root_foreign->attrs
+                                && i < ctx->root_foreign->attrs->len; i++)
+                {
+                  JmForeignAttr *a = g_ptr_array_index (ctx->root_foreign->attrs, i);
+                  if (g_strcmp0 (a->ns_uri, XMLNS_URI) == 0 && g_strcmp0 (a->name, local) == 0)
+                    seen = TRUE;
+                }
+              if (!seen)
+                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, value);
+            }
+          continue;
+        }
+
+      if (ns != NULL && *ns != '\0')
+        {
+          if (g_strcmp0 (ns, JM_NAMESPACE) == 0)
+            {
+              invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+              continue;
+            }
+          jm_foreign_add_attr (foreign, ns, (const char *) xmlTextReaderConstPrefix (ctx->reader),
+                               local, value);
+          continue;
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (strcmp (attrs[i].name, local) == 0)
+            {
+              g_free (attrs[i].value);
+              attrs[i].value = g_strdup (value);
+              known = TRUE;
+              break;
+            }
+        }
+      if (!known)
+        invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+    }
+  xmlTextReaderMoveToElement (ctx->reader);
+}
+
+static void
+free_attributes (Attr  *attrs,
+                 guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&attrs[i].value, g_free);
+}
+
+static const char *
+required (Ctx        *ctx,
+          const char *element,
+          Attr       *attr)
+{
+  if (attr->value == NULL || *attr->value == '\0')
+    invalid (ctx, _("<%s> needs a “%s” attribute"), element, attr->name);
+  return attr->value;
+}
+
+static void
+register_id (Ctx        *ctx,
+             const char *element,
+             const char *id)
+{
+  gpointer first;
+
+  if (id == NULL)
+    return;
+
+  if (!is_ncname (id))
+    {
+      invalid (ctx, _("“%s” is not a usable id for <%s>: ids start with a letter and contain only "
+                      "letters, digits, “-”, “_” and “.” (at most 64)"), id, element);
+      return;
+    }
+
+  first = g_hash_table_lookup (ctx->ids, id);
+  if (first != NULL)
+    {
+      invalid (ctx, _("Two objects share the id “%s” (first used on line %d)"),
+               id, GPOINTER_TO_INT (first));
+      return;
+    }
+  g_hash_table_insert (ctx->ids, g_strdup (id), GINT_TO_POINTER (MAX (current_line (ctx), 1)));
+}
+
+static void
+add_ref (Ctx        *ctx,
+         RefKind     kind,
+         const char *id,
+         const char *owner)
+{
+  Ref *ref;
+
+  if (id == NULL)
+    return;
+  ref = g_new0 (Ref, 1);
+  ref->kind = kind;
+  ref->id = g_strdup (id);
+  ref->owner = g_strdup (owner);
+  ref->line = current_line (ctx);
+  g_ptr_array_add (ctx->refs, ref);
+}
+
+/* ---- walking the tree ---- */
+
+static int
+node_type (Ctx *ctx)
+{
+  return xmlTextReaderNodeType (ctx->reader);
+}
+
+static gboolean
+read_next (Ctx *ctx)
+{
+  int ret;
+
+  if (ctx->fatal)
+    return FALSE;
+
+  ret = xmlTextReaderRead (ctx->reader);
+  if (ret < 0)
+    {
+      if (!ctx->fatal)
+        problem (ctx, JM_IO_ERROR_MALFORMED, current_line (ctx),
+                 _("This is not well-formed XML"));
+      ctx->fatal = TRUE;
+      return FALSE;
+    }
+  if (ret == 0)
+    return FALSE;
+
+  if (xmlTextReaderDepth (ctx->reader) > JM_MAX_DEPTH)
+    {
+      problem (ctx, JM_IO_ERROR_INVALID, current_line (ctx),
+               _("The file is nested more than %d levels deep"), JM_MAX_DEPTH);
+      ctx->fatal = TRUE;
+      return FALSE;
+    }
+
+  if (node_type (ctx) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
+               _("The file contains a document type declaration (<!DOCTYPE>), which journey maps "
+                 "never have; it was not read, for safety"));
+      ctx->fatal = TRUE;
+      return FALSE;
+    }
+
+  if (node_type (ctx) == XML_READER_TYPE_ENTITY_REFERENCE)
+    {
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
+               _("The file uses an entity reference, which journey maps never do"));
+      ctx->fatal = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+skip_element (Ctx *ctx)
+{
+  int depth;
+
+  if (xmlTextReaderIsEmptyElement (ctx->reader))
+    return;
+
+  depth = xmlTextReaderDepth (ctx->reader);
+  while (read_next (ctx))
+    if (node_type (ctx) == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (ctx->reader) == depth)
+      return;
+}
+
+static gboolean
+is_ours (Ctx *ctx)
+{
+  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (ctx->reader), JM_NAMESPACE) == 0;
+}
+
+/* Keeps an element of another namespace as it is; refuses XInclude. */
+static void
+keep_foreign_element (Ctx        *ctx,
+                      JmForeign **foreign)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
+  xmlChar *xml;
+
+  if (g_strcmp0 (ns, XINCLUDE_URI) == 0 || g_strcmp0 (ns, XINCLUDE_URI_OLD) == 0)
+    {
+      invalid (ctx, _("The file tries to include another file (XInclude), which journey maps never do"));
+      skip_element (ctx);
+      return;
+    }
+
+  if (ns == NULL || *ns == '\0')
+    {
+      invalid (ctx, _("Unknown element <%s> outside the journey map namespace"),
+               (const char *) xmlTextReaderConstLocalName (ctx->reader));
+      skip_element (ctx);
+      return;
+    }
+
+  xml = xmlTextReaderReadOuterXml (ctx->reader);
+  if (xml != NULL)
+    jm_foreign_add_element (foreign, (const char *) xml);
+  xmlFree (xml);
+  skip_element (ctx);
+}
+
+/* Moves to the next child element of the element at parent_depth. FALSE at
+ * its end. Non-blank text between elements is a problem. */
+static gboolean
+next_child (Ctx *ctx,
+            int  parent_depth)
+{
+  while (read_next (ctx))
+    {
+      int type = node_type (ctx);
+      int depth = xmlTextReaderDepth (ctx->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && depth == parent_depth)
+        return FALSE;
+      if (type == XML_READER_TYPE_ELEMENT && depth == parent_depth + 1)
+        return TRUE;
+      if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && depth == parent_depth + 1)
+        {
+          const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
+          g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
+
+          if (*stripped != '\0')
+            invalid (ctx, _("Unexpected text “%.40s” between elements"), stripped);
+        }
+    }
+  return FALSE;
+}
+
+/* The text content of the current element (which may have no children). */
+static char *
+read_text (Ctx *ctx)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *element = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+  g_autofree char *name = g_strdup (element);
+  int depth;
+
+  if (xmlTextReaderIsEmptyElement (ctx->reader))
+    return g_strdup ("");
+
+  depth = xmlTextReaderDepth (ctx->reader);
+  while (read_next (ctx))
+    {
+      int type = node_type (ctx);
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (ctx->reader) == depth)
+        break;
+
+      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
+          || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE)
+        {
+          const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
+
+          if (value != NULL)
+            g_string_append (text, value);
+          if (text->len > JM_MAX_TEXT_BYTES)
+            {
+              invalid (ctx, _("The text of <%s> is longer than %d bytes"), name, JM_MAX_TEXT_BYTES);
+              ctx->fatal = TRUE;
+              return g_strdup ("");
+            }
+        }
+      else if (type == XML_READER_TYPE_ELEMENT)
+        {
+          invalid (ctx, _("<%s> may only contain text, not <%s>"), name,
+                   (const char *) xmlTextReaderConstLocalName (ctx->reader));
+          skip_element (ctx);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GBytes *
+read_image (Ctx        *ctx,
+            const char *element,
+            char      **type_out)
+{
+  Attr attrs[] = { { "type" } };
+  JmForeign *foreign = NULL;
+  g_autofree char *text = NULL;
+  g_autofree guchar *data = NULL;
+  gsize len = 0;
+  const char *type;
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  static const guchar jpeg[] = { 0xff, 0xd8, 0xff };
+
+  read_attributes (ctx, element, attrs, G_N_ELEMENTS (attrs), &foreign);
+  jm_foreign_free (foreign);
+  text = read_text (ctx);
+  type = attrs[0].value ? attrs[0].value : "image/png";
+
+  if (g_strcmp0 (type, "image/png") != 0 && g_strcmp0 (type, "image/jpeg") != 0)
+    {
+      invalid (ctx, _("The <%s> is of type “%s”; only image/png and image/jpeg are allowed"),
+               element, type);
+      free_attributes (attrs, G_N_ELEMENTS (attrs));
+      return NULL;
+    }
+
+  g_strstrip (text);
+  if ((strlen (text) / 4) * 3 > JM_MAX_IMAGE_BYTES + 3)
+    {
+      invalid (ctx, _("The <%s> is larger than %d MB"), element, JM_MAX_IMAGE_BYTES / (1024 * 1024));
+      free_attributes (attrs, G_N_ELEMENTS (attrs));
+      return NULL;
+    }
+
+  for (const char *p = text; *p; p++)
+    {
+      if (!(g_ascii_isalnum (*p) || *p == '+' || *p == '/' || *p == '=' || g_ascii_isspace (*p)))
+        {
+          invalid (ctx, _("The <%s> is not valid base64 data"), element);
+          free_attributes (attrs, G_N_ELEMENTS (attrs));
+          return NULL;
+        }
+    }
+
+  data = g_base64_decode (text, &len);
+  if (!((g_strcmp0 (type, "image/png") == 0 && len >= sizeof png && memcmp (data, png, sizeof png) == 0)
+        || (g_strcmp0 (type, "image/jpeg") == 0 && len >= sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)))
+    {
+      invalid (ctx, _("The <%s> does not hold a %s image"), element,
+               g_strcmp0 (type, "image/png") == 0 ? "PNG" : "JPEG");
+      free_attributes (attrs, G_N_ELEMENTS (attrs));
+      return NULL;
+    }
+
+  *type_out = g_strdup (type);
+  free_attributes (attrs, G_N_ELEMENTS (attrs));
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/* ---- elements ---- */
+
+static JmMetric *
+read_metric (Ctx *ctx)
+{
+  enum { ID, KIND, NAME, UNIT, BETTER, VALUE, TARGET, SAMPLE, DATE, N };
+  Attr attrs[N] = {
+    { "id" }, { "kind" }, { "name" }, { "unit" }, { "better" }, { "value" },
+    { "target" }, { "sample-size" }, { "date" },
+  };
+  JmForeign *foreign = NULL;
+  JmMetric *metric;
+  JmMetricKind kind = JM_METRIC_CUSTOM;
+  double value = 0;
+  g_autoptr(GError) error = NULL;
+  int depth = xmlTextReaderDepth (ctx->reader);
+
+  read_attributes (ctx, "metric", attrs, N, &foreign);
+  required (ctx, "metric", &attrs[ID]);
+  register_id (ctx, "metric", attrs[ID].value);
+
+  if (required (ctx, "metric", &attrs[KIND]) && !jm_metric_kind_from_string (attrs[KIND].value, &kind))
+    invalid (ctx, _("“%s” is not a kind of metric: use csat, nps, ces, retention, conversion or custom"),
+             attrs[KIND].value);
+
+  if (required (ctx, "metric", &attrs[VALUE]) && !parse_number (attrs[VALUE].value, &value))
+    invalid (ctx, _("The value “%s” of a metric is not a number"), attrs[VALUE].value);
+
+  metric = jm_metric_new (attrs[ID].value, kind, value);
+  metric->foreign = foreign;
+
+  if (kind == JM_METRIC_CUSTOM)
+    {
+      metric->name = g_strdup (attrs[NAME].value);
+      metric->unit = g_strdup (attrs[UNIT].value);
+      if (attrs[BETTER].value != NULL)
+        {
+          if (g_str_equal (attrs[BETTER].value, "lower"))
+            metric->higher_is_better = FALSE;
+          else if (!g_str_equal (attrs[BETTER].value, "higher"))
+            invalid (ctx, _("“better” must be “higher” or “lower”, not “%s”"), attrs[BETTER].value);
+        }
+    }
+  else if (attrs[NAME].value || attrs[UNIT].value || attrs[BETTER].value)
+    {
+      invalid (ctx, _("Only custom metrics have a name, a unit or a direction"));
+    }
+
+  if (attrs[TARGET].value != NULL)
+    {
+      if (parse_number (attrs[TARGET].value, &metric->target))
+        metric->has_target = TRUE;
+      else
+        invalid (ctx, _("The target “%s” of a metric is not a number"), attrs[TARGET].value);
+    }
+
+  if (attrs[SAMPLE].value != NULL && !parse_uint (attrs[SAMPLE].value, G_MAXINT32, &metric->sample_size))
+    invalid (ctx, _("The sample size “%s” is not a whole number"), attrs[SAMPLE].value);
+
+  if (attrs[DATE].value != NULL)
+    {
+      if (is_date (attrs[DATE].value))
+        metric->date = g_strdup (attrs[DATE].value);
+      else
+        invalid (ctx, _("“%s” is not a date: write it as YYYY-MM-DD"), attrs[DATE].value);
+    }
+
+  if (!jm_metric_validate (metric, &error))
+    invalid (ctx, "%s", error->message);
+
+  free_attributes (attrs, N);
+
+  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+    while (next_child (ctx, depth))
+      {
+        if (is_ours (ctx))
+          {
+            invalid (ctx, _("Unknown element <%s> in <metric>"),
+                     (const char *) xmlTextReaderConstLocalName (ctx->reader));
+            skip_element (ctx);
+          }
+        else
+          keep_foreign_element (ctx, &metric->foreign);
+      }
+
+  return metric;
+}
+
+static char **
+strv_append (char **strv,
+             char  *item)
+{
+  guint n = strv ? g_strv_length (strv) : 0;
+
+  strv = g_renew (char *, strv, n + 2);
+  strv[n] = item;
+  strv[n + 1] = NULL;
+  return strv;
+}
+
+static void
+read_persona (Ctx *ctx)
+{
+  enum { ID, NAME, AGE, COLOR, N };
+  Attr attrs[N] = { { "id" }, { "name" }, { "age" }, { "color" } };
+  JmForeign *foreign = NULL;
+  JmPersona *persona;
+  int depth = xmlTextReaderDepth (ctx->reader);
+  int last_order = 0;
+
+  read_attributes (ctx, "persona", attrs, N, &foreign);
+  required (ctx, "persona", &attrs[ID]);
+  required (ctx, "persona", &attrs[NAME]);
+  register_id (ctx, "persona", attrs[ID].value);
+
+  persona = jm_persona_new (attrs[ID].value, attrs[NAME].value);
+  persona->foreign = foreign;
+
+  if (attrs[AGE].value != NULL && (!parse_uint (attrs[AGE].value, 150, &persona->age) || persona->age == 0))
+    {
+      invalid (ctx, _("The age “%s” must be a whole number from 1 to 150"), attrs[AGE].value);
+      persona->age = 0;
+    }
+  if (attrs[COLOR].value != NULL)
+    {
+      if (is_color (attrs[COLOR].value))
+        persona->color = g_strdup (attrs[COLOR].value);
+      else
+        invalid (ctx, _("“%s” is not a colour: write it as #rrggbb"), attrs[COLOR].value);
+    }
+  free_attributes (attrs, N);
+
+  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+    while (next_child (ctx, depth))
+      {
+        static const char *order[] = {
+          "occupation", "bio", "quote", "goal", "need", "frustration", "interest", "channel", "photo"
+        };
+        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        int position = 0;
+
+        if (!is_ours (ctx))
+          {
+            keep_foreign_element (ctx, &persona->foreign);
+            continue;
+          }
+
+        for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+          if (g_str_equal (order[i], name))
+            position = (int) i + 1;
+
+        if (position == 0)
+          {
+            invalid (ctx, _("Unknown element <%s> in <persona>"), name);
+            skip_element (ctx);
+            continue;
+          }
+        if (position < last_order)
+          invalid (ctx, _("<%s> comes too late in <persona>: the order is occupation, bio, quote, "
+                          "goals, needs, frustrations, interests, channels, photo"), name);
+        last_order = position;
+
+        if (g_str_equal (name, "occupation"))
+          persona->occupation = read_text (ctx);
+        else if (g_str_equal (name, "bio"))
+          persona->bio = read_text (ctx);
+        else if (g_str_equal (name, "quote"))
+          persona->quote = read_text (ctx);
+        else if (g_str_equal (name, "goal"))
+          persona->goals = strv_append (persona->goals, read_text (ctx));
+        else if (g_str_equal (name, "need"))
+          persona->needs = strv_append (persona->needs, read_text (ctx));
+        else if (g_str_equal (name, "frustration"))
+          persona->frustrations = strv_append (persona->frustrations, read_text (ctx));
+        else if (g_str_equal (name, "interest"))
+          persona->interests = strv_append (persona->interests, read_text (ctx));
+        else if (g_str_equal (name, "channel"))
+          {
+            g_autofree char *text = read_text (ctx);
+            JmChannel channel;
+
+            if (jm_channel_from_string (text, &channel) && channel != JM_CHANNEL_NONE)
+              g_array_append_val (persona->channels, channel);
+            else
+              invalid (ctx, _("“%s” is not a channel"), text);
+          }
+        else
+          {
+            g_clear_pointer (&persona->photo, g_bytes_unref);
+            g_clear_pointer (&persona->photo_type, g_free);
+            persona->photo = read_image (ctx, "photo", &persona->photo_type);
+          }
+      }
+
+  jm_document_build_persona (ctx->doc, persona);
+}
+
+static void
+read_stage (Ctx *ctx)
+{
+  enum { ID, NAME, COLOR, N };
+  Attr attrs[N] = { { "id" }, { "name" }, { "color" } };
+  JmForeign *foreign = NULL;
+  JmStage *stage;
+  int depth = xmlTextReaderDepth (ctx->reader);
+  int line = current_line (ctx);
+
+  read_attributes (ctx, "stage", attrs, N, &foreign);
+  required (ctx, "stage", &attrs[ID]);
+  required (ctx, "stage", &attrs[NAME]);
+  register_id (ctx, "stage", attrs[ID].value);
+
+  stage = jm_stage_new (attrs[ID].value, attrs[NAME].value);
+  stage->foreign = foreign;
+  if (attrs[COLOR].value != NULL)
+    {
+      if (is_color (attrs[COLOR].value))
+        stage->color = g_strdup (attrs[COLOR].value);
+      else
+        invalid (ctx, _("“%s” is not a colour: write it as #rrggbb"), attrs[COLOR].value);
+    }
+  free_attributes (attrs, N);
+
+  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+    while (next_child (ctx, depth))
+      {
+        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+
+        if (!is_ours (ctx))
+          keep_foreign_element (ctx, &stage->foreign);
+        else if (g_str_equal (name, "notes"))
+          {
+            g_free (stage->notes);
+            stage->notes = read_text (ctx);
+          }
+        else if (g_str_equal (name, "step"))
+          {
+            Attr step_attrs[] = { { "id" }, { "name" } };
+            JmForeign *step_foreign = NULL;
+            JmStep *step;
+            int step_depth = xmlTextReaderDepth (ctx->reader);
+
+            read_attributes (ctx, "step", step_attrs, 2, &step_foreign);
+            required (ctx, "step", &step_attrs[0]);
+            register_id (ctx, "step", step_attrs[0].value);
+            step = jm_step_new (step_attrs[0].value, step_attrs[1].value);
+            step->foreign = step_foreign;
+            free_attributes (step_attrs, 2);
+            if (!xmlTextReaderIsEmptyElement (ctx->reader))
+              while (next_child (ctx, step_depth))
+                {
+                  if (is_ours (ctx))
+                    {
+                      invalid (ctx, _("Unknown element <%s> in <step>"),
+                               (const char *) xmlTextReaderConstLocalName (ctx->reader));
+                      skip_element (ctx);
+                    }
+                  else
+                    keep_foreign_element (ctx, &step->foreign);
+                }
+            g_ptr_array_add (stage->steps, step);
+          }
+        else if (g_str_equal (name, "metric"))
+          g_ptr_array_add (stage->metrics, read_metric (ctx));
+        else
+          {
+            invalid (ctx, _("Unknown element <%s> in <stage>"), name);
+            skip_element (ctx);
+          }
+      }
+
+  if (stage->steps->len == 0)
+    problem (ctx, JM_IO_ERROR_INVALID, line, _("Stage “%s” has no steps: every stage needs at least one"),
+             stage->name);
+
+  jm_document_build_stage (ctx->doc, stage);
+}
+
+static JmCard *
+read_card (Ctx        *ctx,
+           JmLaneKind  kind)
+{
+  enum { ID, STEP, SPAN, CHANNEL, MOT, SEVERITY, PRIORITY, OWNER, EVIDENCE, PERSONAS, N };
+  Attr attrs[N] = {
+    { "id" }, { "step" }, { "span" }, { "channel" }, { "moment-of-truth" }, { "severity" },
+    { "priority" }, { "owner" }, { "evidence" }, { "personas" },
+  };
+  JmForeign *foreign = NULL;
+  JmCard *card;
+  int depth = xmlTextReaderDepth (ctx->reader);
+
+  read_attributes (ctx, "card", attrs, N, &foreign);
+  required (ctx, "card", &attrs[ID]);
+  required (ctx, "card", &attrs[STEP]);
+  register_id (ctx, "card", attrs[ID].value);
+
+  card = jm_card_new (attrs[ID].value, attrs[STEP].value, NULL);
+  card->foreign = foreign;
+  add_ref (ctx, REF_STEP, attrs[STEP].value, attrs[ID].value);
+
+  if (attrs[SPAN].value != NULL && (!parse_uint (attrs[SPAN].value, 10000, &card->span) || card->span == 0))
+    {
+      invalid (ctx, _("The span “%s” must be a whole number of steps, at least 1"), attrs[SPAN].value);
+      card->span = 1;
+    }
+  if (card->span > 1 && attrs[STEP].value != NULL)
+    {
+      SpanUse *use = g_new0 (SpanUse, 1);
+
+      use->card_id = g_strdup (attrs[ID].value);
+      use->step_id = g_strdup (attrs[STEP].value);
+      use->span = card->span;
+      use->line = current_line (ctx);
+      g_ptr_array_add (ctx->span_uses, use);
+    }
+
+  if (attrs[CHANNEL].value != NULL
+      && (!jm_channel_from_string (attrs[CHANNEL].value, &card->channel) || card->channel == JM_CHANNEL_NONE))
+    invalid (ctx, _("“%s” is not a channel: use website, app, store, phone, email, chat, social, ads, "
+                    "delivery, packaging, word-of-mouth or other"), attrs[CHANNEL].value);
+
+  if (attrs[MOT].value != NULL)
+    {
+      if (g_str_equal (attrs[MOT].value, "true"))
+        card->moment_of_truth = TRUE;
+      else if (!g_str_equal (attrs[MOT].value, "false"))
+        invalid (ctx, _("“moment-of-truth” must be “true” or “false”"));
+    }
+
+  if (attrs[SEVERITY].value != NULL
+      && (!jm_severity_from_string (attrs[SEVERITY].value, &card->severity) || card->severity == JM_SEVERITY_NONE))
+    invalid (ctx, _("“%s” is not a severity: use low, medium, high or critical"), attrs[SEVERITY].value);
+
+  if (attrs[PRIORITY].value != NULL
+      && (!jm_priority_from_string (attrs[PRIORITY].value, &card->priority) || card->priority == JM_PRIORITY_NONE))
+    invalid (ctx, _("“%s” is not a priority: use low, medium or high"), attrs[PRIORITY].value);
+
+  card->owner = g_strdup (attrs[OWNER].value);
+
+  if (attrs[EVIDENCE].value != NULL
+      && (!jm_evidence_from_string (attrs[EVIDENCE].value, &card->evidence) || card->evidence == JM_EVIDENCE_NONE))
+    invalid (ctx, _("“%s” is not an evidence level: use assumption, partial or research"),
+             attrs[EVIDENCE].value);
+
+  if (attrs[PERSONAS].value != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit_set (attrs[PERSONAS].value, " \t\n", -1);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          if (*ids[i] == '\0')
+            continue;
+          add_ref (ctx, REF_PERSONA, ids[i], attrs[ID].value);
+          g_strv_builder_add (builder, ids[i]);
+        }
+      card->personas = g_strv_builder_end (builder);
+      if (card->personas[0] == NULL)
+        g_clear_pointer (&card->personas, g_strfreev);
+    }
+  free_attributes (attrs, N);
+
+  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+    while (next_child (ctx, depth))
+      {
+        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+
+        if (!is_ours (ctx))
+          keep_foreign_element (ctx, &card->foreign);
+        else if (g_str_equal (name, "text"))
+          {
+            g_free (card->text);
+            card->text = read_text (ctx);
+          }
+        else if (g_str_equal (name, "image"))
+          {
+            g_clear_pointer (&card->image, g_bytes_unref);
+            g_clear_pointer (&card->image_type, g_free);
+            card->image = read_image (ctx, "image", &card->image_type);
+          }
+        else if (g_str_equal (name, "metric"))
+          g_ptr_array_add (card->metrics, read_metric (ctx));
+        else
+          {
+            invalid (ctx, _("Unknown element <%s> in <card>"), name);
+            skip_element (ctx);
+          }
+      }
+
+  return card;
+}
+
+static void
+read_lane (Ctx *ctx)
+{
+  enum { ID, KIND, TITLE, N };
+  Attr attrs[N] = { { "id" }, { "kind" }, { "title" } };
+  JmForeign *foreign = NULL;
+  JmLaneKind kind = JM_LANE_TEXT;
+  JmLane *lane;
+  int depth = xmlTextReaderDepth (ctx->reader);
+
+  read_attributes (ctx, "lane", attrs, N, &foreign);
+  required (ctx, "lane", &attrs[ID]);
+  required (ctx, "lane", &attrs[TITLE]);
+  register_id (ctx, "lane", attrs[ID].value);
+  if (required (ctx, "lane", &attrs[KIND]) && !jm_lane_kind_from_string (attrs[KIND].value, &kind))
+    invalid (ctx, _("“%s” is not a kind of lane: use text, touchpoints, emotions, pain-points, "
+                    "opportunities, metrics, backstage or images"), attrs[KIND].value);
+
+  lane = jm_lane_new (attrs[ID].value, kind, attrs[TITLE].value);
+  lane->foreign = foreign;
+  free_attributes (attrs, N);
+
+  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+    while (next_child (ctx, depth))
+      {
+        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+
+        if (!is_ours (ctx))
+          keep_foreign_element (ctx, &lane->foreign);
+        else if (g_str_equal (name, "card"))
+          g_ptr_array_add (lane->cards, read_card (ctx, kind));
+        else
+          {
+            invalid (ctx, _("Unknown element <%s> in <lane>"), name);
+            skip_element (ctx);
+          }
+      }
+
+  jm_document_build_lane (ctx->doc, lane);
+}
+
+static void
+read_emotion (Ctx *ctx)
+{
+  enum { PERSONA, STEP, CURVE, SCORE, N };
+  Attr attrs[N] = { { "persona" }, { "step" }, { "curve" }, { "score" } };
+  JmForeign *foreign = NULL;
+  JmMapState curve = JM_MAP_STATE_CURRENT;
+  double score = 0;
+  gboolean ok = TRUE;
+
+  read_attributes (ctx, "emotion", attrs, N, &foreign);
+  jm_foreign_free (foreign);
+  ok &= required (ctx, "emotion", &attrs[PERSONA]) != NULL;
+  ok &= required (ctx, "emotion", &attrs[STEP]) != NULL;
+
+  if (attrs[CURVE].value != NULL && !jm_map_state_from_string (attrs[CURVE].value, &curve))
+    {
+      invalid (ctx, _("“%s” is not a curve: use current or future"), attrs[CURVE].value);
+      ok = FALSE;
+    }
+
+  if (required (ctx, "emotion", &attrs[SCORE]) == NULL)
+    ok = FALSE;
+  else if (!parse_number (attrs[SCORE].value, &score) || score < JM_EMOTION_MIN || score > JM_EMOTION_MAX)
+    {
+      invalid (ctx, _("An emotion score must lie between −2 and 2, not “%s”"), attrs[SCORE].value);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      g_autofree char *key = g_strdup_printf ("%s\n%s\n%d", attrs[PERSONA].value, attrs[STEP].value, curve);
+
+      if (g_hash_table_contains (ctx->emotion_keys, key))
+        invalid (ctx, _("Persona “%s” has two emotion scores for step “%s” on the same curve"),
+                 attrs[PERSONA].value, attrs[STEP].value);
+      else
+        {
+          g_hash_table_add (ctx->emotion_keys, g_steal_pointer (&key));
+          add_ref (ctx, REF_PERSONA, attrs[PERSONA].value, NULL);
+          add_ref (ctx, REF_STEP, attrs[STEP].value, NULL);
+          jm_document_build_emotion (ctx->doc, jm_emotion_new (attrs[PERSONA].value, attrs[STEP].value,
+                                                               curve, score));
+        }
+    }
+
+  free_attributes (attrs, N);
+  skip_element (ctx);
+}
+
+/* Reads the children of a container (<personas>, <stages>, <lanes>,
+ * <emotions>), each of which must be `child`. */
+static void
+read_container (Ctx        *ctx,
+                const char *child,
+                void      (*read) (Ctx *ctx))
+{
+  int depth = xmlTextReaderDepth (ctx->reader);
+  const char *container = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+  g_autofree char *name = g_strdup (container);
+  JmForeign *ignored = NULL;
+
+  if (xmlTextReaderHasAttributes (ctx->reader))
+    read_attributes (ctx, name, NULL, 0, &ignored);
+  jm_foreign_free (ignored);
+
+  if (xmlTextReaderIsEmptyElement (ctx->reader))
+    return;
+
+  while (next_child (ctx, depth))
+    {
+      if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), child))
+        read (ctx);
+      else if (!is_ours (ctx))
+        keep_foreign_element (ctx, &ctx->root_foreign);
+      else
+        {
+          invalid (ctx, _("Unknown element <%s> in <%s>"),
+                   (const char *) xmlTextReaderConstLocalName (ctx->reader), name);
+          skip_element (ctx);
+        }
+    }
+}
+
+/* Upgrades from older format versions, one function per version, run in
+ * order on files older than JM_FORMAT_VERSION. Version 1 is the first. */
+typedef void (*Upgrade) (JmDocument *doc);
+static const Upgrade upgrades[JM_FORMAT_VERSION] = { NULL };
+
+static void
+read_root (Ctx *ctx)
+{
+  enum { VERSION, STATE, N };
+  Attr attrs[N] = { { "format-version" }, { "state" } };
+  JmMapState state = JM_MAP_STATE_CURRENT;
+  g_autofree char *title = NULL;
+  g_autofree char *scenario = NULL;
+  g_autofree char *notes = NULL;
+  guint version = 0;
+  int depth;
+  int last = 0;
+  gboolean has_stages = FALSE;
+
+  /* The first element. */
+  while (read_next (ctx) && node_type (ctx) != XML_READER_TYPE_ELEMENT)
+    ;
+  if (ctx->fatal)
+    return;
+  if (node_type (ctx) != XML_READER_TYPE_ELEMENT)
+    {
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, 0, _("The file is empty"));
+      ctx->fatal = TRUE;
+      return;
+    }
+
+  if (!g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "journey-map"))
+    {
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
+               _("This is not a journey map: it is an XML file whose main element is <%s>"),
+               (const char *) xmlTextReaderConstLocalName (ctx->reader));
+      ctx->fatal = TRUE;
+      return;
+    }
+  if (!is_ours (ctx))
+    {
+      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
+
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
+               _("This is not a journey map: <journey-map> is in the namespace “%s” instead of “%s”"),
+               ns ? ns : "", JM_NAMESPACE);
+      ctx->fatal = TRUE;
+      return;
+    }
+
+  depth = xmlTextReaderDepth (ctx->reader);
+  read_attributes (ctx, "journey-map", attrs, N, &ctx->root_foreign);
+
+  if (attrs[VERSION].value == NULL || !parse_uint (attrs[VERSION].value, G_MAXINT32, &version) || version == 0)
+    {
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
+               _("The journey map has no valid format-version"));
+      ctx->fatal = TRUE;
+      free_attributes (attrs, N);
+      return;
+    }
+  if (version > JM_FORMAT_VERSION)
+    {
+      problem (ctx, JM_IO_ERROR_NEWER_VERSION, current_line (ctx),
+               _("This map was made by a newer version of Journey Maps (format %u); this version "
+                 "reads up to format %d. Please update Journey Maps to open it."),
+               version, JM_FORMAT_VERSION);
+      ctx->fatal = TRUE;
+      free_attributes (attrs, N);
+      return;
+    }
+  if (attrs[STATE].value != NULL && !jm_map_state_from_string (attrs[STATE].value, &state))
+    invalid (ctx, _("“%s” is not a map state: use current or future"), attrs[STATE].value);
+  free_attributes (attrs, N);
+
+  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+    while (next_child (ctx, depth))
+      {
+        static const char *order[] = {
+          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions"
+        };
+        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        int position = 0;
+
+        if (!is_ours (ctx))
+          {
+            keep_foreign_element (ctx, &ctx->root_foreign);
+            continue;
+          }
+
+        for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+          if (g_str_equal (order[i], name))
+            position = (int) i + 1;
+
+        if (position == 0)
+          {
+            invalid (ctx, _("Unknown element <%s> in <journey-map>"), name);
+            skip_element (ctx);
+            continue;
+          }
+        if (position <= last)
+          invalid (ctx, _("<%s> is out of place: the order is title, scenario, notes, personas, stages, "
+                          "lanes, emotions, each at most once"), name);
+        last = position;
+
+        if (g_str_equal (name, "title"))
+          {
+            g_free (title);
+            title = read_text (ctx);
+          }
+        else if (g_str_equal (name, "scenario"))
+          {
+            g_free (scenario);
+            scenario = read_text (ctx);
+          }
+        else if (g_str_equal (name, "notes"))
+          {
+            g_free (notes);
+            notes = read_text (ctx);
+          }
+        else if (g_str_equal (name, "personas"))
+          read_container (ctx, "persona", read_persona);
+        else if (g_str_equal (name, "stages"))
+          {
+            read_container (ctx, "stage", read_stage);
+            has_stages = TRUE;
+          }
+        else if (g_str_equal (name, "lanes"))
+          read_container (ctx, "lane", read_lane);
+        else
+          read_container (ctx, "emotion", read_emotion);
+      }
+
+  if (ctx->fatal)
+    return;
+
+  /* Anything after the root element is a well-formedness error libxml2 reports. */
+  while (read_next (ctx))
+    ;
+
+  if (title == NULL)
+    problem (ctx, JM_IO_ERROR_INVALID, 0, _("The map has no <title>"));
+  if (!has_stages || jm_document_get_stages (ctx->doc)->len == 0)
+    problem (ctx, JM_IO_ERROR_INVALID, 0, _("The map has no stages: it needs at least one"));
+
+  jm_document_build_header (ctx->doc, title, scenario, notes, state);
+  jm_document_build_foreign (ctx->doc, g_steal_pointer (&ctx->root_foreign));
+
+  for (guint v = version; v < JM_FORMAT_VERSION; v++)
+    if (upgrades[v] != NULL)
+      upgrades[v] (ctx->doc);
+}
+
+/* References and spans, once every id is known. */
+static void
+check_references (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->refs->len; i++)
+    {
+      Ref *ref = g_ptr_array_index (ctx->refs, i);
+
+      if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) == NULL)
+        {
+          if (ref->owner)
+            problem (ctx, JM_IO_ERROR_INVALID, ref->line,
+                     _("Card “%s” refers to step “%s”, which does not exist"), ref->owner, ref->id);
+          else
+            problem (ctx, JM_IO_ERROR_INVALID, ref->line,
+                     _("An emotion score refers to step “%s”, which does not exist"), ref->id);
+        }
+      else if (ref->kind == REF_PERSONA && jm_document_find_persona (ctx->doc, ref->id) == NULL)
+        {
+          if (ref->owner)
+            problem (ctx, JM_IO_ERROR_INVALID, ref->line,
+                     _("Card “%s” refers to persona “%s”, which does not exist"), ref->owner, ref->id);
+          else
+            problem (ctx, JM_IO_ERROR_INVALID, ref->line,
+                     _("An emotion score refers to persona “%s”, which does not exist"), ref->id);
+        }
+    }
+
+  for (guint i = 0; i < ctx->span_uses->len; i++)
+    {
+      SpanUse *use = g_ptr_array_index (ctx->span_uses, i);
+      int column = jm_document_get_step_column (ctx->doc, use->step_id);
+
+      if (column >= 0 && column + use->span > jm_document_get_n_steps (ctx->doc))
+        problem (ctx, JM_IO_ERROR_INVALID, use->line,
+                 _("Card “%s” spans %u steps from “%s”, past the last step of the map"),
+                 use->card_id, use->span, use->step_id);
+    }
+}
+
+JmDocument *
+jm_reader_load_bytes (const char  *display_name,
+                      const char  *data,
+                      gsize        len,
+                      GPtrArray  **problems,
+                      GError     **error)
+{
+  Ctx ctx = { 0 };
+  xmlExternalEntityLoader previous_loader;
+  JmDocument *result = NULL;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  ctx.name = display_name;
+  ctx.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+  ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.refs = g_ptr_array_new_with_free_func (ref_free);
+  ctx.span_uses = g_ptr_array_new_with_free_func (span_use_free);
+  ctx.emotion_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.doc = jm_document_new ();
+
+  if (len == 0)
+    {
+      problem (&ctx, JM_IO_ERROR_NOT_A_MAP, 0, _("The file is empty"));
+    }
+  else if (len > JM_MAX_FILE_BYTES || len > G_MAXINT)
+    {
+      problem (&ctx, JM_IO_ERROR_TOO_LARGE, 0, _("The file is larger than %d MB, the most a map may be"),
+               JM_MAX_FILE_BYTES / (1024 * 1024));
+    }
+  else
+    {
+      previous_loader = xmlGetExternalEntityLoader ();
+      xmlSetExternalEntityLoader (deny_external_entity);
+
+      /* NONET alone: NOENT, DTDLOAD and HUGE are what make readers unsafe. */
+      ctx.reader = xmlReaderForMemory (data, (int) len, display_name, "UTF-8", XML_PARSE_NONET);
+      if (ctx.reader == NULL)
+        {
+          problem (&ctx, JM_IO_ERROR_MALFORMED, 0, _("The file could not be parsed"));
+        }
+      else
+        {
+          xmlTextReaderSetStructuredErrorHandler (ctx.reader, on_xml_error, &ctx);
+          read_root (&ctx);
+          if (!ctx.fatal)
+            check_references (&ctx);
+          xmlFreeTextReader (ctx.reader);
+          ctx.reader = NULL;
+        }
+
+      xmlSetExternalEntityLoader (previous_loader);
+    }
+
+  if (ctx.problems->len == 0)
+    {
+      result = g_steal_pointer (&ctx.doc);
+      jm_history_clear (jm_document_get_history (result));
+    }
+  else
+    {
+      g_autofree char *first = jm_problem_format (g_ptr_array_index (ctx.problems, 0));
+
+      g_set_error_literal (error, JM_IO_ERROR, ctx.code, first);
+      if (problems != NULL)
+        *problems = g_ptr_array_ref (ctx.problems);
+    }
+
+  g_clear_object (&ctx.doc);
+  g_ptr_array_unref (ctx.problems);
+  g_hash_table_unref (ctx.ids);
+  g_ptr_array_unref (ctx.refs);
+  g_ptr_array_unref (ctx.span_uses);
+  g_hash_table_unref (ctx.emotion_keys);
+  jm_foreign_free (ctx.root_foreign);
+  return result;
+}
+
+JmDocument *
+jm_reader_load_path (const char  *path,
+                     GPtrArray  **problems,
+                     GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > JM_MAX_FILE_BYTES)
+    {
+      JmProblem *p;
+
+      p = jm_problem_new (path, 0, NULL);
+      p->message = g_strdup_printf (_("The file is larger than %d MB, the most a map may be"),
+                                    JM_MAX_FILE_BYTES / (1024 * 1024));
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_TOO_LARGE, "%s: %s", path, p->message);
+      if (problems)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+          g_ptr_array_add (*problems, p);
+        }
+      else
+        jm_problem_free (p);
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_READ, _("%s: this is a folder, not a file"), path);
+      if (problems)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+          g_ptr_array_add (*problems, jm_problem_new (path, 0, _("This is a folder, not a file")));
+        }
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_READ, "%s: %s", path, local_error->message);
+      if (problems)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+          g_ptr_array_add (*problems, jm_problem_new (path, 0, local_error->message));
+        }
+      return NULL;
+    }
+
+  return jm_reader_load_bytes (path, g_mapped_file_get_contents (mapped),
+                               g_mapped_file_get_length (mapped), problems, error);
+}

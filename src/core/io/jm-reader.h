@@ -1,0 +1,27 @@
+/* jm-reader.h — reading .journey files: a streaming parser that builds the
+ * document as it goes, refuses what is unsafe, and checks the content. */
+#pragma once
+
+#include "jm-document.h"
+#include "jm-io-error.h"
+
+G_BEGIN_DECLS
+
+/* Limits on untrusted files. */
+#define JM_MAX_FILE_BYTES (64 * 1024 * 1024)
+#define JM_MAX_DEPTH      64
+#define JM_MAX_TEXT_BYTES (1024 * 1024)
+
+/* Returns the document with an empty, clean history, or NULL. Then *error
+ * says what went wrong first ("FILE:LINE: message") and *problems (when
+ * given) holds every problem found, JmProblem*. */
+JmDocument *jm_reader_load_path  (const char  *path,
+                                  GPtrArray  **problems,
+                                  GError     **error);
+JmDocument *jm_reader_load_bytes (const char  *display_name,
+                                  const char  *data,
+                                  gsize        len,
+                                  GPtrArray  **problems,
+                                  GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,647 @@
+/* jm-writer.c — the canonical .journey form: fixed order of elements and
+ * attributes, two-space indentation, one element per line, shortest exact
+ * numbers, a trailing newline. The same document always gives the same
+ * bytes, so maps diff and merge well. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "jm-writer.h"
+
+#define XMLNS_URI "http://www.w3.org/2000/xmlns/"
+
+G_DEFINE_QUARK (jm-io-error-quark, jm_io_error)
+
+JmProblem *
+jm_problem_new (const char *file,
+                int         line,
+                const char *message)
+{
+  JmProblem *problem = g_new0 (JmProblem, 1);
+
+  problem->file = g_strdup (file);
+  problem->line = line;
+  problem->message = g_strdup (message);
+  return problem;
+}
+
+void
+jm_problem_free (JmProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+jm_problem_format (const JmProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->line > 0)
+    return g_strdup_printf ("%s:%d: %s", problem->file, problem->line, problem->message);
+  return g_strdup_printf ("%s: %s", problem->file, problem->message);
+}
+
+/* ---- escaping and numbers ---- */
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    attribute)
+{
+  for (const char *p = text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          if (attribute)
+            g_string_append (out, "&quot;");
+          else
+            g_string_append_c (out, '"');
+          break;
+        case '\n':
+          if (attribute)
+            g_string_append (out, "&#10;");
+          else
+            g_string_append_c (out, '\n');
+          break;
+        case '\t':
+          if (attribute)
+            g_string_append (out, "&#9;");
+          else
+            g_string_append_c (out, '\t');
+          break;
+        case '\r':
+          g_string_append (out, "&#13;");
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/* The shortest decimal form that reads back as exactly the same double. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0)
+    value = 0;   /* no "-0" */
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+static void
+indent (GString *out,
+        guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+attr (GString    *out,
+      const char *name,
+      const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_printf (out, " %s=\"", name);
+  append_escaped (out, value, TRUE);
+  g_string_append_c (out, '"');
+}
+
+static void
+attr_number (GString    *out,
+             const char *name,
+             double      value)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  append_number (out, value);
+  g_string_append_c (out, '"');
+}
+
+static void
+attr_uint (GString    *out,
+           const char *name,
+           guint       value)
+{
+  g_string_append_printf (out, " %s=\"%u\"", name, value);
+}
+
+static void
+foreign_attrs (GString         *out,
+               const JmForeign *foreign)
+{
+  if (foreign == NULL || foreign->attrs == NULL)
+    return;
+
+  for (guint i = 0; i < foreign->attrs->len; i++)
+    {
+      const JmForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
+
+      if (g_strcmp0 (a->ns_uri, XMLNS_URI) == 0)
+        continue;   /* declarations go on the root */
+      g_string_append_c (out, ' ');
+      if (a->prefix != NULL)
+        g_string_append_printf (out, "%s:", a->prefix);
+      g_string_append_printf (out, "%s=\"", a->name);
+      append_escaped (out, a->value, TRUE);
+      g_string_append_c (out, '"');
+    }
+}
+
+static gboolean
+has_foreign_elements (const JmForeign *foreign)
+{
+  return foreign != NULL && foreign->elements != NULL && foreign->elements->len > 0;
+}
+
+static void
+foreign_elements (GString         *out,
+                  const JmForeign *foreign,
+                  guint            level)
+{
+  if (!has_foreign_elements (foreign))
+    return;
+
+  for (guint i = 0; i < foreign->elements->len; i++)
+    {
+      indent (out, level);
+      g_string_append (out, g_ptr_array_index (foreign->elements, i));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+text_element (GString    *out,
+              guint       level,
+              const char *name,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  indent (out, level);
+  g_string_append_printf (out, "<%s>", name);
+  append_escaped (out, text, FALSE);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+static void
+list_elements (GString     *out,
+               guint        level,
+               const char  *name,
+               char * const *items)
+{
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    text_element (out, level, name, items[i]);
+}
+
+static void
+binary_element (GString    *out,
+                guint       level,
+                const char *name,
+                const char *type,
+                GBytes     *bytes)
+{
+  g_autofree char *base64 = NULL;
+  gsize size;
+  const guchar *data;
+
+  if (bytes == NULL)
+    return;
+
+  data = g_bytes_get_data (bytes, &size);
+  base64 = g_base64_encode (data, size);
+  indent (out, level);
+  g_string_append_printf (out, "<%s", name);
+  attr (out, "type", type ? type : "image/png");
+  g_string_append_printf (out, ">%s</%s>\n", base64, name);
+}
+
+/* ---- the elements ---- */
+
+static void
+write_metric (GString        *out,
+              guint           level,
+              const JmMetric *metric)
+{
+  indent (out, level);
+  g_string_append (out, "<metric");
+  attr (out, "id", metric->id);
+  attr (out, "kind", jm_metric_kind_to_string (metric->kind));
+  if (metric->kind == JM_METRIC_CUSTOM)
+    {
+      attr (out, "name", metric->name);
+      if (metric->unit != NULL && *metric->unit != '\0')
+        attr (out, "unit", metric->unit);
+      if (!metric->higher_is_better)
+        attr (out, "better", "lower");
+    }
+  attr_number (out, "value", metric->value);
+  if (metric->has_target)
+    attr_number (out, "target", metric->target);
+  if (metric->sample_size > 0)
+    attr_uint (out, "sample-size", metric->sample_size);
+  attr (out, "date", metric->date);
+  foreign_attrs (out, metric->foreign);
+
+  if (has_foreign_elements (metric->foreign))
+    {
+      g_string_append (out, ">\n");
+      foreign_elements (out, metric->foreign, level + 1);
+      indent (out, level);
+      g_string_append (out, "</metric>\n");
+    }
+  else
+    {
+      g_string_append (out, "/>\n");
+    }
+}
+
+static void
+write_metrics (GString   *out,
+               guint      level,
+               GPtrArray *metrics)
+{
+  for (guint i = 0; metrics != NULL && i < metrics->len; i++)
+    write_metric (out, level, g_ptr_array_index (metrics, i));
+}
+
+static void
+write_persona (GString         *out,
+               guint            level,
+               const JmPersona *persona)
+{
+  indent (out, level);
+  g_string_append (out, "<persona");
+  attr (out, "id", persona->id);
+  attr (out, "name", persona->name);
+  if (persona->age > 0)
+    attr_uint (out, "age", persona->age);
+  attr (out, "color", persona->color);
+  foreign_attrs (out, persona->foreign);
+  g_string_append (out, ">\n");
+
+  text_element (out, level + 1, "occupation", persona->occupation);
+  text_element (out, level + 1, "bio", persona->bio);
+  text_element (out, level + 1, "quote", persona->quote);
+  list_elements (out, level + 1, "goal", persona->goals);
+  list_elements (out, level + 1, "need", persona->needs);
+  list_elements (out, level + 1, "frustration", persona->frustrations);
+  list_elements (out, level + 1, "interest", persona->interests);
+  for (guint i = 0; persona->channels != NULL && i < persona->channels->len; i++)
+    text_element (out, level + 1, "channel",
+                  jm_channel_to_string (g_array_index (persona->channels, JmChannel, i)));
+  binary_element (out, level + 1, "photo", persona->photo_type, persona->photo);
+  foreign_elements (out, persona->foreign, level + 1);
+
+  indent (out, level);
+  g_string_append (out, "</persona>\n");
+}
+
+static void
+write_stage (GString       *out,
+             guint          level,
+             const JmStage *stage)
+{
+  indent (out, level);
+  g_string_append (out, "<stage");
+  attr (out, "id", stage->id);
+  attr (out, "name", stage->name);
+  attr (out, "color", stage->color);
+  foreign_attrs (out, stage->foreign);
+  g_string_append (out, ">\n");
+
+  text_element (out, level + 1, "notes", stage->notes);
+  for (guint i = 0; i < stage->steps->len; i++)
+    {
+      const JmStep *step = g_ptr_array_index (stage->steps, i);
+
+      indent (out, level + 1);
+      g_string_append (out, "<step");
+      attr (out, "id", step->id);
+      attr (out, "name", step->name);
+      foreign_attrs (out, step->foreign);
+      if (has_foreign_elements (step->foreign))
+        {
+          g_string_append (out, ">\n");
+          foreign_elements (out, step->foreign, level + 2);
+          indent (out, level + 1);
+          g_string_append (out, "</step>\n");
+        }
+      else
+        {
+          g_string_append (out, "/>\n");
+        }
+    }
+  write_metrics (out, level + 1, stage->metrics);
+  foreign_elements (out, stage->foreign, level + 1);
+
+  indent (out, level);
+  g_string_append (out, "</stage>\n");
+}
+
+static void
+write_card (GString      *out,
+            guint         level,
+            const JmCard *card)
+{
+  gboolean has_children;
+
+  indent (out, level);
+  g_string_append (out, "<card");
+  attr (out, "id", card->id);
+  attr (out, "step", card->step_id);
+  if (card->span > 1)
+    attr_uint (out, "span", card->span);
+  if (card->channel != JM_CHANNEL_NONE)
+    attr (out, "channel", jm_channel_to_string (card->channel));
+  if (card->moment_of_truth)
+    attr (out, "moment-of-truth", "true");
+  if (card->severity != JM_SEVERITY_NONE)
+    attr (out, "severity", jm_severity_to_string (card->severity));
+  if (card->priority != JM_PRIORITY_NONE)
+    attr (out, "priority", jm_priority_to_string (card->priority));
+  if (card->owner != NULL && *card->owner != '\0')
+    attr (out, "owner", card->owner);
+  if (card->evidence != JM_EVIDENCE_NONE)
+    attr (out, "evidence", jm_evidence_to_string (card->evidence));
+  if (card->personas != NULL && card->personas[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (" ", card->personas);
+      attr (out, "personas", joined);
+    }
+  foreign_attrs (out, card->foreign);
+
+  has_children = (card->text != NULL && *card->text != '\0')
+                 || card->image != NULL
+                 || (card->metrics != NULL && card->metrics->len > 0)
+                 || has_foreign_elements (card->foreign);
+  if (!has_children)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+
+  g_string_append (out, ">\n");
+  text_element (out, level + 1, "text", card->text);
+  binary_element (out, level + 1, "image", card->image_type, card->image);
+  write_metrics (out, level + 1, card->metrics);
+  foreign_elements (out, card->foreign, level + 1);
+  indent (out, level);
+  g_string_append (out, "</card>\n");
+}
+
+typedef struct {
+  JmCard *card;
+  int     column;
+} CardOrder;
+
+static int
+compare_columns (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const CardOrder *x = a, *y = b;
+
+  return (x->column > y->column) - (x->column < y->column);
+}
+
+static void
+write_lane (GString    *out,
+            guint       level,
+            JmDocument *document,
+            JmLane     *lane)
+{
+  g_autofree CardOrder *order = NULL;
+
+  indent (out, level);
+  g_string_append (out, "<lane");
+  attr (out, "id", lane->id);
+  attr (out, "kind", jm_lane_kind_to_string (lane->kind));
+  attr (out, "title", lane->title);
+  foreign_attrs (out, lane->foreign);
+
+  if (lane->cards->len == 0 && !has_foreign_elements (lane->foreign))
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append (out, ">\n");
+
+  /* Reading order: by column; the order within a cell is kept (stable sort). */
+  order = g_new (CardOrder, lane->cards->len);
+  for (guint i = 0; i < lane->cards->len; i++)
+    {
+      order[i].card = g_ptr_array_index (lane->cards, i);
+      order[i].column = jm_document_get_step_column (document, order[i].card->step_id);
+    }
+  g_qsort_with_data (order, (int) lane->cards->len, sizeof (CardOrder), compare_columns, NULL);
+  for (guint i = 0; i < lane->cards->len; i++)
+    write_card (out, level + 1, order[i].card);
+
+  foreign_elements (out, lane->foreign, level + 1);
+  indent (out, level);
+  g_string_append (out, "</lane>\n");
+}
+
+typedef struct {
+  const JmEmotion *emotion;
+  guint            persona;
+  int              column;
+} EmotionOrder;
+
+static int
+compare_emotions (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const EmotionOrder *x = a, *y = b;
+
+  if (x->persona != y->persona)
+    return x->persona < y->persona ? -1 : 1;
+  if (x->emotion->curve != y->emotion->curve)
+    return x->emotion->curve < y->emotion->curve ? -1 : 1;
+  return (x->column > y->column) - (x->column < y->column);
+}
+
+static void
+write_emotions (GString    *out,
+                guint       level,
+                JmDocument *document)
+{
+  GPtrArray *emotions = jm_document_get_emotions (document);
+  GPtrArray *personas = jm_document_get_personas (document);
+  g_autofree EmotionOrder *order = NULL;
+
+  if (emotions->len == 0)
+    return;
+
+  order = g_new (EmotionOrder, emotions->len);
+  for (guint i = 0; i < emotions->len; i++)
+    {
+      const JmEmotion *emotion = g_ptr_array_index (emotions, i);
+      JmPersona *persona = jm_document_find_persona (document, emotion->persona_id);
+      guint index = G_MAXUINT;
+
+      if (persona != NULL)
+        g_ptr_array_find (personas, persona, &index);
+      order[i].emotion = emotion;
+      order[i].persona = index;
+      order[i].column = jm_document_get_step_column (document, emotion->step_id);
+    }
+  g_qsort_with_data (order, (int) emotions->len, sizeof (EmotionOrder), compare_emotions, NULL);
+
+  indent (out, level);
+  g_string_append (out, "<emotions>\n");
+  for (guint i = 0; i < emotions->len; i++)
+    {
+      const JmEmotion *emotion = order[i].emotion;
+
+      indent (out, level + 1);
+      g_string_append (out, "<emotion");
+      attr (out, "persona", emotion->persona_id);
+      attr (out, "step", emotion->step_id);
+      if (emotion->curve != JM_MAP_STATE_CURRENT)
+        attr (out, "curve", jm_map_state_to_string (emotion->curve));
+      attr_number (out, "score", emotion->score);
+      g_string_append (out, "/>\n");
+    }
+  indent (out, level);
+  g_string_append (out, "</emotions>\n");
+}
+
+char *
+jm_writer_to_string (JmDocument *document,
+                     gsize      *len)
+{
+  GString *out;
+  const JmForeign *foreign;
+  GPtrArray *personas, *stages, *lanes;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  out = g_string_sized_new (4096 + 300 * jm_document_get_n_cards (document));
+  foreign = jm_document_get_foreign (document);
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append (out, "<journey-map xmlns=\"" JM_NAMESPACE "\"");
+  if (foreign != NULL && foreign->attrs != NULL)
+    {
+      for (guint i = 0; i < foreign->attrs->len; i++)
+        {
+          const JmForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
+
+          if (g_strcmp0 (a->ns_uri, XMLNS_URI) == 0)
+            {
+              g_string_append_printf (out, " xmlns:%s=\"", a->name);
+              append_escaped (out, a->value, TRUE);
+              g_string_append_c (out, '"');
+            }
+        }
+    }
+  g_string_append_printf (out, " format-version=\"%d\"", JM_FORMAT_VERSION);
+  if (jm_document_get_state (document) != JM_MAP_STATE_CURRENT)
+    attr (out, "state", jm_map_state_to_string (jm_document_get_state (document)));
+  foreign_attrs (out, foreign);
+  g_string_append (out, ">\n");
+
+  indent (out, 1);
+  g_string_append (out, "<title>");
+  append_escaped (out, jm_document_get_title (document), FALSE);
+  g_string_append (out, "</title>\n");
+  text_element (out, 1, "scenario", jm_document_get_scenario (document));
+  text_element (out, 1, "notes", jm_document_get_notes (document));
+
+  personas = jm_document_get_personas (document);
+  if (personas->len > 0)
+    {
+      indent (out, 1);
+      g_string_append (out, "<personas>\n");
+      for (guint i = 0; i < personas->len; i++)
+        write_persona (out, 2, g_ptr_array_index (personas, i));
+      indent (out, 1);
+      g_string_append (out, "</personas>\n");
+    }
+
+  stages = jm_document_get_stages (document);
+  indent (out, 1);
+  g_string_append (out, "<stages>\n");
+  for (guint i = 0; i < stages->len; i++)
+    write_stage (out, 2, g_ptr_array_index (stages, i));
+  indent (out, 1);
+  g_string_append (out, "</stages>\n");
+
+  lanes = jm_document_get_lanes (document);
+  if (lanes->len > 0)
+    {
+      indent (out, 1);
+      g_string_append (out, "<lanes>\n");
+      for (guint i = 0; i < lanes->len; i++)
+        write_lane (out, 2, document, g_ptr_array_index (lanes, i));
+      indent (out, 1);
+      g_string_append (out, "</lanes>\n");
+    }
+
+  write_emotions (out, 1, document);
+  foreign_elements (out, foreign, 1);
+  g_string_append (out, "</journey-map>\n");
+
+  if (len)
+    *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+jm_writer_save_path (JmDocument  *document,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = jm_writer_to_string (document, &len);
+
+  /* Temporary file in the same folder, fsync of it and of the folder,
+   * rename over the old file: a crash leaves the old file or the new one. */
+  if (!g_file_set_contents_full (path, data, (gssize) len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE,
+                   _("Could not save “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,90 @@
+/* jm-layout-private.h — the geometry the painter reads. Only render/ uses it. */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "jm-layout.h"
+
+G_BEGIN_DECLS
+
+/* Map units. */
+#define JM_MARGIN        40.0
+#define JM_LANE_TITLE_W  200.0
+#define JM_COLUMN_W      250.0
+#define JM_CELL_PAD      10.0
+#define JM_CARD_GAP      8.0
+#define JM_CARD_PAD      10.0
+#define JM_STAGE_H       52.0
+#define JM_STAGE_METRICS_H 30.0
+#define JM_STEP_H        40.0
+#define JM_EMOTION_H     230.0
+#define JM_ROW_MIN_H     72.0
+#define JM_CHIP_H        20.0
+#define JM_BADGE_H       22.0
+#define JM_FOOTER_H      70.0
+#define JM_PERSONA_W     330.0
+#define JM_PERSONA_H     150.0
+
+typedef struct {
+  JmCard      *card;       /* borrowed from the document */
+  int          column;
+  JmRect       rect;
+  PangoLayout *text;
+  double       text_height;
+  double       chips_height;
+  double       badges_height;
+  double       footer_height;
+  double       image_height;
+  gboolean     measured;
+} JmCardBox;
+
+typedef struct {
+  JmLane    *lane;        /* borrowed */
+  double     y;
+  double     height;
+  GPtrArray *boxes;       /* JmCardBox* in lane order */
+  GPtrArray *cells;       /* per column: GPtrArray of JmCardBox* starting there */
+  guint      max_span;
+  PangoLayout *title;
+} JmRow;
+
+struct _JmLayout {
+  GObject          parent_instance;
+
+  JmDocument      *document;
+  JmRenderOptions  options;
+  char            *persona_id;
+  char            *date;
+  gulong           changed_handler;
+
+  PangoFontMap    *font_map;
+  PangoContext    *context;
+
+  GHashTable      *boxes;      /* card id -> JmCardBox* */
+  GPtrArray       *rows;       /* JmRow* */
+  guint            n_columns;
+  gboolean         has_stage_metrics;
+
+  double           width;
+  double           height;
+  double           header_h;
+  double           grid_x;     /* left edge of the first column */
+  double           stages_y;
+  double           steps_y;
+  double           lanes_y;
+  double           footer_y;
+
+  PangoLayout     *title;
+  PangoLayout     *scenario;
+  guint            n_measured;
+};
+
+PangoLayout *jm_layout_make_text (JmLayout   *self,
+                                  const char *text,
+                                  double      size,
+                                  gboolean    bold,
+                                  double      width);
+JmRow       *jm_layout_find_row  (JmLayout   *self,
+                                  const char *lane_id);
+
+G_END_DECLS

@@ -1,0 +1,835 @@
+/* jm-layout.c — where everything of a map goes. Rows are lanes, columns
+ * are steps; cards stack in their cells and rows grow to fit them. Text
+ * layouts are cached per card, and a change to one card re-measures that
+ * card and moves what is below it, nothing else. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "jm-layout-private.h"
+
+G_DEFINE_FINAL_TYPE (JmLayout, jm_layout, G_TYPE_OBJECT)
+
+static void relayout (JmLayout *self);
+
+void
+jm_render_options_init (JmRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  memset (options, 0, sizeof *options);
+  options->theme = JM_THEME_LIGHT;
+  options->show_future = TRUE;
+}
+
+gboolean
+jm_rect_intersects (const JmRect *a,
+                    const JmRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+      && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+jm_rect_contains (const JmRect *rect,
+                  double        x,
+                  double        y)
+{
+  return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
+}
+
+/* ---- boxes and rows ---- */
+
+static void
+card_box_free (gpointer data)
+{
+  JmCardBox *box = data;
+
+  g_clear_object (&box->text);
+  g_free (box);
+}
+
+static void
+row_free (gpointer data)
+{
+  JmRow *row = data;
+
+  g_ptr_array_unref (row->boxes);
+  g_ptr_array_unref (row->cells);
+  g_clear_object (&row->title);
+  g_free (row);
+}
+
+PangoLayout *
+jm_layout_make_text (JmLayout   *self,
+                     const char *text,
+                     double      size,
+                     gboolean    bold,
+                     double      width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+JmRow *
+jm_layout_find_row (JmLayout   *self,
+                    const char *lane_id)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      JmRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (row->lane->id, lane_id) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static double
+card_width (JmCardBox *box)
+{
+  return box->card->span * JM_COLUMN_W - 2 * JM_CELL_PAD;
+}
+
+/* Badges wrap in rows across the card: estimate their rows from their count. */
+static double
+badges_height (const JmCard *card,
+               double        width)
+{
+  guint per_row = MAX (1, (guint) (width / 112));
+  guint n = card->metrics ? card->metrics->len : 0;
+
+  if (n == 0)
+    return 0;
+  return ((n + per_row - 1) / per_row) * (JM_BADGE_H + 4) + 2;
+}
+
+static void
+measure_card (JmLayout  *self,
+              JmCardBox *box,
+              JmLaneKind kind)
+{
+  const JmCard *card = box->card;
+  double inner = card_width (box) - 2 * JM_CARD_PAD;
+  int h;
+
+  g_clear_object (&box->text);
+  box->text = jm_layout_make_text (self, card->text, 14, FALSE, inner);
+  /* Very long texts end in an ellipsis rather than a wall of words. */
+  pango_layout_set_height (box->text, -14);
+  pango_layout_set_ellipsize (box->text, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (box->text, NULL, &h);
+  box->text_height = h;
+
+  box->chips_height = 0;
+  if ((kind == JM_LANE_TOUCHPOINTS && (card->channel != JM_CHANNEL_NONE || card->moment_of_truth))
+      || (kind == JM_LANE_PAIN_POINTS && card->severity != JM_SEVERITY_NONE)
+      || (kind == JM_LANE_OPPORTUNITIES && card->priority != JM_PRIORITY_NONE))
+    box->chips_height = JM_CHIP_H + 6;
+
+  box->badges_height = badges_height (card, inner);
+  box->footer_height = (card->evidence != JM_EVIDENCE_NONE
+                        || (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)) ? 20 : 0;
+  box->image_height = (kind == JM_LANE_IMAGES && card->image != NULL) ? inner * 0.6 + 6 : 0;
+
+  box->rect.width = card_width (box);
+  box->rect.height = 2 * JM_CARD_PAD + box->chips_height + box->text_height
+                     + box->badges_height + box->footer_height + box->image_height;
+  box->measured = TRUE;
+  self->n_measured++;
+}
+
+/* Stacks a row's cards in their cells; returns the row's height. Cards
+ * spanning several columns sit below whatever their columns already hold. */
+static double
+stack_row (JmLayout *self,
+           JmRow    *row)
+{
+  g_autofree double *fill = g_new0 (double, MAX (self->n_columns, 1));
+  double height = JM_ROW_MIN_H;
+
+  if (row->lane->kind == JM_LANE_EMOTIONS)
+    height = JM_EMOTION_H;
+
+  for (guint i = 0; i < row->boxes->len; i++)
+    {
+      JmCardBox *box = g_ptr_array_index (row->boxes, i);
+      double top = 0;
+      guint end;
+
+      if (box->column < 0)
+        continue;
+
+      end = MIN (self->n_columns, (guint) box->column + box->card->span);
+      for (guint c = (guint) box->column; c < end; c++)
+        top = MAX (top, fill[c]);
+
+      box->rect.x = self->grid_x + box->column * JM_COLUMN_W + JM_CELL_PAD;
+      box->rect.y = row->y + JM_CELL_PAD + top;
+      for (guint c = (guint) box->column; c < end; c++)
+        fill[c] = top + box->rect.height + JM_CARD_GAP;
+      height = MAX (height, top + box->rect.height + 2 * JM_CELL_PAD);
+    }
+
+  /* The emotion lane keeps its cards (if any) under the curve area. */
+  return height;
+}
+
+static void
+build_row (JmLayout *self,
+           JmRow    *row)
+{
+  g_ptr_array_set_size (row->boxes, 0);
+  g_ptr_array_set_size (row->cells, 0);
+  for (guint c = 0; c < self->n_columns; c++)
+    g_ptr_array_add (row->cells, g_ptr_array_new ());
+  row->max_span = 1;
+
+  for (guint i = 0; i < row->lane->cards->len; i++)
+    {
+      JmCard *card = g_ptr_array_index (row->lane->cards, i);
+      JmCardBox *box = g_hash_table_lookup (self->boxes, card->id);
+
+      if (box == NULL)
+        {
+          box = g_new0 (JmCardBox, 1);
+          g_hash_table_insert (self->boxes, card->id, box);
+        }
+      /* The document may have replaced the card record: re-measure then. */
+      if (box->card != card)
+        {
+          box->card = card;
+          box->measured = FALSE;
+        }
+      box->column = jm_document_get_step_column (self->document, card->step_id);
+      if (!box->measured || box->rect.width != card_width (box))
+        measure_card (self, box, row->lane->kind);
+
+      g_ptr_array_add (row->boxes, box);
+      if (box->column >= 0 && (guint) box->column < self->n_columns)
+        g_ptr_array_add (g_ptr_array_index (row->cells, box->column), box);
+      row->max_span = MAX (row->max_span, card->span);
+    }
+
+  g_clear_object (&row->title);
+  row->title = jm_layout_make_text (self, row->lane->title, 15, TRUE, JM_LANE_TITLE_W - 36);
+}
+
+static void
+place_rows_from (JmLayout *self,
+                 guint     first)
+{
+  double y = first == 0 ? self->lanes_y
+                        : ((JmRow *) g_ptr_array_index (self->rows, first - 1))->y
+                          + ((JmRow *) g_ptr_array_index (self->rows, first - 1))->height;
+
+  for (guint i = first; i < self->rows->len; i++)
+    {
+      JmRow *row = g_ptr_array_index (self->rows, i);
+      double old_y = row->y;
+
+      row->y = y;
+      if (old_y != y)
+        {
+          for (guint b = 0; b < row->boxes->len; b++)
+            ((JmCardBox *) g_ptr_array_index (row->boxes, b))->rect.y += y - old_y;
+        }
+      y += row->height;
+    }
+
+  self->footer_y = y + 24;
+  self->height = self->footer_y + JM_FOOTER_H + JM_MARGIN;
+}
+
+static double
+header_height (JmLayout *self)
+{
+  GPtrArray *personas = jm_document_get_personas (self->document);
+  double text_w = self->width - 2 * JM_MARGIN;
+  guint persona_cols;
+  double persona_h = 0;
+  int h;
+
+  persona_cols = MAX (1, (guint) ((text_w * 0.55) / (JM_PERSONA_W + 16)));
+  if (personas->len > 0)
+    persona_h = ((personas->len + persona_cols - 1) / persona_cols) * (JM_PERSONA_H + 16);
+
+  g_clear_object (&self->title);
+  g_clear_object (&self->scenario);
+  self->title = jm_layout_make_text (self, jm_document_get_title (self->document), 32, TRUE,
+                                     text_w * 0.45);
+  self->scenario = jm_layout_make_text (self, jm_document_get_scenario (self->document), 15, FALSE,
+                                        text_w * 0.45);
+
+  pango_layout_get_pixel_size (self->title, NULL, &h);
+  {
+    double text_h = h + 40;   /* title and the state badge */
+    int sh;
+
+    pango_layout_get_pixel_size (self->scenario, NULL, &sh);
+    text_h += sh;
+    return MAX (text_h, persona_h) + 24;
+  }
+}
+
+static void
+relayout (JmLayout *self)
+{
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+  GPtrArray *stages = jm_document_get_stages (self->document);
+  g_autoptr(GHashTable) alive = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->n_columns = jm_document_get_n_steps (self->document);
+  self->width = 2 * JM_MARGIN + JM_LANE_TITLE_W + MAX (self->n_columns, 1) * JM_COLUMN_W;
+  self->grid_x = JM_MARGIN + JM_LANE_TITLE_W;
+
+  self->has_stage_metrics = FALSE;
+  for (guint i = 0; i < stages->len; i++)
+    if (((JmStage *) g_ptr_array_index (stages, i))->metrics->len > 0)
+      self->has_stage_metrics = TRUE;
+
+  self->header_h = header_height (self);
+  self->stages_y = JM_MARGIN + self->header_h;
+  self->steps_y = self->stages_y + JM_STAGE_H + (self->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+  self->lanes_y = self->steps_y + JM_STEP_H;
+
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      JmRow *row = g_new0 (JmRow, 1);
+
+      row->lane = g_ptr_array_index (lanes, i);
+      row->boxes = g_ptr_array_new ();
+      row->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_add (self->rows, row);
+      build_row (self, row);
+      for (guint b = 0; b < row->boxes->len; b++)
+        g_hash_table_add (alive, ((JmCardBox *) g_ptr_array_index (row->boxes, b))->card->id);
+    }
+
+  /* Forget the boxes of cards that are gone. */
+  g_hash_table_iter_init (&iter, self->boxes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (alive, key))
+      g_hash_table_iter_remove (&iter);
+
+  {
+    double y = self->lanes_y;
+
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        JmRow *row = g_ptr_array_index (self->rows, i);
+
+        row->y = y;
+        row->height = stack_row (self, row);
+        y += row->height;
+      }
+  }
+  place_rows_from (self, self->rows->len);
+  if (self->rows->len == 0)
+    {
+      self->footer_y = self->lanes_y + 24;
+      self->height = self->footer_y + JM_FOOTER_H + JM_MARGIN;
+    }
+}
+
+/* One card changed: re-measure it, re-stack its row, move the rows below. */
+static gboolean
+relayout_card (JmLayout   *self,
+               const char *card_id,
+               const char *lane_id)
+{
+  JmRow *row = jm_layout_find_row (self, lane_id);
+  JmCard *card;
+  JmCardBox *box;
+  double old_height;
+  guint index;
+
+  if (row == NULL)
+    return FALSE;
+  card = jm_document_find_card (self->document, card_id, NULL);
+  box = g_hash_table_lookup (self->boxes, card_id);
+  if (card == NULL || box == NULL)
+    return FALSE;
+
+  /* A card that moved column or span changes its cells: rebuild the row. */
+  if (jm_document_get_step_column (self->document, card->step_id) != box->column
+      || card->span != box->card->span)
+    {
+      build_row (self, row);
+    }
+  else
+    {
+      guint i;
+
+      box->card = card;
+      for (i = 0; i < row->boxes->len; i++)
+        if (g_ptr_array_index (row->boxes, i) == box)
+          break;
+      if (i == row->boxes->len)
+        return FALSE;
+      measure_card (self, box, row->lane->kind);
+    }
+
+  old_height = row->height;
+  row->height = stack_row (self, row);
+  g_ptr_array_find (self->rows, row, &index);
+  if (row->height != old_height)
+    place_rows_from (self, index + 1);
+  return TRUE;
+}
+
+static void
+on_document_changed (JmDocument *document,
+                     JmChange   *change,
+                     JmLayout   *self)
+{
+  if (change->type == JM_OBJECT_CARD && change->kind == JM_CHANGE_MODIFIED
+      && relayout_card (self, change->id, change->parent_id))
+    return;
+
+  if (change->type == JM_OBJECT_EMOTION)
+    return;   /* the curve is drawn from the document as it is */
+
+  relayout (self);
+}
+
+/* ---- GObject ---- */
+
+static void
+jm_layout_finalize (GObject *object)
+{
+  JmLayout *self = JM_LAYOUT (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->boxes, g_hash_table_unref);
+  g_clear_object (&self->title);
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
+  g_free (self->persona_id);
+  g_free (self->date);
+
+  G_OBJECT_CLASS (jm_layout_parent_class)->finalize (object);
+}
+
+static void
+jm_layout_class_init (JmLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jm_layout_finalize;
+}
+
+static void
+jm_layout_init (JmLayout *self)
+{
+  cairo_font_options_t *font_options;
+
+  self->rows = g_ptr_array_new_with_free_func (row_free);
+  self->boxes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, card_box_free);
+
+  /* A font map of our own, with hinting off, so text measures the same at
+   * every zoom, on screen and in every export (and in any thread). */
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = pango_font_map_create_context (self->font_map);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_cairo_context_set_resolution (self->context, 96);
+}
+
+static void
+store_options (JmLayout              *self,
+               const JmRenderOptions *options)
+{
+  JmRenderOptions defaults;
+
+  if (options == NULL)
+    {
+      jm_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  g_free (self->persona_id);
+  g_free (self->date);
+  self->persona_id = g_strdup (options->persona_id);
+  if (options->date != NULL)
+    {
+      self->date = g_strdup (options->date);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      self->date = g_date_time_format (now, "%Y-%m-%d");
+    }
+  self->options = *options;
+  self->options.persona_id = self->persona_id;
+  self->options.date = self->date;
+}
+
+JmLayout *
+jm_layout_new (JmDocument            *document,
+               const JmRenderOptions *options)
+{
+  JmLayout *self;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (JM_TYPE_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+  store_options (self, options);
+  self->changed_handler = g_signal_connect (document, "changed",
+                                            G_CALLBACK (on_document_changed), self);
+  relayout (self);
+  return self;
+}
+
+JmDocument *
+jm_layout_get_document (JmLayout *self)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), NULL);
+  return self->document;
+}
+
+const JmRenderOptions *
+jm_layout_get_options (JmLayout *self)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), NULL);
+  return &self->options;
+}
+
+void
+jm_layout_set_options (JmLayout              *self,
+                       const JmRenderOptions *options)
+{
+  g_return_if_fail (JM_IS_LAYOUT (self));
+
+  /* Colours and the persona filter change no geometry. */
+  store_options (self, options);
+}
+
+void
+jm_layout_get_size (JmLayout *self,
+                    double   *width,
+                    double   *height)
+{
+  g_return_if_fail (JM_IS_LAYOUT (self));
+
+  if (width)
+    *width = self->width;
+  if (height)
+    *height = self->height;
+}
+
+guint
+jm_layout_get_n_measured (JmLayout *self)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), 0);
+  return self->n_measured;
+}
+
+gboolean
+jm_layout_get_card_rect (JmLayout   *self,
+                         const char *card_id,
+                         JmRect     *rect)
+{
+  JmCardBox *box;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  box = g_hash_table_lookup (self->boxes, card_id);
+  if (box == NULL || box->column < 0)
+    return FALSE;
+  *rect = box->rect;
+  return TRUE;
+}
+
+gboolean
+jm_layout_get_lane_rect (JmLayout   *self,
+                         const char *lane_id,
+                         JmRect     *rect)
+{
+  JmRow *row;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  row = jm_layout_find_row (self, lane_id);
+  if (row == NULL)
+    return FALSE;
+  *rect = (JmRect) { JM_MARGIN, row->y, self->width - 2 * JM_MARGIN, row->height };
+  return TRUE;
+}
+
+gboolean
+jm_layout_get_cell_rect (JmLayout   *self,
+                         const char *lane_id,
+                         const char *step_id,
+                         JmRect     *rect)
+{
+  JmRow *row;
+  int column;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  row = jm_layout_find_row (self, lane_id);
+  column = jm_document_get_step_column (self->document, step_id);
+  if (row == NULL || column < 0)
+    return FALSE;
+  *rect = (JmRect) { self->grid_x + column * JM_COLUMN_W, row->y, JM_COLUMN_W, row->height };
+  return TRUE;
+}
+
+gboolean
+jm_layout_get_stage_rect (JmLayout   *self,
+                          const char *stage_id,
+                          JmRect     *rect)
+{
+  JmStage *stage;
+  int first;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  stage = jm_document_find_stage (self->document, stage_id);
+  if (stage == NULL || stage->steps->len == 0)
+    return FALSE;
+  first = jm_document_get_step_column (self->document, ((JmStep *) g_ptr_array_index (stage->steps, 0))->id);
+  *rect = (JmRect) {
+    self->grid_x + first * JM_COLUMN_W, self->stages_y,
+    stage->steps->len * JM_COLUMN_W, self->footer_y - 24 - self->stages_y,
+  };
+  return TRUE;
+}
+
+static JmRow *
+emotion_row (JmLayout *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      JmRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->lane->kind == JM_LANE_EMOTIONS)
+        return row;
+    }
+  return NULL;
+}
+
+gboolean
+jm_layout_get_emotion_point (JmLayout   *self,
+                             const char *persona_id,
+                             const char *step_id,
+                             JmMapState  curve,
+                             double     *x,
+                             double     *y)
+{
+  const JmEmotion *emotion;
+  JmRow *row;
+  int column;
+  double top, bottom;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  row = emotion_row (self);
+  emotion = jm_document_get_emotion (self->document, persona_id, step_id, curve);
+  column = jm_document_get_step_column (self->document, step_id);
+  if (row == NULL || emotion == NULL || column < 0)
+    return FALSE;
+
+  top = row->y + 28;
+  bottom = row->y + JM_EMOTION_H - 28;
+  *x = self->grid_x + (column + 0.5) * JM_COLUMN_W;
+  *y = top + (JM_EMOTION_MAX - emotion->score) / (JM_EMOTION_MAX - JM_EMOTION_MIN) * (bottom - top);
+  return TRUE;
+}
+
+gboolean
+jm_layout_hit_test (JmLayout *self,
+                    double    x,
+                    double    y,
+                    JmHit    *hit)
+{
+  int column;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  memset (hit, 0, sizeof *hit);
+
+  if (x < 0 || y < 0 || x >= self->width || y >= self->height)
+    return FALSE;
+
+  if (y < self->stages_y)
+    {
+      hit->kind = JM_HIT_HEADER;
+      hit->rect = (JmRect) { 0, 0, self->width, self->stages_y };
+      return TRUE;
+    }
+
+  column = x >= self->grid_x ? (int) ((x - self->grid_x) / JM_COLUMN_W) : -1;
+  if (column >= (int) self->n_columns)
+    return FALSE;
+
+  if (y < self->steps_y && column >= 0)
+    {
+      JmStep *step = jm_document_get_step (self->document, (guint) column);
+      JmStage *stage = jm_document_get_step_stage (self->document, step->id);
+
+      hit->kind = JM_HIT_STAGE;
+      hit->id = stage->id;
+      jm_layout_get_stage_rect (self, stage->id, &hit->rect);
+      hit->rect.height = self->steps_y - self->stages_y;
+      return TRUE;
+    }
+
+  if (y < self->lanes_y && column >= 0)
+    {
+      JmStep *step = jm_document_get_step (self->document, (guint) column);
+
+      hit->kind = JM_HIT_STEP;
+      hit->id = step->id;
+      hit->step_id = step->id;
+      hit->rect = (JmRect) { self->grid_x + column * JM_COLUMN_W, self->steps_y, JM_COLUMN_W, JM_STEP_H };
+      return TRUE;
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      JmRow *row = g_ptr_array_index (self->rows, i);
+
+      if (y < row->y || y >= row->y + row->height)
+        continue;
+
+      if (column < 0)
+        {
+          hit->kind = JM_HIT_LANE;
+          hit->id = row->lane->id;
+          hit->lane_id = row->lane->id;
+          jm_layout_get_lane_rect (self, row->lane->id, &hit->rect);
+          return TRUE;
+        }
+
+      /* Cards of this column, and of earlier ones spanning into it. */
+      for (int c = MAX (0, column - (int) row->max_span + 1); c <= column; c++)
+        {
+          GPtrArray *cell = g_ptr_array_index (row->cells, c);
+
+          for (guint b = 0; b < cell->len; b++)
+            {
+              JmCardBox *box = g_ptr_array_index (cell, b);
+
+              if (jm_rect_contains (&box->rect, x, y))
+                {
+                  hit->kind = JM_HIT_CARD;
+                  hit->id = box->card->id;
+                  hit->lane_id = row->lane->id;
+                  hit->step_id = box->card->step_id;
+                  hit->rect = box->rect;
+                  return TRUE;
+                }
+            }
+        }
+
+      if (row->lane->kind == JM_LANE_EMOTIONS)
+        {
+          GPtrArray *personas = jm_document_get_personas (self->document);
+          JmStep *step = jm_document_get_step (self->document, (guint) column);
+
+          for (guint p = 0; p < personas->len; p++)
+            {
+              JmPersona *persona = g_ptr_array_index (personas, p);
+
+              for (int curve = 0; curve < JM_N_MAP_STATES; curve++)
+                {
+                  double px, py;
+
+                  if (jm_layout_get_emotion_point (self, persona->id, step->id, curve, &px, &py)
+                      && fabs (px - x) <= 14 && fabs (py - y) <= 14)
+                    {
+                      hit->kind = JM_HIT_EMOTION;
+                      hit->id = persona->id;
+                      hit->lane_id = row->lane->id;
+                      hit->step_id = step->id;
+                      hit->rect = (JmRect) { px - 14, py - 14, 28, 28 };
+                      return TRUE;
+                    }
+                }
+            }
+        }
+
+      hit->kind = JM_HIT_CELL;
+      hit->lane_id = row->lane->id;
+      hit->step_id = jm_document_get_step (self->document, (guint) column)->id;
+      jm_layout_get_cell_rect (self, hit->lane_id, hit->step_id, &hit->rect);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* ---- the monotone curve ---- */
+
+double
+jm_monotone_curve_eval (const double *xs,
+                        const double *ys,
+                        guint         n,
+                        double        x)
+{
+  g_autofree double *m = NULL;
+  guint k;
+  double h, t, t2, t3;
+
+  g_return_val_if_fail (n > 0, 0);
+
+  if (n == 1 || x <= xs[0])
+    return ys[0];
+  if (x >= xs[n - 1])
+    return ys[n - 1];
+
+  /* Monotone tangents (Fritsch–Butland): zero at local extrema and at most
+   * twice the neighbouring slopes, so the curve never leaves its data's range. */
+  m = g_new0 (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double d0 = i > 0 ? (ys[i] - ys[i - 1]) / (xs[i] - xs[i - 1]) : 0;
+      double d1 = i + 1 < n ? (ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]) : 0;
+
+      if (i == 0)
+        m[i] = d1;
+      else if (i == n - 1)
+        m[i] = d0;
+      else if (d0 * d1 <= 0)
+        m[i] = 0;
+      else
+        m[i] = 2 * d0 * d1 / (d0 + d1);   /* harmonic mean: at most twice either slope */
+    }
+
+  for (k = 0; k + 1 < n && x > xs[k + 1]; k++)
+    ;
+
+  h = xs[k + 1] - xs[k];
+  t = (x - xs[k]) / h;
+  t2 = t * t;
+  t3 = t2 * t;
+  return (2 * t3 - 3 * t2 + 1) * ys[k] + (t3 - 2 * t2 + t) * h * m[k]
+       + (-2 * t3 + 3 * t2) * ys[k + 1] + (t3 - t2) * h * m[k + 1];
+}

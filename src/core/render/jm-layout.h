@@ -1,0 +1,105 @@
+/* jm-layout.h — a document turned into geometry: where the header, the
+ * stages, steps, lanes, cards and emotion points of a map go, in map units
+ * (1 unit = 1 pixel at 100 %). It follows the document's changes and
+ * re-measures only what a change moves. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "jm-document.h"
+#include "jm-theme.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} JmRect;
+
+typedef struct {
+  JmTheme     theme;
+  const char *persona_id;   /* NULL: all personas */
+  gboolean    show_future;  /* draw the "to be" curves beside the "as is" ones */
+  const char *date;         /* shown in the footer; NULL: today */
+  gboolean    transparent;  /* no page background (PNG exports) */
+} JmRenderOptions;
+
+typedef enum {
+  JM_HIT_NONE,
+  JM_HIT_HEADER,
+  JM_HIT_STAGE,
+  JM_HIT_STEP,
+  JM_HIT_LANE,
+  JM_HIT_CELL,
+  JM_HIT_CARD,
+  JM_HIT_EMOTION,
+} JmHitKind;
+
+typedef struct {
+  JmHitKind   kind;
+  const char *id;        /* card, stage, step, lane or persona (emotion) id */
+  const char *lane_id;   /* cells, cards, emotions */
+  const char *step_id;   /* steps, cells, cards (first step), emotions */
+  JmRect      rect;
+} JmHit;
+
+#define JM_TYPE_LAYOUT (jm_layout_get_type ())
+G_DECLARE_FINAL_TYPE (JmLayout, jm_layout, JM, LAYOUT, GObject)
+
+void        jm_render_options_init  (JmRenderOptions       *options);
+
+JmLayout   *jm_layout_new           (JmDocument            *document,
+                                     const JmRenderOptions *options);
+JmDocument *jm_layout_get_document  (JmLayout              *self);
+const JmRenderOptions *
+            jm_layout_get_options   (JmLayout              *self);
+void        jm_layout_set_options   (JmLayout              *self,
+                                     const JmRenderOptions *options);
+void        jm_layout_get_size      (JmLayout              *self,
+                                     double                *width,
+                                     double                *height);
+gboolean    jm_layout_hit_test      (JmLayout              *self,
+                                     double                 x,
+                                     double                 y,
+                                     JmHit                 *hit);
+gboolean    jm_layout_get_card_rect (JmLayout              *self,
+                                     const char            *card_id,
+                                     JmRect                *rect);
+gboolean    jm_layout_get_cell_rect (JmLayout              *self,
+                                     const char            *lane_id,
+                                     const char            *step_id,
+                                     JmRect                *rect);
+/* The header of the stage and all its columns down to the last lane. */
+gboolean    jm_layout_get_stage_rect (JmLayout             *self,
+                                      const char           *stage_id,
+                                      JmRect               *rect);
+gboolean    jm_layout_get_lane_rect (JmLayout              *self,
+                                     const char            *lane_id,
+                                     JmRect                *rect);
+/* Where a persona's emotion score for a step is drawn. */
+gboolean    jm_layout_get_emotion_point (JmLayout          *self,
+                                         const char        *persona_id,
+                                         const char        *step_id,
+                                         JmMapState         curve,
+                                         double            *x,
+                                         double            *y);
+/* How many cards were measured (text laid out) since the layout was made:
+ * lets tests see that an edit re-measures one card, not all. */
+guint       jm_layout_get_n_measured (JmLayout             *self);
+
+gboolean    jm_rect_intersects      (const JmRect          *a,
+                                     const JmRect          *b);
+gboolean    jm_rect_contains        (const JmRect          *rect,
+                                     double                 x,
+                                     double                 y);
+
+/* The y at x of the monotone cubic through n points with increasing xs:
+ * it never overshoots the data. */
+double      jm_monotone_curve_eval  (const double          *xs,
+                                     const double          *ys,
+                                     guint                  n,
+                                     double                 x);
+
+G_END_DECLS

@@ -1,0 +1,1110 @@
+/* jm-painter.c — drawing a laid-out journey map with cairo and pango.
+ * Each part of the map has its own function; each draws only when its
+ * bounds meet the visible rectangle, so the cost of a repaint follows what
+ * is on screen, not the size of the map. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "jm-layout-private.h"
+#include "jm-painter.h"
+
+typedef struct {
+  JmLayout            *layout;
+  JmDocument          *doc;
+  cairo_t             *cr;
+  JmRect               visible;
+  double               scale;
+  gboolean             detail;
+  JmTheme              theme;
+  const JmThemeColors *colors;
+} Paint;
+
+/* ---- helpers ---- */
+
+static void
+set_color (cairo_t *cr,
+           JmColor  c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+static void
+set_color_alpha (cairo_t *cr,
+                 JmColor  c,
+                 double   alpha)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a * alpha);
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             JmColor      color)
+{
+  set_color (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A one-off piece of text (labels, chips), laid out on the layout's context. */
+static void
+draw_text (Paint      *p,
+           const char *text,
+           double      size,
+           gboolean    bold,
+           double      x,
+           double      y,
+           double      width,
+           JmColor     color,
+           double     *out_width)
+{
+  g_autoptr(PangoLayout) layout = jm_layout_make_text (p->layout, text, size, bold, width);
+  int w;
+
+  if (width > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -1);
+    }
+  show_layout (p->cr, layout, x, y, color);
+  if (out_width)
+    {
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      *out_width = w;
+    }
+}
+
+static double
+text_width (Paint      *p,
+            const char *text,
+            double      size,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = jm_layout_make_text (p->layout, text, size, bold, -1);
+  int w;
+
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+static gboolean
+visible (Paint  *p,
+         double  x,
+         double  y,
+         double  w,
+         double  h)
+{
+  JmRect r = { x, y, w, h };
+  return jm_rect_intersects (&r, &p->visible);
+}
+
+static JmColor
+stage_color (Paint   *p,
+             JmStage *stage,
+             guint    index)
+{
+  JmColor c;
+
+  if (stage->color != NULL && jm_color_parse (stage->color, &c))
+    return c;
+  return jm_theme_palette (p->theme, index);
+}
+
+static JmColor
+persona_color (Paint     *p,
+               JmPersona *persona,
+               guint      index)
+{
+  JmColor c;
+
+  if (persona->color != NULL && jm_color_parse (persona->color, &c))
+    return c;
+  return jm_theme_palette (p->theme, index + 3);
+}
+
+static void
+star (cairo_t *cr,
+      double   cx,
+      double   cy,
+      double   r)
+{
+  for (int i = 0; i < 10; i++)
+    {
+      double a = -G_PI / 2 + i * G_PI / 5;
+      double rr = (i % 2 == 0) ? r : r * 0.45;
+
+      if (i == 0)
+        cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+      else
+        cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/* ---- images ---- */
+
+typedef struct {
+  const guchar *data;
+  gsize         len;
+  gsize         pos;
+} ReadState;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  ReadState *state = closure;
+
+  if (state->pos + length > state->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, state->data + state->pos, length);
+  state->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A decoded PNG, kept on the layout for the next repaint; NULL for JPEG
+ * (the core has no JPEG decoder) or broken data. */
+static cairo_surface_t *
+get_image (Paint      *p,
+           GBytes     *bytes,
+           const char *type)
+{
+  g_autofree char *key = NULL;
+  cairo_surface_t *surface;
+  ReadState state;
+
+  if (bytes == NULL || g_strcmp0 (type, "image/jpeg") == 0)
+    return NULL;
+
+  key = g_strdup_printf ("jm-image-%p", (void *) bytes);
+  surface = g_object_get_data (G_OBJECT (p->layout), key);
+  if (surface != NULL)
+    return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
+
+  state.data = g_bytes_get_data (bytes, &state.len);
+  state.pos = 0;
+  surface = cairo_image_surface_create_from_png_stream (read_bytes, &state);
+  g_object_set_data_full (G_OBJECT (p->layout), key, surface, (GDestroyNotify) cairo_surface_destroy);
+  return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
+}
+
+static void
+draw_image_in (Paint           *p,
+               cairo_surface_t *image,
+               double           x,
+               double           y,
+               double           w,
+               double           h,
+               gboolean         circle)
+{
+  double iw = cairo_image_surface_get_width (image);
+  double ih = cairo_image_surface_get_height (image);
+  double s = MAX (w / iw, h / ih);   /* cover */
+
+  cairo_save (p->cr);
+  if (circle)
+    cairo_arc (p->cr, x + w / 2, y + h / 2, MIN (w, h) / 2, 0, 2 * G_PI);
+  else
+    rounded_rect (p->cr, x, y, w, h, 6);
+  cairo_clip (p->cr);
+  cairo_translate (p->cr, x + (w - iw * s) / 2, y + (h - ih * s) / 2);
+  cairo_scale (p->cr, s, s);
+  cairo_set_source_surface (p->cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (p->cr), CAIRO_FILTER_GOOD);
+  cairo_paint (p->cr);
+  cairo_restore (p->cr);
+}
+
+/* ---- metrics ---- */
+
+typedef enum {
+  STATUS_NONE,
+  STATUS_MET,
+  STATUS_NEAR,
+  STATUS_MISSED,
+} Status;
+
+static Status
+metric_status (const JmMetric *m)
+{
+  double tolerance, min, max;
+  gboolean met;
+
+  if (!m->has_target)
+    return STATUS_NONE;
+
+  met = m->higher_is_better ? m->value >= m->target : m->value <= m->target;
+  if (met)
+    return STATUS_MET;
+
+  if (m->target != 0)
+    tolerance = fabs (m->target) * 0.10;
+  else if (jm_metric_kind_get_range (m->kind, &min, &max))
+    tolerance = (max - min) * 0.10;
+  else
+    tolerance = 1;
+  return fabs (m->value - m->target) <= tolerance ? STATUS_NEAR : STATUS_MISSED;
+}
+
+static char *
+format_value (double      value,
+              const char *unit)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (fabs (value - round (value)) < 0.05)
+    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+  else
+    g_ascii_formatd (buf, sizeof buf, "%.1f", value);
+  return g_strconcat (buf, unit ? unit : "", NULL);
+}
+
+static char *
+metric_label (const JmMetric *m)
+{
+  const char *unit = m->kind == JM_METRIC_CUSTOM ? m->unit : jm_metric_kind_get_unit (m->kind);
+  const char *name = m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind);
+  g_autofree char *value = format_value (m->value, unit && *unit == '%' ? "%" : NULL);
+
+  if (unit != NULL && *unit != '\0' && *unit != '%')
+    {
+      char *with_unit = g_strdup_printf ("%s %s", value, unit);
+      g_free (value);
+      value = with_unit;
+    }
+
+  if (m->has_target)
+    {
+      g_autofree char *target = format_value (m->target, unit && *unit == '%' ? "%" : NULL);
+      /* Translators: a metric badge: "CSAT 82% / 85%" (value / target) */
+      return g_strdup_printf (_("%s %s / %s"), name, value, target);
+    }
+  return g_strdup_printf ("%s %s", name, value);
+}
+
+/* Draws badges left to right from (x, y) within width; returns the height used. */
+static double
+draw_badges (Paint     *p,
+             GPtrArray *metrics,
+             double     x,
+             double     y,
+             double     width)
+{
+  double cx = x, cy = y;
+
+  for (guint i = 0; metrics != NULL && i < metrics->len; i++)
+    {
+      const JmMetric *m = g_ptr_array_index (metrics, i);
+      g_autofree char *label = metric_label (m);
+      double w = MIN (text_width (p, label, 11.5, TRUE) + 18, width);
+      JmColor base;
+
+      switch (metric_status (m))
+        {
+        case STATUS_MET:
+          base = p->colors->good;
+          break;
+        case STATUS_NEAR:
+          base = p->colors->warn;
+          break;
+        case STATUS_MISSED:
+          base = p->colors->bad;
+          break;
+        case STATUS_NONE:
+        default:
+          base = p->colors->text_dim;
+        }
+
+      if (cx + w > x + width && cx > x)
+        {
+          cx = x;
+          cy += JM_BADGE_H + 4;
+        }
+
+      rounded_rect (p->cr, cx, cy, w, JM_BADGE_H, JM_BADGE_H / 2);
+      if (p->colors->flat)
+        {
+          set_color (p->cr, p->colors->surface);
+          cairo_fill_preserve (p->cr);
+          set_color (p->cr, base);
+          cairo_set_line_width (p->cr, 1.5 * p->colors->line_width);
+          cairo_stroke (p->cr);
+          draw_text (p, label, 11.5, TRUE, cx + 9, cy + 3, w - 16, base, NULL);
+        }
+      else
+        {
+          set_color (p->cr, base);
+          cairo_fill (p->cr);
+          draw_text (p, label, 11.5, TRUE, cx + 9, cy + 3, w - 16, (JmColor) { 1, 1, 1, 1 }, NULL);
+        }
+      cx += w + 6;
+    }
+
+  return cy - y + JM_BADGE_H;
+}
+
+/* ---- header ---- */
+
+static void
+draw_persona (Paint     *p,
+              JmPersona *persona,
+              guint      index,
+              double     x,
+              double     y)
+{
+  JmColor color = persona_color (p, persona, index);
+  cairo_surface_t *photo = get_image (p, persona->photo, persona->photo_type);
+  gboolean chosen = p->layout->options.persona_id != NULL
+                    && g_strcmp0 (p->layout->options.persona_id, persona->id) == 0;
+  g_autoptr(GString) meta = g_string_new (NULL);
+  double tx = x + 92, tw = JM_PERSONA_W - 104;
+
+  if (!p->colors->flat)
+    {
+      rounded_rect (p->cr, x, y + 2, JM_PERSONA_W, JM_PERSONA_H, 14);
+      set_color (p->cr, p->colors->shadow);
+      cairo_fill (p->cr);
+    }
+  rounded_rect (p->cr, x, y, JM_PERSONA_W, JM_PERSONA_H, 14);
+  set_color (p->cr, p->colors->surface);
+  cairo_fill_preserve (p->cr);
+  set_color (p->cr, chosen ? color : p->colors->grid);
+  cairo_set_line_width (p->cr, (chosen ? 3 : 1) * p->colors->line_width);
+  cairo_stroke (p->cr);
+
+  if (photo != NULL)
+    {
+      draw_image_in (p, photo, x + 14, y + 16, 64, 64, TRUE);
+    }
+  else
+    {
+      g_autofree char *initial = g_utf8_substring (persona->name, 0, 1);
+
+      cairo_arc (p->cr, x + 46, y + 48, 32, 0, 2 * G_PI);
+      set_color (p->cr, color);
+      cairo_fill (p->cr);
+      draw_text (p, initial, 28, TRUE, x + 36, y + 30, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
+    }
+  cairo_arc (p->cr, x + 46, y + 48, 33, 0, 2 * G_PI);
+  set_color (p->cr, color);
+  cairo_set_line_width (p->cr, 3);
+  cairo_stroke (p->cr);
+
+  draw_text (p, persona->name, 17, TRUE, tx, y + 14, tw, p->colors->text, NULL);
+  if (persona->age > 0)
+    /* Translators: a persona's age */
+    g_string_append_printf (meta, _("%u years"), persona->age);
+  if (persona->occupation && *persona->occupation)
+    g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", persona->occupation);
+  draw_text (p, meta->str, 12.5, FALSE, tx, y + 38, tw, p->colors->text_dim, NULL);
+
+  if (persona->quote && *persona->quote)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", persona->quote);
+      g_autoptr(PangoLayout) layout = jm_layout_make_text (p->layout, quoted, 12.5, FALSE, tw);
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_height (layout, -3);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      show_layout (p->cr, layout, tx, y + 60, p->colors->text);
+    }
+
+  if (persona->goals && persona->goals[0])
+    {
+      /* Translators: before a persona's goals, e.g. "Goals: ride to work, save time" */
+      g_autofree char *goals = g_strjoinv (", ", persona->goals);
+      g_autofree char *line = g_strdup_printf (_("Goals: %s"), goals);
+
+      draw_text (p, line, 12, FALSE, x + 14, y + JM_PERSONA_H - 44, JM_PERSONA_W - 28,
+                 p->colors->text_dim, NULL);
+    }
+  if (persona->channels && persona->channels->len > 0)
+    {
+      g_autoptr(GString) channels = g_string_new (NULL);
+
+      for (guint i = 0; i < persona->channels->len; i++)
+        g_string_append_printf (channels, "%s%s", i ? ", " : "",
+                                jm_channel_get_label (g_array_index (persona->channels, JmChannel, i)));
+      {
+        /* Translators: before a persona's preferred channels */
+        g_autofree char *line = g_strdup_printf (_("Prefers: %s"), channels->str);
+        draw_text (p, line, 12, FALSE, x + 14, y + JM_PERSONA_H - 24, JM_PERSONA_W - 28,
+                   p->colors->text_dim, NULL);
+      }
+    }
+}
+
+static void
+draw_header (Paint *p)
+{
+  JmLayout *l = p->layout;
+  GPtrArray *personas = jm_document_get_personas (p->doc);
+  const char *state = jm_map_state_get_label (jm_document_get_state (p->doc));
+  double x = JM_MARGIN, y = JM_MARGIN;
+  double badge_w;
+  int th, sh;
+
+  if (!visible (p, 0, 0, l->width, l->stages_y))
+    return;
+
+  pango_layout_get_pixel_size (l->title, NULL, &th);
+  show_layout (p->cr, l->title, x, y, p->colors->text);
+  y += th + 8;
+
+  badge_w = text_width (p, state, 12, TRUE) + 20;
+  rounded_rect (p->cr, x, y, badge_w, 24, 12);
+  set_color (p->cr, jm_document_get_state (p->doc) == JM_MAP_STATE_CURRENT
+                    ? jm_theme_palette (p->theme, 0) : jm_theme_palette (p->theme, 2));
+  cairo_fill (p->cr);
+  draw_text (p, state, 12, TRUE, x + 10, y + 4, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
+  y += 34;
+
+  pango_layout_get_pixel_size (l->scenario, NULL, &sh);
+  if (sh > 0)
+    show_layout (p->cr, l->scenario, x, y, p->colors->text_dim);
+
+  if (personas->len > 0)
+    {
+      double area = (l->width - 2 * JM_MARGIN) * 0.55;
+      guint cols = MAX (1, (guint) (area / (JM_PERSONA_W + 16)));
+      double right = l->width - JM_MARGIN;
+
+      cols = MIN (cols, personas->len);
+      for (guint i = 0; i < personas->len; i++)
+        {
+          guint col = i % cols, row = i / cols;
+          double px = right - (cols - col) * (JM_PERSONA_W + 16) + 16;
+          double py = JM_MARGIN + row * (JM_PERSONA_H + 16);
+
+          if (visible (p, px, py, JM_PERSONA_W, JM_PERSONA_H))
+            draw_persona (p, g_ptr_array_index (personas, i), i, px, py);
+        }
+    }
+}
+
+/* ---- stages and steps ---- */
+
+static void
+draw_stages (Paint *p)
+{
+  JmLayout *l = p->layout;
+  GPtrArray *stages = jm_document_get_stages (p->doc);
+  double x = l->grid_x;
+  double stage_h = JM_STAGE_H + (l->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      JmStage *stage = g_ptr_array_index (stages, i);
+      double w = stage->steps->len * JM_COLUMN_W;
+      JmColor color = stage_color (p, stage, i);
+
+      if (visible (p, x, l->stages_y, w, stage_h + JM_STEP_H))
+        {
+          rounded_rect (p->cr, x + 3, l->stages_y, w - 6, JM_STAGE_H - 6, 10);
+          if (p->colors->flat)
+            {
+              set_color (p->cr, p->colors->surface);
+              cairo_fill_preserve (p->cr);
+              set_color (p->cr, color);
+              cairo_set_line_width (p->cr, 2.5 * p->colors->line_width);
+              cairo_stroke (p->cr);
+              draw_text (p, stage->name, 18, TRUE, x + 18, l->stages_y + 12, w - 36, p->colors->text, NULL);
+            }
+          else
+            {
+              set_color (p->cr, color);
+              cairo_fill (p->cr);
+              draw_text (p, stage->name, 18, TRUE, x + 18, l->stages_y + 12, w - 36,
+                         (JmColor) { 1, 1, 1, 1 }, NULL);
+            }
+
+          if (stage->metrics->len > 0 && p->detail)
+            draw_badges (p, stage->metrics, x + 10, l->stages_y + JM_STAGE_H - 2, w - 20);
+
+          /* Step names, with a hairline between steps. */
+          for (guint s = 0; s < stage->steps->len; s++)
+            {
+              JmStep *step = g_ptr_array_index (stage->steps, s);
+              double sx = x + s * JM_COLUMN_W;
+
+              if (p->detail || p->scale * 13 >= 4)
+                draw_text (p, step->name, 13.5, TRUE, sx + 14, l->steps_y + 11, JM_COLUMN_W - 28,
+                           p->colors->text_dim, NULL);
+            }
+          cairo_rectangle (p->cr, x + 6, l->lanes_y - 3, w - 12, 3);
+          set_color_alpha (p->cr, color, 0.8);
+          cairo_fill (p->cr);
+        }
+      x += w;
+    }
+}
+
+/* ---- lanes and cards ---- */
+
+static void
+draw_card (Paint     *p,
+           JmRow     *row,
+           JmCardBox *box)
+{
+  const JmCard *card = box->card;
+  JmLaneKind kind = row->lane->kind;
+  JmRect r = box->rect;
+  JmColor accent = kind == JM_LANE_PAIN_POINTS && card->severity != JM_SEVERITY_NONE
+                   ? jm_theme_severity_color (p->theme, card->severity)
+                   : jm_theme_kind_color (p->theme, kind);
+  const char *persona = p->layout->options.persona_id;
+  gboolean faded = persona != NULL && !jm_card_applies_to (card, persona);
+  double x = r.x + JM_CARD_PAD + 4, y = r.y + JM_CARD_PAD;
+  double inner = r.width - 2 * JM_CARD_PAD - 4;
+
+  if (faded)
+    cairo_push_group (p->cr);
+
+  if (!p->colors->flat && p->detail)
+    {
+      rounded_rect (p->cr, r.x, r.y + 1.5, r.width, r.height, 8);
+      set_color (p->cr, p->colors->shadow);
+      cairo_fill (p->cr);
+    }
+  rounded_rect (p->cr, r.x, r.y, r.width, r.height, 8);
+  set_color (p->cr, p->colors->flat ? p->colors->surface
+                                    : jm_color_mix (p->colors->surface, accent, 0.06));
+  cairo_fill_preserve (p->cr);
+  set_color (p->cr, p->colors->flat ? accent : p->colors->grid);
+  cairo_set_line_width (p->cr, p->colors->line_width);
+  cairo_stroke (p->cr);
+
+  /* The accent bar on the left says what kind of card this is. */
+  cairo_save (p->cr);
+  rounded_rect (p->cr, r.x, r.y, r.width, r.height, 8);
+  cairo_clip (p->cr);
+  cairo_rectangle (p->cr, r.x, r.y, 5, r.height);
+  set_color (p->cr, accent);
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+
+  if (!p->detail)
+    {
+      /* Too small to read: a few lines stand for the text. */
+      double lines = MIN (4, MAX (1, box->text_height / 18));
+
+      set_color_alpha (p->cr, p->colors->text_dim, 0.45);
+      for (int i = 0; i < (int) lines; i++)
+        {
+          cairo_rectangle (p->cr, x, y + box->chips_height + i * 18 + 4,
+                           inner * (i == (int) lines - 1 ? 0.6 : 0.95), 9);
+        }
+      cairo_fill (p->cr);
+      goto done;
+    }
+
+  if (box->chips_height > 0)
+    {
+      if (kind == JM_LANE_TOUCHPOINTS)
+        {
+          double cx = x;
+
+          if (card->channel != JM_CHANNEL_NONE)
+            {
+              gboolean online = jm_channel_is_online (card->channel);
+              g_autofree char *label = g_strdup_printf ("%s · %s", jm_channel_get_label (card->channel),
+                                                        online ? _("online") : _("offline"));
+              double w;
+
+              cairo_arc (p->cr, cx + 6, y + 9, 5, 0, 2 * G_PI);
+              set_color (p->cr, online ? p->colors->online : p->colors->offline);
+              if (online)
+                cairo_fill (p->cr);
+              else
+                {
+                  cairo_set_line_width (p->cr, 2);
+                  cairo_stroke (p->cr);
+                }
+              draw_text (p, label, 11.5, TRUE, cx + 16, y + 1, inner - 40,
+                         online ? p->colors->online : p->colors->offline, &w);
+            }
+          if (card->moment_of_truth)
+            {
+              star (p->cr, r.x + r.width - 18, r.y + 18, 9);
+              set_color (p->cr, p->colors->star);
+              cairo_fill (p->cr);
+            }
+        }
+      else
+        {
+          const char *label;
+          g_autofree char *text = NULL;
+          JmColor chip;
+          double w;
+
+          if (kind == JM_LANE_PAIN_POINTS)
+            {
+              label = jm_severity_get_label (card->severity);
+              chip = accent;
+            }
+          else
+            {
+              label = jm_priority_get_label (card->priority);
+              chip = jm_theme_kind_color (p->theme, JM_LANE_OPPORTUNITIES);
+            }
+          /* Translators: a chip on a card: "Severity: High", "Priority: Low" */
+          text = g_strdup_printf (kind == JM_LANE_PAIN_POINTS ? _("Severity: %s") : _("Priority: %s"), label);
+          w = text_width (p, text, 11, TRUE) + 16;
+          rounded_rect (p->cr, x, y, w, JM_CHIP_H, JM_CHIP_H / 2);
+          set_color (p->cr, chip);
+          if (p->colors->flat)
+            {
+              cairo_set_line_width (p->cr, 1.5 * p->colors->line_width);
+              cairo_stroke (p->cr);
+              draw_text (p, text, 11, TRUE, x + 8, y + 2.5, -1, chip, NULL);
+            }
+          else
+            {
+              cairo_fill (p->cr);
+              draw_text (p, text, 11, TRUE, x + 8, y + 2.5, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
+            }
+        }
+      y += box->chips_height;
+    }
+
+  if (box->image_height > 0)
+    {
+      cairo_surface_t *image = get_image (p, card->image, card->image_type);
+
+      if (image != NULL)
+        draw_image_in (p, image, x, y, inner, box->image_height - 6, FALSE);
+      else
+        {
+          rounded_rect (p->cr, x, y, inner, box->image_height - 6, 6);
+          set_color (p->cr, p->colors->surface_alt);
+          cairo_fill_preserve (p->cr);
+          set_color (p->cr, p->colors->grid);
+          cairo_stroke (p->cr);
+        }
+      y += box->image_height;
+    }
+
+  show_layout (p->cr, box->text, x, y, p->colors->text);
+  y += box->text_height;
+
+  if (box->badges_height > 0)
+    {
+      draw_badges (p, card->metrics, x, y + 6, inner);
+      y += box->badges_height;
+    }
+
+  if (box->footer_height > 0)
+    {
+      double fx = x;
+
+      if (card->evidence != JM_EVIDENCE_NONE)
+        {
+          for (int i = 0; i < 3; i++)
+            {
+              cairo_arc (p->cr, fx + 4 + i * 10, y + 11, 3.2, 0, 2 * G_PI);
+              set_color (p->cr, p->colors->text_dim);
+              if (i < (int) card->evidence)
+                cairo_fill (p->cr);
+              else
+                {
+                  cairo_set_line_width (p->cr, 1);
+                  cairo_stroke (p->cr);
+                }
+            }
+          fx += 38;
+        }
+      if (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)
+        {
+          /* Translators: who owns an opportunity: "→ Store manager" */
+          g_autofree char *owner = g_strdup_printf (_("→ %s"), card->owner);
+          draw_text (p, owner, 11.5, FALSE, fx, y + 3, inner - (fx - x), p->colors->text_dim, NULL);
+        }
+    }
+
+done:
+  if (faded)
+    {
+      cairo_pop_group_to_source (p->cr);
+      cairo_paint_with_alpha (p->cr, 0.25);
+    }
+}
+
+static void
+draw_face (Paint   *p,
+           double   x,
+           double   y,
+           double   score,
+           JmColor  color,
+           gboolean future)
+{
+  double r = 12;
+  double curve = score / JM_EMOTION_MAX;   /* -1 frown … +1 smile */
+
+  cairo_arc (p->cr, x, y, r, 0, 2 * G_PI);
+  set_color (p->cr, p->colors->surface);
+  cairo_fill_preserve (p->cr);
+  set_color (p->cr, color);
+  cairo_set_line_width (p->cr, future ? 1.5 : 2.5);
+  cairo_stroke (p->cr);
+
+  cairo_arc (p->cr, x - 4, y - 3, 1.6, 0, 2 * G_PI);
+  cairo_arc (p->cr, x + 4, y - 3, 1.6, 0, 2 * G_PI);
+  set_color (p->cr, p->colors->text);
+  cairo_fill (p->cr);
+
+  cairo_move_to (p->cr, x - 5, y + 4 - curve * 1.5);
+  cairo_curve_to (p->cr, x - 2, y + 4 + curve * 3, x + 2, y + 4 + curve * 3, x + 5, y + 4 - curve * 1.5);
+  cairo_set_line_width (p->cr, 1.6);
+  cairo_stroke (p->cr);
+}
+
+static void
+draw_curve (Paint     *p,
+            JmPersona *persona,
+            JmColor    color,
+            JmMapState curve,
+            gboolean   emphasised)
+{
+  JmLayout *l = p->layout;
+  guint n_steps = l->n_columns;
+  g_autofree double *xs = g_new (double, MAX (n_steps, 1));
+  g_autofree double *ys = g_new (double, MAX (n_steps, 1));
+  g_autofree double *scores = g_new (double, MAX (n_steps, 1));
+  guint n = 0;
+
+  for (guint c = 0; c < n_steps; c++)
+    {
+      JmStep *step = jm_document_get_step (p->doc, c);
+      const JmEmotion *e = jm_document_get_emotion (p->doc, persona->id, step->id, curve);
+
+      if (e != NULL && jm_layout_get_emotion_point (l, persona->id, step->id, curve, &xs[n], &ys[n]))
+        scores[n++] = e->score;
+    }
+  if (n == 0)
+    return;
+
+  cairo_save (p->cr);
+  set_color_alpha (p->cr, color, emphasised ? 1.0 : 0.35);
+  cairo_set_line_width (p->cr, (emphasised ? 3.5 : 2.0) * p->colors->line_width);
+  cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_ROUND);
+  if (curve == JM_MAP_STATE_FUTURE)
+    {
+      static const double dash[] = { 8, 6 };
+      cairo_set_dash (p->cr, dash, 2, 0);
+    }
+
+  cairo_move_to (p->cr, xs[0], ys[0]);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      for (int k = 1; k <= 16; k++)
+        {
+          double x = xs[i] + (xs[i + 1] - xs[i]) * k / 16.0;
+          cairo_line_to (p->cr, x, jm_monotone_curve_eval (xs, ys, n, x));
+        }
+    }
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+
+  if (emphasised || p->detail)
+    for (guint i = 0; i < n; i++)
+      draw_face (p, xs[i], ys[i], scores[i], color, curve == JM_MAP_STATE_FUTURE);
+}
+
+static void
+draw_emotions (Paint *p,
+               JmRow *row)
+{
+  JmLayout *l = p->layout;
+  GPtrArray *personas = jm_document_get_personas (p->doc);
+  const char *chosen = l->options.persona_id;
+  double top = row->y + 28, bottom = row->y + JM_EMOTION_H - 28;
+  double zero = (top + bottom) / 2;
+  static const double dash[] = { 3, 5 };
+
+  /* Scale marks and the zero line. */
+  cairo_save (p->cr);
+  cairo_set_dash (p->cr, dash, 2, 0);
+  set_color (p->cr, p->colors->grid);
+  cairo_set_line_width (p->cr, p->colors->line_width);
+  cairo_move_to (p->cr, l->grid_x, zero);
+  cairo_line_to (p->cr, l->grid_x + l->n_columns * JM_COLUMN_W, zero);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+  draw_text (p, "+2", 11, TRUE, l->grid_x - 26, top - 8, -1, p->colors->text_dim, NULL);
+  draw_text (p, "0", 11, TRUE, l->grid_x - 18, zero - 8, -1, p->colors->text_dim, NULL);
+  draw_text (p, "−2", 11, TRUE, l->grid_x - 26, bottom - 8, -1, p->colors->text_dim, NULL);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < personas->len; i++)
+      {
+        JmPersona *persona = g_ptr_array_index (personas, i);
+        gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
+        JmColor color = persona_color (p, persona, i);
+
+        /* The emphasised curves go on top. */
+        if (emphasised != (pass == 1))
+          continue;
+        if (l->options.show_future)
+          draw_curve (p, persona, color, JM_MAP_STATE_FUTURE, emphasised);
+        draw_curve (p, persona, color, JM_MAP_STATE_CURRENT, emphasised);
+      }
+}
+
+static void
+draw_row (Paint *p,
+          JmRow *row,
+          guint  index,
+          int    first_column,
+          int    last_column)
+{
+  JmLayout *l = p->layout;
+  JmColor kind = jm_theme_kind_color (p->theme, row->lane->kind);
+  double grid_w = l->n_columns * JM_COLUMN_W;
+
+  if (index % 2 == 1)
+    {
+      cairo_rectangle (p->cr, JM_MARGIN, row->y, JM_LANE_TITLE_W + grid_w, row->height);
+      set_color (p->cr, p->colors->surface_alt);
+      cairo_fill (p->cr);
+    }
+
+  /* Row separator. */
+  cairo_rectangle (p->cr, JM_MARGIN, row->y + row->height - 1, JM_LANE_TITLE_W + grid_w, 1);
+  set_color (p->cr, p->colors->grid);
+  cairo_fill (p->cr);
+
+  if (visible (p, JM_MARGIN, row->y, JM_LANE_TITLE_W, row->height))
+    {
+      int th;
+
+      cairo_rectangle (p->cr, JM_MARGIN, row->y + 8, 5, row->height - 16);
+      set_color (p->cr, kind);
+      cairo_fill (p->cr);
+      pango_layout_get_pixel_size (row->title, NULL, &th);
+      show_layout (p->cr, row->title, JM_MARGIN + 16, row->y + 14, p->colors->text);
+      draw_text (p, jm_lane_kind_get_label (row->lane->kind), 11.5, FALSE, JM_MARGIN + 16,
+                 row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
+    }
+
+  if (row->lane->kind == JM_LANE_EMOTIONS)
+    draw_emotions (p, row);
+
+  for (int c = MAX (0, first_column - (int) row->max_span + 1); c <= last_column; c++)
+    {
+      GPtrArray *cell;
+
+      if (c >= (int) row->cells->len)
+        break;
+      cell = g_ptr_array_index (row->cells, c);
+      for (guint b = 0; b < cell->len; b++)
+        {
+          JmCardBox *box = g_ptr_array_index (cell, b);
+
+          if (jm_rect_intersects (&box->rect, &p->visible))
+            draw_card (p, row, box);
+        }
+    }
+}
+
+static void
+draw_lanes (Paint *p)
+{
+  JmLayout *l = p->layout;
+  int first = (int) floor ((p->visible.x - l->grid_x) / JM_COLUMN_W);
+  int last = (int) floor ((p->visible.x + p->visible.width - l->grid_x) / JM_COLUMN_W);
+  GPtrArray *stages = jm_document_get_stages (p->doc);
+  double x = l->grid_x;
+
+  first = CLAMP (first, 0, (int) l->n_columns - 1);
+  last = CLAMP (last, 0, (int) l->n_columns - 1);
+
+  for (guint i = 0; i < l->rows->len; i++)
+    {
+      JmRow *row = g_ptr_array_index (l->rows, i);
+
+      if (row->y > p->visible.y + p->visible.height)
+        break;
+      if (row->y + row->height < p->visible.y)
+        continue;
+      draw_row (p, row, i, first, last);
+    }
+
+  /* Stage boundaries run down through the lanes. */
+  set_color (p->cr, p->colors->grid);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      JmStage *stage = g_ptr_array_index (stages, i);
+
+      cairo_rectangle (p->cr, x - 0.5, l->steps_y, 1, l->footer_y - 24 - l->steps_y);
+      x += stage->steps->len * JM_COLUMN_W;
+    }
+  cairo_rectangle (p->cr, x - 0.5, l->steps_y, 1, l->footer_y - 24 - l->steps_y);
+  cairo_fill (p->cr);
+}
+
+/* ---- footer ---- */
+
+static void
+draw_footer (Paint *p)
+{
+  JmLayout *l = p->layout;
+  GPtrArray *personas = jm_document_get_personas (p->doc);
+  double x = JM_MARGIN, y = l->footer_y + 14;
+  g_autofree char *credit = NULL;
+  gboolean seen[JM_N_LANE_KINDS] = { FALSE };
+  double w;
+
+  if (!visible (p, 0, l->footer_y, l->width, JM_FOOTER_H))
+    return;
+
+  cairo_rectangle (p->cr, JM_MARGIN, l->footer_y, l->width - 2 * JM_MARGIN, 1);
+  set_color (p->cr, p->colors->grid);
+  cairo_fill (p->cr);
+
+  for (guint i = 0; i < l->rows->len; i++)
+    {
+      JmLaneKind kind = ((JmRow *) g_ptr_array_index (l->rows, i))->lane->kind;
+
+      if (seen[kind])
+        continue;
+      seen[kind] = TRUE;
+      rounded_rect (p->cr, x, y + 3, 12, 12, 3);
+      set_color (p->cr, jm_theme_kind_color (p->theme, kind));
+      cairo_fill (p->cr);
+      draw_text (p, jm_lane_kind_get_label (kind), 12, FALSE, x + 18, y, -1, p->colors->text_dim, &w);
+      x += w + 34;
+    }
+
+  x = JM_MARGIN;
+  y += 26;
+  for (guint i = 0; i < personas->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, i);
+
+      cairo_move_to (p->cr, x, y + 9);
+      cairo_line_to (p->cr, x + 22, y + 9);
+      set_color (p->cr, persona_color (p, persona, i));
+      cairo_set_line_width (p->cr, 3);
+      cairo_stroke (p->cr);
+      draw_text (p, persona->name, 12, FALSE, x + 28, y, -1, p->colors->text_dim, &w);
+      x += w + 48;
+    }
+  if (personas->len > 0 && l->options.show_future)
+    {
+      static const double dash[] = { 6, 4 };
+
+      cairo_move_to (p->cr, x, y + 9);
+      cairo_line_to (p->cr, x + 22, y + 9);
+      set_color (p->cr, p->colors->text_dim);
+      cairo_set_line_width (p->cr, 2);
+      cairo_stroke (p->cr);
+      draw_text (p, jm_map_state_get_label (JM_MAP_STATE_CURRENT), 12, FALSE, x + 28, y, -1,
+                 p->colors->text_dim, &w);
+      x += w + 48;
+      cairo_save (p->cr);
+      cairo_set_dash (p->cr, dash, 2, 0);
+      cairo_move_to (p->cr, x, y + 9);
+      cairo_line_to (p->cr, x + 22, y + 9);
+      cairo_stroke (p->cr);
+      cairo_restore (p->cr);
+      draw_text (p, jm_map_state_get_label (JM_MAP_STATE_FUTURE), 12, FALSE, x + 28, y, -1,
+                 p->colors->text_dim, &w);
+      x += w + 48;
+    }
+
+  star (p->cr, x + 8, y + 9, 7);
+  set_color (p->cr, p->colors->star);
+  cairo_fill (p->cr);
+  draw_text (p, _("Moment of truth"), 12, FALSE, x + 20, y, -1, p->colors->text_dim, &w);
+  x += w + 44;
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_arc (p->cr, x + 4 + i * 10, y + 9, 3.2, 0, 2 * G_PI);
+      set_color (p->cr, p->colors->text_dim);
+      if (i < 2)
+        cairo_fill (p->cr);
+      else
+        cairo_stroke (p->cr);
+    }
+  draw_text (p, _("Evidence: ●●● backed by research, ●○○ assumption"), 12, FALSE, x + 38, y, -1,
+             p->colors->text_dim, NULL);
+
+  /* Translators: the footer of a rendered map: "Journey Maps · 2026-11-23" */
+  credit = g_strdup_printf (_("Journey Maps · %s"), l->date);
+  w = text_width (p, credit, 12, FALSE);
+  draw_text (p, credit, 12, FALSE, l->width - JM_MARGIN - w, l->footer_y + 14, -1, p->colors->text_dim, NULL);
+}
+
+void
+jm_painter_paint (JmLayout     *layout,
+                  cairo_t      *cr,
+                  const JmRect *visible_rect,
+                  double        scale)
+{
+  Paint p;
+  JmRect all;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  all = (JmRect) { 0, 0, layout->width, layout->height };
+  p.layout = layout;
+  p.doc = layout->document;
+  p.cr = cr;
+  p.visible = visible_rect ? *visible_rect : all;
+  p.scale = scale > 0 ? scale : 1;
+  p.detail = p.scale >= JM_PAINTER_DETAIL_SCALE;
+  p.theme = layout->options.theme;
+  p.colors = jm_theme_get_colors (p.theme);
+
+  cairo_save (cr);
+
+  /* The page. */
+  if (!layout->options.transparent && jm_rect_intersects (&all, &p.visible))
+    {
+      double x0 = MAX (0, p.visible.x), y0 = MAX (0, p.visible.y);
+      double x1 = MIN (layout->width, p.visible.x + p.visible.width);
+      double y1 = MIN (layout->height, p.visible.y + p.visible.height);
+
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      set_color (cr, p.colors->background);
+      cairo_fill (cr);
+    }
+
+  draw_header (&p);
+  if (layout->n_columns > 0)
+    {
+      draw_stages (&p);
+      draw_lanes (&p);
+    }
+  draw_footer (&p);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,24 @@
+/* jm-painter.h — the one painter: draws a laid-out map on any cairo
+ * context — the canvas, PNG, PDF and SVG exports, printing and the
+ * presentation. */
+#pragma once
+
+#include <cairo.h>
+
+#include "jm-layout.h"
+
+G_BEGIN_DECLS
+
+/* Draws what intersects visible (map units; NULL: everything). scale is
+ * how many device pixels one map unit becomes: below about 0.45 text too
+ * small to read is drawn as shapes instead. The caller has already set up
+ * the transformation from map units to the device. */
+void jm_painter_paint (JmLayout     *layout,
+                       cairo_t      *cr,
+                       const JmRect *visible,
+                       double        scale);
+
+/* The scale below which cards are drawn as shapes instead of text. */
+#define JM_PAINTER_DETAIL_SCALE 0.45
+
+G_END_DECLS

@@ -1,0 +1,291 @@
+/* test-window.c — the main window under a real display (Xvfb): title,
+ * menu actions, the empty state's buttons, and a document shown on the
+ * canvas. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "jm-application.h"
+#include "jm-canvas.h"
+#include "jm-window.h"
+
+static JmApplication *app;
+
+static void
+spin (void)
+{
+  /* Let GTK lay out and draw. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static JmWindow *
+new_window (void)
+{
+  JmWindow *window = jm_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static void
+destroy_window (JmWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static GtkWidget *
+child (JmWindow   *window,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), JM_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+test_window_opens_with_title_and_empty_state (void)
+{
+  JmWindow *window = new_window ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Journey Maps");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (child (window, "empty_new_button")));
+  g_assert_null (jm_window_get_document (window));
+  destroy_window (window);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          gboolean found = menu_has_action (section, action);
+
+          g_object_unref (section);
+          if (found)
+            return TRUE;
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_primary_menu_offers_every_action (void)
+{
+  JmWindow *window = new_window ();
+  GtkMenuButton *button = GTK_MENU_BUTTON (child (window, "primary_menu_button"));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  const char *actions[] = {
+    "win.new", "win.open", "win.save", "win.save-as", "win.export",
+    "app.preferences", "win.show-help-overlay", "app.about",
+  };
+
+  g_assert_nonnull (menu);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_test_message ("menu action %s", actions[i]);
+      g_assert_true (menu_has_action (menu, actions[i]));
+    }
+
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences"));
+  destroy_window (window);
+}
+
+static void
+test_empty_state_new_button_creates_a_map (void)
+{
+  JmWindow *window = new_window ();
+  JmDocument *doc;
+
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (window, "empty_new_button"))),
+                   ==, "win.new");
+  g_assert_true (gtk_widget_activate (child (window, "empty_new_button")));
+  spin ();
+
+  doc = jm_window_get_document (window);
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (jm_document_get_stages (doc)->len, ==, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "map");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled journey map");
+  g_assert_true (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))) != NULL);
+
+  /* An edit marks the title as modified; undo clears it. */
+  jm_document_set_title (doc, "Flat tyre");
+  spin ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Flat tyre");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled journey map");
+
+  jm_history_set_clean (jm_document_get_history (doc));
+  destroy_window (window);
+}
+
+static gboolean
+has_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+close_toplevels_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        gtk_window_destroy (GTK_WINDOW (item));
+    }
+  spin ();
+}
+
+static void
+test_empty_state_open_button_shows_file_chooser (void)
+{
+  JmWindow *window = new_window ();
+
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (window, "empty_open_button"))),
+                   ==, "win.open");
+  g_assert_false (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_true (gtk_widget_activate (child (window, "empty_open_button")));
+  spin ();
+  g_assert_true (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  close_toplevels_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  destroy_window (window);
+}
+
+static void
+test_closing_modified_map_asks_to_save (void)
+{
+  JmWindow *window = new_window ();
+
+  jm_window_set_document (window, jm_document_new (), NULL);
+  jm_document_set_title (jm_window_get_document (window), "Unsaved work");
+  spin ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  /* Still there, with a question on top. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  destroy_window (window);
+}
+
+static void
+test_about_and_shortcuts_windows_open (void)
+{
+  JmWindow *window = new_window ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin ();
+  g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  close_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin ();
+  g_assert_true (has_toplevel_of_type (ADW_TYPE_PREFERENCES_WINDOW));
+  close_toplevels_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+  destroy_window (window);
+}
+
+static void
+test_window_size_is_remembered (void)
+{
+  GSettings *settings = jm_application_get_settings (app);
+  JmWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1111);
+  g_settings_set_int (settings, "window-height", 777);
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+}
+
+static void
+test_export_dialog_opens_with_preview (void)
+{
+  JmWindow *window = new_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  spin ();
+  g_assert_true (has_toplevel_of_type (ADW_TYPE_WINDOW));
+  close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
+  jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Meson reads 77 as "skipped": these tests need a display (Xvfb). */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = jm_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/app/window/opens-with-title-and-empty-state", test_window_opens_with_title_and_empty_state);
+  g_test_add_func ("/app/window/primary-menu-offers-every-action", test_primary_menu_offers_every_action);
+  g_test_add_func ("/app/window/empty-state-new-button-creates-a-map", test_empty_state_new_button_creates_a_map);
+  g_test_add_func ("/app/window/empty-state-open-button-shows-file-chooser", test_empty_state_open_button_shows_file_chooser);
+  g_test_add_func ("/app/window/closing-modified-map-asks-to-save", test_closing_modified_map_asks_to_save);
+  g_test_add_func ("/app/window/about-shortcuts-and-preferences-open", test_about_and_shortcuts_windows_open);
+  g_test_add_func ("/app/window/size-is-remembered", test_window_size_is_remembered);
+  g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
