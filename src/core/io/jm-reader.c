@@ -76,10 +76,23 @@ span_use_free (gpointer data)
   g_free (use);
 }
 
+/* The line of the node being read (the parser itself may be further on). */
 static int
 current_line (Ctx *ctx)
 {
-  return ctx->reader ? xmlTextReaderGetParserLineNumber (ctx->reader) : 0;
+  xmlNodePtr node;
+  long line;
+
+  if (ctx->reader == NULL)
+    return 0;
+
+  node = xmlTextReaderCurrentNode (ctx->reader);
+  if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
+    node = node->parent;
+  line = node != NULL ? xmlGetLineNo (node) : -1;
+  if (line <= 0)
+    line = xmlTextReaderGetParserLineNumber (ctx->reader);
+  return (int) MIN (line, G_MAXINT);
 }
 
 static void G_GNUC_PRINTF (4, 5)
@@ -117,7 +130,8 @@ on_xml_error (void        *user_data,
   Ctx *ctx = user_data;
   g_autofree char *message = NULL;
 
-  if (error == NULL || error->level < XML_ERR_ERROR)
+  /* After the first fatal error libxml2 may repeat itself: one is enough. */
+  if (error == NULL || error->level < XML_ERR_ERROR || ctx->fatal)
     return;
 
   message = g_strstrip (g_strdup (error->message ? error->message : ""));
@@ -303,7 +317,8 @@ required (Ctx        *ctx,
           const char *element,
           Attr       *attr)
 {
-  if (attr->value == NULL || *attr->value == '\0')
+  /* Present is enough: an empty name is a choice the writer may save. */
+  if (attr->value == NULL)
     invalid (ctx, _("<%s> needs a “%s” attribute"), element, attr->name);
   return attr->value;
 }

@@ -77,6 +77,7 @@ struct _JmLayout {
   PangoLayout     *title;
   PangoLayout     *scenario;
   guint            n_measured;
+  guint            n_painted;   /* cards drawn by the last paint */
 };
 
 PangoLayout *jm_layout_make_text (JmLayout   *self,

@@ -584,6 +584,7 @@ draw_card (Paint     *p,
   double x = r.x + JM_CARD_PAD + 4, y = r.y + JM_CARD_PAD;
   double inner = r.width - 2 * JM_CARD_PAD - 4;
 
+  p->layout->n_painted++;
   if (faded)
     cairo_push_group (p->cr);
 
@@ -1083,6 +1084,7 @@ jm_painter_paint (JmLayout     *layout,
   p.detail = p.scale >= JM_PAINTER_DETAIL_SCALE;
   p.theme = layout->options.theme;
   p.colors = jm_theme_get_colors (p.theme);
+  layout->n_painted = 0;
 
   cairo_save (cr);
 

@@ -1,0 +1,691 @@
+/* test-io.c — the .journey reader and writer: round trips, the schema,
+ * hostile and broken files, foreign XML, and saving that fails safely. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <libxml/relaxng.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jm-reader.h"
+#include "jm-writer.h"
+
+static const char *srcdir;
+
+static char *
+source_path (const char *first,
+             ...)
+{
+  va_list args;
+  GString *path = g_string_new (srcdir);
+  const char *part;
+
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    {
+      g_string_append_c (path, '/');
+      g_string_append (path, part);
+    }
+  va_end (args);
+  return g_string_free (path, FALSE);
+}
+
+/* A small valid PNG (1×1). */
+static GBytes *
+tiny_png (void)
+{
+  static const guchar png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+  return g_bytes_new_static (png, sizeof png);
+}
+
+/* Every lane kind, every card field, personas with every field, metrics of
+ * every kind, emotions on both curves, and foreign XML. */
+static JmDocument *
+make_full_document (void)
+{
+  JmDocument *doc = jm_document_new ();
+  JmPersona *p = jm_persona_new ("p1", "Giulia & \"friends\" <3>");
+  JmStage *stage = jm_stage_new ("a", "Awareness");
+  JmStage *stage2 = jm_stage_new ("b", "Purchase");
+  JmForeign *root = NULL;
+  JmChannel channel = JM_CHANNEL_APP;
+
+  p->age = 34;
+  p->occupation = g_strdup ("Architect");
+  p->bio = g_strdup ("Two lines\nof bio, with tabs\tand “quotes”");
+  p->quote = g_strdup ("I just want to ride. 🚲");
+  p->color = g_strdup ("#3465a4");
+  g_strfreev (p->goals);
+  p->goals = g_strsplit ("Ride|Save time", "|", -1);
+  g_strfreev (p->needs);
+  p->needs = g_strsplit ("Help", "|", -1);
+  g_strfreev (p->frustrations);
+  p->frustrations = g_strsplit ("Queues|Rudeness", "|", -1);
+  g_strfreev (p->interests);
+  p->interests = g_strsplit ("Design", "|", -1);
+  g_array_append_val (p->channels, channel);
+  p->photo = tiny_png ();
+  p->photo_type = g_strdup ("image/png");
+  jm_foreign_add_attr (&p->foreign, "urn:x-crm", "crm", "segment", "A1");
+  jm_document_build_persona (doc, p);
+  jm_document_build_persona (doc, jm_persona_new ("p2", "Marco"));
+
+  stage->color = g_strdup ("#1c71d8");
+  stage->notes = g_strdup ("Ask the room");
+  g_ptr_array_add (stage->steps, jm_step_new ("s1", "Sees an ad"));
+  g_ptr_array_add (stage->steps, jm_step_new ("s2", "Searches"));
+  for (guint k = 0; k < JM_N_METRIC_KINDS; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("sm%u", k);
+      JmMetric *m = jm_metric_new (id, k, k == JM_METRIC_NPS ? -12.5 : k == JM_METRIC_CES ? 3.25 : 82);
+
+      m->has_target = TRUE;
+      m->target = k == JM_METRIC_CES ? 2 : 90;
+      m->sample_size = 120 + k;
+      m->date = g_strdup ("2026-10-01");
+      if (k == JM_METRIC_CUSTOM)
+        {
+          m->name = g_strdup ("Waiting time");
+          m->unit = g_strdup ("min");
+          m->higher_is_better = FALSE;
+        }
+      g_ptr_array_add (stage->metrics, m);
+    }
+  jm_document_build_stage (doc, stage);
+  g_ptr_array_add (stage2->steps, jm_step_new ("s3", "Buys"));
+  jm_foreign_add_element (&stage2->foreign, "<crm:tag xmlns:crm=\"urn:x-crm\">vip</crm:tag>");
+  jm_document_build_stage (doc, stage2);
+
+  for (guint k = 0; k < JM_N_LANE_KINDS; k++)
+    {
+      g_autofree char *lane_id = g_strdup_printf ("lane%u", k);
+      g_autofree char *card_id = g_strdup_printf ("card%u", k);
+      JmLane *lane = jm_lane_new (lane_id, k, jm_lane_kind_to_string (k));
+      JmCard *card;
+
+      if (k == JM_LANE_EMOTIONS)
+        {
+          jm_document_build_lane (doc, lane);
+          continue;
+        }
+      card = jm_card_new (card_id, k % 2 ? "s1" : "s2", "Card <text> & more\nsecond line");
+      card->span = k == JM_LANE_TEXT ? 2 : 1;
+      card->channel = k == JM_LANE_TOUCHPOINTS ? JM_CHANNEL_WORD_OF_MOUTH : JM_CHANNEL_NONE;
+      card->moment_of_truth = k == JM_LANE_TOUCHPOINTS;
+      card->severity = k == JM_LANE_PAIN_POINTS ? JM_SEVERITY_CRITICAL : JM_SEVERITY_NONE;
+      card->priority = k == JM_LANE_OPPORTUNITIES ? JM_PRIORITY_HIGH : JM_PRIORITY_NONE;
+      card->owner = k == JM_LANE_OPPORTUNITIES ? g_strdup ("Store manager") : NULL;
+      card->evidence = (JmEvidence) (k % JM_N_EVIDENCE_LEVELS);
+      card->personas = k == JM_LANE_TOUCHPOINTS ? g_strsplit ("p1 p2", " ", -1) : NULL;
+      if (k == JM_LANE_IMAGES)
+        {
+          card->image = tiny_png ();
+          card->image_type = g_strdup ("image/png");
+        }
+      if (k == JM_LANE_METRICS)
+        g_ptr_array_add (card->metrics, jm_metric_new ("cm1", JM_METRIC_RETENTION, 61.5));
+      g_ptr_array_add (lane->cards, card);
+      jm_document_build_lane (doc, lane);
+    }
+
+  jm_document_build_emotion (doc, jm_emotion_new ("p1", "s2", JM_MAP_STATE_CURRENT, -1.5));
+  jm_document_build_emotion (doc, jm_emotion_new ("p1", "s1", JM_MAP_STATE_CURRENT, 2));
+  jm_document_build_emotion (doc, jm_emotion_new ("p1", "s1", JM_MAP_STATE_FUTURE, 0.5));
+  jm_document_build_emotion (doc, jm_emotion_new ("p2", "s3", JM_MAP_STATE_CURRENT, 0));
+
+  jm_foreign_add_attr (&root, "http://www.w3.org/2000/xmlns/", "xmlns", "crm", "urn:x-crm");
+  jm_foreign_add_attr (&root, "urn:x-crm", "crm", "account", "42");
+  jm_foreign_add_element (&root, "<crm:sync xmlns:crm=\"urn:x-crm\" when=\"2026-11-01\"/>");
+  jm_document_build_foreign (doc, root);
+  jm_document_build_header (doc, "A map & its <title>", "The scenario", "Notes\nover lines",
+                            JM_MAP_STATE_FUTURE);
+  return doc;
+}
+
+static JmDocument *
+load_string (const char *xml,
+             GError    **error)
+{
+  return jm_reader_load_bytes ("test.journey", xml, strlen (xml), NULL, error);
+}
+
+static void
+assert_validates (const char *xml)
+{
+  g_autofree char *rng = source_path ("..", "..", "data", "journey-map.rng", NULL);
+  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (rng);
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
+  xmlRelaxNGValidCtxtPtr valid;
+  xmlDocPtr doc;
+  int result;
+
+  g_assert_nonnull (schema);
+  doc = xmlReadMemory (xml, (int) strlen (xml), "written.journey", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  valid = xmlRelaxNGNewValidCtxt (schema);
+  result = xmlRelaxNGValidateDoc (valid, doc);
+  g_assert_cmpint (result, ==, 0);
+
+  xmlRelaxNGFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  xmlRelaxNGFree (schema);
+  xmlRelaxNGFreeParserCtxt (parser);
+}
+
+static void
+test_full_document_round_trips_byte_for_byte (void)
+{
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = jm_writer_to_string (doc, NULL);
+  g_autofree char *second = NULL;
+  JmPersona *p;
+  JmCard *card;
+
+  again = load_string (first, &error);
+  g_assert_no_error (error);
+  second = jm_writer_to_string (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* And the values really came back, not just the same text. */
+  p = jm_document_find_persona (again, "p1");
+  g_assert_cmpstr (p->name, ==, "Giulia & \"friends\" <3>");
+  g_assert_cmpstr (p->bio, ==, "Two lines\nof bio, with tabs\tand “quotes”");
+  g_assert_cmpuint (p->age, ==, 34);
+  g_assert_cmpstr (p->frustrations[1], ==, "Rudeness");
+  g_assert_cmpuint (g_bytes_get_size (p->photo), ==, 70);
+  card = jm_document_find_card (again, "card1", NULL);
+  g_assert_cmpint (card->channel, ==, JM_CHANNEL_WORD_OF_MOUTH);
+  g_assert_true (card->moment_of_truth);
+  g_assert_cmpstr (card->personas[1], ==, "p2");
+  g_assert_cmpfloat (jm_document_find_metric (again, "sm1", NULL)->value, ==, -12.5);
+  g_assert_false (jm_document_find_metric (again, "sm5", NULL)->higher_is_better);
+  g_assert_cmpfloat (jm_document_get_emotion (again, "p1", "s1", JM_MAP_STATE_FUTURE)->score, ==, 0.5);
+  g_assert_cmpint (jm_document_get_state (again), ==, JM_MAP_STATE_FUTURE);
+  g_assert_false (jm_history_can_undo (jm_document_get_history (again)));
+  g_assert_false (jm_history_is_modified (jm_document_get_history (again)));
+}
+
+static void
+test_written_files_validate_against_the_schema (void)
+{
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autofree char *xml = jm_writer_to_string (doc, NULL);
+
+  assert_validates (xml);
+}
+
+static void
+test_output_is_canonical (void)
+{
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autofree char *xml = jm_writer_to_string (doc, NULL);
+  g_auto(GStrv) lines = g_strsplit (xml, "\n", -1);
+
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journey-map "));
+  g_assert_true (g_str_has_suffix (xml, "</journey-map>\n"));
+  /* Two-space indentation, never tabs; emotions sorted by persona, curve, step. */
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      gsize spaces = strspn (lines[i], " ");
+      g_assert_cmpuint (spaces % 2, ==, 0);
+    }
+  g_assert_nonnull (strstr (xml, "<emotion persona=\"p1\" step=\"s1\" score=\"2\"/>\n"
+                                 "    <emotion persona=\"p1\" step=\"s2\" score=\"-1.5\"/>\n"
+                                 "    <emotion persona=\"p1\" step=\"s1\" curve=\"future\" score=\"0.5\"/>"));
+  g_assert_nonnull (strstr (xml, " value=\"3.25\""));
+  g_assert_null (strstr (xml, "span=\"1\""));
+}
+
+static void
+random_text (GString *s)
+{
+  static const char *words[] = { "shop", "città", "🚲", "<tag>", "&", "\"q\"", "naïve", "ثمن", "line\nbreak" };
+  guint n = (guint) g_test_rand_int_range (0, 6);
+
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s", i ? " " : "", words[g_test_rand_int_range (0, G_N_ELEMENTS (words))]);
+}
+
+static JmDocument *
+random_document (void)
+{
+  JmDocument *doc = jm_document_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_stages = (guint) g_test_rand_int_range (1, 5);
+  guint n_personas = (guint) g_test_rand_int_range (0, 3);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+  guint next = 0;
+
+  random_text (text);
+  jm_document_build_header (doc, text->str, g_test_rand_bit () ? "scenario" : NULL, NULL,
+                            g_test_rand_bit () ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE);
+  for (guint i = 0; i < n_personas; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      random_text (text);
+      jm_document_build_persona (doc, jm_persona_new (id, text->str));
+    }
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("st%u", i);
+      JmStage *stage = jm_stage_new (id, "Stage");
+      guint n_steps = (guint) g_test_rand_int_range (1, 4);
+
+      for (guint j = 0; j < n_steps; j++)
+        {
+          char *step_id = g_strdup_printf ("s%u", next++);
+          random_text (text);
+          g_ptr_array_add (stage->steps, jm_step_new (step_id, text->str));
+          g_ptr_array_add (steps, step_id);
+        }
+      jm_document_build_stage (doc, stage);
+    }
+  for (guint l = 0; l < 4; l++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%u", l);
+      JmLane *lane = jm_lane_new (id, (JmLaneKind) g_test_rand_int_range (0, JM_N_LANE_KINDS), "Lane");
+      guint n_cards = (guint) g_test_rand_int_range (0, 8);
+
+      for (guint c = 0; c < n_cards; c++)
+        {
+          g_autofree char *card_id = g_strdup_printf ("c%u-%u", l, c);
+          guint column = (guint) g_test_rand_int_range (0, (int) steps->len);
+          JmCard *card;
+
+          random_text (text);
+          card = jm_card_new (card_id, g_ptr_array_index (steps, column), text->str);
+          card->span = 1 + (guint) g_test_rand_int_range (0, (int) (steps->len - column));
+          card->severity = (JmSeverity) g_test_rand_int_range (0, JM_N_SEVERITIES);
+          card->evidence = (JmEvidence) g_test_rand_int_range (0, JM_N_EVIDENCE_LEVELS);
+          if (g_test_rand_bit ())
+            {
+              g_autofree char *mid = g_strdup_printf ("m%u-%u", l, c);
+              g_ptr_array_add (card->metrics, jm_metric_new (mid, JM_METRIC_CSAT, g_test_rand_double_range (0, 100)));
+            }
+          g_ptr_array_add (lane->cards, card);
+        }
+      jm_document_build_lane (doc, lane);
+    }
+  for (guint i = 0; i < n_personas; i++)
+    for (guint s = 0; s < steps->len; s++)
+      if (g_test_rand_bit ())
+        {
+          g_autofree char *pid = g_strdup_printf ("p%u", i);
+          jm_document_build_emotion (doc, jm_emotion_new (pid, g_ptr_array_index (steps, s),
+                                                          JM_MAP_STATE_CURRENT,
+                                                          g_test_rand_int_range (-4, 5) / 2.0));
+        }
+  return doc;
+}
+
+static void
+test_random_documents_round_trip (void)
+{
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(JmDocument) doc = random_document ();
+      g_autoptr(JmDocument) again = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *first = jm_writer_to_string (doc, NULL);
+      g_autofree char *second = NULL;
+
+      again = jm_reader_load_bytes ("random.journey", first, strlen (first), &problems, &error);
+      if (again == NULL)
+        g_printerr ("%s\n%s\n", first, error->message);
+      g_assert_no_error (error);
+      second = jm_writer_to_string (again, NULL);
+      g_assert_cmpstr (first, ==, second);
+      g_assert_cmpuint (jm_document_get_n_cards (again), ==, jm_document_get_n_cards (doc));
+      if (i % 10 == 0)
+        assert_validates (first);
+    }
+}
+
+static void
+test_examples_load_and_save_unchanged (void)
+{
+  g_autofree char *dir_path = source_path ("..", "..", "data", "examples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *original = NULL;
+      g_autofree char *written = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+
+      if (!g_str_has_suffix (name, ".journey"))
+        continue;
+      g_test_message ("example %s", name);
+      g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+      doc = jm_reader_load_path (path, NULL, &error);
+      g_assert_no_error (error);
+      written = jm_writer_to_string (doc, NULL);
+      g_assert_cmpstr (written, ==, original);
+      g_assert_cmpuint (jm_document_get_personas (doc)->len, >=, 1);
+      assert_validates (written);
+      count++;
+    }
+  g_assert_cmpuint (count, >=, 2);
+}
+
+typedef struct {
+  const char *file;
+  JmIoError   code;
+  const char *needle;   /* in the first message */
+  int         line;     /* of the first problem; 0: any */
+  guint       min_problems;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "empty.journey", JM_IO_ERROR_NOT_A_MAP, "empty", 0, 1 },
+  { "truncated.journey", JM_IO_ERROR_MALFORMED, "not well-formed", 0, 1 },
+  { "malformed.journey", JM_IO_ERROR_MALFORMED, "titel", 3, 1 },
+  { "wrong-root.journey", JM_IO_ERROR_NOT_A_MAP, "<svg>", 2, 1 },
+  { "wrong-namespace.journey", JM_IO_ERROR_NOT_A_MAP, "urn:somebody-else", 2, 1 },
+  { "newer-version.journey", JM_IO_ERROR_NEWER_VERSION, "newer version", 2, 1 },
+  { "duplicate-ids.journey", JM_IO_ERROR_INVALID, "share the id", 0, 2 },
+  { "dangling-references.journey", JM_IO_ERROR_INVALID, "“nowhere”", 5, 3 },
+  { "out-of-range.journey", JM_IO_ERROR_INVALID, "NPS must lie between -100 and 100, not 140", 0, 2 },
+  { "emotion-out-of-range.journey", JM_IO_ERROR_INVALID, "between −2 and 2", 0, 1 },
+  { "span-past-end.journey", JM_IO_ERROR_INVALID, "past the last step", 0, 1 },
+  { "billion-laughs.journey", JM_IO_ERROR_MALFORMED, "", 0, 1 },
+  { "external-entity.journey", JM_IO_ERROR_NOT_A_MAP, "document type", 0, 1 },
+  { "external-dtd.journey", JM_IO_ERROR_NOT_A_MAP, "document type", 0, 1 },
+  { "xinclude.journey", JM_IO_ERROR_INVALID, "XInclude", 5, 1 },
+  { "binary-junk.journey", JM_IO_ERROR_MALFORMED, "", 0, 1 },
+  { "bad-photo.journey", JM_IO_ERROR_INVALID, "PNG", 0, 2 },
+};
+
+static void
+test_bad_files_give_clear_errors (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = source_path ("bad", bad_files[i].file, NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+      gint64 start = g_get_monotonic_time ();
+      const JmProblem *first;
+
+      g_test_message ("bad file %s", bad_files[i].file);
+      doc = jm_reader_load_path (path, &problems, &error);
+      g_assert_null (doc);
+      g_assert_error (error, JM_IO_ERROR, (int) bad_files[i].code);
+      g_assert_nonnull (problems);
+      g_assert_cmpuint (problems->len, >=, bad_files[i].min_problems);
+      first = g_ptr_array_index (problems, 0);
+      g_assert_cmpstr (first->file, ==, path);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      g_assert_nonnull (strstr (first->message, bad_files[i].needle));
+      if (bad_files[i].line > 0)
+        g_assert_cmpint (first->line, ==, bad_files[i].line);
+      /* Never the contents of a file the document names. */
+      g_assert_null (strstr (error->message, "root:"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+    }
+}
+
+static void
+test_deep_nesting_and_huge_text_are_refused (void)
+{
+  const char *head = "<?xml version=\"1.0\"?>\n<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n";
+  g_autoptr(GString) deep = g_string_new (head);
+  g_autoptr(GString) huge = g_string_new (head);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+
+  g_string_append (deep, "<title>x</title><x:a xmlns:x=\"urn:x\">");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "<x:a>");
+  for (guint i = 0; i < 101; i++)
+    g_string_append (deep, "</x:a>");
+  g_string_append (deep, "</journey-map>\n");
+  doc = jm_reader_load_bytes ("deep.journey", deep->str, deep->len, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "levels deep"));
+  g_clear_error (&error);
+
+  g_string_append (huge, "<title>");
+  for (guint i = 0; i < 2 * 1024 * 1024 / 64; i++)
+    g_string_append (huge, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  g_string_append (huge, "</title></journey-map>\n");
+  doc = jm_reader_load_bytes ("huge.journey", huge->str, huge->len, NULL, &error);
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (error->message, "longer than"));
+}
+
+static void
+test_several_problems_are_reported_at_once (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>Many problems</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\">\n"
+    "      <step id=\"s1\" name=\"One\"/>\n"
+    "      <metric id=\"m1\" kind=\"ces\" value=\"9\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "  <lanes>\n"
+    "    <lane id=\"l\" kind=\"sideways\" title=\"L\">\n"
+    "      <card id=\"a\" step=\"s9\" severity=\"apocalyptic\"/>\n"
+    "    </lane>\n"
+    "  </lanes>\n"
+    "</journey-map>\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = jm_reader_load_bytes ("many.journey", xml, strlen (xml), &problems, &error);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_null (doc);
+  g_assert_cmpuint (problems->len, >=, 5);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const JmProblem *p = g_ptr_array_index (problems, i);
+      g_string_append_printf (all, "%d:%s\n", p->line, p->message);
+    }
+  g_assert_nonnull (strstr (all->str, "7:CES must lie between 1 and 7, not 9"));
+  g_assert_nonnull (strstr (all->str, "11:“sideways” is not a kind of lane"));
+  g_assert_nonnull (strstr (all->str, "12:Two objects share the id “a” (first used on line 5)"));
+  g_assert_nonnull (strstr (all->str, "12:“apocalyptic” is not a severity"));
+  g_assert_nonnull (strstr (all->str, "12:Card “a” refers to step “s9”"));
+}
+
+static void
+test_foreign_namespaces_survive_load_and_save (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" xmlns:crm=\"urn:x-crm\" format-version=\"1\" crm:account=\"42\">\n"
+    "  <title>Foreign</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\" crm:segment=\"vip\">\n"
+    "      <step id=\"s1\" name=\"One\"/>\n"
+    "      <crm:note>kept <crm:b>as is</crm:b></crm:note>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "  <crm:sync when=\"2026-11-01\"/>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = load_string (xml, &error);
+  g_autoptr(JmDocument) again = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *rewritten = NULL;
+
+  g_assert_no_error (error);
+  written = jm_writer_to_string (doc, NULL);
+  g_assert_nonnull (strstr (written, "xmlns:crm=\"urn:x-crm\""));
+  g_assert_nonnull (strstr (written, "crm:account=\"42\""));
+  g_assert_nonnull (strstr (written, "crm:segment=\"vip\""));
+  g_assert_nonnull (strstr (written, "<crm:b>as is</crm:b>"));
+  g_assert_nonnull (strstr (written, "<crm:sync"));
+
+  again = load_string (written, &error);
+  g_assert_no_error (error);
+  rewritten = jm_writer_to_string (again, NULL);
+  g_assert_cmpstr (written, ==, rewritten);
+  assert_validates (written);
+}
+
+static void
+test_unknown_elements_in_our_namespace_are_errors (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>x</title>\n"
+    "  <stages><stage id=\"a\" name=\"A\"><step id=\"s\"/><gadget/></stage></stages>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = load_string (xml, &error);
+
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (error->message, "Unknown element <gadget> in <stage>"));
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("jm-io-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_save_is_atomic_and_reloads (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  g_assert_true (jm_writer_save_path (doc, path, &error));
+  g_assert_no_error (error);
+  again = jm_reader_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n++;
+  g_assert_cmpuint (n, ==, 1);   /* no temporary file left behind */
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_failed_save_leaves_old_file_intact (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "map.journey", NULL);
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+
+  /* A folder that does not exist. */
+  g_assert_false (jm_writer_save_path (doc, missing, &error));
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  /* A read-only folder (root may write anyway: then there is nothing to test). */
+  g_chmod (dir, 0555);
+  if (access (dir, W_OK) != 0)
+    {
+      g_assert_false (jm_writer_save_path (doc, path, &error));
+      g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, path));
+      g_clear_error (&error);
+    }
+  g_chmod (dir, 0755);
+
+  /* A file in the way of the folder path. */
+  {
+    g_autofree char *through_file = g_build_filename (path, "inner.journey", NULL);
+
+    g_assert_false (jm_writer_save_path (doc, through_file, &error));
+    g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE);
+    g_clear_error (&error);
+  }
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_reading_a_folder_or_missing_file_fails_cleanly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = jm_reader_load_path ("/nonexistent/map.journey", NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/map.journey"));
+  g_clear_error (&error);
+
+  doc = jm_reader_load_path ("/tmp", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_READ);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  srcdir = g_getenv ("JM_TEST_IO_DIR");
+  g_assert_nonnull (srcdir);
+
+  g_test_add_func ("/io/round-trip/full-document-byte-for-byte", test_full_document_round_trips_byte_for_byte);
+  g_test_add_func ("/io/round-trip/random-documents", test_random_documents_round_trip);
+  g_test_add_func ("/io/round-trip/examples-load-and-save-unchanged", test_examples_load_and_save_unchanged);
+  g_test_add_func ("/io/writer/validates-against-schema", test_written_files_validate_against_the_schema);
+  g_test_add_func ("/io/writer/output-is-canonical", test_output_is_canonical);
+  g_test_add_func ("/io/reader/bad-files-give-clear-errors", test_bad_files_give_clear_errors);
+  g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
+  g_test_add_func ("/io/reader/several-problems-at-once", test_several_problems_are_reported_at_once);
+  g_test_add_func ("/io/reader/foreign-namespaces-survive", test_foreign_namespaces_survive_load_and_save);
+  g_test_add_func ("/io/reader/unknown-elements-are-errors", test_unknown_elements_in_our_namespace_are_errors);
+  g_test_add_func ("/io/reader/folder-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
+  g_test_add_func ("/io/save/atomic-and-reloads", test_save_is_atomic_and_reloads);
+  g_test_add_func ("/io/save/failure-leaves-old-file-intact", test_failed_save_leaves_old_file_intact);
+
+  return g_test_run ();
+}

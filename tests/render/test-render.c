@@ -1,0 +1,590 @@
+/* test-render.c — layout geometry, the incremental relayout, hit-testing,
+ * the emotion curve, golden images, and the PNG, PDF and SVG exports. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "jm-export.h"
+#include "jm-layout-private.h"
+#include "jm-painter.h"
+#include "jm-reader.h"
+
+static const char *srcdir;
+
+static JmDocument *
+load_example (const char *name)
+{
+  g_autofree char *path = g_build_filename (srcdir, "..", "..", "data", "examples", name, NULL);
+  g_autoptr(GError) error = NULL;
+  JmDocument *doc = jm_reader_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static JmLayout *
+layout_for (JmDocument *doc)
+{
+  JmRenderOptions options;
+
+  jm_render_options_init (&options);
+  options.date = "2026-11-23";
+  return jm_layout_new (doc, &options);
+}
+
+static void
+test_cards_do_not_overlap_and_stay_in_their_cells (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+  g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+      JmRect lane_rect;
+
+      g_assert_true (jm_layout_get_lane_rect (layout, lane->id, &lane_rect));
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+          JmRect *r = g_new (JmRect, 1);
+          JmRect first_cell, last_cell;
+          JmStep *last_step;
+          JmCardBox *box = g_hash_table_lookup (layout->boxes, card->id);
+          int text_w, text_h;
+
+          g_assert_true (jm_layout_get_card_rect (layout, card->id, r));
+          g_assert_true (jm_layout_get_cell_rect (layout, lane->id, card->step_id, &first_cell));
+          last_step = jm_document_get_step (doc, jm_document_get_step_column (doc, card->step_id) + card->span - 1);
+          g_assert_true (jm_layout_get_cell_rect (layout, lane->id, last_step->id, &last_cell));
+
+          /* Inside the cells it spans, and inside its lane. */
+          g_assert_cmpfloat (r->x, >=, first_cell.x);
+          g_assert_cmpfloat (r->x + r->width, <=, last_cell.x + last_cell.width);
+          g_assert_cmpfloat (r->y, >=, lane_rect.y);
+          g_assert_cmpfloat (r->y + r->height, <=, lane_rect.y + lane_rect.height);
+          /* A span of two is wider than one column. */
+          if (card->span > 1)
+            g_assert_cmpfloat (r->width, >, first_cell.width);
+
+          /* The text fits in the card. */
+          pango_layout_get_pixel_size (box->text, &text_w, &text_h);
+          g_assert_cmpint (text_w, <=, r->width - 2 * JM_CARD_PAD);
+          g_assert_cmpint (text_h, <=, r->height);
+          g_ptr_array_add (rects, r);
+        }
+    }
+
+  g_assert_cmpuint (rects->len, >, 20);
+  for (guint i = 0; i < rects->len; i++)
+    for (guint j = i + 1; j < rects->len; j++)
+      g_assert_false (jm_rect_intersects (g_ptr_array_index (rects, i), g_ptr_array_index (rects, j)));
+}
+
+static void
+test_editing_one_card_measures_only_that_card (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  JmRect before_other, after_other, before_below, after_below, card_before, card_after;
+  guint measured = jm_layout_get_n_measured (layout);
+  double height_before, height_after;
+
+  /* c-12 sits in the touchpoints lane; c-1 above it, c-20 (pain points) below. */
+  g_assert_true (jm_layout_get_card_rect (layout, "c-1", &before_other));
+  g_assert_true (jm_layout_get_card_rect (layout, "c-20", &before_below));
+  g_assert_true (jm_layout_get_card_rect (layout, "c-12", &card_before));
+  jm_layout_get_size (layout, NULL, &height_before);
+
+  jm_document_set_card_text (doc, "c-12", "Short");
+  g_assert_cmpuint (jm_layout_get_n_measured (layout), ==, measured + 1);
+  g_assert_true (jm_layout_get_card_rect (layout, "c-12", &card_after));
+  g_assert_cmpfloat (card_after.height, <, card_before.height);
+
+  /* A much longer text grows the card and pushes the lanes below down. */
+  jm_document_set_card_text (doc, "c-12", "Counter staff refuse to lend the pump, then explain at length why "
+                                          "lending tools is against the rules, while the queue grows and the "
+                                          "customer is late for work; she leaves without a word, angry and "
+                                          "embarrassed, and with a pump she never wanted in her bag.");
+  g_assert_cmpuint (jm_layout_get_n_measured (layout), ==, measured + 2);
+  g_assert_true (jm_layout_get_card_rect (layout, "c-1", &after_other));
+  g_assert_true (jm_layout_get_card_rect (layout, "c-20", &after_below));
+  jm_layout_get_size (layout, NULL, &height_after);
+  g_assert_cmpfloat (after_other.y, ==, before_other.y);
+  g_assert_cmpfloat (after_below.y, >, before_below.y);
+  g_assert_cmpfloat (height_after, >, height_before);
+
+  /* Undo brings the geometry back exactly. */
+  jm_history_undo (jm_document_get_history (doc));
+  g_assert_true (jm_layout_get_card_rect (layout, "c-20", &after_below));
+  g_assert_cmpfloat (after_below.y, ==, before_below.y);
+}
+
+static void
+test_structural_changes_relayout (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  double width_before, width_after;
+  JmRect rect;
+
+  jm_layout_get_size (layout, &width_before, NULL);
+  jm_document_insert_step (doc, "st-need", -1, jm_step_new ("s-new", "New step"));
+  jm_layout_get_size (layout, &width_after, NULL);
+  g_assert_cmpfloat (width_after, ==, width_before + JM_COLUMN_W);
+
+  jm_document_move_card (doc, "c-1", "l-pain", "s-new", -1);
+  g_assert_true (jm_layout_get_card_rect (layout, "c-1", &rect));
+  {
+    JmRect cell;
+    g_assert_true (jm_layout_get_cell_rect (layout, "l-pain", "s-new", &cell));
+    g_assert_true (jm_rect_contains (&cell, rect.x + 1, rect.y + 1));
+  }
+  jm_document_remove_card (doc, "c-1");
+  g_assert_false (jm_layout_get_card_rect (layout, "c-1", &rect));
+}
+
+static void
+test_hit_test_finds_cards_cells_and_headers (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  JmRect card, cell, stage;
+  JmHit hit;
+
+  g_assert_true (jm_layout_get_card_rect (layout, "c-14", &card));
+  g_assert_true (jm_layout_hit_test (layout, card.x + card.width / 2, card.y + card.height / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_CARD);
+  g_assert_cmpstr (hit.id, ==, "c-14");
+  g_assert_cmpstr (hit.lane_id, ==, "l-touch");
+
+  /* A spanning card is found in its second column too. */
+  g_assert_true (jm_layout_get_card_rect (layout, "c-5", &card));
+  g_assert_true (jm_layout_hit_test (layout, card.x + card.width - 20, card.y + 10, &hit));
+  g_assert_cmpstr (hit.id, ==, "c-5");
+
+  g_assert_true (jm_layout_get_cell_rect (layout, "l-pain", "s-flat", &cell));
+  g_assert_true (jm_layout_hit_test (layout, cell.x + cell.width / 2, cell.y + cell.height - 3, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_CELL);
+  g_assert_cmpstr (hit.lane_id, ==, "l-pain");
+  g_assert_cmpstr (hit.step_id, ==, "s-flat");
+
+  g_assert_true (jm_layout_get_stage_rect (layout, "st-buy", &stage));
+  g_assert_true (jm_layout_hit_test (layout, stage.x + 30, stage.y + 10, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_STAGE);
+  g_assert_cmpstr (hit.id, ==, "st-buy");
+
+  g_assert_true (jm_layout_hit_test (layout, 60, cell.y + 10, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_LANE);
+  g_assert_cmpstr (hit.id, ==, "l-pain");
+
+  {
+    double x, y;
+    g_assert_true (jm_layout_get_emotion_point (layout, "p-giulia", "s-answer", JM_MAP_STATE_CURRENT, &x, &y));
+    g_assert_true (jm_layout_hit_test (layout, x + 2, y - 2, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_EMOTION);
+    g_assert_cmpstr (hit.id, ==, "p-giulia");
+    g_assert_cmpstr (hit.step_id, ==, "s-answer");
+  }
+
+  g_assert_false (jm_layout_hit_test (layout, -5, -5, &hit));
+}
+
+static void
+test_emotion_curve_never_overshoots (void)
+{
+  const double xs[] = { 0, 1, 2, 3, 4, 5, 6 };
+  const double ys[] = { -2, 2, 2, -2, -1, -1, 2 };
+
+  for (double x = 0; x <= 6; x += 0.01)
+    {
+      double y = jm_monotone_curve_eval (xs, ys, G_N_ELEMENTS (xs), x);
+      int k = (int) floor (x);
+
+      g_assert_cmpfloat (y, >=, -2.0 - 1e-9);
+      g_assert_cmpfloat (y, <=, 2.0 + 1e-9);
+      /* Between two data points the curve stays between their values. */
+      if (k < 6)
+        {
+          g_assert_cmpfloat (y, >=, MIN (ys[k], ys[k + 1]) - 1e-9);
+          g_assert_cmpfloat (y, <=, MAX (ys[k], ys[k + 1]) + 1e-9);
+        }
+    }
+  g_assert_cmpfloat (jm_monotone_curve_eval (xs, ys, G_N_ELEMENTS (xs), 3), ==, -2);
+}
+
+static cairo_surface_t *
+render (JmDocument *doc,
+        JmTheme     theme,
+        double      scale)
+{
+  JmRenderOptions options;
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+
+  jm_render_options_init (&options);
+  options.theme = theme;
+  options.date = "2026-11-23";
+  layout = jm_layout_new (doc, &options);
+  jm_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w * scale), (int) ceil (h * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  jm_painter_paint (layout, cr, NULL, scale);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Share of pixels differing by more than `threshold` in any channel. */
+static double
+difference (cairo_surface_t *a,
+            cairo_surface_t *b,
+            int              threshold,
+            cairo_surface_t *diff)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
+  int sd = cairo_image_surface_get_stride (diff);
+  guchar *pa, *pb, *pd;
+  guint64 differing = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  pd = cairo_image_surface_get_data (diff);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guchar *ca = pa + y * sa + x * 4, *cb = pb + y * sb + x * 4, *cd = pd + y * sd + x * 4;
+        gboolean differs = FALSE;
+
+        for (int c = 0; c < 4; c++)
+          if (abs (ca[c] - cb[c]) > threshold)
+            differs = TRUE;
+        cd[0] = cd[1] = differs ? 0 : ca[0] / 4 + 191;
+        cd[2] = differs ? 255 : ca[2] / 4 + 191;
+        cd[3] = 255;
+        differing += differs;
+      }
+  cairo_surface_mark_dirty (diff);
+  return (double) differing / ((double) w * h);
+}
+
+static void
+check_golden (const char *example,
+              JmTheme     theme)
+{
+  g_autoptr(JmDocument) doc = load_example (example);
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", example, jm_theme_to_string (theme));
+  g_autofree char *golden = g_build_filename (srcdir, "golden", name, NULL);
+  cairo_surface_t *actual = render (doc, theme, 0.5);
+  cairo_surface_t *expected, *diff;
+  double share;
+
+  if (g_strcmp0 (g_getenv ("JM_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (actual, golden), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (actual);
+      return;
+    }
+
+  expected = cairo_image_surface_create_from_png (golden);
+  g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (expected), ==, cairo_image_surface_get_width (actual));
+  g_assert_cmpint (cairo_image_surface_get_height (expected), ==, cairo_image_surface_get_height (actual));
+
+  diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (actual),
+                                     cairo_image_surface_get_height (actual));
+  share = difference (actual, expected, 48, diff);
+  if (share > 0.002)
+    {
+      g_autofree char *diff_path = g_build_filename (g_get_tmp_dir (), name, NULL);
+      g_autofree char *actual_path = g_strconcat (diff_path, ".actual.png", NULL);
+
+      cairo_surface_write_to_png (diff, diff_path);
+      cairo_surface_write_to_png (actual, actual_path);
+      g_printerr ("%s differs from its reference in %.2f %% of pixels: see %s and %s\n",
+                  name, share * 100, diff_path, actual_path);
+    }
+  g_assert_cmpfloat (share, <=, 0.002);
+
+  cairo_surface_destroy (diff);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (actual);
+}
+
+static void
+test_golden_images_match (void)
+{
+  check_golden ("bike-shop-vs-food-delivery.journey", JM_THEME_LIGHT);
+  check_golden ("bike-shop-vs-food-delivery.it.journey", JM_THEME_DARK);
+  check_golden ("bike-shop-vs-food-delivery.journey", JM_THEME_PRINT);
+  check_golden ("bike-shop-vs-food-delivery.journey", JM_THEME_HIGH_CONTRAST);
+}
+
+static void
+test_tricky_text_renders_inside_cards (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+  JmStage *stage = jm_stage_new ("a", "Ünïcödé stage");
+  JmLane *lane = jm_lane_new ("l", JM_LANE_TEXT, "Text");
+  const char *texts[] = {
+    "Supercalifragilisticexpialidociousandthensomemorelettersthatneverbreak",
+    "Emoji 🚲🍕😀 and accents àèìòù ÄÖÜ ñ",
+    "عميل يزور المتجر ويطلب المساعدة",
+    "לקוח מבקר בחנות",
+    "",
+  };
+  g_autoptr(JmLayout) layout = NULL;
+
+  g_ptr_array_add (stage->steps, jm_step_new ("s", "Step"));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      g_ptr_array_add (lane->cards, jm_card_new (id, "s", texts[i]));
+    }
+  jm_document_build_header (doc, "Tricky", NULL, NULL, JM_MAP_STATE_CURRENT);
+  jm_document_build_stage (doc, stage);
+  jm_document_build_lane (doc, lane);
+  jm_document_build_lane (doc, jm_lane_new ("empty", JM_LANE_PAIN_POINTS, "Empty lane"));
+  layout = layout_for (doc);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      JmCardBox *box = g_hash_table_lookup (layout->boxes, id);
+      PangoRectangle ink;
+
+      pango_layout_get_pixel_extents (box->text, &ink, NULL);
+      g_assert_cmpint (ink.x + ink.width, <=, box->rect.width - 2 * JM_CARD_PAD + 1);
+    }
+
+  {
+    cairo_surface_t *surface = render (doc, JM_THEME_LIGHT, 1.0);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
+}
+
+static void
+test_paint_draws_only_visible_cards (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  JmRect corner, card;
+
+  jm_painter_paint (layout, cr, NULL, 1.0);
+  g_assert_cmpuint (layout->n_painted, ==, jm_document_get_n_cards (doc));
+
+  /* Only the one card under a small window is drawn. */
+  g_assert_true (jm_layout_get_card_rect (layout, "c-14", &card));
+  corner = (JmRect) { card.x + 10, card.y + 10, 20, 20 };
+  jm_painter_paint (layout, cr, &corner, 1.0);
+  g_assert_cmpuint (layout->n_painted, ==, 1);
+
+  /* Zoomed far out, every card is still drawn (as shapes). */
+  jm_painter_paint (layout, cr, NULL, 0.1);
+  g_assert_cmpuint (layout->n_painted, ==, jm_document_get_n_cards (doc));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static char *
+run (const char *command)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (command, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The value of "Field:     value" in pdfinfo's output. */
+static char *
+info_field (const char *info,
+            const char *field)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strconcat (field, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static void
+test_exports_are_valid_files (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *png2 = g_build_filename (dir, "map2.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  JmExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  cairo_surface_t *surface;
+  double w, h;
+
+  jm_layout_get_size (layout, &w, &h);
+  jm_export_options_init (&options);
+  options.date = "2026-11-23";
+
+  g_assert_true (jm_export_to_path (doc, png, &options, &error));
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (w));
+  cairo_surface_destroy (surface);
+
+  options.scale = 2;
+  options.transparent = TRUE;
+  g_assert_true (jm_export_to_path (doc, png2, &options, &error));
+  surface = cairo_image_surface_create_from_png (png2);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (w * 2));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (h * 2));
+  /* Transparent: the corner pixel has no colour. */
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_image_surface_get_data (surface)[3], ==, 0);
+  cairo_surface_destroy (surface);
+
+  options.scale = 1;
+  options.transparent = FALSE;
+  g_assert_true (jm_export_to_path (doc, svg, &options, &error));
+  g_assert_no_error (error);
+  if (g_find_program_in_path ("rsvg-convert"))
+    {
+      g_autofree char *cmd = g_strdup_printf ("rsvg-convert -o %s.png %s", svg, svg);
+      g_free (run (cmd));
+    }
+
+  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed for the PDF checks");
+      return;
+    }
+
+  for (JmPageOption page = 0; page < JM_N_PAGE_OPTIONS; page++)
+    {
+      g_autofree char *info_cmd = g_strdup_printf ("pdfinfo %s", pdf);
+      g_autofree char *text_cmd = g_strdup_printf ("pdftotext -layout %s -", pdf);
+      g_autofree char *info = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *pages = NULL;
+      char *field;
+
+      options.page = page;
+      g_test_message ("PDF page option %s", jm_page_option_to_string (page));
+      g_assert_true (jm_export_to_path (doc, pdf, &options, &error));
+      g_assert_no_error (error);
+      info = run (info_cmd);
+      text = run (text_cmd);
+
+      pages = g_strdup_printf ("%u", jm_export_count_pages (doc, &options));
+      field = info_field (info, "Title");
+      g_assert_cmpstr (field, ==, "Flat tyre vs. dinner delivery");
+      g_free (field);
+      field = info_field (info, "Pages");
+      g_assert_cmpstr (field, ==, pages);
+      g_free (field);
+      field = info_field (info, "Page size");
+      if (page == JM_PAGE_POSTER_A4)
+        {
+          g_assert_cmpuint (jm_export_count_pages (doc, &options), >, 1);
+          g_assert_cmpstr (field, ==, "841.89 x 595.276 pts (A4)");
+        }
+      else
+        {
+          g_assert_cmpstr (pages, ==, "1");
+        }
+      if (page == JM_PAGE_A4)
+        g_assert_cmpstr (field, ==, "595.276 x 841.89 pts (A4)");
+      if (page == JM_PAGE_A3_LANDSCAPE)
+        g_assert_cmpstr (field, ==, "1190.55 x 841.89 pts (A3)");
+      if (page == JM_PAGE_LETTER)
+        g_assert_cmpstr (field, ==, "612 x 792 pts (letter)");
+      g_free (field);
+
+      /* Real text: the title, every stage and a card. */
+      g_assert_nonnull (strstr (text, "Flat tyre vs. dinner delivery"));
+      g_assert_nonnull (strstr (text, "First contact"));
+      g_assert_nonnull (strstr (text, "Afterwards"));
+      g_assert_nonnull (strstr (text, "Welded blister pack"));
+    }
+
+  if (g_find_program_in_path ("qpdf"))
+    {
+      g_autofree char *cmd = g_strdup_printf ("qpdf --check %s", pdf);
+      g_free (run (cmd));
+    }
+
+  g_unlink (png);
+  g_unlink (png2);
+  g_unlink (pdf);
+  g_unlink (svg);
+  {
+    g_autofree char *svg_png = g_strconcat (svg, ".png", NULL);
+    g_unlink (svg_png);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_export_to_unwritable_place_fails_cleanly (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+
+  jm_export_options_init (&options);
+  g_assert_false (jm_export_to_path (doc, "/nonexistent-folder/map.png", &options, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-folder/map.png"));
+  g_assert_false (g_file_test ("/nonexistent-folder/map.png", G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (jm_export_to_path (doc, "/tmp/map.docx", &options, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  options.scale = 16;
+  g_assert_false (jm_export_to_path (doc, "/tmp/jm-too-large.png", &options, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE);
+  g_assert_false (g_file_test ("/tmp/jm-too-large.png", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  srcdir = g_getenv ("JM_TEST_RENDER_DIR");
+  g_assert_nonnull (srcdir);
+
+  g_test_add_func ("/render/layout/cards-do-not-overlap-and-stay-in-cells", test_cards_do_not_overlap_and_stay_in_their_cells);
+  g_test_add_func ("/render/layout/editing-one-card-measures-only-that-card", test_editing_one_card_measures_only_that_card);
+  g_test_add_func ("/render/layout/structural-changes-relayout", test_structural_changes_relayout);
+  g_test_add_func ("/render/layout/hit-test-finds-cards-cells-and-headers", test_hit_test_finds_cards_cells_and_headers);
+  g_test_add_func ("/render/layout/tricky-text-renders-inside-cards", test_tricky_text_renders_inside_cards);
+  g_test_add_func ("/render/curve/never-overshoots", test_emotion_curve_never_overshoots);
+  g_test_add_func ("/render/painter/draws-only-the-visible-part", test_paint_draws_only_visible_cards);
+  g_test_add_func ("/render/painter/golden-images-match", test_golden_images_match);
+  g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
+  g_test_add_func ("/render/export/unwritable-place-fails-cleanly", test_export_to_unwritable_place_fails_cleanly);
+
+  return g_test_run ();
+}
