@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "jm-application.h"
 #include "jm-cli.h"
@@ -24,7 +25,7 @@ static const GOptionEntry option_entries[] = {
     N_("Write FILE to OUT (.png, .pdf, .svg or .journey) and exit"), N_("OUT") },
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the files and report every problem, then exit"), NULL },
-  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Scale of a PNG export (1 = 96 dpi, 2 = 192 dpi)"), N_("S") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("PDF pages: fit, a4, a3, letter (-landscape) or poster-a4"), N_("PAGE") },
@@ -68,7 +69,8 @@ jm_application_handle_local_options (GApplication *application,
   g_autofree char *persona = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
-  double scale = 0;
+  g_autofree char *scale_arg = NULL;
+  double scale = NAN;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -78,7 +80,18 @@ jm_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "check", "b", &check);
-  g_variant_dict_lookup (options, "scale", "d", &scale);
+  /* A string, so that --scale=0 is seen (and refused) rather than dropped. */
+  if (g_variant_dict_lookup (options, "scale", "s", &scale_arg))
+    {
+      char *end = NULL;
+
+      scale = g_ascii_strtod (scale_arg, &end);
+      if (end == scale_arg || *end != '\0' || isnan (scale))
+        {
+          g_printerr (_("--scale needs a number, not “%s”\n"), scale_arg);
+          return JM_EXIT_USAGE;
+        }
+    }
   g_variant_dict_lookup (options, "page", "s", &page);
   g_variant_dict_lookup (options, "theme", "s", &theme);
   g_variant_dict_lookup (options, "persona", "s", &persona);
@@ -99,7 +112,7 @@ jm_application_handle_local_options (GApplication *application,
       return jm_cli_export (&cli, (const char * const *) files);
     }
 
-  if (scale != 0 || page != NULL || theme != NULL || persona != NULL)
+  if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL)
     {
       g_printerr ("%s\n", _("--scale, --page, --theme and --persona go with --export"));
       return JM_EXIT_USAGE;

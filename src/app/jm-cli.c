@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "jm-cli.h"
@@ -87,7 +88,7 @@ jm_cli_export (const JmCliExport  *options,
 
   jm_export_options_init (&export_options);
 
-  if (options->scale != 0)
+  if (!isnan (options->scale))
     {
       if (!(options->scale >= 0.1 && options->scale <= 16))
         {

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   const char *output;      /* --export=OUT */
-  double      scale;       /* --scale, 0: default */
+  double      scale;       /* --scale, NAN: not given */
   const char *page;        /* --page */
   const char *theme;       /* --theme */
   const char *persona;     /* --persona */

@@ -20,6 +20,9 @@ struct _JmWindow {
   GtkStack        *stack;
   GtkScrolledWindow *scroller;
   GtkMenuButton   *new_button;
+  GtkMenuButton   *primary_menu_button;
+  GtkButton       *empty_new_button;
+  GtkButton       *empty_open_button;
 
   JmCanvas        *canvas;
   JmDocument      *document;
@@ -673,6 +676,9 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_open_button);
 
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);

@@ -19,6 +19,26 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+stop_waiting (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a while: a button's activation clicks it only
+ * after its press animation. */
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, stop_waiting, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
 static JmWindow *
 new_window (void)
 {
@@ -114,7 +134,7 @@ test_empty_state_new_button_creates_a_map (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (window, "empty_new_button"))),
                    ==, "win.new");
   g_assert_true (gtk_widget_activate (child (window, "empty_new_button")));
-  spin ();
+  spin_for (400);
 
   doc = jm_window_get_document (window);
   g_assert_nonnull (doc);
@@ -174,7 +194,7 @@ test_empty_state_open_button_shows_file_chooser (void)
                    ==, "win.open");
   g_assert_false (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (gtk_widget_activate (child (window, "empty_open_button")));
-  spin ();
+  spin_for (400);
   g_assert_true (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
   close_toplevels_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
   destroy_window (window);

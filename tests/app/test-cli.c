@@ -1,0 +1,260 @@
+/* test-cli.c — `journey-maps --check` and `--export`, run as a user would,
+ * with no display at all. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+static const char *binary;
+static const char *examples;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs the program with DISPLAY and WAYLAND_DISPLAY unset. */
+static Result
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+static char *
+example (const char *name)
+{
+  return g_build_filename (examples, name, NULL);
+}
+
+static void
+test_check_accepts_every_example (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (examples, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = example (name);
+      Result r;
+
+      if (!g_str_has_suffix (name, ".journey"))
+        continue;
+      r = run ("--check", path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      result_clear (&r);
+    }
+}
+
+static void
+test_check_reports_file_line_and_reason (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.journey", NULL);
+  g_autofree char *good = example ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *expected = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (bad,
+    "<?xml version=\"1.0\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>x</title>\n"
+    "  <stages><stage id=\"a\" name=\"A\"><step id=\"s\"/><metric id=\"m\" kind=\"nps\" value=\"140\"/></stage></stages>\n"
+    "</journey-map>\n", -1, NULL));
+
+  /* Every file is checked; the status says whether any failed. */
+  r = run ("--check", good, bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  expected = g_strdup_printf ("%s:4: NPS must lie between -100 and 100, not 140\n", bad);
+  g_assert_cmpstr (r.err, ==, expected);
+  result_clear (&r);
+
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_export_writes_each_format_without_a_display (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.it.journey");
+  const char *outputs[] = { "map.png", "map.pdf", "map.svg", "map.journey" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, outputs[i], NULL);
+      g_autofree char *arg = g_strconcat ("--export=", out, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+      Result r = run (arg, "--theme=print", "--persona=p-giulia", input, NULL);
+
+      g_test_message ("export %s: %s", outputs[i], r.err);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 1000);
+      if (i == 0)
+        g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+      if (i == 1)
+        g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+      if (i == 2)
+        g_assert_nonnull (strstr (contents, "<svg"));
+      g_unlink (out);
+      result_clear (&r);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_export_resaves_in_canonical_form (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *messy = g_build_filename (dir, "messy.journey", NULL);
+  g_autofree char *clean = g_build_filename (dir, "clean.journey", NULL);
+  g_autofree char *arg = g_strconcat ("--export=", clean, NULL);
+  g_autofree char *contents = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (messy,
+    "<journey-map format-version='1' xmlns='urn:journey-maps:1'><title>Messy</title>"
+    "<stages><stage name='A' id='a'><step name='One' id='s'/></stage></stages></journey-map>", -1, NULL));
+  r = run (arg, messy, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (clean, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>Messy</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\">\n"
+    "      <step id=\"s\" name=\"One\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "</journey-map>\n");
+  result_clear (&r);
+  g_unlink (messy);
+  g_unlink (clean);
+  g_rmdir (dir);
+}
+
+static void
+test_export_failures_leave_no_file (void)
+{
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
+  Result r;
+
+  r = run ("--export=/nonexistent-folder/map.pdf", input, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "/nonexistent-folder/map.pdf"));
+  g_assert_false (g_file_test ("/nonexistent-folder/map.pdf", G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  r = run ("--export=/tmp/jm-never.png", "/nonexistent/input.journey", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "/nonexistent/input.journey"));
+  g_assert_false (g_file_test ("/tmp/jm-never.png", G_FILE_TEST_EXISTS));
+  result_clear (&r);
+}
+
+static void
+test_wrong_usage_exits_with_two (void)
+{
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
+  const char *cases[][3] = {
+    { "--export=/tmp/x.png", "--page=a5", NULL },
+    { "--export=/tmp/x.png", "--theme=neon", NULL },
+    { "--export=/tmp/x.png", "--scale=0", NULL },
+    { "--export=/tmp/x.docx", NULL, NULL },
+    { "--export=/tmp/x.png", "--persona=nobody", NULL },
+    { "--check", "--export=/tmp/x.png", NULL },
+    { "--theme=dark", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result r = cases[i][1] ? run (cases[i][0], cases[i][1], input, NULL) : run (cases[i][0], input, NULL);
+
+      g_test_message ("case %u: %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.err, !=, "");
+      result_clear (&r);
+    }
+
+  {
+    Result r = run ("--export=/tmp/x.png", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+  {
+    Result r = run ("--check", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+}
+
+static void
+test_version_and_help (void)
+{
+  Result r = run ("--version", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "journey-maps " PACKAGE_VERSION "\n");
+  result_clear (&r);
+
+  r = run ("--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--export"));
+  g_assert_nonnull (strstr (r.out, "--check"));
+  result_clear (&r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  binary = g_getenv ("JM_BINARY");
+  examples = g_getenv ("JM_EXAMPLES");
+  g_assert_nonnull (binary);
+  g_assert_nonnull (examples);
+
+  g_test_add_func ("/cli/check/accepts-every-example", test_check_accepts_every_example);
+  g_test_add_func ("/cli/check/reports-file-line-and-reason", test_check_reports_file_line_and_reason);
+  g_test_add_func ("/cli/export/writes-each-format-without-a-display", test_export_writes_each_format_without_a_display);
+  g_test_add_func ("/cli/export/resaves-in-canonical-form", test_export_resaves_in_canonical_form);
+  g_test_add_func ("/cli/export/failures-leave-no-file", test_export_failures_leave_no_file);
+  g_test_add_func ("/cli/usage/wrong-usage-exits-with-two", test_wrong_usage_exits_with_two);
+  g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
+
+  return g_test_run ();
+}
