@@ -412,6 +412,14 @@ run (const char *command)
   return g_steal_pointer (&out);
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 /* The value of "Field:     value" in pdfinfo's output. */
 static char *
 info_field (const char *info,
@@ -466,13 +474,13 @@ test_exports_are_valid_files (void)
   options.transparent = FALSE;
   g_assert_true (jm_export_to_path (doc, svg, &options, &error));
   g_assert_no_error (error);
-  if (g_find_program_in_path ("rsvg-convert"))
+  if (have_program ("rsvg-convert"))
     {
       g_autofree char *cmd = g_strdup_printf ("rsvg-convert -o %s.png %s", svg, svg);
       g_free (run (cmd));
     }
 
-  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
     {
       g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed for the PDF checks");
       return;
@@ -526,7 +534,7 @@ test_exports_are_valid_files (void)
       g_assert_nonnull (strstr (text, "Welded blister pack"));
     }
 
-  if (g_find_program_in_path ("qpdf"))
+  if (have_program ("qpdf"))
     {
       g_autofree char *cmd = g_strdup_printf ("qpdf --check %s", pdf);
       g_free (run (cmd));

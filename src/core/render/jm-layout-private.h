@@ -28,6 +28,7 @@ G_BEGIN_DECLS
 typedef struct {
   JmCard      *card;       /* borrowed from the document */
   int          column;
+  guint        span;        /* as last laid out: the card record may be gone */
   JmRect       rect;
   PangoLayout *text;
   double       text_height;

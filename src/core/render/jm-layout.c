@@ -207,7 +207,7 @@ build_row (JmLayout *self,
       if (box == NULL)
         {
           box = g_new0 (JmCardBox, 1);
-          g_hash_table_insert (self->boxes, card->id, box);
+          g_hash_table_insert (self->boxes, g_strdup (card->id), box);
         }
       /* The document may have replaced the card record: re-measure then. */
       if (box->card != card)
@@ -216,6 +216,7 @@ build_row (JmLayout *self,
           box->measured = FALSE;
         }
       box->column = jm_document_get_step_column (self->document, card->step_id);
+      box->span = card->span;
       if (!box->measured || box->rect.width != card_width (box))
         measure_card (self, box, row->lane->kind);
 
@@ -370,7 +371,7 @@ relayout_card (JmLayout   *self,
 
   /* A card that moved column or span changes its cells: rebuild the row. */
   if (jm_document_get_step_column (self->document, card->step_id) != box->column
-      || card->span != box->card->span)
+      || card->span != box->span)
     {
       build_row (self, row);
     }
@@ -444,7 +445,8 @@ jm_layout_init (JmLayout *self)
   cairo_font_options_t *font_options;
 
   self->rows = g_ptr_array_new_with_free_func (row_free);
-  self->boxes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, card_box_free);
+  /* Keys are copies: the document replaces card records when they change. */
+  self->boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, card_box_free);
 
   /* A font map of our own, with hinting off, so text measures the same at
    * every zoom, on screen and in every export (and in any thread). */
