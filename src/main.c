@@ -13,7 +13,8 @@ main (int   argc,
   g_autoptr(JmApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run points this at the build tree's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JOURNEY_MAPS_LOCALEDIR") ? g_getenv ("JOURNEY_MAPS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -910,8 +910,10 @@ draw_row (Paint *p,
       cairo_fill (p->cr);
       pango_layout_get_pixel_size (row->title, NULL, &th);
       show_layout (p->cr, row->title, JM_MARGIN + 16, row->y + 14, p->colors->text);
-      draw_text (p, jm_lane_kind_get_label (row->lane->kind), 11.5, FALSE, JM_MARGIN + 16,
-                 row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
+      /* The kind, unless the title already says it. */
+      if (g_utf8_collate (row->lane->title, jm_lane_kind_get_label (row->lane->kind)) != 0)
+        draw_text (p, jm_lane_kind_get_label (row->lane->kind), 11.5, FALSE, JM_MARGIN + 16,
+                   row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
     }
 
   if (row->lane->kind == JM_LANE_EMOTIONS)
