@@ -8,35 +8,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "jm-canvas.h"
+#include "jm-canvas-private.h"
 #include "jm-painter.h"
 
-/* Room around the map, in widget pixels. */
-#define PADDING 32.0
 
-struct _JmCanvas {
-  GtkWidget            parent_instance;
-
-  GtkAdjustment       *hadjustment;
-  GtkAdjustment       *vadjustment;
-  guint                hscroll_policy : 1;
-  guint                vscroll_policy : 1;
-  guint                fit_on_allocate : 1;
-
-  JmDocument          *document;
-  JmLayout            *layout;
-  gulong               changed_handler;
-  double               zoom;
-
-  /* panning with the middle button */
-  double               pan_start_h;
-  double               pan_start_v;
-  /* where the pointer is, for zooming around it */
-  double               pointer_x;
-  double               pointer_y;
-  /* pinch zoom */
-  double               pinch_start_zoom;
-};
 
 enum {
   PROP_0,
@@ -300,6 +275,8 @@ on_document_changed (JmDocument *document,
   /* The layout has updated itself already (it connected first). */
   configure_adjustments (self, gtk_adjustment_get_value (self->hadjustment),
                          gtk_adjustment_get_value (self->vadjustment));
+  jm_canvas_tools_document_changed (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -311,6 +288,8 @@ jm_canvas_set_document (JmCanvas   *self,
 
   g_return_if_fail (JM_IS_CANVAS (self));
 
+  jm_canvas_cancel_edit (self);
+  jm_canvas_clear_selection (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
@@ -371,6 +350,8 @@ jm_canvas_snapshot (GtkWidget   *widget,
   cairo_scale (cr, self->zoom, self->zoom);
   jm_painter_paint (self->layout, cr, &visible, self->zoom);
   cairo_destroy (cr);
+
+  jm_canvas_tools_snapshot (self, snapshot);
 }
 
 static void
@@ -390,6 +371,7 @@ jm_canvas_size_allocate (GtkWidget *widget,
   configure_adjustments (self,
                          self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0,
                          self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
+  jm_canvas_tools_allocate (self);
 }
 
 static void
@@ -485,16 +467,6 @@ on_pinch_scale_changed (GtkGestureZoom *gesture,
   jm_canvas_zoom_at (self, self->pinch_start_zoom * scale, x, y);
 }
 
-static void
-on_click_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  JmCanvas        *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
 /* ---- GObject ---- */
 
 static void
@@ -504,6 +476,7 @@ jm_canvas_dispose (GObject *object)
 
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
+  jm_canvas_tools_dispose (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
@@ -603,6 +576,7 @@ jm_canvas_class_init (JmCanvasClass *klass)
   g_object_class_install_property (object_class, PROP_ZOOM, zoom_pspec);
 
   gtk_widget_class_set_css_name (widget_class, "jm-canvas");
+  jm_canvas_tools_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -610,7 +584,7 @@ static void
 jm_canvas_init (JmCanvas *self)
 {
   GtkEventController *scroll, *motion;
-  GtkGesture *pan, *pinch, *click;
+  GtkGesture *pan, *pinch;
 
   self->zoom = 1.0;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -640,9 +614,7 @@ jm_canvas_init (JmCanvas *self)
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  jm_canvas_tools_init (self);
 
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",
                     G_CALLBACK (on_dark_changed), self);

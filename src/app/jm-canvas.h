@@ -44,6 +44,37 @@ void        jm_canvas_map_to_widget  (JmCanvas   *self,
                                       double     *wx,
                                       double     *wy);
 
+/* ---- editing (jm-canvas-tools.c) ---- */
+
+/* The selected card ids, in the order they were selected. */
+GPtrArray  *jm_canvas_get_selection  (JmCanvas   *self);
+/* Selects the card; with extend, adds it to (or removes it from) the selection. */
+void        jm_canvas_select_card    (JmCanvas   *self,
+                                      const char *card_id,
+                                      gboolean    extend);
+void        jm_canvas_clear_selection (JmCanvas  *self);
+const char *jm_canvas_get_focus      (JmCanvas   *self);
+/* Adds a card of the lane's kind at the end of the cell and edits its text. */
+char       *jm_canvas_add_card       (JmCanvas   *self,
+                                      const char *lane_id,
+                                      const char *step_id);
+void        jm_canvas_edit_card      (JmCanvas   *self,
+                                      const char *card_id);
+/* The text editor while editing in place, or NULL. */
+GtkWidget  *jm_canvas_get_editor     (JmCanvas   *self);
+void        jm_canvas_commit_edit    (JmCanvas   *self);
+void        jm_canvas_cancel_edit    (JmCanvas   *self);
+void        jm_canvas_delete_selection    (JmCanvas *self);
+void        jm_canvas_duplicate_selection (JmCanvas *self);
+/* Moves the selected cards by whole steps (dx) and lanes (dy), as one step. */
+void        jm_canvas_move_selection (JmCanvas   *self,
+                                      int         dx,
+                                      int         dy);
+/* Moves the keyboard focus to the nearest card in a direction. */
+gboolean    jm_canvas_move_focus     (JmCanvas   *self,
+                                      int         dx,
+                                      int         dy);
+
 #define JM_CANVAS_MIN_ZOOM 0.05
 #define JM_CANVAS_MAX_ZOOM 4.0
 

@@ -1,0 +1,1023 @@
+/* jm-canvas-tools.c — what the canvas does with input: select (click,
+ * Shift/Ctrl-click), move the keyboard focus between cells and cards, edit
+ * text in place, add, delete, duplicate and move cards, and drag them to
+ * another cell. One small handler per gesture; every change to the map is
+ * a document command, so one gesture is one undo step. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jm-canvas-private.h"
+
+/* A press that moves further than this (pixels) is a drag. */
+#define DRAG_THRESHOLD 6.0
+
+static guint selection_changed_signal;
+
+static void
+set_str (char       **dest,
+         const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*dest);
+  *dest = copy;
+}
+
+/* ---- selection ---- */
+
+static gboolean
+is_selected (JmCanvas   *self,
+             const char *id)
+{
+  for (guint i = 0; i < self->selection->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->selection, i), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+selection_changed (JmCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, selection_changed_signal, 0);
+}
+
+static void
+set_focus_card (JmCanvas   *self,
+                const char *card_id)
+{
+  JmCard *card;
+  JmLane *lane = NULL;
+
+  set_str (&self->focus_id, card_id);
+  if (card_id != NULL && self->document != NULL
+      && (card = jm_document_find_card (self->document, card_id, &lane)) != NULL)
+    {
+      set_str (&self->focus_lane, lane->id);
+      set_str (&self->focus_step, card->step_id);
+    }
+}
+
+GPtrArray *
+jm_canvas_get_selection (JmCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
+  return self->selection;
+}
+
+const char *
+jm_canvas_get_focus (JmCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
+  return self->focus_id;
+}
+
+void
+jm_canvas_clear_selection (JmCanvas *self)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->selection->len == 0)
+    return;
+  g_ptr_array_set_size (self->selection, 0);
+  selection_changed (self);
+}
+
+void
+jm_canvas_select_card (JmCanvas   *self,
+                       const char *card_id,
+                       gboolean    extend)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+  g_return_if_fail (card_id != NULL);
+
+  if (extend)
+    {
+      guint i;
+
+      for (i = 0; i < self->selection->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->selection, i), card_id) == 0)
+          break;
+      if (i < self->selection->len)
+        g_ptr_array_remove_index (self->selection, i);
+      else
+        g_ptr_array_add (self->selection, g_strdup (card_id));
+    }
+  else
+    {
+      g_ptr_array_set_size (self->selection, 0);
+      g_ptr_array_add (self->selection, g_strdup (card_id));
+    }
+
+  set_focus_card (self, card_id);
+  selection_changed (self);
+}
+
+/* Forget selected cards the document no longer has (after undo, say). */
+void
+jm_canvas_tools_document_changed (JmCanvas *self)
+{
+  gboolean changed = FALSE;
+
+  if (self->document == NULL)
+    return;
+
+  for (guint i = self->selection->len; i > 0; i--)
+    if (jm_document_find_card (self->document, g_ptr_array_index (self->selection, i - 1), NULL) == NULL)
+      {
+        g_ptr_array_remove_index (self->selection, i - 1);
+        changed = TRUE;
+      }
+  if (self->focus_id != NULL && jm_document_find_card (self->document, self->focus_id, NULL) == NULL)
+    g_clear_pointer (&self->focus_id, g_free);
+  if (self->editing_id != NULL && jm_document_find_card (self->document, self->editing_id, NULL) == NULL)
+    jm_canvas_cancel_edit (self);
+  if (changed)
+    selection_changed (self);
+}
+
+/* ---- editing in place ---- */
+
+GtkWidget *
+jm_canvas_get_editor (JmCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
+  return self->editing_id ? self->editor : NULL;
+}
+
+static void
+stop_editing (JmCanvas *self)
+{
+  g_clear_pointer (&self->editing_id, g_free);
+  self->editing_new = FALSE;
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+jm_canvas_commit_edit (JmCanvas *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->editing_id == NULL)
+    return;
+
+  id = g_strdup (self->editing_id);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strstrip (text);
+  stop_editing (self);
+
+  if (self->document != NULL && jm_document_find_card (self->document, id, NULL) != NULL)
+    {
+      jm_document_set_card_text (self->document, id, text);
+      jm_history_seal (jm_document_get_history (self->document));
+    }
+}
+
+void
+jm_canvas_cancel_edit (JmCanvas *self)
+{
+  gboolean was_new;
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->editing_id == NULL)
+    return;
+
+  was_new = self->editing_new;
+  id = g_strdup (self->editing_id);
+  stop_editing (self);
+
+  /* A card just added and left empty goes away again, leaving no trace. */
+  if (was_new && self->document != NULL)
+    {
+      JmCard *card = jm_document_find_card (self->document, id, NULL);
+      JmHistory *history = jm_document_get_history (self->document);
+
+      if (card != NULL && (card->text == NULL || *card->text == '\0')
+          && g_strcmp0 (jm_history_get_undo_label (history), _("Add Card")) == 0)
+        jm_history_undo (history);
+    }
+}
+
+static void
+update_editor_font (JmCanvas *self)
+{
+  g_autofree char *css = NULL;
+
+  /* The same size as the card's text at this zoom, so nothing jumps. */
+  css = g_strdup_printf ("textview.jm-card-editor, textview.jm-card-editor text {"
+                         " font-family: Cantarell, sans-serif; font-size: %.2fpx; }",
+                         MAX (14.0 * self->zoom, 9.0));
+  gtk_css_provider_load_from_data (self->editor_css, css, -1);
+}
+
+void
+jm_canvas_edit_card (JmCanvas   *self,
+                     const char *card_id)
+{
+  JmCard *card;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->document == NULL || (card = jm_document_find_card (self->document, card_id, NULL)) == NULL)
+    return;
+
+  if (self->editing_id != NULL)
+    jm_canvas_commit_edit (self);
+
+  self->editing_id = g_strdup (card_id);
+  self->editing_new = FALSE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), card->text, -1);
+  update_editor_font (self);
+  gtk_widget_set_visible (self->editor, TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_grab_focus (self->editor);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_select_range (buffer, &end, &start);
+  }
+}
+
+char *
+jm_canvas_add_card (JmCanvas   *self,
+                    const char *lane_id,
+                    const char *step_id)
+{
+  JmLane *lane;
+  JmCard *card;
+  char *id;
+
+  g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
+
+  if (self->document == NULL || (lane = jm_document_find_lane (self->document, lane_id)) == NULL
+      || jm_document_find_step (self->document, step_id) == NULL)
+    return NULL;
+
+  id = jm_document_make_id (self->document, "card");
+  card = jm_card_new (id, step_id, "");
+  if (lane->kind == JM_LANE_PAIN_POINTS)
+    card->severity = JM_SEVERITY_MEDIUM;
+  else if (lane->kind == JM_LANE_OPPORTUNITIES)
+    card->priority = JM_PRIORITY_MEDIUM;
+  jm_document_insert_card (self->document, lane_id, -1, card);
+
+  jm_canvas_select_card (self, id, FALSE);
+  jm_canvas_edit_card (self, id);
+  self->editing_new = TRUE;
+  return id;
+}
+
+static gboolean
+on_editor_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               JmCanvas              *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      jm_canvas_cancel_edit (self);
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
+    {
+      jm_canvas_commit_edit (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_editor_leave (GtkEventControllerFocus *controller,
+                 JmCanvas                *self)
+{
+  /* Clicking elsewhere keeps what was typed. */
+  if (self->editing_id != NULL)
+    jm_canvas_commit_edit (self);
+}
+
+void
+jm_canvas_tools_allocate (JmCanvas *self)
+{
+  JmRect rect;
+  double x, y;
+  GtkAllocation alloc;
+  int min, nat;
+
+  if (self->editing_id == NULL || self->layout == NULL
+      || !jm_layout_get_card_rect (self->layout, self->editing_id, &rect))
+    return;
+
+  jm_canvas_map_to_widget (self, rect.x, rect.y, &x, &y);
+  alloc.x = (int) floor (x);
+  alloc.y = (int) floor (y);
+  alloc.width = (int) ceil (MAX (rect.width * self->zoom, 120));
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  alloc.width = MAX (alloc.width, min);
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, alloc.width, &min, &nat, NULL, NULL);
+  alloc.height = MAX ((int) ceil (rect.height * self->zoom), nat);
+  gtk_widget_size_allocate (self->editor, &alloc, -1);
+}
+
+/* ---- adding, deleting, duplicating, moving ---- */
+
+void
+jm_canvas_delete_selection (JmCanvas *self)
+{
+  JmHistory *history;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->document == NULL || self->selection->len == 0)
+    return;
+
+  ids = g_ptr_array_copy (self->selection, (GCopyFunc) g_strdup, NULL);
+  g_ptr_array_set_free_func (ids, g_free);
+  history = jm_document_get_history (self->document);
+  jm_history_begin_group (history, g_dngettext (GETTEXT_PACKAGE, "Delete Card", "Delete Cards", ids->len));
+  for (guint i = 0; i < ids->len; i++)
+    if (jm_document_find_card (self->document, g_ptr_array_index (ids, i), NULL) != NULL)
+      jm_document_remove_card (self->document, g_ptr_array_index (ids, i));
+  jm_history_end_group (history);
+  jm_canvas_clear_selection (self);
+}
+
+static JmCard *
+copy_with_new_ids (JmCanvas     *self,
+                   const JmCard *card)
+{
+  JmCard *copy = jm_card_copy (card);
+
+  g_free (copy->id);
+  copy->id = jm_document_make_id (self->document, "card");
+  for (guint i = 0; i < copy->metrics->len; i++)
+    {
+      JmMetric *metric = g_ptr_array_index (copy->metrics, i);
+
+      g_free (metric->id);
+      metric->id = jm_document_make_id (self->document, "metric");
+    }
+  return copy;
+}
+
+void
+jm_canvas_duplicate_selection (JmCanvas *self)
+{
+  JmHistory *history;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->document == NULL || self->selection->len == 0)
+    return;
+
+  history = jm_document_get_history (self->document);
+  jm_history_begin_group (history, g_dngettext (GETTEXT_PACKAGE, "Duplicate Card", "Duplicate Cards",
+                                                self->selection->len));
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      JmLane *lane = NULL;
+      JmCard *card = jm_document_find_card (self->document, g_ptr_array_index (self->selection, i), &lane);
+      JmCard *copy;
+      guint index;
+
+      if (card == NULL)
+        continue;
+      copy = copy_with_new_ids (self, card);
+      g_ptr_array_find (lane->cards, card, &index);
+      g_ptr_array_add (copies, g_strdup (copy->id));
+      jm_document_insert_card (self->document, lane->id, (int) index + 1, copy);
+    }
+  jm_history_end_group (history);
+
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; i < copies->len; i++)
+    g_ptr_array_add (self->selection, g_strdup (g_ptr_array_index (copies, i)));
+  if (copies->len > 0)
+    set_focus_card (self, g_ptr_array_index (copies, 0));
+  selection_changed (self);
+}
+
+static int
+lane_index (JmCanvas   *self,
+            const char *lane_id)
+{
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+
+  for (guint i = 0; i < lanes->len; i++)
+    if (g_strcmp0 (((JmLane *) g_ptr_array_index (lanes, i))->id, lane_id) == 0)
+      return (int) i;
+  return -1;
+}
+
+void
+jm_canvas_move_selection (JmCanvas *self,
+                          int       dx,
+                          int       dy)
+{
+  JmHistory *history;
+  GPtrArray *lanes;
+  int n_steps;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->document == NULL || self->selection->len == 0)
+    return;
+
+  lanes = jm_document_get_lanes (self->document);
+  n_steps = (int) jm_document_get_n_steps (self->document);
+  history = jm_document_get_history (self->document);
+  jm_history_begin_group (history, g_dngettext (GETTEXT_PACKAGE, "Move Card", "Move Cards",
+                                                self->selection->len));
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->selection, i);
+      JmLane *lane = NULL;
+      JmCard *card = jm_document_find_card (self->document, id, &lane);
+      int column, row;
+      JmLane *target;
+
+      if (card == NULL)
+        continue;
+      column = CLAMP (jm_document_get_step_column (self->document, card->step_id) + dx,
+                      0, n_steps - (int) card->span);
+      row = CLAMP (lane_index (self, lane->id) + dy, 0, (int) lanes->len - 1);
+      target = g_ptr_array_index (lanes, row);
+      jm_document_move_card (self->document, id, target->id,
+                             jm_document_get_step (self->document, (guint) column)->id, -1);
+    }
+  jm_history_end_group (history);
+  if (self->focus_id != NULL)
+    set_focus_card (self, self->focus_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- keyboard focus ---- */
+
+/* Cards covering a cell, top to bottom. */
+static GPtrArray *
+cards_in_cell (JmCanvas   *self,
+               const char *lane_id,
+               int         column)
+{
+  JmLane *lane = jm_document_find_lane (self->document, lane_id);
+  GPtrArray *cards = g_ptr_array_new ();
+
+  if (lane == NULL)
+    return cards;
+  for (guint i = 0; i < lane->cards->len; i++)
+    {
+      JmCard *card = g_ptr_array_index (lane->cards, i);
+      int start = jm_document_get_step_column (self->document, card->step_id);
+
+      if (start <= column && column < start + (int) card->span)
+        g_ptr_array_add (cards, card);
+    }
+  return cards;
+}
+
+static void
+focus_cell (JmCanvas   *self,
+            const char *lane_id,
+            int         column,
+            gboolean    from_above)
+{
+  g_autoptr(GPtrArray) cards = cards_in_cell (self, lane_id, column);
+  JmStep *step = jm_document_get_step (self->document, (guint) column);
+
+  set_str (&self->focus_lane, lane_id);
+  set_str (&self->focus_step, step ? step->id : NULL);
+  if (cards->len > 0)
+    {
+      JmCard *card = g_ptr_array_index (cards, from_above ? 0 : cards->len - 1);
+      jm_canvas_select_card (self, card->id, FALSE);
+      set_str (&self->focus_step, step ? step->id : NULL);
+    }
+  else
+    {
+      g_clear_pointer (&self->focus_id, g_free);
+      jm_canvas_clear_selection (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+jm_canvas_move_focus (JmCanvas *self,
+                      int       dx,
+                      int       dy)
+{
+  GPtrArray *lanes;
+  int column, row, n_steps;
+
+  g_return_val_if_fail (JM_IS_CANVAS (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  lanes = jm_document_get_lanes (self->document);
+  n_steps = (int) jm_document_get_n_steps (self->document);
+  if (lanes->len == 0 || n_steps == 0)
+    return FALSE;
+
+  if (self->focus_lane == NULL || jm_document_find_lane (self->document, self->focus_lane) == NULL
+      || jm_document_get_step_column (self->document, self->focus_step) < 0)
+    {
+      focus_cell (self, ((JmLane *) g_ptr_array_index (lanes, 0))->id, 0, TRUE);
+      return TRUE;
+    }
+
+  column = jm_document_get_step_column (self->document, self->focus_step);
+  row = lane_index (self, self->focus_lane);
+
+  if (dy != 0 && self->focus_id != NULL)
+    {
+      /* Within a stack of cards first, then to the next lane. */
+      g_autoptr(GPtrArray) cards = cards_in_cell (self, self->focus_lane, column);
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          JmCard *card = g_ptr_array_index (cards, i);
+          int next = (int) i + dy;
+
+          if (g_strcmp0 (card->id, self->focus_id) == 0 && next >= 0 && next < (int) cards->len)
+            {
+              jm_canvas_select_card (self, ((JmCard *) g_ptr_array_index (cards, next))->id, FALSE);
+              set_str (&self->focus_step, jm_document_get_step (self->document, (guint) column)->id);
+              return TRUE;
+            }
+        }
+    }
+
+  if (dx != 0 && self->focus_id != NULL)
+    {
+      /* Step over the columns a spanning card covers. */
+      JmCard *card = jm_document_find_card (self->document, self->focus_id, NULL);
+      int start = jm_document_get_step_column (self->document, card->step_id);
+
+      column = dx > 0 ? start + (int) card->span : start - 1;
+    }
+  else
+    {
+      column += dx;
+    }
+  row += dy;
+
+  if (column < 0 || column >= n_steps || row < 0 || row >= (int) lanes->len)
+    return FALSE;
+
+  focus_cell (self, ((JmLane *) g_ptr_array_index (lanes, row))->id, column, dy >= 0);
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JmCanvas              *self)
+{
+  gboolean alt = (state & GDK_ALT_MASK) != 0;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  int dx = 0, dy = 0;
+
+  if (self->document == NULL || self->editing_id != NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dx = -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dx = 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      dy = -1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      dy = 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_F2:
+      if (self->focus_id != NULL)
+        jm_canvas_edit_card (self, self->focus_id);
+      else if (self->focus_lane != NULL && self->focus_step != NULL)
+        g_free (jm_canvas_add_card (self, self->focus_lane, self->focus_step));
+      else
+        return FALSE;
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      if (self->selection->len == 0)
+        return FALSE;
+      jm_canvas_delete_selection (self);
+      return TRUE;
+    case GDK_KEY_d:
+    case GDK_KEY_D:
+      if (!ctrl || self->selection->len == 0)
+        return FALSE;
+      jm_canvas_duplicate_selection (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->selection->len == 0)
+        return FALSE;
+      jm_canvas_clear_selection (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (alt)
+    jm_canvas_move_selection (self, dx, dy);
+  else
+    jm_canvas_move_focus (self, dx, dy);
+  return TRUE;
+}
+
+/* ---- pointer: click, double-click, drag ---- */
+
+static gboolean
+hit_at (JmCanvas *self,
+        double    x,
+        double    y,
+        JmHit    *hit)
+{
+  double mx, my;
+
+  if (self->layout == NULL)
+    return FALSE;
+  jm_canvas_widget_to_map (self, x, y, &mx, &my);
+  return jm_layout_hit_test (self->layout, mx, my, hit);
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            JmCanvas        *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  gboolean extend = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
+  JmHit hit;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->editing_id != NULL)
+    jm_canvas_commit_edit (self);
+
+  if (!hit_at (self, x, y, &hit))
+    {
+      jm_canvas_clear_selection (self);
+      return;
+    }
+
+  if (hit.kind == JM_HIT_CARD)
+    {
+      if (n_press >= 2)
+        jm_canvas_edit_card (self, hit.id);
+      else if (!(is_selected (self, hit.id) && !extend && self->selection->len > 1))
+        jm_canvas_select_card (self, hit.id, extend);
+    }
+  else if (hit.kind == JM_HIT_CELL)
+    {
+      set_str (&self->focus_lane, hit.lane_id);
+      set_str (&self->focus_step, hit.step_id);
+      g_clear_pointer (&self->focus_id, g_free);
+      if (n_press >= 2)
+        g_free (jm_canvas_add_card (self, hit.lane_id, hit.step_id));
+      else if (!extend)
+        jm_canvas_clear_selection (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else if (!extend)
+    {
+      jm_canvas_clear_selection (self);
+    }
+}
+
+/* Where a dragged card would land: the cell under the pointer and the
+ * position among the cards of that cell. */
+static void
+update_drop_target (JmCanvas *self,
+                    double    x,
+                    double    y)
+{
+  JmHit hit;
+  JmLane *lane;
+  int index = -1, position = 0;
+  double line_y = -1;
+  JmRect cell;
+
+  g_clear_pointer (&self->drop_lane, g_free);
+  g_clear_pointer (&self->drop_step, g_free);
+
+  if (!hit_at (self, x, y, &hit) || (hit.kind != JM_HIT_CELL && hit.kind != JM_HIT_CARD))
+    return;
+
+  lane = jm_document_find_lane (self->document, hit.lane_id);
+  if (hit.kind == JM_HIT_CARD)
+    {
+      /* Over a card: its cell is the one under the pointer. */
+      double mx, my;
+      int column;
+
+      jm_canvas_widget_to_map (self, x, y, &mx, &my);
+      for (column = 0; column < (int) jm_document_get_n_steps (self->document); column++)
+        {
+          JmStep *step = jm_document_get_step (self->document, (guint) column);
+
+          if (jm_layout_get_cell_rect (self->layout, lane->id, step->id, &cell) && jm_rect_contains (&cell, mx, my))
+            {
+              hit.step_id = step->id;
+              break;
+            }
+        }
+    }
+  if (!jm_layout_get_cell_rect (self->layout, lane->id, hit.step_id, &cell))
+    return;
+
+  {
+    double mx, my;
+
+    jm_canvas_widget_to_map (self, x, y, &mx, &my);
+    line_y = cell.y + 4;
+    for (guint i = 0; i < lane->cards->len; i++)
+      {
+        JmCard *card = g_ptr_array_index (lane->cards, i);
+        JmRect rect;
+
+        if (g_strcmp0 (card->id, self->drag_id) == 0)
+          continue;
+        if (g_strcmp0 (card->step_id, hit.step_id) == 0 && jm_layout_get_card_rect (self->layout, card->id, &rect))
+          {
+            if (index < 0 && my < rect.y + rect.height / 2)
+              {
+                index = position;
+                line_y = rect.y - 4;
+              }
+            else if (index < 0)
+              {
+                line_y = rect.y + rect.height + 4;
+              }
+          }
+        position++;
+      }
+  }
+
+  self->drop_lane = g_strdup (lane->id);
+  self->drop_step = g_strdup (hit.step_id);
+  self->drop_index = index;
+  self->drop_rect = cell;
+  self->drop_line_y = line_y;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               JmCanvas       *self)
+{
+  JmHit hit;
+
+  g_clear_pointer (&self->drag_id, g_free);
+  self->drag_active = FALSE;
+  if (self->editing_id != NULL || !hit_at (self, x, y, &hit) || hit.kind != JM_HIT_CARD)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_id = g_strdup (hit.id);
+  self->drag_x = x;
+  self->drag_y = y;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                JmCanvas       *self)
+{
+  if (self->drag_id == NULL)
+    return;
+  if (!self->drag_active && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+
+  if (!self->drag_active)
+    {
+      self->drag_active = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+  update_drop_target (self, self->drag_x + dx, self->drag_y + dy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             JmCanvas       *self)
+{
+  if (self->drag_active && self->drop_lane != NULL && self->drop_step != NULL
+      && jm_document_find_card (self->document, self->drag_id, NULL) != NULL)
+    {
+      JmCard *card = jm_document_find_card (self->document, self->drag_id, NULL);
+      int column = jm_document_get_step_column (self->document, self->drop_step);
+      int n_steps = (int) jm_document_get_n_steps (self->document);
+
+      /* A wide card keeps its span and stays inside the map. */
+      column = MIN (column, n_steps - (int) card->span);
+      jm_document_move_card (self->document, self->drag_id, self->drop_lane,
+                             jm_document_get_step (self->document, (guint) MAX (column, 0))->id,
+                             self->drop_index);
+      jm_canvas_select_card (self, self->drag_id, FALSE);
+    }
+
+  g_clear_pointer (&self->drag_id, g_free);
+  g_clear_pointer (&self->drop_lane, g_free);
+  g_clear_pointer (&self->drop_step, g_free);
+  self->drag_active = FALSE;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- feedback on top of the map ---- */
+
+static void
+widget_rect (JmCanvas     *self,
+             const JmRect *rect,
+             graphene_rect_t *out)
+{
+  double x, y;
+
+  jm_canvas_map_to_widget (self, rect->x, rect->y, &x, &y);
+  graphene_rect_init (out, (float) x, (float) y,
+                      (float) (rect->width * self->zoom), (float) (rect->height * self->zoom));
+}
+
+static void
+outline (GtkSnapshot          *snapshot,
+         const graphene_rect_t *bounds,
+         float                 radius,
+         float                 width,
+         const GdkRGBA        *color)
+{
+  GskRoundedRect rounded;
+  float widths[4] = { width, width, width, width };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rounded, bounds, radius);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
+void
+jm_canvas_tools_snapshot (JmCanvas    *self,
+                          GtkSnapshot *snapshot)
+{
+  GdkRGBA accent = { 0.21f, 0.52f, 0.89f, 1.0f };
+  JmRect rect;
+  graphene_rect_t bounds;
+
+  if (self->layout == NULL)
+    return;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      if (!jm_layout_get_card_rect (self->layout, g_ptr_array_index (self->selection, i), &rect))
+        continue;
+      widget_rect (self, &rect, &bounds);
+      graphene_rect_inset (&bounds, -3, -3);
+      outline (snapshot, &bounds, 10, 2.5f, &accent);
+    }
+
+  /* The keyboard focus on an empty cell. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focus_id == NULL
+      && self->focus_lane != NULL && self->focus_step != NULL
+      && jm_layout_get_cell_rect (self->layout, self->focus_lane, self->focus_step, &rect))
+    {
+      GdkRGBA faint = accent;
+
+      widget_rect (self, &rect, &bounds);
+      graphene_rect_inset (&bounds, 4, 4);
+      faint.alpha = 0.6f;
+      outline (snapshot, &bounds, 8, 2, &faint);
+    }
+
+  if (self->drag_active && self->drop_lane != NULL)
+    {
+      GdkRGBA fill = accent;
+      JmRect line = { self->drop_rect.x + 8, self->drop_line_y - 1.5, self->drop_rect.width - 16, 3 };
+
+      fill.alpha = 0.12f;
+      widget_rect (self, &self->drop_rect, &bounds);
+      gtk_snapshot_append_color (snapshot, &fill, &bounds);
+      widget_rect (self, &line, &bounds);
+      bounds.size.height = MAX (bounds.size.height, 3);
+      gtk_snapshot_append_color (snapshot, &accent, &bounds);
+    }
+
+  if (self->editing_id != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_snapshot_child (GTK_WIDGET (self), self->editor, snapshot);
+}
+
+/* ---- set-up ---- */
+
+void
+jm_canvas_tools_init (JmCanvas *self)
+{
+  GtkEventController *key, *editor_key, *editor_focus;
+  GtkGesture *click, *drag;
+
+  self->selection = g_ptr_array_new_with_free_func (g_free);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  self->editor = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->editor), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->editor), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->editor), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->editor), 8);
+  gtk_widget_add_css_class (self->editor, "jm-card-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Card text"), -1);
+  self->editor_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
+                                  GTK_STYLE_PROVIDER (self->editor_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  editor_key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (editor_key, GTK_PHASE_CAPTURE);
+  g_signal_connect (editor_key, "key-pressed", G_CALLBACK (on_editor_key), self);
+  gtk_widget_add_controller (self->editor, editor_key);
+  editor_focus = gtk_event_controller_focus_new ();
+  g_signal_connect (editor_focus, "leave", G_CALLBACK (on_editor_leave), self);
+  gtk_widget_add_controller (self->editor, editor_focus);
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+}
+
+void
+jm_canvas_tools_dispose (JmCanvas *self)
+{
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_object (&self->editor_css);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_id, g_free);
+  g_clear_pointer (&self->focus_lane, g_free);
+  g_clear_pointer (&self->focus_step, g_free);
+  g_clear_pointer (&self->editing_id, g_free);
+  g_clear_pointer (&self->drag_id, g_free);
+  g_clear_pointer (&self->drop_lane, g_free);
+  g_clear_pointer (&self->drop_step, g_free);
+}
+
+void
+jm_canvas_tools_class_init (GtkWidgetClass *widget_class)
+{
+  /**
+   * JmCanvas::selection-changed:
+   *
+   * The selected cards changed.
+   */
+  selection_changed_signal =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}

@@ -1,0 +1,286 @@
+/* test-canvas.c — the canvas editor under Xvfb: coordinate transforms,
+ * selection, keyboard focus, adding and editing cards in place, moving,
+ * duplicating and deleting them, all undoable back to the template. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jm-application.h"
+#include "jm-canvas.h"
+#include "jm-reader.h"
+#include "jm-templates.h"
+#include "jm-writer.h"
+
+static JmApplication *app;
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  GtkWindow  *window;
+  JmCanvas   *canvas;
+  JmDocument *doc;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  f->canvas = JM_CANVAS (jm_canvas_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->canvas));
+  gtk_window_set_child (f->window, scroller);
+  f->doc = jm_template_create (JM_TEMPLATE_CUSTOMER_EXPERIENCE);
+  jm_canvas_set_document (f->canvas, f->doc);
+  gtk_window_present (f->window);
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_object_unref (f->doc);
+  spin ();
+}
+
+static void
+type_into_editor (JmCanvas   *canvas,
+                  const char *text)
+{
+  GtkWidget *editor = jm_canvas_get_editor (canvas);
+
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
+}
+
+static void
+test_widget_and_map_coordinates_are_inverse (Fixture       *f,
+                                             gconstpointer  data)
+{
+  double mx, my, wx, wy;
+
+  for (int i = 0; i < 3; i++)
+    {
+      jm_canvas_set_zoom (f->canvas, 0.3 + i * 0.6);
+      jm_canvas_widget_to_map (f->canvas, 123, 456, &mx, &my);
+      jm_canvas_map_to_widget (f->canvas, mx, my, &wx, &wy);
+      g_assert_cmpfloat_with_epsilon (wx, 123, 1e-6);
+      g_assert_cmpfloat_with_epsilon (wy, 456, 1e-6);
+    }
+
+  /* Zooming around a point keeps the map point under it. */
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  spin ();
+  jm_canvas_widget_to_map (f->canvas, 300, 200, &mx, &my);
+  jm_canvas_zoom_at (f->canvas, 1.5, 300, 200);
+  spin ();
+  jm_canvas_map_to_widget (f->canvas, mx, my, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 300, 1.0);
+  g_assert_cmpfloat_with_epsilon (wy, 200, 1.0);
+  g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas), ==, 1.5);
+
+  jm_canvas_set_zoom (f->canvas, 100);
+  g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas), ==, JM_CANVAS_MAX_ZOOM);
+}
+
+static void
+test_add_card_and_type_its_text (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  JmCard *card;
+
+  id = jm_canvas_add_card (f->canvas, "lane-2", "step-3");
+  g_assert_nonnull (id);
+  spin ();
+  type_into_editor (f->canvas, "Compares prices on two websites");
+  jm_canvas_commit_edit (f->canvas);
+
+  card = jm_document_find_card (f->doc, id, NULL);
+  g_assert_cmpstr (card->text, ==, "Compares prices on two websites");
+  g_assert_null (jm_canvas_get_editor (f->canvas));
+  g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 1);
+  /* Adding and typing are two natural steps. */
+  g_assert_cmpuint (jm_history_get_n_steps (jm_document_get_history (f->doc)), ==, 2);
+}
+
+static void
+test_cancelling_a_new_card_removes_it (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-5", "step-1");
+
+  g_assert_nonnull (jm_document_find_card (f->doc, id, NULL));
+  jm_canvas_cancel_edit (f->canvas);
+  g_assert_null (jm_document_find_card (f->doc, id, NULL));
+  g_assert_false (jm_history_can_undo (jm_document_get_history (f->doc)));
+  g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 0);
+}
+
+static void
+test_pain_points_get_a_severity (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-5", "step-1");
+
+  g_assert_cmpint (jm_document_find_card (f->doc, id, NULL)->severity, ==, JM_SEVERITY_MEDIUM);
+  jm_canvas_commit_edit (f->canvas);
+}
+
+static void
+test_editing_an_existing_card_and_escape (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-1", "step-1");
+
+  type_into_editor (f->canvas, "Sees an ad");
+  jm_canvas_commit_edit (f->canvas);
+
+  jm_canvas_edit_card (f->canvas, id);
+  type_into_editor (f->canvas, "Something else");
+  jm_canvas_cancel_edit (f->canvas);
+  g_assert_cmpstr (jm_document_find_card (f->doc, id, NULL)->text, ==, "Sees an ad");
+  g_assert_nonnull (jm_document_find_card (f->doc, id, NULL));
+}
+
+static void
+test_keyboard_focus_moves_between_cells_and_cards (Fixture       *f,
+                                                   gconstpointer  data)
+{
+  g_autofree char *a = jm_canvas_add_card (f->canvas, "lane-1", "step-1");
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  jm_canvas_commit_edit (f->canvas);
+  b = jm_canvas_add_card (f->canvas, "lane-1", "step-1");
+  jm_canvas_commit_edit (f->canvas);
+  c = jm_canvas_add_card (f->canvas, "lane-2", "step-2");
+  jm_canvas_commit_edit (f->canvas);
+
+  jm_canvas_select_card (f->canvas, a, FALSE);
+  g_assert_true (jm_canvas_move_focus (f->canvas, 0, 1));    /* down the stack */
+  g_assert_cmpstr (jm_canvas_get_focus (f->canvas), ==, b);
+  g_assert_true (jm_canvas_move_focus (f->canvas, 1, 0));    /* right: an empty cell */
+  g_assert_null (jm_canvas_get_focus (f->canvas));
+  g_assert_true (jm_canvas_move_focus (f->canvas, 0, 1));    /* down into lane 2, step 2 */
+  g_assert_cmpstr (jm_canvas_get_focus (f->canvas), ==, c);
+  g_assert_cmpstr (jm_canvas_get_selection (f->canvas)->pdata[0], ==, c);
+  g_assert_true (jm_canvas_move_focus (f->canvas, -1, 0));
+  g_assert_false (jm_canvas_move_focus (f->canvas, -1, 0));  /* the left edge */
+}
+
+static void
+test_move_duplicate_and_delete_are_undoable (Fixture       *f,
+                                             gconstpointer  data)
+{
+  JmHistory *history = jm_document_get_history (f->doc);
+  g_autofree char *before = jm_writer_to_string (f->doc, NULL);
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-2", "step-1");
+  g_autofree char *after = NULL;
+  JmLane *lane = NULL;
+  JmCard *card;
+
+  type_into_editor (f->canvas, "Website");
+  jm_canvas_commit_edit (f->canvas);
+
+  /* Alt+Right, Alt+Down: one step right, one lane down. */
+  jm_canvas_move_selection (f->canvas, 1, 1);
+  card = jm_document_find_card (f->doc, id, &lane);
+  g_assert_cmpstr (card->step_id, ==, "step-2");
+  g_assert_cmpstr (lane->id, ==, "lane-3");
+
+  jm_canvas_duplicate_selection (f->canvas);
+  g_assert_cmpuint (lane->cards->len, ==, 2);
+  g_assert_cmpstr (((JmCard *) lane->cards->pdata[1])->text, ==, "Website");
+  g_assert_cmpstr (jm_canvas_get_selection (f->canvas)->pdata[0], !=, id);
+
+  jm_canvas_select_card (f->canvas, id, TRUE);
+  g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 2);
+  jm_canvas_delete_selection (f->canvas);
+  g_assert_cmpuint (lane->cards->len, ==, 0);
+  g_assert_cmpstr (jm_history_get_undo_label (history), ==, "Delete Cards");
+
+  /* Undo everything: the template again, and not modified. */
+  while (jm_history_can_undo (history))
+    jm_history_undo (history);
+  after = jm_writer_to_string (f->doc, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (jm_history_is_modified (history));
+  spin ();
+  g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 0);
+
+  /* And redo brings it all back. */
+  while (jm_history_can_redo (history))
+    jm_history_redo (history);
+  g_assert_cmpuint (jm_document_get_n_cards (f->doc), ==, 0);
+  g_assert_true (jm_history_is_modified (history));
+}
+
+static void
+test_saved_map_reopens_the_same (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-canvas-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-4", "step-2");
+  g_autofree char *written = NULL;
+  g_autofree char *reread = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  type_into_editor (f->canvas, "Worried about the price");
+  jm_canvas_commit_edit (f->canvas);
+  g_assert_true (jm_writer_save_path (f->doc, path, &error));
+  again = jm_reader_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  written = jm_writer_to_string (f->doc, NULL);
+  reread = jm_writer_to_string (again, NULL);
+  g_assert_cmpstr (written, ==, reread);
+  g_assert_cmpstr (jm_document_find_card (again, id, NULL)->text, ==, "Worried about the price");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the canvas tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = jm_application_new ();
+
+#define ADD(path, func) g_test_add ("/app/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("widget-and-map-coordinates-are-inverse", test_widget_and_map_coordinates_are_inverse);
+  ADD ("add-card-and-type-its-text", test_add_card_and_type_its_text);
+  ADD ("cancelling-a-new-card-removes-it", test_cancelling_a_new_card_removes_it);
+  ADD ("pain-points-get-a-severity", test_pain_points_get_a_severity);
+  ADD ("editing-an-existing-card-and-escape", test_editing_an_existing_card_and_escape);
+  ADD ("keyboard-focus-moves-between-cells-and-cards", test_keyboard_focus_moves_between_cells_and_cards);
+  ADD ("move-duplicate-and-delete-are-undoable", test_move_duplicate_and_delete_are_undoable);
+  ADD ("saved-map-reopens-the-same", test_saved_map_reopens_the_same);
+#undef ADD
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
