@@ -1793,7 +1793,8 @@ jm_document_move_card (JmDocument *self,
     return;
 
   record_move (self, JM_OBJECT_CARD, id, from_lane->id, from, card->step_id,
-               to_lane->id, index, step_id, _("Move Card"));
+               to_lane->id, index, step_id,
+               g_dngettext (GETTEXT_PACKAGE, "Move Card", "Move Cards", 1));
 }
 
 /* ---- emotions ---- */
