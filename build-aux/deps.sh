@@ -11,6 +11,7 @@ JM_BUILD_PACKAGES="
 
 JM_RUN_PACKAGES="
   gsettings-desktop-schemas adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  fonts-noto-color-emoji
 "
 
 JM_TEST_PACKAGES="

@@ -145,6 +145,30 @@ persona_color (Paint     *p,
   return jm_theme_palette (p->theme, index + 3);
 }
 
+/* Each channel's icon: a glyph from the emoji font, so it reads at any size
+ * and stays vector in PDF and SVG where the font allows. */
+static const char *
+channel_icon (JmChannel channel)
+{
+  static const char *icons[JM_N_CHANNELS] = {
+    [JM_CHANNEL_NONE] = "",
+    [JM_CHANNEL_WEBSITE] = "🌐",
+    [JM_CHANNEL_APP] = "📱",
+    [JM_CHANNEL_STORE] = "🏬",
+    [JM_CHANNEL_PHONE] = "📞",
+    [JM_CHANNEL_EMAIL] = "✉️",
+    [JM_CHANNEL_CHAT] = "💬",
+    [JM_CHANNEL_SOCIAL] = "👥",
+    [JM_CHANNEL_ADS] = "📣",
+    [JM_CHANNEL_DELIVERY] = "🚚",
+    [JM_CHANNEL_PACKAGING] = "📦",
+    [JM_CHANNEL_WORD_OF_MOUTH] = "🗣️",
+    [JM_CHANNEL_OTHER] = "✳️",
+  };
+
+  return channel < JM_N_CHANNELS ? icons[channel] : "";
+}
+
 static void
 star (cairo_t *cr,
       double   cx,
@@ -635,21 +659,19 @@ draw_card (Paint     *p,
           if (card->channel != JM_CHANNEL_NONE)
             {
               gboolean online = jm_channel_is_online (card->channel);
+              JmColor tone = online ? p->colors->online : p->colors->offline;
               g_autofree char *label = g_strdup_printf ("%s · %s", jm_channel_get_label (card->channel),
                                                         online ? _("online") : _("offline"));
-              double w;
 
-              cairo_arc (p->cr, cx + 6, y + 9, 5, 0, 2 * G_PI);
-              set_color (p->cr, online ? p->colors->online : p->colors->offline);
-              if (online)
-                cairo_fill (p->cr);
-              else
-                {
-                  cairo_set_line_width (p->cr, 2);
-                  cairo_stroke (p->cr);
-                }
-              draw_text (p, label, 11.5, TRUE, cx + 16, y + 1, inner - 40,
-                         online ? p->colors->online : p->colors->offline, &w);
+              /* The channel's icon, on a dot that says online (filled) or offline (ring). */
+              cairo_arc (p->cr, cx + 9, y + 9, 9, 0, 2 * G_PI);
+              set_color_alpha (p->cr, tone, online ? 0.18 : 0.0);
+              cairo_fill_preserve (p->cr);
+              set_color (p->cr, tone);
+              cairo_set_line_width (p->cr, 1.5);
+              cairo_stroke (p->cr);
+              draw_text (p, channel_icon (card->channel), 10, FALSE, cx + 2.5, y + 1.5, -1, p->colors->text, NULL);
+              draw_text (p, label, 11.5, TRUE, cx + 24, y + 1, inner - 48, tone, NULL);
             }
           if (card->moment_of_truth)
             {
