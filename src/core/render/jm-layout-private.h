@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* Map units. */
 #define JM_MARGIN        40.0
 #define JM_LANE_TITLE_W  200.0
-#define JM_COLUMN_W      250.0
+#define JM_COLUMN_MIN_W  230.0
+#define JM_COLUMN_MAX_W  400.0
 #define JM_CELL_PAD      10.0
 #define JM_CARD_GAP      8.0
 #define JM_CARD_PAD      10.0
@@ -64,6 +65,7 @@ struct _JmLayout {
   GHashTable      *boxes;      /* card id -> JmCardBox* */
   GPtrArray       *rows;       /* JmRow* */
   guint            n_columns;
+  double          *column_x;   /* n_columns + 1 left edges; the last is the right edge */
   gboolean         has_stage_metrics;
 
   double           width;
@@ -80,6 +82,15 @@ struct _JmLayout {
   guint            n_measured;
   guint            n_painted;   /* cards drawn by the last paint */
 };
+
+/* Column geometry: columns size to their content when the map is laid out. */
+double       jm_layout_column_x     (JmLayout   *self,
+                                     int         column);
+double       jm_layout_column_width (JmLayout   *self,
+                                     int         column);
+/* The column at map x, or -1 left of the first; n_columns past the last. */
+int          jm_layout_column_at    (JmLayout   *self,
+                                     double      x);
 
 PangoLayout *jm_layout_make_text (JmLayout   *self,
                                   const char *text,

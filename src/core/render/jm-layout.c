@@ -99,10 +99,102 @@ jm_layout_find_row (JmLayout   *self,
   return NULL;
 }
 
-static double
-card_width (JmCardBox *box)
+double
+jm_layout_column_x (JmLayout *self,
+                    int       column)
 {
-  return box->card->span * JM_COLUMN_W - 2 * JM_CELL_PAD;
+  column = CLAMP (column, 0, (int) self->n_columns);
+  return self->column_x[column];
+}
+
+double
+jm_layout_column_width (JmLayout *self,
+                        int       column)
+{
+  return jm_layout_column_x (self, column + 1) - jm_layout_column_x (self, column);
+}
+
+int
+jm_layout_column_at (JmLayout *self,
+                     double    x)
+{
+  int lo = 0, hi = (int) self->n_columns;
+
+  if (x < self->column_x[0])
+    return -1;
+  if (x >= self->column_x[self->n_columns])
+    return (int) self->n_columns;
+  while (hi - lo > 1)
+    {
+      int mid = (lo + hi) / 2;
+
+      if (x >= self->column_x[mid])
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static double
+card_width_at (JmLayout *self,
+               int       column,
+               guint     span)
+{
+  if (column < 0)
+    return JM_COLUMN_MIN_W - 2 * JM_CELL_PAD;
+  return jm_layout_column_x (self, column + (int) span) - jm_layout_column_x (self, column)
+         - 2 * JM_CELL_PAD;
+}
+
+static double
+card_width (JmLayout  *self,
+            JmCardBox *box)
+{
+  return card_width_at (self, box->column, box->card->span);
+}
+
+/* Wider columns for wordier cells and longer step names, so long texts do
+ * not make towers. Measured on a full layout only: typing in one card never
+ * moves the columns under the others. */
+static void
+size_columns (JmLayout *self)
+{
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+  g_autofree gsize *longest = g_new0 (gsize, MAX (self->n_columns, 1));
+  double x = self->grid_x;
+
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+          int column = jm_document_get_step_column (self->document, card->step_id);
+
+          if (column >= 0 && card->span == 1 && card->text != NULL)
+            longest[column] = MAX (longest[column], (gsize) g_utf8_strlen (card->text, -1));
+        }
+    }
+
+  g_free (self->column_x);
+  self->column_x = g_new (double, self->n_columns + 1);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      JmStep *step = jm_document_get_step (self->document, c);
+      g_autoptr(PangoLayout) name = jm_layout_make_text (self, step->name, 13.5, TRUE, -1);
+      double w = longest[c] <= 60 ? JM_COLUMN_MIN_W
+                 : longest[c] <= 120 ? 260
+                 : longest[c] <= 200 ? 290 : 320;
+      int name_w;
+
+      pango_layout_get_pixel_size (name, &name_w, NULL);
+      w = CLAMP (MAX (w, name_w + 28), JM_COLUMN_MIN_W, JM_COLUMN_MAX_W);
+      self->column_x[c] = x;
+      x += w;
+    }
+  self->column_x[self->n_columns] = x;
 }
 
 /* Badges wrap in rows across the card: estimate their rows from their count. */
@@ -124,7 +216,7 @@ measure_card (JmLayout  *self,
               JmLaneKind kind)
 {
   const JmCard *card = box->card;
-  double inner = card_width (box) - 2 * JM_CARD_PAD;
+  double inner = card_width (self, box) - 2 * JM_CARD_PAD;
   int h;
 
   g_clear_object (&box->text);
@@ -146,7 +238,7 @@ measure_card (JmLayout  *self,
                         || (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)) ? 20 : 0;
   box->image_height = (kind == JM_LANE_IMAGES && card->image != NULL) ? inner * 0.6 + 6 : 0;
 
-  box->rect.width = card_width (box);
+  box->rect.width = card_width (self, box);
   box->rect.height = 2 * JM_CARD_PAD + box->chips_height + box->text_height
                      + box->badges_height + box->footer_height + box->image_height;
   box->measured = TRUE;
@@ -178,7 +270,7 @@ stack_row (JmLayout *self,
       for (guint c = (guint) box->column; c < end; c++)
         top = MAX (top, fill[c]);
 
-      box->rect.x = self->grid_x + box->column * JM_COLUMN_W + JM_CELL_PAD;
+      box->rect.x = jm_layout_column_x (self, box->column) + JM_CELL_PAD;
       box->rect.y = row->y + JM_CELL_PAD + top;
       for (guint c = (guint) box->column; c < end; c++)
         fill[c] = top + box->rect.height + JM_CARD_GAP;
@@ -217,7 +309,7 @@ build_row (JmLayout *self,
         }
       box->column = jm_document_get_step_column (self->document, card->step_id);
       box->span = card->span;
-      if (!box->measured || box->rect.width != card_width (box))
+      if (!box->measured || box->rect.width != card_width (self, box))
         measure_card (self, box, row->lane->kind);
 
       g_ptr_array_add (row->boxes, box);
@@ -297,8 +389,9 @@ relayout (JmLayout *self)
   gpointer key, value;
 
   self->n_columns = jm_document_get_n_steps (self->document);
-  self->width = 2 * JM_MARGIN + JM_LANE_TITLE_W + MAX (self->n_columns, 1) * JM_COLUMN_W;
   self->grid_x = JM_MARGIN + JM_LANE_TITLE_W;
+  size_columns (self);
+  self->width = JM_MARGIN + MAX (self->column_x[self->n_columns], self->grid_x + JM_COLUMN_MIN_W);
 
   self->has_stage_metrics = FALSE;
   for (guint i = 0; i < stages->len; i++)
@@ -429,6 +522,7 @@ jm_layout_finalize (GObject *object)
   g_clear_object (&self->font_map);
   g_free (self->persona_id);
   g_free (self->date);
+  g_free (self->column_x);
 
   G_OBJECT_CLASS (jm_layout_parent_class)->finalize (object);
 }
@@ -598,7 +692,7 @@ jm_layout_get_cell_rect (JmLayout   *self,
   column = jm_document_get_step_column (self->document, step_id);
   if (row == NULL || column < 0)
     return FALSE;
-  *rect = (JmRect) { self->grid_x + column * JM_COLUMN_W, row->y, JM_COLUMN_W, row->height };
+  *rect = (JmRect) { jm_layout_column_x (self, column), row->y, jm_layout_column_width (self, column), row->height };
   return TRUE;
 }
 
@@ -617,8 +711,9 @@ jm_layout_get_stage_rect (JmLayout   *self,
     return FALSE;
   first = jm_document_get_step_column (self->document, ((JmStep *) g_ptr_array_index (stage->steps, 0))->id);
   *rect = (JmRect) {
-    self->grid_x + first * JM_COLUMN_W, self->stages_y,
-    stage->steps->len * JM_COLUMN_W, self->footer_y - 24 - self->stages_y,
+    jm_layout_column_x (self, first), self->stages_y,
+    jm_layout_column_x (self, first + (int) stage->steps->len) - jm_layout_column_x (self, first),
+    self->footer_y - 24 - self->stages_y,
   };
   return TRUE;
 }
@@ -659,7 +754,7 @@ jm_layout_get_emotion_point (JmLayout   *self,
 
   top = row->y + 28;
   bottom = row->y + JM_EMOTION_H - 28;
-  *x = self->grid_x + (column + 0.5) * JM_COLUMN_W;
+  *x = jm_layout_column_x (self, column) + jm_layout_column_width (self, column) / 2;
   *y = top + (JM_EMOTION_MAX - emotion->score) / (JM_EMOTION_MAX - JM_EMOTION_MIN) * (bottom - top);
   return TRUE;
 }
@@ -687,7 +782,7 @@ jm_layout_hit_test (JmLayout *self,
       return TRUE;
     }
 
-  column = x >= self->grid_x ? (int) ((x - self->grid_x) / JM_COLUMN_W) : -1;
+  column = jm_layout_column_at (self, x);
   if (column >= (int) self->n_columns)
     return FALSE;
 
@@ -710,7 +805,8 @@ jm_layout_hit_test (JmLayout *self,
       hit->kind = JM_HIT_STEP;
       hit->id = step->id;
       hit->step_id = step->id;
-      hit->rect = (JmRect) { self->grid_x + column * JM_COLUMN_W, self->steps_y, JM_COLUMN_W, JM_STEP_H };
+      hit->rect = (JmRect) { jm_layout_column_x (self, column), self->steps_y,
+                             jm_layout_column_width (self, column), JM_STEP_H };
       return TRUE;
     }
 

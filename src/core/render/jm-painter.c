@@ -540,13 +540,14 @@ draw_stages (Paint *p)
 {
   JmLayout *l = p->layout;
   GPtrArray *stages = jm_document_get_stages (p->doc);
-  double x = l->grid_x;
   double stage_h = JM_STAGE_H + (l->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+  int first = 0;
 
   for (guint i = 0; i < stages->len; i++)
     {
       JmStage *stage = g_ptr_array_index (stages, i);
-      double w = stage->steps->len * JM_COLUMN_W;
+      double x = jm_layout_column_x (l, first);
+      double w = jm_layout_column_x (l, first + (int) stage->steps->len) - x;
       JmColor color = stage_color (p, stage, i);
 
       if (visible (p, x, l->stages_y, w, stage_h + JM_STEP_H))
@@ -576,17 +577,17 @@ draw_stages (Paint *p)
           for (guint s = 0; s < stage->steps->len; s++)
             {
               JmStep *step = g_ptr_array_index (stage->steps, s);
-              double sx = x + s * JM_COLUMN_W;
+              double sx = jm_layout_column_x (l, first + (int) s);
 
               if (p->detail || p->scale * 13 >= 4)
-                draw_text (p, step->name, 13.5, TRUE, sx + 14, l->steps_y + 11, JM_COLUMN_W - 28,
-                           p->colors->text_dim, NULL);
+                draw_text (p, step->name, 13.5, TRUE, sx + 14, l->steps_y + 11,
+                           jm_layout_column_width (l, first + (int) s) - 28, p->colors->text_dim, NULL);
             }
           cairo_rectangle (p->cr, x + 6, l->lanes_y - 3, w - 12, 3);
           set_color_alpha (p->cr, color, 0.8);
           cairo_fill (p->cr);
         }
-      x += w;
+      first += (int) stage->steps->len;
     }
 }
 
@@ -877,7 +878,7 @@ draw_emotions (Paint *p,
   set_color (p->cr, p->colors->grid);
   cairo_set_line_width (p->cr, p->colors->line_width);
   cairo_move_to (p->cr, l->grid_x, zero);
-  cairo_line_to (p->cr, l->grid_x + l->n_columns * JM_COLUMN_W, zero);
+  cairo_line_to (p->cr, jm_layout_column_x (l, (int) l->n_columns), zero);
   cairo_stroke (p->cr);
   cairo_restore (p->cr);
   draw_text (p, "+2", 11, TRUE, l->grid_x - 26, top - 8, -1, p->colors->text_dim, NULL);
@@ -909,7 +910,7 @@ draw_row (Paint *p,
 {
   JmLayout *l = p->layout;
   JmColor kind = jm_theme_kind_color (p->theme, row->lane->kind);
-  double grid_w = l->n_columns * JM_COLUMN_W;
+  double grid_w = jm_layout_column_x (l, (int) l->n_columns) - l->grid_x;
 
   if (index % 2 == 1)
     {
@@ -962,10 +963,10 @@ static void
 draw_lanes (Paint *p)
 {
   JmLayout *l = p->layout;
-  int first = (int) floor ((p->visible.x - l->grid_x) / JM_COLUMN_W);
-  int last = (int) floor ((p->visible.x + p->visible.width - l->grid_x) / JM_COLUMN_W);
+  int first = jm_layout_column_at (l, p->visible.x);
+  int last = jm_layout_column_at (l, p->visible.x + p->visible.width);
   GPtrArray *stages = jm_document_get_stages (p->doc);
-  double x = l->grid_x;
+  int column = 0;
 
   first = CLAMP (first, 0, (int) l->n_columns - 1);
   last = CLAMP (last, 0, (int) l->n_columns - 1);
@@ -987,10 +988,10 @@ draw_lanes (Paint *p)
     {
       JmStage *stage = g_ptr_array_index (stages, i);
 
-      cairo_rectangle (p->cr, x - 0.5, l->steps_y, 1, l->footer_y - 24 - l->steps_y);
-      x += stage->steps->len * JM_COLUMN_W;
+      cairo_rectangle (p->cr, jm_layout_column_x (l, column) - 0.5, l->steps_y, 1, l->footer_y - 24 - l->steps_y);
+      column += (int) stage->steps->len;
     }
-  cairo_rectangle (p->cr, x - 0.5, l->steps_y, 1, l->footer_y - 24 - l->steps_y);
+  cairo_rectangle (p->cr, jm_layout_column_x (l, column) - 0.5, l->steps_y, 1, l->footer_y - 24 - l->steps_y);
   cairo_fill (p->cr);
 }
 
