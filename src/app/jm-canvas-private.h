@@ -37,6 +37,8 @@ struct _JmCanvas {
   char                *focus_id;
   char                *focus_lane;    /* an empty cell with the focus */
   char                *focus_step;
+  JmHitKind            header_kind;   /* a stage, step or lane header chosen instead of cards */
+  char                *header_id;
 
   /* text editing in place */
   GtkWidget           *editor;

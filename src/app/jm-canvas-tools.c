@@ -39,6 +39,13 @@ is_selected (JmCanvas   *self,
 }
 
 static void
+clear_header (JmCanvas *self)
+{
+  self->header_kind = JM_HIT_NONE;
+  g_clear_pointer (&self->header_id, g_free);
+}
+
+static void
 selection_changed (JmCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -68,6 +75,17 @@ jm_canvas_get_selection (JmCanvas *self)
   return self->selection;
 }
 
+JmHitKind
+jm_canvas_get_header (JmCanvas    *self,
+                      const char **id)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), JM_HIT_NONE);
+
+  if (id)
+    *id = self->header_id;
+  return self->header_kind;
+}
+
 const char *
 jm_canvas_get_focus (JmCanvas *self)
 {
@@ -80,9 +98,10 @@ jm_canvas_clear_selection (JmCanvas *self)
 {
   g_return_if_fail (JM_IS_CANVAS (self));
 
-  if (self->selection->len == 0)
+  if (self->selection->len == 0 && self->header_kind == JM_HIT_NONE)
     return;
   g_ptr_array_set_size (self->selection, 0);
+  clear_header (self);
   selection_changed (self);
 }
 
@@ -94,6 +113,7 @@ jm_canvas_select_card (JmCanvas   *self,
   g_return_if_fail (JM_IS_CANVAS (self));
   g_return_if_fail (card_id != NULL);
 
+  clear_header (self);
   if (extend)
     {
       guint i;
@@ -131,6 +151,11 @@ jm_canvas_tools_document_changed (JmCanvas *self)
         g_ptr_array_remove_index (self->selection, i - 1);
         changed = TRUE;
       }
+  if (self->header_id != NULL && !jm_document_has_id (self->document, self->header_id))
+    {
+      clear_header (self);
+      changed = TRUE;
+    }
   if (self->focus_id != NULL && jm_document_find_card (self->document, self->focus_id, NULL) == NULL)
     g_clear_pointer (&self->focus_id, g_free);
   if (self->editing_id != NULL && jm_document_find_card (self->document, self->editing_id, NULL) == NULL)
@@ -712,6 +737,13 @@ on_pressed (GtkGestureClick *gesture,
         jm_canvas_clear_selection (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  else if (hit.kind == JM_HIT_STAGE || hit.kind == JM_HIT_STEP || hit.kind == JM_HIT_LANE)
+    {
+      g_ptr_array_set_size (self->selection, 0);
+      self->header_kind = hit.kind;
+      set_str (&self->header_id, hit.id);
+      selection_changed (self);
+    }
   else if (!extend)
     {
       jm_canvas_clear_selection (self);
@@ -913,6 +945,33 @@ jm_canvas_tools_snapshot (JmCanvas    *self,
       outline (snapshot, &bounds, 10, 2.5f, &accent);
     }
 
+  if (self->header_id != NULL)
+    {
+      gboolean found = FALSE;
+
+      if (self->header_kind == JM_HIT_STAGE)
+        found = jm_layout_get_stage_rect (self->layout, self->header_id, &rect);
+      else if (self->header_kind == JM_HIT_LANE)
+        found = jm_layout_get_lane_rect (self->layout, self->header_id, &rect);
+      else if (self->header_kind == JM_HIT_STEP)
+        {
+          GPtrArray *lanes = jm_document_get_lanes (self->document);
+          JmRect last;
+
+          found = lanes->len > 0
+                  && jm_layout_get_cell_rect (self->layout, ((JmLane *) lanes->pdata[0])->id, self->header_id, &rect)
+                  && jm_layout_get_cell_rect (self->layout, ((JmLane *) lanes->pdata[lanes->len - 1])->id,
+                                              self->header_id, &last);
+          if (found)
+            rect.height = last.y + last.height - rect.y;
+        }
+      if (found)
+        {
+          widget_rect (self, &rect, &bounds);
+          outline (snapshot, &bounds, 10, 2.5f, &accent);
+        }
+    }
+
   /* The keyboard focus on an empty cell. */
   if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focus_id == NULL
       && self->focus_lane != NULL && self->focus_step != NULL
@@ -1003,6 +1062,7 @@ jm_canvas_tools_dispose (JmCanvas *self)
   g_clear_pointer (&self->focus_id, g_free);
   g_clear_pointer (&self->focus_lane, g_free);
   g_clear_pointer (&self->focus_step, g_free);
+  g_clear_pointer (&self->header_id, g_free);
   g_clear_pointer (&self->editing_id, g_free);
   g_clear_pointer (&self->drag_id, g_free);
   g_clear_pointer (&self->drop_lane, g_free);

@@ -54,6 +54,10 @@ void        jm_canvas_select_card    (JmCanvas   *self,
                                       gboolean    extend);
 void        jm_canvas_clear_selection (JmCanvas  *self);
 const char *jm_canvas_get_focus      (JmCanvas   *self);
+/* The stage, step or lane header last clicked (JM_HIT_NONE when cards or
+ * nothing are selected). */
+JmHitKind   jm_canvas_get_header     (JmCanvas   *self,
+                                      const char **id);
 /* Adds a card of the lane's kind at the end of the cell and edits its text. */
 char       *jm_canvas_add_card       (JmCanvas   *self,
                                       const char *lane_id,

@@ -6,6 +6,7 @@
 
 #include "jm-canvas.h"
 #include "jm-export-dialog.h"
+#include "jm-inspector.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
 #include "jm-window.h"
@@ -25,6 +26,8 @@ struct _JmWindow {
   GtkButton       *empty_open_button;
 
   JmCanvas        *canvas;
+  AdwFlap         *flap;
+  JmInspector     *inspector;
   JmDocument      *document;
   GFile           *file;
   gboolean         close_confirmed;
@@ -183,6 +186,7 @@ jm_window_set_document (JmWindow   *self,
                     G_CALLBACK (on_history_notify), self);
 
   jm_canvas_set_document (self->canvas, document);
+  jm_inspector_set_document (self->inspector, document);
   gtk_stack_set_visible_child_name (self->stack, "map");
   update_title (self);
   update_actions (self);
@@ -396,6 +400,32 @@ save (JmWindow *self,
       return FALSE;
     }
   return save_to (self, self->file);
+}
+
+/* The inspector follows what the canvas has selected. */
+static void
+on_selection_changed (JmCanvas *canvas,
+                      JmWindow *self)
+{
+  GPtrArray *selection = jm_canvas_get_selection (canvas);
+  const char *header = NULL;
+  JmHitKind kind = jm_canvas_get_header (canvas, &header);
+
+  if (selection->len == 1)
+    jm_inspector_set_target (self->inspector, JM_INSPECTOR_CARD, g_ptr_array_index (selection, 0));
+  else if (selection->len > 1)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", selection->len);
+      jm_inspector_set_target (self->inspector, JM_INSPECTOR_CARDS, count);
+    }
+  else if (kind == JM_HIT_STAGE)
+    jm_inspector_set_target (self->inspector, JM_INSPECTOR_STAGE, header);
+  else if (kind == JM_HIT_STEP)
+    jm_inspector_set_target (self->inspector, JM_INSPECTOR_STEP, header);
+  else if (kind == JM_HIT_LANE)
+    jm_inspector_set_target (self->inspector, JM_INSPECTOR_LANE, header);
+  else
+    jm_inspector_set_target (self->inspector, JM_INSPECTOR_MAP, NULL);
 }
 
 /* ---- actions ---- */
@@ -668,6 +698,7 @@ jm_window_class_init (JmWindowClass *klass)
   window_class->close_request = jm_window_close_request;
 
   g_type_ensure (JM_TYPE_CANVAS);
+  g_type_ensure (JM_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
@@ -675,6 +706,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_new_button);
@@ -721,6 +754,14 @@ jm_window_new (JmApplication *application)
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The inspector's visibility is a setting, shown by a toggle and F9. */
+  g_settings_bind (settings, "inspector-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autoptr(GAction) action = g_settings_create_action (settings, "inspector-visible");
+    g_action_map_add_action (G_ACTION_MAP (self), action);
+  }
+  g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
 
   update_title (self);
   update_actions (self);

@@ -1,0 +1,856 @@
+/* jm-inspector.c — the inspector. It rebuilds its rows when the target
+ * changes or when the document changes under it (undo, say), and turns
+ * every edit into a document command; typing in one field merges into one
+ * undo step through the command's merge key. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jm-inspector.h"
+
+struct _JmInspector {
+  GtkWidget          parent_instance;
+
+  GtkWidget         *scroller;
+  GtkWidget         *page;
+  JmDocument        *document;
+  gulong             changed_handler;
+  JmInspectorTarget  target;
+  char              *id;
+  gboolean           applying;   /* our own edit is being applied: do not rebuild */
+  guint              rebuild_source;
+};
+
+G_DEFINE_FINAL_TYPE (JmInspector, jm_inspector, GTK_TYPE_WIDGET)
+
+static void rebuild (JmInspector *self);
+
+/* ---- helpers to build rows ---- */
+
+static GtkWidget *
+add_group (JmInspector *self,
+           const char  *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (GTK_BOX (self->page), group);
+  return group;
+}
+
+static GtkWidget *
+entry_row (GtkWidget  *group,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+combo_row (GtkWidget   *group,
+           const char  *title,
+           const char **labels,
+           guint        n,
+           guint        selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (model, labels[i]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+switch_row (GtkWidget  *group,
+            const char *title,
+            gboolean    active,
+            GtkWidget **out_switch)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  *out_switch = sw;
+  return row;
+}
+
+/* A multi-line text field with a title above it. */
+static GtkWidget *
+text_area (JmInspector *self,
+           const char  *title,
+           const char  *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 90);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text ? text : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_box_append (GTK_BOX (self->page), box);
+  return view;
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* ---- applying edits ---- */
+
+static JmCard *
+current_card_copy (JmInspector *self)
+{
+  JmCard *card = jm_document_find_card (self->document, self->id, NULL);
+
+  return card ? jm_card_copy (card) : NULL;
+}
+
+static void
+apply_card (JmInspector *self,
+            JmCard      *copy,
+            const char  *merge_key)
+{
+  self->applying = TRUE;
+  jm_document_update_card (self->document, copy, merge_key);
+  self->applying = FALSE;
+}
+
+static void
+on_card_text_changed (GtkTextBuffer *buffer,
+                      JmInspector   *self)
+{
+  g_autofree char *text = buffer_text (buffer);
+
+  self->applying = TRUE;
+  jm_document_set_card_text (self->document, self->id, text);
+  self->applying = FALSE;
+}
+
+static void
+on_card_combo (AdwComboRow *row,
+               GParamSpec  *pspec,
+               JmInspector *self)
+{
+  JmCard *copy = current_card_copy (self);
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (copy == NULL)
+    return;
+  if (g_str_equal (field, "channel"))
+    copy->channel = (JmChannel) selected;
+  else if (g_str_equal (field, "severity"))
+    copy->severity = (JmSeverity) selected;
+  else if (g_str_equal (field, "priority"))
+    copy->priority = (JmPriority) selected;
+  else if (g_str_equal (field, "evidence"))
+    copy->evidence = (JmEvidence) selected;
+  apply_card (self, copy, NULL);
+}
+
+static void
+on_card_mot (GtkSwitch   *sw,
+             GParamSpec  *pspec,
+             JmInspector *self)
+{
+  JmCard *copy = current_card_copy (self);
+
+  if (copy == NULL)
+    return;
+  copy->moment_of_truth = gtk_switch_get_active (sw);
+  apply_card (self, copy, NULL);
+}
+
+static void
+on_card_owner (GtkEditable *editable,
+               JmInspector *self)
+{
+  JmCard *copy = current_card_copy (self);
+
+  if (copy == NULL)
+    return;
+  g_free (copy->owner);
+  copy->owner = g_strdup (gtk_editable_get_text (editable));
+  apply_card (self, copy, "owner");
+}
+
+static void
+on_persona_scope (GtkCheckButton *check,
+                  JmInspector    *self)
+{
+  JmCard *copy = current_card_copy (self);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint checked = 0, total = 0;
+
+  if (copy == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      total++;
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        {
+          g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), "persona"));
+          checked++;
+        }
+    }
+  g_strfreev (copy->personas);
+  /* Every persona ticked means "all personas": no scope. */
+  copy->personas = checked == total ? NULL : g_strv_builder_end (builder);
+  apply_card (self, copy, NULL);
+}
+
+/* Metric value and target are checked as they are typed; only a valid
+ * number in range reaches the document, and the row says what is wrong. */
+static void
+on_metric_number (GtkEditable *editable,
+                  JmInspector *self)
+{
+  JmCard *copy = current_card_copy (self);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "metric"));
+  gboolean is_target = g_object_get_data (G_OBJECT (editable), "target") != NULL;
+  GtkWidget *error_label = g_object_get_data (G_OBJECT (editable), "error-label");
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalised = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
+  JmMetric *metric;
+  char *end = NULL;
+  double value;
+
+  if (copy == NULL || index >= copy->metrics->len)
+    {
+      if (copy)
+        jm_card_free (copy);
+      return;
+    }
+  metric = g_ptr_array_index (copy->metrics, index);
+  value = g_ascii_strtod (normalised, &end);
+
+  if (is_target && *normalised == '\0')
+    {
+      metric->has_target = FALSE;
+    }
+  else if (end == normalised || *end != '\0' || !isfinite (value))
+    {
+      g_set_error (&error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE, _("“%s” is not a number"), text);
+    }
+  else if (is_target)
+    {
+      metric->has_target = TRUE;
+      metric->target = value;
+    }
+  else
+    {
+      metric->value = value;
+    }
+
+  if (error == NULL)
+    jm_metric_validate (metric, &error);
+
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      gtk_label_set_text (GTK_LABEL (error_label), error->message);
+      gtk_widget_set_visible (error_label, TRUE);
+      jm_card_free (copy);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  gtk_widget_set_visible (error_label, FALSE);
+  apply_card (self, copy, is_target ? "metric-target" : "metric-value");
+}
+
+static void
+on_metric_remove (GtkButton   *button,
+                  JmInspector *self)
+{
+  JmCard *copy = current_card_copy (self);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "metric"));
+
+  if (copy == NULL || index >= copy->metrics->len)
+    return;
+  g_ptr_array_remove_index (copy->metrics, index);
+  apply_card (self, copy, NULL);
+  rebuild (self);
+}
+
+static void
+on_metric_add (GtkButton   *button,
+               JmInspector *self)
+{
+  JmCard *copy = current_card_copy (self);
+  JmMetricKind kind = (JmMetricKind) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
+  g_autofree char *id = NULL;
+  JmMetric *metric;
+
+  if (copy == NULL)
+    return;
+  id = jm_document_make_id (self->document, "metric");
+  metric = jm_metric_new (id, kind, kind == JM_METRIC_CES ? 1 : 0);
+  if (kind == JM_METRIC_CUSTOM)
+    metric->name = g_strdup (_("Custom metric"));
+  g_ptr_array_add (copy->metrics, metric);
+  apply_card (self, copy, NULL);
+  rebuild (self);
+}
+
+static void
+build_metrics (JmInspector  *self,
+               const JmCard *card)
+{
+  GtkWidget *group = add_group (self, _("Metrics"));
+  GtkWidget *add = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  for (guint k = 0; k < JM_N_METRIC_KINDS; k++)
+    {
+      GtkWidget *item = gtk_button_new_with_label (jm_metric_kind_get_label (k));
+
+      gtk_widget_add_css_class (item, "flat");
+      g_object_set_data (G_OBJECT (item), "kind", GUINT_TO_POINTER (k));
+      g_signal_connect (item, "clicked", G_CALLBACK (on_metric_add), self);
+      g_signal_connect_swapped (item, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+      gtk_box_append (GTK_BOX (list), item);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (add), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "list-add-symbolic");
+  gtk_widget_set_tooltip_text (add, _("Add a Metric"));
+  gtk_widget_add_css_class (add, "flat");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  for (guint i = 0; i < card->metrics->len; i++)
+    {
+      const JmMetric *m = g_ptr_array_index (card->metrics, i);
+      const char *name = m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind);
+      GtkWidget *value = adw_entry_row_new ();
+      GtkWidget *target = adw_entry_row_new ();
+      GtkWidget *error_label = gtk_label_new (NULL);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *value_title = NULL;
+      g_autofree char *target_title = NULL;
+
+      /* Translators: a metric's value field, e.g. "NPS value" */
+      value_title = g_strdup_printf (_("%s value"), name);
+      /* Translators: a metric's target field, e.g. "NPS target" */
+      target_title = g_strdup_printf (_("%s target"), name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value), value_title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target), target_title);
+      gtk_editable_set_text (GTK_EDITABLE (value), g_ascii_formatd (buf, sizeof buf, "%g", m->value));
+      if (m->has_target)
+        gtk_editable_set_text (GTK_EDITABLE (target), g_ascii_formatd (buf, sizeof buf, "%g", m->target));
+
+      gtk_widget_add_css_class (error_label, "error");
+      gtk_widget_add_css_class (error_label, "caption");
+      gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+      gtk_widget_set_margin_start (error_label, 12);
+      gtk_widget_set_visible (error_label, FALSE);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Metric"));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (value), remove);
+
+      for (int t = 0; t < 2; t++)
+        {
+          GtkWidget *row = t ? target : value;
+
+          g_object_set_data (G_OBJECT (row), "metric", GUINT_TO_POINTER (i));
+          g_object_set_data (G_OBJECT (row), "error-label", error_label);
+          if (t)
+            g_object_set_data (G_OBJECT (row), "target", GINT_TO_POINTER (1));
+          g_signal_connect (row, "changed", G_CALLBACK (on_metric_number), self);
+        }
+      g_object_set_data (G_OBJECT (remove), "metric", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_metric_remove), self);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), target);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), error_label);
+    }
+}
+
+static void
+build_card (JmInspector *self)
+{
+  JmLane *lane = NULL;
+  JmCard *card = jm_document_find_card (self->document, self->id, &lane);
+  GtkWidget *view, *group, *row, *sw;
+  GPtrArray *personas;
+  const char *labels[JM_N_CHANNELS];
+
+  if (card == NULL)
+    return;
+
+  view = text_area (self, _("Card text"), card->text);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                    G_CALLBACK (on_card_text_changed), self);
+
+  group = add_group (self, jm_lane_kind_get_label (lane->kind));
+
+  if (lane->kind == JM_LANE_TOUCHPOINTS)
+    {
+      for (guint i = 0; i < JM_N_CHANNELS; i++)
+        labels[i] = jm_channel_get_label (i);
+      row = combo_row (group, _("Channel"), labels, JM_N_CHANNELS, card->channel);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) "channel");
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_card_combo), self);
+      switch_row (group, _("Moment of truth"), card->moment_of_truth, &sw);
+      g_signal_connect (sw, "notify::active", G_CALLBACK (on_card_mot), self);
+    }
+  if (lane->kind == JM_LANE_PAIN_POINTS)
+    {
+      for (guint i = 0; i < JM_N_SEVERITIES; i++)
+        labels[i] = jm_severity_get_label (i);
+      row = combo_row (group, _("Severity"), labels, JM_N_SEVERITIES, card->severity);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) "severity");
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_card_combo), self);
+    }
+  if (lane->kind == JM_LANE_OPPORTUNITIES)
+    {
+      for (guint i = 0; i < JM_N_PRIORITIES; i++)
+        labels[i] = jm_priority_get_label (i);
+      row = combo_row (group, _("Priority"), labels, JM_N_PRIORITIES, card->priority);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) "priority");
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_card_combo), self);
+      row = entry_row (group, _("Owner"), card->owner);
+      g_signal_connect (row, "changed", G_CALLBACK (on_card_owner), self);
+    }
+
+  for (guint i = 0; i < JM_N_EVIDENCE_LEVELS; i++)
+    labels[i] = jm_evidence_get_label (i);
+  row = combo_row (group, _("Evidence"), labels, JM_N_EVIDENCE_LEVELS, card->evidence);
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) "evidence");
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_card_combo), self);
+
+  personas = jm_document_get_personas (self->document);
+  if (personas->len > 1)
+    {
+      GtkWidget *scope = add_group (self, _("Personas"));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (scope),
+                                             _("Whose journey this card belongs to"));
+      for (guint i = 0; i < personas->len; i++)
+        {
+          JmPersona *persona = g_ptr_array_index (personas, i);
+          GtkWidget *check = gtk_check_button_new_with_label (persona->name);
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), jm_card_applies_to (card, persona->id));
+          g_object_set_data_full (G_OBJECT (check), "persona", g_strdup (persona->id), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (on_persona_scope), self);
+          gtk_box_append (GTK_BOX (box), check);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (scope), box);
+    }
+
+  build_metrics (self, card);
+}
+
+/* ---- stage, step, lane, map ---- */
+
+static void
+on_stage_name (GtkEditable *editable,
+               JmInspector *self)
+{
+  JmStage *stage = jm_document_find_stage (self->document, self->id);
+  JmStage *copy;
+
+  if (stage == NULL)
+    return;
+  copy = jm_stage_copy (stage);
+  g_free (copy->name);
+  copy->name = g_strdup (gtk_editable_get_text (editable));
+  self->applying = TRUE;
+  jm_document_update_stage (self->document, copy, "name");
+  self->applying = FALSE;
+}
+
+static void
+on_stage_notes (GtkTextBuffer *buffer,
+                JmInspector   *self)
+{
+  JmStage *stage = jm_document_find_stage (self->document, self->id);
+  JmStage *copy;
+
+  if (stage == NULL)
+    return;
+  copy = jm_stage_copy (stage);
+  g_free (copy->notes);
+  copy->notes = buffer_text (buffer);
+  self->applying = TRUE;
+  jm_document_update_stage (self->document, copy, "notes");
+  self->applying = FALSE;
+}
+
+static void
+on_stage_color (GtkColorButton *button,
+                JmInspector    *self)
+{
+  JmStage *stage = jm_document_find_stage (self->document, self->id);
+  JmStage *copy;
+  GdkRGBA rgba;
+
+  if (stage == NULL)
+    return;
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  copy = jm_stage_copy (stage);
+  g_free (copy->color);
+  copy->color = g_strdup_printf ("#%02x%02x%02x", (int) round (rgba.red * 255),
+                                 (int) round (rgba.green * 255), (int) round (rgba.blue * 255));
+  self->applying = TRUE;
+  jm_document_update_stage (self->document, copy, NULL);
+  self->applying = FALSE;
+}
+
+static void
+build_stage (JmInspector *self)
+{
+  JmStage *stage = jm_document_find_stage (self->document, self->id);
+  GtkWidget *group, *row, *color, *notes;
+  GdkRGBA rgba;
+
+  if (stage == NULL)
+    return;
+  group = add_group (self, _("Stage"));
+  row = entry_row (group, _("Name"), stage->name);
+  g_signal_connect (row, "changed", G_CALLBACK (on_stage_name), self);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour"));
+  color = gtk_color_button_new ();
+  gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
+  if (stage->color != NULL && gdk_rgba_parse (&rgba, stage->color))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
+  g_signal_connect (color, "color-set", G_CALLBACK (on_stage_color), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), color);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  notes = text_area (self, _("Presenter notes"), stage->notes);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "changed",
+                    G_CALLBACK (on_stage_notes), self);
+}
+
+static void
+on_step_name (GtkEditable *editable,
+              JmInspector *self)
+{
+  self->applying = TRUE;
+  jm_document_rename_step (self->document, self->id, gtk_editable_get_text (editable));
+  self->applying = FALSE;
+}
+
+static void
+build_step (JmInspector *self)
+{
+  JmStep *step = jm_document_find_step (self->document, self->id);
+  GtkWidget *group, *row;
+
+  if (step == NULL)
+    return;
+  group = add_group (self, _("Step"));
+  row = entry_row (group, _("Name"), step->name);
+  g_signal_connect (row, "changed", G_CALLBACK (on_step_name), self);
+}
+
+static void
+on_lane_changed (GObject     *row,
+                 GParamSpec  *pspec,
+                 JmInspector *self)
+{
+  JmLane *lane = jm_document_find_lane (self->document, self->id);
+  JmLane *copy;
+
+  if (lane == NULL)
+    return;
+  copy = jm_lane_new (lane->id, lane->kind, lane->title);
+  if (ADW_IS_COMBO_ROW (row))
+    copy->kind = (JmLaneKind) adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+  else
+    {
+      g_free (copy->title);
+      copy->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+    }
+  self->applying = TRUE;
+  jm_document_update_lane (self->document, copy, ADW_IS_COMBO_ROW (row) ? NULL : "title");
+  self->applying = FALSE;
+}
+
+static void
+on_lane_title (GtkEditable *editable,
+               JmInspector *self)
+{
+  on_lane_changed (G_OBJECT (editable), NULL, self);
+}
+
+static void
+build_lane (JmInspector *self)
+{
+  JmLane *lane = jm_document_find_lane (self->document, self->id);
+  const char *labels[JM_N_LANE_KINDS];
+  GtkWidget *group, *row;
+
+  if (lane == NULL)
+    return;
+  group = add_group (self, _("Lane"));
+  row = entry_row (group, _("Title"), lane->title);
+  g_signal_connect (row, "changed", G_CALLBACK (on_lane_title), self);
+  for (guint i = 0; i < JM_N_LANE_KINDS; i++)
+    labels[i] = jm_lane_kind_get_label (i);
+  row = combo_row (group, _("Kind"), labels, JM_N_LANE_KINDS, lane->kind);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_lane_changed), self);
+}
+
+static void
+on_map_title (GtkEditable *editable,
+              JmInspector *self)
+{
+  self->applying = TRUE;
+  jm_document_set_title (self->document, gtk_editable_get_text (editable));
+  self->applying = FALSE;
+}
+
+static void
+on_map_text (GtkTextBuffer *buffer,
+             JmInspector   *self)
+{
+  g_autofree char *text = buffer_text (buffer);
+
+  self->applying = TRUE;
+  if (g_object_get_data (G_OBJECT (buffer), "notes"))
+    jm_document_set_notes (self->document, *text ? text : NULL);
+  else
+    jm_document_set_scenario (self->document, *text ? text : NULL);
+  self->applying = FALSE;
+}
+
+static void
+on_map_state (AdwComboRow *row,
+              GParamSpec  *pspec,
+              JmInspector *self)
+{
+  self->applying = TRUE;
+  jm_document_set_state (self->document, (JmMapState) adw_combo_row_get_selected (row));
+  self->applying = FALSE;
+}
+
+static void
+build_map (JmInspector *self)
+{
+  const char *states[] = {
+    jm_map_state_get_label (JM_MAP_STATE_CURRENT),
+    jm_map_state_get_label (JM_MAP_STATE_FUTURE),
+  };
+  GtkWidget *group = add_group (self, _("Journey Map"));
+  GtkWidget *row, *view;
+
+  row = entry_row (group, _("Title"), jm_document_get_title (self->document));
+  g_signal_connect (row, "changed", G_CALLBACK (on_map_title), self);
+  row = combo_row (group, _("State"), states, 2, jm_document_get_state (self->document));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_map_state), self);
+
+  view = text_area (self, _("Scenario"), jm_document_get_scenario (self->document));
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_map_text), self);
+  view = text_area (self, _("Notes"), jm_document_get_notes (self->document));
+  g_object_set_data (G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), "notes", GINT_TO_POINTER (1));
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_map_text), self);
+}
+
+static void
+build_cards (JmInspector *self)
+{
+  GtkWidget *status = adw_status_page_new ();
+  guint n = self->id ? (guint) atoi (self->id) : 0;
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Card Selected",
+                                                         "%u Cards Selected", n), n);
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Move them with Alt and the arrow keys, duplicate them with "
+                                     "Ctrl+D or delete them with Delete."));
+  gtk_widget_add_css_class (status, "compact");
+  gtk_box_append (GTK_BOX (self->page), status);
+}
+
+static void
+rebuild (JmInspector *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->page)) != NULL)
+    gtk_box_remove (GTK_BOX (self->page), child);
+
+  if (self->document == NULL)
+    return;
+
+  switch (self->target)
+    {
+    case JM_INSPECTOR_CARD:
+      build_card (self);
+      break;
+    case JM_INSPECTOR_CARDS:
+      build_cards (self);
+      break;
+    case JM_INSPECTOR_STAGE:
+      build_stage (self);
+      break;
+    case JM_INSPECTOR_STEP:
+      build_step (self);
+      break;
+    case JM_INSPECTOR_LANE:
+      build_lane (self);
+      break;
+    case JM_INSPECTOR_MAP:
+    default:
+      build_map (self);
+    }
+}
+
+static gboolean
+rebuild_idle (gpointer data)
+{
+  JmInspector *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_document_changed (JmDocument  *document,
+                     JmChange    *change,
+                     JmInspector *self)
+{
+  /* Our own edits need no rebuild (it would move the cursor under the
+   * person typing); anything else — undo, the canvas — does. */
+  if (self->applying || self->rebuild_source != 0)
+    return;
+  self->rebuild_source = g_idle_add (rebuild_idle, self);
+}
+
+void
+jm_inspector_set_document (JmInspector *self,
+                           JmDocument  *document)
+{
+  g_return_if_fail (JM_IS_INSPECTOR (self));
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_handler = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+  self->target = JM_INSPECTOR_MAP;
+  g_clear_pointer (&self->id, g_free);
+  rebuild (self);
+}
+
+void
+jm_inspector_set_target (JmInspector       *self,
+                         JmInspectorTarget  target,
+                         const char        *id)
+{
+  g_return_if_fail (JM_IS_INSPECTOR (self));
+
+  if (self->target == target && g_strcmp0 (self->id, id) == 0)
+    return;
+  self->target = target;
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rebuild (self);
+}
+
+JmInspectorTarget
+jm_inspector_get_target (JmInspector *self)
+{
+  g_return_val_if_fail (JM_IS_INSPECTOR (self), JM_INSPECTOR_MAP);
+  return self->target;
+}
+
+static void
+jm_inspector_dispose (GObject *object)
+{
+  JmInspector *self = JM_INSPECTOR (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  G_OBJECT_CLASS (jm_inspector_parent_class)->dispose (object);
+}
+
+static void
+jm_inspector_class_init (JmInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jm_inspector_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jm-inspector");
+}
+
+static void
+jm_inspector_init (JmInspector *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  self->page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (self->page, 18);
+  gtk_widget_set_margin_bottom (self->page, 18);
+  gtk_widget_set_margin_start (self->page, 12);
+  gtk_widget_set_margin_end (self->page, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->page);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "view");
+}
+
+GtkWidget *
+jm_inspector_new (void)
+{
+  return g_object_new (JM_TYPE_INSPECTOR, NULL);
+}

@@ -1,0 +1,33 @@
+/* jm-inspector.h — the side panel that edits whatever is selected: a
+ * card's text and fields, a stage, a step, a lane, or the map itself.
+ * Every edit is a document command. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jm-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JM_INSPECTOR_MAP,
+  JM_INSPECTOR_CARD,
+  JM_INSPECTOR_CARDS,   /* several cards */
+  JM_INSPECTOR_STAGE,
+  JM_INSPECTOR_STEP,
+  JM_INSPECTOR_LANE,
+} JmInspectorTarget;
+
+#define JM_TYPE_INSPECTOR (jm_inspector_get_type ())
+G_DECLARE_FINAL_TYPE (JmInspector, jm_inspector, JM, INSPECTOR, GtkWidget)
+
+GtkWidget *jm_inspector_new          (void);
+void       jm_inspector_set_document (JmInspector       *self,
+                                      JmDocument        *document);
+/* What to edit; id is NULL for the map, the number of cards for CARDS. */
+void       jm_inspector_set_target   (JmInspector       *self,
+                                      JmInspectorTarget  target,
+                                      const char        *id);
+JmInspectorTarget jm_inspector_get_target (JmInspector  *self);
+
+G_END_DECLS

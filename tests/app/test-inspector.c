@@ -1,0 +1,182 @@
+/* test-inspector.c — the inspector edits through the history: fields of a
+ * card, an out-of-range metric refused with the reason shown, the map's
+ * title, and a rebuild after undo. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "jm-application.h"
+#include "jm-inspector.h"
+#include "jm-templates.h"
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first widget of a type whose row title (or label) is `title`. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (title == NULL
+              || (ADW_IS_PREFERENCES_ROW (child)
+                  && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWindow   *window;
+  JmInspector *inspector;
+  JmDocument  *doc;
+} Fixture;
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  JmCard *card = jm_card_new ("c1", "step-1", "Sees an ad");
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->inspector = JM_INSPECTOR (jm_inspector_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->inspector));
+  f->doc = jm_template_create (JM_TEMPLATE_CUSTOMER_EXPERIENCE);
+  g_ptr_array_add (card->metrics, jm_metric_new ("m1", JM_METRIC_NPS, 10));
+  jm_document_insert_card (f->doc, "lane-2", -1, card);
+  jm_history_clear (jm_document_get_history (f->doc));
+  jm_inspector_set_document (f->inspector, f->doc);
+  gtk_window_present (f->window);
+  spin ();
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_object_unref (f->doc);
+  spin ();
+}
+
+static void
+test_card_fields_are_commands (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *channel, *mot_row, *sw;
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_CARD, "c1");
+  spin ();
+  channel = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_COMBO_ROW, "Channel");
+  g_assert_nonnull (channel);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (channel), JM_CHANNEL_PACKAGING);
+  g_assert_cmpint (jm_document_find_card (f->doc, "c1", NULL)->channel, ==, JM_CHANNEL_PACKAGING);
+
+  mot_row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, "Moment of truth");
+  sw = find_row (mot_row, GTK_TYPE_SWITCH, NULL);
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_true (jm_document_find_card (f->doc, "c1", NULL)->moment_of_truth);
+
+  g_assert_cmpuint (jm_history_get_n_steps (jm_document_get_history (f->doc)), ==, 2);
+  jm_history_undo (jm_document_get_history (f->doc));
+  jm_history_undo (jm_document_get_history (f->doc));
+  g_assert_cmpint (jm_document_find_card (f->doc, "c1", NULL)->channel, ==, JM_CHANNEL_NONE);
+}
+
+static void
+test_out_of_range_metric_is_refused_with_a_reason (Fixture       *f,
+                                                   gconstpointer  data)
+{
+  GtkWidget *value;
+  GtkWidget *error_label;
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_CARD, "c1");
+  spin ();
+  value = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "NPS value");
+  g_assert_nonnull (value);
+  error_label = g_object_get_data (G_OBJECT (value), "error-label");
+
+  gtk_editable_set_text (GTK_EDITABLE (value), "140");
+  g_assert_cmpfloat (jm_document_find_metric (f->doc, "m1", NULL)->value, ==, 10);
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "140"));
+  g_assert_false (jm_history_can_undo (jm_document_get_history (f->doc)));
+
+  /* Decimal comma, as Italians type it. */
+  gtk_editable_set_text (GTK_EDITABLE (value), "42,5");
+  g_assert_cmpfloat (jm_document_find_metric (f->doc, "m1", NULL)->value, ==, 42.5);
+  g_assert_false (gtk_widget_has_css_class (value, "error"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+}
+
+static void
+test_map_title_and_rebuild_after_undo (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GtkWidget *title = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Title");
+
+  g_assert_nonnull (title);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Flat tyre");
+  g_assert_cmpstr (jm_document_get_title (f->doc), ==, "Flat tyre");
+
+  jm_history_undo (jm_document_get_history (f->doc));
+  spin ();
+  title = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, jm_document_get_title (f->doc));
+}
+
+static void
+test_stage_and_lane_targets (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *row;
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_STAGE, "stage-2");
+  spin ();
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Evaluation");
+  g_assert_cmpstr (jm_document_find_stage (f->doc, "stage-2")->name, ==, "Evaluation");
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_LANE, "lane-1");
+  spin ();
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_COMBO_ROW, "Kind");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), JM_LANE_BACKSTAGE);
+  g_assert_cmpint (jm_document_find_lane (f->doc, "lane-1")->kind, ==, JM_LANE_BACKSTAGE);
+  g_assert_cmpint (jm_inspector_get_target (f->inspector), ==, JM_INSPECTOR_LANE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the inspector tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/app/inspector/card-fields-are-commands", Fixture, NULL, set_up, test_card_fields_are_commands, tear_down);
+  g_test_add ("/app/inspector/out-of-range-metric-refused-with-reason", Fixture, NULL, set_up,
+              test_out_of_range_metric_is_refused_with_a_reason, tear_down);
+  g_test_add ("/app/inspector/map-title-and-rebuild-after-undo", Fixture, NULL, set_up,
+              test_map_title_and_rebuild_after_undo, tear_down);
+  g_test_add ("/app/inspector/stage-and-lane-targets", Fixture, NULL, set_up, test_stage_and_lane_targets, tear_down);
+
+  return g_test_run ();
+}
