@@ -10,12 +10,14 @@
 #include "jm-cli.h"
 #include "journey-maps-resources.h"
 #include "jm-preferences-window.h"
+#include "jm-recovery.h"
 #include "jm-window.h"
 
 struct _JmApplication {
   AdwApplication parent_instance;
 
   GSettings     *settings;
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (JmApplication, jm_application, ADW_TYPE_APPLICATION)
@@ -140,6 +142,98 @@ jm_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+typedef struct {
+  JmApplication *app;
+  GPtrArray     *entries;
+} Recovery;
+
+static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Recovery         *recovery)
+{
+  for (guint i = 0; i < recovery->entries->len; i++)
+    {
+      JmRecoveryEntry *entry = g_ptr_array_index (recovery->entries, i);
+
+      if (g_str_equal (response, "recover"))
+        {
+          JmWindow *window = jm_window_get_empty (recovery->app);
+          g_autoptr(GFile) original = entry->original ? g_file_new_for_uri (entry->original) : NULL;
+
+          if (window == NULL)
+            window = jm_window_new (recovery->app);
+          /* A damaged copy is reported by the window, and not kept. */
+          jm_window_open_recovered (window, entry->path, original);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      jm_recovery_remove (entry->id);
+    }
+
+  g_ptr_array_unref (recovery->entries);
+  g_free (recovery);
+}
+
+/* After a crash, the recovery copies of unsaved maps are still there:
+ * offer them once, when the first window opens. */
+static void
+offer_recovery (JmApplication *self,
+                GtkWindow     *parent)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  Recovery *recovery;
+  GtkWidget *dialog;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  entries = jm_recovery_list ();
+  /* Copies of maps open in this very instance are not left over from a crash. */
+  for (guint i = entries->len; i > 0; i--)
+    {
+      JmRecoveryEntry *entry = g_ptr_array_index (entries, i - 1);
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        if (JM_IS_WINDOW (l->data) && g_strcmp0 (jm_window_get_recovery_id (l->data), entry->id) == 0)
+          {
+            g_ptr_array_remove_index (entries, i - 1);
+            break;
+          }
+    }
+  if (entries->len == 0)
+    return;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JmRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_string_append_printf (list, "\n• %s", entry->title && *entry->title ? entry->title : _("Untitled journey map"));
+    }
+
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Work?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s",
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Journey Maps closed before this map was saved:",
+                                               "Journey Maps closed before these maps were saved:",
+                                               entries->len),
+                                  list->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+
+  recovery = g_new0 (Recovery, 1);
+  recovery->app = self;
+  recovery->entries = g_steal_pointer (&entries);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), recovery);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 jm_application_activate (GApplication *application)
 {
@@ -148,6 +242,7 @@ jm_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (jm_window_new (JM_APPLICATION (application)));
   gtk_window_present (window);
+  offer_recovery (JM_APPLICATION (application), window);
 }
 
 static void
@@ -168,6 +263,7 @@ jm_application_open (GApplication  *application,
           jm_window_open_file (window, files[i]);
         }
       gtk_window_present (GTK_WINDOW (window));
+      offer_recovery (JM_APPLICATION (application), GTK_WINDOW (window));
     }
 }
 

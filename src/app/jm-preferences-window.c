@@ -12,6 +12,7 @@ struct _JmPreferencesWindow {
   AdwComboRow *color_scheme_row;
   AdwComboRow *export_theme_row;
   AdwComboRow *export_page_row;
+  GtkSpinButton *autosave_spin;
   GSettings   *settings;
 };
 
@@ -99,6 +100,7 @@ jm_preferences_window_class_init (JmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, export_theme_row);
   gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, export_page_row);
+  gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, autosave_spin);
 }
 
 static void
@@ -119,5 +121,7 @@ jm_preferences_window_new (GSettings *settings)
                export_themes, G_N_ELEMENTS (export_themes));
   bind_choice (settings, "export-page", self->export_page_row,
                export_pages, G_N_ELEMENTS (export_pages));
+  g_settings_bind (settings, "autosave-interval",
+                   gtk_spin_button_get_adjustment (self->autosave_spin), "value", G_SETTINGS_BIND_DEFAULT);
   return self;
 }

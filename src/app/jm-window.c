@@ -7,6 +7,7 @@
 #include "jm-canvas.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
+#include "jm-recovery.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
 #include "jm-window.h"
@@ -33,6 +34,15 @@ struct _JmWindow {
   gboolean         close_confirmed;
   gulong           changed_handler;
   gulong           modified_handler;
+
+  /* autosave to a recovery copy */
+  char            *recovery_id;
+  guint            autosave_source;
+  gboolean         dirty_since_autosave;
+
+  /* noticing changes made to the file by someone else */
+  GFileMonitor    *monitor;
+  gint64           own_save_time;
 };
 
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -84,8 +94,131 @@ on_document_changed (JmDocument *document,
                      JmChange   *change,
                      JmWindow   *self)
 {
+  self->dirty_since_autosave = TRUE;
   if (change->type == JM_OBJECT_MAP)
     update_title (self);
+}
+
+/* ---- autosave and recovery ---- */
+
+gboolean
+jm_window_autosave (JmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (JM_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  /* Saved work needs no copy; unchanged work needs no new one. */
+  if (!jm_history_is_modified (jm_document_get_history (self->document)))
+    {
+      jm_recovery_remove (self->recovery_id);
+      return FALSE;
+    }
+  if (!self->dirty_since_autosave)
+    return FALSE;
+
+  if (!jm_recovery_save (self->recovery_id, self->document, self->file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+      toast (self, message);
+      return FALSE;
+    }
+  self->dirty_since_autosave = FALSE;
+  return TRUE;
+}
+
+static gboolean
+on_autosave_tick (gpointer data)
+{
+  jm_window_autosave (JM_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_autosave (JmWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint interval;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (app == NULL)
+    return;
+  interval = g_settings_get_uint (jm_application_get_settings (JM_APPLICATION (app)), "autosave-interval");
+  self->autosave_source = g_timeout_add_seconds (MAX (interval, 5), on_autosave_tick, self);
+}
+
+static void
+on_autosave_interval_changed (GSettings  *settings,
+                              const char *key,
+                              JmWindow   *self)
+{
+  restart_autosave (self);
+}
+
+const char *
+jm_window_get_recovery_id (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+  return self->recovery_id;
+}
+
+/* ---- the file changing on disk ---- */
+
+static void
+action_reload (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+      jm_window_open_file (self, file);
+    }
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 JmWindow          *self)
+{
+  AdwToast *t;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_MOVED_IN && event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  /* Our own atomic save shows up here too. */
+  if (g_get_monotonic_time () - self->own_save_time < 3 * G_USEC_PER_SEC)
+    return;
+
+  t = adw_toast_new (_("The file was changed by another program"));
+  adw_toast_set_button_label (t, _("_Reload"));
+  adw_toast_set_action_name (t, "win.reload");
+  adw_toast_set_timeout (t, 0);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+watch_file (JmWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
 }
 
 static void
@@ -175,6 +308,15 @@ jm_window_set_document (JmWindow   *self,
 
   self->document = document;
   g_set_object (&self->file, file);
+
+  /* A new document, a new recovery copy: the old one is no longer needed. */
+  if (self->recovery_id != NULL)
+    jm_recovery_remove (self->recovery_id);
+  g_free (self->recovery_id);
+  self->recovery_id = g_uuid_string_random ();
+  self->dirty_since_autosave = FALSE;
+  watch_file (self);
+  restart_autosave (self);
 
   self->changed_handler = g_signal_connect (document, "changed",
                                             G_CALLBACK (on_document_changed), self);
@@ -290,8 +432,15 @@ save_to (JmWindow *self,
       return FALSE;
     }
 
-  g_set_object (&self->file, file);
+  self->own_save_time = g_get_monotonic_time ();
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      watch_file (self);
+    }
   jm_history_set_clean (jm_document_get_history (self->document));
+  jm_recovery_remove (self->recovery_id);
+  self->dirty_since_autosave = FALSE;
   update_title (self);
   toast (self, _("Saved"));
   return TRUE;
@@ -643,6 +792,9 @@ jm_window_close_request (GtkWindow *window)
     }
 
   save_window_state (self);
+  /* Closing on purpose (saved, or changes discarded) leaves nothing to recover. */
+  if (self->recovery_id != NULL)
+    jm_recovery_remove (self->recovery_id);
   return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
 }
 
@@ -682,6 +834,14 @@ jm_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->recovery_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
   G_OBJECT_CLASS (jm_window_parent_class)->dispose (object);
@@ -725,6 +885,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
 }
 
 static void
@@ -762,10 +923,36 @@ jm_window_new (JmApplication *application)
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
   g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_object (settings, "changed::autosave-interval",
+                           G_CALLBACK (on_autosave_interval_changed), self, 0);
 
   update_title (self);
   update_actions (self);
   return self;
+}
+
+gboolean
+jm_window_open_recovered (JmWindow   *self,
+                          const char *path,
+                          GFile      *original)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+
+  g_return_val_if_fail (JM_IS_WINDOW (self), FALSE);
+
+  document = jm_reader_load_path (path, &problems, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("A Recovery Copy Is Damaged"), error->message);
+      return FALSE;
+    }
+  jm_window_set_document (self, document, original);
+  /* It differs from the file on disk, if there is one. */
+  jm_history_set_unsaved (jm_document_get_history (document));
+  self->dirty_since_autosave = TRUE;
+  return TRUE;
 }
 
 JmWindow *

@@ -26,6 +26,13 @@ void        jm_window_set_document  (JmWindow      *self,
                                      JmDocument    *document,
                                      GFile         *file);
 JmDocument *jm_window_get_document  (JmWindow      *self);
+/* Writes a recovery copy now if there is unsaved work; TRUE if it did. */
+gboolean    jm_window_autosave      (JmWindow      *self);
+const char *jm_window_get_recovery_id (JmWindow    *self);
+/* Shows a recovery copy as an unsaved version of original (may be NULL). */
+gboolean    jm_window_open_recovered (JmWindow     *self,
+                                      const char   *path,
+                                      GFile        *original);
 GFile      *jm_window_get_file      (JmWindow      *self);
 
 G_END_DECLS

@@ -7,7 +7,11 @@
 
 #include "jm-application.h"
 #include "jm-canvas.h"
+#include "jm-recovery.h"
+#include "jm-templates.h"
 #include "jm-window.h"
+#include "jm-writer.h"
+#include <glib/gstdio.h>
 
 static JmApplication *app;
 
@@ -276,6 +280,72 @@ test_export_dialog_opens_with_preview (void)
   destroy_window (window);
 }
 
+static void
+test_autosave_keeps_unsaved_work_until_saved (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("jm-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autofree char *copy = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *doc = jm_template_create (JM_TEMPLATE_BLANK);
+
+  g_assert_true (jm_writer_save_path (doc, path, &error));
+  jm_window_set_document (window, doc, file);
+  g_assert_false (jm_window_autosave (window));           /* nothing unsaved */
+
+  jm_document_set_title (doc, "Workshop, Tuesday");
+  g_assert_true (jm_window_autosave (window));
+  g_assert_false (jm_window_autosave (window));           /* nothing new since */
+  entries = jm_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((JmRecoveryEntry *) entries->pdata[0])->title, ==, "Workshop, Tuesday");
+  copy = g_strdup (((JmRecoveryEntry *) entries->pdata[0])->path);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* What a new start would do with the copy: open it, unsaved, for the same file. */
+  {
+    JmWindow *other = new_window ();
+
+    g_assert_true (jm_window_open_recovered (other, copy, file));
+    g_assert_cmpstr (jm_document_get_title (jm_window_get_document (other)), ==, "Workshop, Tuesday");
+    g_assert_true (jm_history_is_modified (jm_document_get_history (jm_window_get_document (other))));
+    g_assert_true (g_file_equal (jm_window_get_file (other), file));
+    jm_history_set_clean (jm_document_get_history (jm_window_get_document (other)));
+    destroy_window (other);
+  }
+
+  /* Saving removes the copy. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin ();
+  entries = jm_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_damaged_recovery_copy_is_reported (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("jm-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.journey", NULL);
+
+  g_assert_true (g_file_set_contents (path, "<journey-map", -1, NULL));
+  g_assert_false (jm_window_open_recovered (window, path, NULL));
+  spin ();
+  g_assert_null (jm_window_get_document (window));
+  g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +374,8 @@ main (int   argc,
   g_test_add_func ("/app/window/about-shortcuts-and-preferences-open", test_about_and_shortcuts_windows_open);
   g_test_add_func ("/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
+  g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
+  g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
 
   status = g_test_run ();
   g_object_unref (app);

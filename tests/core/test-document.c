@@ -173,6 +173,22 @@ test_modified_is_exact_around_the_clean_point (void)
 }
 
 static void
+test_recovered_document_stays_modified (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  g_assert_false (jm_history_is_modified (history));
+  jm_history_set_unsaved (history);
+  g_assert_true (jm_history_is_modified (history));
+  jm_document_set_title (doc, "Edited");
+  jm_history_undo (history);
+  g_assert_true (jm_history_is_modified (history));
+  jm_history_set_clean (history);
+  g_assert_false (jm_history_is_modified (history));
+}
+
+static void
 test_group_is_one_undo_step (void)
 {
   g_autoptr(JmDocument) doc = make_document ();
@@ -538,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/model/history/sealed-history-does-not-merge", test_sealed_history_does_not_merge);
   g_test_add_func ("/model/history/modified-is-exact-around-clean-point", test_modified_is_exact_around_the_clean_point);
   g_test_add_func ("/model/history/group-is-one-undo-step", test_group_is_one_undo_step);
+  g_test_add_func ("/model/history/recovered-document-stays-modified", test_recovered_document_stays_modified);
   g_test_add_func ("/model/cards/undo-restores-moved-card", test_undo_restores_moved_card);
   g_test_add_func ("/model/cards/reorder-within-cell", test_reorder_card_within_cell);
   g_test_add_func ("/model/cards/removing-is-undoable", test_removing_a_card_is_undoable);

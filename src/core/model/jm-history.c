@@ -352,6 +352,18 @@ jm_history_set_clean (JmHistory *self)
   notify_changes (self, before);
 }
 
+void
+jm_history_set_unsaved (JmHistory *self)
+{
+  State before;
+
+  g_return_if_fail (JM_IS_HISTORY (self));
+
+  before = get_state (self);
+  self->clean = -1;
+  notify_changes (self, before);
+}
+
 gboolean
 jm_history_is_modified (JmHistory *self)
 {

@@ -29,6 +29,9 @@ void        jm_history_seal           (JmHistory  *self);
 
 /* The document as it is now is the saved one. */
 void        jm_history_set_clean      (JmHistory  *self);
+/* The saved state is out of reach: the document as it is differs from any
+ * file (a recovered copy, say). */
+void        jm_history_set_unsaved    (JmHistory  *self);
 /* TRUE when the document differs from the saved state; undoing back to it
  * makes this FALSE again. */
 gboolean    jm_history_is_modified    (JmHistory  *self);
