@@ -56,8 +56,19 @@ struct _JmCanvas {
   int                  drop_index;
   JmRect               drop_rect;
   double               drop_line_y;
+
+  /* the context menu and what it is about */
+  GtkWidget           *menu;
+  char                *menu_id;
+  char                *menu_lane;
+  char                *menu_step;
 };
 
+
+/* jm-canvas-menu.c */
+void jm_canvas_menu_init       (JmCanvas       *self);
+void jm_canvas_menu_dispose    (JmCanvas       *self);
+void jm_canvas_menu_class_init (GtkWidgetClass *widget_class);
 
 /* jm-canvas-tools.c */
 void jm_canvas_tools_init      (JmCanvas    *self);

@@ -477,6 +477,7 @@ jm_canvas_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   jm_canvas_tools_dispose (self);
+  jm_canvas_menu_dispose (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
@@ -577,6 +578,7 @@ jm_canvas_class_init (JmCanvasClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "jm-canvas");
   jm_canvas_tools_class_init (widget_class);
+  jm_canvas_menu_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -615,6 +617,7 @@ jm_canvas_init (JmCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
   jm_canvas_tools_init (self);
+  jm_canvas_menu_init (self);
 
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",
                     G_CALLBACK (on_dark_changed), self);

@@ -79,6 +79,15 @@ gboolean    jm_canvas_move_focus     (JmCanvas   *self,
                                       int         dx,
                                       int         dy);
 
+/* ---- structure (jm-canvas-menu.c) ---- */
+
+/* Shows the context menu for what is at widget point (x, y). */
+gboolean    jm_canvas_popup_menu     (JmCanvas   *self,
+                                      double      x,
+                                      double      y);
+void        jm_canvas_add_stage_after (JmCanvas  *self,
+                                       const char *stage_id);
+
 #define JM_CANVAS_MIN_ZOOM 0.05
 #define JM_CANVAS_MAX_ZOOM 4.0
 

@@ -253,6 +253,80 @@ test_saved_map_reopens_the_same (Fixture       *f,
   g_rmdir (dir);
 }
 
+static void
+popup_at_map_point (Fixture *f,
+                    double   mx,
+                    double   my)
+{
+  double x, y;
+
+  jm_canvas_map_to_widget (f->canvas, mx, my, &x, &y);
+  g_assert_true (jm_canvas_popup_menu (f->canvas, x, y));
+  spin ();
+}
+
+static void
+test_context_menus_change_the_structure (Fixture       *f,
+                                         gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  JmHistory *history = jm_document_get_history (f->doc);
+  g_autofree char *before = jm_writer_to_string (f->doc, NULL);
+  g_autofree char *after = NULL;
+  GPtrArray *stages = jm_document_get_stages (f->doc);
+  GPtrArray *lanes = jm_document_get_lanes (f->doc);
+  JmRect rect;
+
+  /* A stage: add one after it, move it right, then delete the new one. */
+  g_assert_true (jm_layout_get_stage_rect (layout, "stage-2", &rect));
+  popup_at_map_point (f, rect.x + 20, rect.y + 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-stage", NULL));
+  g_assert_cmpuint (stages->len, ==, 6);
+  g_assert_cmpstr (((JmStage *) stages->pdata[2])->name, ==, "New stage");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-stage", "i", 1));
+  g_assert_cmpstr (((JmStage *) stages->pdata[2])->id, ==, "stage-2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-step", NULL));
+  g_assert_cmpuint (jm_document_find_stage (f->doc, "stage-2")->steps->len, ==, 3);
+
+  /* A lane: add a pain-points lane below it, move it down, delete it. */
+  g_assert_true (jm_layout_get_lane_rect (layout, "lane-1", &rect));
+  popup_at_map_point (f, rect.x + 10, rect.y + 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-lane", "s", "pain-points"));
+  g_assert_cmpuint (lanes->len, ==, 8);
+  g_assert_cmpint (((JmLane *) lanes->pdata[1])->kind, ==, JM_LANE_PAIN_POINTS);
+  /* The menu is still about lane-1: it moves down below the new lane. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-lane", "i", 1));
+  g_assert_cmpstr (((JmLane *) lanes->pdata[1])->id, ==, "lane-1");
+  g_assert_cmpint (((JmLane *) lanes->pdata[0])->kind, ==, JM_LANE_PAIN_POINTS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete-lane", NULL));
+  g_assert_null (jm_document_find_lane (f->doc, "lane-1"));
+
+  /* A step: delete it. */
+  g_assert_true (jm_layout_get_cell_rect (layout, ((JmLane *) lanes->pdata[0])->id, "step-1", &rect));
+  {
+    double x, y;
+    JmHit hit;
+
+    g_assert_true (jm_layout_hit_test (layout, rect.x + 20, rect.y - 20, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_STEP);
+    jm_canvas_map_to_widget (f->canvas, rect.x + 20, rect.y - 20, &x, &y);
+    g_assert_true (jm_canvas_popup_menu (f->canvas, x, y));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete-step", NULL));
+  g_assert_null (jm_document_find_step (f->doc, "step-1"));
+
+  /* An empty cell: add a card there. */
+  g_assert_true (jm_layout_get_cell_rect (layout, "lane-3", "step-4", &rect));
+  popup_at_map_point (f, rect.x + 5, rect.y + rect.height - 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-card", NULL));
+  jm_canvas_commit_edit (f->canvas);
+
+  while (jm_history_can_undo (history))
+    jm_history_undo (history);
+  after = jm_writer_to_string (f->doc, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +352,7 @@ main (int   argc,
   ADD ("keyboard-focus-moves-between-cells-and-cards", test_keyboard_focus_moves_between_cells_and_cards);
   ADD ("move-duplicate-and-delete-are-undoable", test_move_duplicate_and_delete_are_undoable);
   ADD ("saved-map-reopens-the-same", test_saved_map_reopens_the_same);
+  ADD ("context-menus-change-the-structure", test_context_menus_change_the_structure);
 #undef ADD
 
   status = g_test_run ();
