@@ -241,11 +241,14 @@ build_menu (JmCanvas  *self,
     {
     case JM_HIT_CARD:
       g_menu_append (section, _("_Edit Text"), "canvas.edit-card");
+      g_menu_append (section, _("Cu_t"), "canvas.cut");
+      g_menu_append (section, _("_Copy"), "canvas.copy");
       g_menu_append (section, _("D_uplicate"), "canvas.duplicate");
       g_menu_append (section, _("_Delete"), "canvas.delete");
       break;
     case JM_HIT_CELL:
       g_menu_append (section, _("_Add Card Here"), "canvas.add-card");
+      g_menu_append (section, _("_Paste"), "canvas.paste");
       break;
     case JM_HIT_STAGE:
       g_menu_append (section, _("Add Stage _After"), "canvas.add-stage");
@@ -323,6 +326,12 @@ jm_canvas_popup_menu (JmCanvas *self,
   set_str (&self->menu_lane, hit.lane_id);
   set_str (&self->menu_step, hit.step_id);
 
+  if (hit.kind == JM_HIT_CELL)
+    {
+      set_str (&self->focus_lane, hit.lane_id);
+      set_str (&self->focus_step, hit.step_id);
+      g_clear_pointer (&self->focus_id, g_free);
+    }
   if (hit.kind == JM_HIT_CARD && !g_ptr_array_find_with_equal_func (self->selection, hit.id, g_str_equal, NULL))
     jm_canvas_select_card (self, hit.id, FALSE);
 

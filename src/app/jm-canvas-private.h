@@ -65,6 +65,9 @@ struct _JmCanvas {
 };
 
 
+/* jm-canvas-clipboard.c */
+void jm_canvas_clipboard_class_init (GtkWidgetClass *widget_class);
+
 /* jm-canvas-menu.c */
 void jm_canvas_menu_init       (JmCanvas       *self);
 void jm_canvas_menu_dispose    (JmCanvas       *self);

@@ -28,6 +28,13 @@ static GParamSpec *zoom_pspec;
 G_DEFINE_FINAL_TYPE_WITH_CODE (JmCanvas, jm_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
+/* The canvas also works outside a scrolled window, with no adjustments. */
+static double
+adjustment_value (GtkAdjustment *adjustment)
+{
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+}
+
 static void
 get_map_size (JmCanvas *self,
               double   *width,
@@ -58,12 +65,12 @@ get_origin (JmCanvas *self,
   if (content_w <= w)
     *ox = (w - content_w) / 2 + PADDING;
   else
-    *ox = PADDING - (self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0);
+    *ox = PADDING - (adjustment_value (self->hadjustment));
 
   if (content_h <= h)
     *oy = (h - content_h) / 2 + PADDING;
   else
-    *oy = PADDING - (self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
+    *oy = PADDING - (adjustment_value (self->vadjustment));
 }
 
 void
@@ -184,8 +191,8 @@ jm_canvas_zoom_at (JmCanvas *self,
   configure_adjustments (self, 0, 0);
   get_origin (self, &ox, &oy);
   configure_adjustments (self,
-                         gtk_adjustment_get_value (self->hadjustment) + (mx * zoom + ox - x),
-                         gtk_adjustment_get_value (self->vadjustment) + (my * zoom + oy - y));
+                         adjustment_value (self->hadjustment) + (mx * zoom + ox - x),
+                         adjustment_value (self->vadjustment) + (my * zoom + oy - y));
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -254,8 +261,8 @@ apply_theme (JmCanvas *self)
   jm_render_options_init (&options);
   options.theme = current_theme ();
   jm_layout_set_options (self->layout, &options);
-  configure_adjustments (self, gtk_adjustment_get_value (self->hadjustment),
-                         gtk_adjustment_get_value (self->vadjustment));
+  configure_adjustments (self, adjustment_value (self->hadjustment),
+                         adjustment_value (self->vadjustment));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -273,8 +280,8 @@ on_document_changed (JmDocument *document,
                      JmCanvas   *self)
 {
   /* The layout has updated itself already (it connected first). */
-  configure_adjustments (self, gtk_adjustment_get_value (self->hadjustment),
-                         gtk_adjustment_get_value (self->vadjustment));
+  configure_adjustments (self, adjustment_value (self->hadjustment),
+                         adjustment_value (self->vadjustment));
   jm_canvas_tools_document_changed (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -369,8 +376,8 @@ jm_canvas_size_allocate (GtkWidget *widget,
     }
 
   configure_adjustments (self,
-                         self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0,
-                         self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
+                         adjustment_value (self->hadjustment),
+                         adjustment_value (self->vadjustment));
   jm_canvas_tools_allocate (self);
 }
 
@@ -420,8 +427,8 @@ on_pan_begin (GtkGestureDrag *gesture,
               double          y,
               JmCanvas       *self)
 {
-  self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
-  self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+  self->pan_start_h = adjustment_value (self->hadjustment);
+  self->pan_start_v = adjustment_value (self->vadjustment);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 }
 
@@ -431,8 +438,10 @@ on_pan_update (GtkGestureDrag *gesture,
                double          dy,
                JmCanvas       *self)
 {
-  gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - dx);
-  gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - dy);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - dx);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - dy);
 }
 
 static void
@@ -579,6 +588,7 @@ jm_canvas_class_init (JmCanvasClass *klass)
   gtk_widget_class_set_css_name (widget_class, "jm-canvas");
   jm_canvas_tools_class_init (widget_class);
   jm_canvas_menu_class_init (widget_class);
+  jm_canvas_clipboard_class_init (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 

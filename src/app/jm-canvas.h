@@ -79,6 +79,16 @@ gboolean    jm_canvas_move_focus     (JmCanvas   *self,
                                       int         dx,
                                       int         dy);
 
+/* ---- clipboard (jm-canvas-clipboard.c) ---- */
+
+gboolean    jm_canvas_copy           (JmCanvas   *self);
+void        jm_canvas_cut            (JmCanvas   *self);
+/* Pastes into the focused cell, asynchronously. */
+void        jm_canvas_paste          (JmCanvas   *self);
+/* Adds copies of the cards (JmCard*) to the focused cell, as one step. */
+void        jm_canvas_paste_cards    (JmCanvas   *self,
+                                      GPtrArray  *cards);
+
 /* ---- structure (jm-canvas-menu.c) ---- */
 
 /* Shows the context menu for what is at widget point (x, y). */

@@ -327,6 +327,84 @@ test_context_menus_change_the_structure (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+static gboolean
+paste_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_a_moment (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, paste_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_copy_and_paste_between_maps (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(JmDocument) other = jm_template_create (JM_TEMPLATE_SERVICE_BLUEPRINT);
+  JmCanvas *second = JM_CANVAS (jm_canvas_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autofree char *a = jm_canvas_add_card (f->canvas, "lane-2", "step-1");
+  g_autofree char *b = NULL;
+  JmLane *lane;
+
+  type_into_editor (f->canvas, "Sees a poster");
+  jm_canvas_commit_edit (f->canvas);
+  b = jm_canvas_add_card (f->canvas, "lane-2", "step-3");
+  type_into_editor (f->canvas, "Asks a friend");
+  jm_canvas_commit_edit (f->canvas);
+  jm_canvas_select_card (f->canvas, a, FALSE);
+  jm_canvas_select_card (f->canvas, b, TRUE);
+  g_assert_true (jm_canvas_copy (f->canvas));
+
+  /* Within the map: pasted into lane-3 from step-2, two steps apart as before. */
+  jm_canvas_clear_selection (f->canvas);
+  jm_canvas_move_focus (f->canvas, 0, 0);
+  {
+    g_autoptr(GPtrArray) none = NULL;
+    JmHit hit;
+    double x, y;
+    JmRect cell;
+
+    g_assert_true (jm_layout_get_cell_rect (jm_canvas_get_layout (f->canvas), "lane-3", "step-2", &cell));
+    jm_canvas_map_to_widget (f->canvas, cell.x + 5, cell.y + cell.height - 5, &x, &y);
+    g_assert_true (jm_layout_hit_test (jm_canvas_get_layout (f->canvas), cell.x + 5, cell.y + cell.height - 5, &hit));
+    g_assert_true (jm_canvas_popup_menu (f->canvas, x, y));
+  }
+  jm_canvas_paste (f->canvas);
+  wait_a_moment ();
+  lane = jm_document_find_lane (f->doc, "lane-3");
+  g_assert_cmpuint (lane->cards->len, ==, 2);
+  g_assert_cmpstr (((JmCard *) lane->cards->pdata[0])->text, ==, "Sees a poster");
+  g_assert_cmpstr (((JmCard *) lane->cards->pdata[0])->step_id, ==, "step-2");
+  g_assert_cmpstr (((JmCard *) lane->cards->pdata[1])->step_id, ==, "step-4");
+  g_assert_cmpstr (jm_history_get_undo_label (jm_document_get_history (f->doc)), ==, "Paste Cards");
+
+  /* Into another map, in another window. */
+  gtk_window_set_child (window, GTK_WIDGET (second));
+  jm_canvas_set_document (second, other);
+  gtk_window_present (window);
+  spin ();
+  jm_canvas_paste (second);
+  wait_a_moment ();
+  g_assert_cmpuint (jm_document_get_n_cards (other), ==, 2);
+  g_assert_cmpuint (jm_canvas_get_selection (second)->len, ==, 2);
+
+  /* Cut removes what it copies. */
+  jm_canvas_select_card (f->canvas, a, FALSE);
+  jm_canvas_cut (f->canvas);
+  g_assert_null (jm_document_find_card (f->doc, a, NULL));
+  gtk_window_destroy (window);
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +431,7 @@ main (int   argc,
   ADD ("move-duplicate-and-delete-are-undoable", test_move_duplicate_and_delete_are_undoable);
   ADD ("saved-map-reopens-the-same", test_saved_map_reopens_the_same);
   ADD ("context-menus-change-the-structure", test_context_menus_change_the_structure);
+  ADD ("copy-and-paste-between-maps", test_copy_and_paste_between_maps);
 #undef ADD
 
   status = g_test_run ();

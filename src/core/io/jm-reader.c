@@ -47,6 +47,7 @@ typedef struct {
   GHashTable       *emotion_keys;
   GPtrArray        *span_uses;
   JmForeign        *root_foreign;
+  GPtrArray        *cards;      /* reading a clipboard fragment: JmCard* */
 } Ctx;
 
 typedef struct {
@@ -1316,6 +1317,97 @@ check_references (Ctx *ctx)
     }
 }
 
+static void
+ctx_init (Ctx        *ctx,
+          const char *display_name)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->name = display_name;
+  ctx->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+  ctx->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->refs = g_ptr_array_new_with_free_func (ref_free);
+  ctx->span_uses = g_ptr_array_new_with_free_func (span_use_free);
+  ctx->emotion_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->doc = jm_document_new ();
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_object (&ctx->doc);
+  g_clear_pointer (&ctx->problems, g_ptr_array_unref);
+  g_clear_pointer (&ctx->ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->refs, g_ptr_array_unref);
+  g_clear_pointer (&ctx->span_uses, g_ptr_array_unref);
+  g_clear_pointer (&ctx->emotion_keys, g_hash_table_unref);
+  g_clear_pointer (&ctx->cards, g_ptr_array_unref);
+  jm_foreign_free (ctx->root_foreign);
+  ctx->root_foreign = NULL;
+}
+
+/* Runs read_top over the bytes with the safe settings; problems land in ctx.
+ * Returns TRUE when there were none. */
+static gboolean
+run_reader (Ctx         *ctx,
+            const char  *data,
+            gsize        len,
+            void       (*read_top) (Ctx *ctx),
+            GPtrArray  **problems,
+            GError     **error)
+{
+  if (len == 0)
+    {
+      problem (ctx, JM_IO_ERROR_NOT_A_MAP, 0, _("The file is empty"));
+    }
+  else if (len > JM_MAX_FILE_BYTES || len > G_MAXINT)
+    {
+      problem (ctx, JM_IO_ERROR_TOO_LARGE, 0, _("The file is larger than %d MB, the most a map may be"),
+               JM_MAX_FILE_BYTES / (1024 * 1024));
+    }
+  else
+    {
+      xmlExternalEntityLoader previous_loader = xmlGetExternalEntityLoader ();
+
+      xmlSetExternalEntityLoader (deny_external_entity);
+
+      /* NONET alone: NOENT, DTDLOAD and HUGE are what make readers unsafe. */
+      ctx->reader = xmlReaderForMemory (data, (int) len, ctx->name, "UTF-8", XML_PARSE_NONET);
+      if (ctx->reader == NULL)
+        {
+          problem (ctx, JM_IO_ERROR_MALFORMED, 0, _("The file could not be parsed"));
+        }
+      else
+        {
+          xmlTextReaderSetStructuredErrorHandler (ctx->reader, on_xml_error, ctx);
+          read_top (ctx);
+          xmlFreeTextReader (ctx->reader);
+          ctx->reader = NULL;
+        }
+
+      xmlSetExternalEntityLoader (previous_loader);
+    }
+
+  if (ctx->problems->len == 0)
+    return TRUE;
+
+  {
+    g_autofree char *first = jm_problem_format (g_ptr_array_index (ctx->problems, 0));
+
+    g_set_error_literal (error, JM_IO_ERROR, ctx->code, first);
+    if (problems != NULL)
+      *problems = g_ptr_array_ref (ctx->problems);
+  }
+  return FALSE;
+}
+
+static void
+read_map (Ctx *ctx)
+{
+  read_root (ctx);
+  if (!ctx->fatal)
+    check_references (ctx);
+}
+
 JmDocument *
 jm_reader_load_bytes (const char  *display_name,
                       const char  *data,
@@ -1323,75 +1415,68 @@ jm_reader_load_bytes (const char  *display_name,
                       GPtrArray  **problems,
                       GError     **error)
 {
-  Ctx ctx = { 0 };
-  xmlExternalEntityLoader previous_loader;
   JmDocument *result = NULL;
+  Ctx ctx;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  ctx.name = display_name;
-  ctx.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
-  ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx.refs = g_ptr_array_new_with_free_func (ref_free);
-  ctx.span_uses = g_ptr_array_new_with_free_func (span_use_free);
-  ctx.emotion_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx.doc = jm_document_new ();
-
-  if (len == 0)
-    {
-      problem (&ctx, JM_IO_ERROR_NOT_A_MAP, 0, _("The file is empty"));
-    }
-  else if (len > JM_MAX_FILE_BYTES || len > G_MAXINT)
-    {
-      problem (&ctx, JM_IO_ERROR_TOO_LARGE, 0, _("The file is larger than %d MB, the most a map may be"),
-               JM_MAX_FILE_BYTES / (1024 * 1024));
-    }
-  else
-    {
-      previous_loader = xmlGetExternalEntityLoader ();
-      xmlSetExternalEntityLoader (deny_external_entity);
-
-      /* NONET alone: NOENT, DTDLOAD and HUGE are what make readers unsafe. */
-      ctx.reader = xmlReaderForMemory (data, (int) len, display_name, "UTF-8", XML_PARSE_NONET);
-      if (ctx.reader == NULL)
-        {
-          problem (&ctx, JM_IO_ERROR_MALFORMED, 0, _("The file could not be parsed"));
-        }
-      else
-        {
-          xmlTextReaderSetStructuredErrorHandler (ctx.reader, on_xml_error, &ctx);
-          read_root (&ctx);
-          if (!ctx.fatal)
-            check_references (&ctx);
-          xmlFreeTextReader (ctx.reader);
-          ctx.reader = NULL;
-        }
-
-      xmlSetExternalEntityLoader (previous_loader);
-    }
-
-  if (ctx.problems->len == 0)
+  ctx_init (&ctx, display_name);
+  if (run_reader (&ctx, data, len, read_map, problems, error))
     {
       result = g_steal_pointer (&ctx.doc);
       jm_history_clear (jm_document_get_history (result));
     }
-  else
-    {
-      g_autofree char *first = jm_problem_format (g_ptr_array_index (ctx.problems, 0));
+  ctx_clear (&ctx);
+  return result;
+}
 
-      g_set_error_literal (error, JM_IO_ERROR, ctx.code, first);
-      if (problems != NULL)
-        *problems = g_ptr_array_ref (ctx.problems);
+/* <journey-cards>: cards copied to the clipboard. Their steps and personas
+ * belong to the map they came from and are not checked here. */
+static void
+read_cards_fragment (Ctx *ctx)
+{
+  int depth;
+
+  while (read_next (ctx) && node_type (ctx) != XML_READER_TYPE_ELEMENT)
+    ;
+  if (ctx->fatal || node_type (ctx) != XML_READER_TYPE_ELEMENT
+      || !g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "journey-cards")
+      || !is_ours (ctx))
+    {
+      if (!ctx->fatal)
+        problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx), _("These are not journey map cards"));
+      ctx->fatal = TRUE;
+      return;
     }
 
-  g_clear_object (&ctx.doc);
-  g_ptr_array_unref (ctx.problems);
-  g_hash_table_unref (ctx.ids);
-  g_ptr_array_unref (ctx.refs);
-  g_ptr_array_unref (ctx.span_uses);
-  g_hash_table_unref (ctx.emotion_keys);
-  jm_foreign_free (ctx.root_foreign);
+  depth = xmlTextReaderDepth (ctx->reader);
+  if (xmlTextReaderIsEmptyElement (ctx->reader))
+    return;
+  while (next_child (ctx, depth))
+    {
+      if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "card"))
+        g_ptr_array_add (ctx->cards, read_card (ctx, JM_LANE_TEXT));
+      else
+        skip_element (ctx);
+    }
+}
+
+GPtrArray *
+jm_reader_load_cards (const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  GPtrArray *result = NULL;
+  Ctx ctx;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  ctx_init (&ctx, _("Clipboard"));
+  ctx.cards = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_card_free);
+  if (run_reader (&ctx, data, len, read_cards_fragment, NULL, error))
+    result = g_steal_pointer (&ctx.cards);
+  ctx_clear (&ctx);
   return result;
 }
 

@@ -24,4 +24,10 @@ JmDocument *jm_reader_load_bytes (const char  *display_name,
                                   GPtrArray  **problems,
                                   GError     **error);
 
+/* Cards copied to the clipboard: a <journey-cards> fragment in the same
+ * namespace, read with the same safety. Returns JmCard* or NULL. */
+GPtrArray  *jm_reader_load_cards (const char  *data,
+                                  gsize        len,
+                                  GError     **error);
+
 G_END_DECLS

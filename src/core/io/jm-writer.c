@@ -538,6 +538,23 @@ write_emotions (GString    *out,
 }
 
 char *
+jm_writer_cards_to_string (GPtrArray *cards,
+                           gsize     *len)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<journey-cards xmlns=\"" JM_NAMESPACE "\">\n");
+
+  g_return_val_if_fail (cards != NULL, NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    write_card (out, 1, g_ptr_array_index (cards, i));
+  g_string_append (out, "</journey-cards>\n");
+  if (len)
+    *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+char *
 jm_writer_to_string (JmDocument *document,
                      gsize      *len)
 {

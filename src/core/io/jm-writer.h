@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* The canonical XML of the document; *len (optional) gets its length. */
 char     *jm_writer_to_string (JmDocument  *document,
                                gsize       *len);
+/* Cards (JmCard*) as a <journey-cards> fragment, for the clipboard. */
+char     *jm_writer_cards_to_string (GPtrArray *cards,
+                                     gsize     *len);
 /* Writes to a temporary file beside path, flushes it to disk and renames it
  * over path. On failure path is untouched and nothing is left behind. */
 gboolean  jm_writer_save_path (JmDocument  *document,
