@@ -46,7 +46,15 @@ struct _JmCanvas {
   char                *editing_id;
   gboolean             editing_new;   /* cancelling removes the card again */
 
-  /* dragging a card */
+  /* dragging: a card to another cell, a card's edge (span), an emotion
+   * point, or a rubber band over empty space */
+  int                  drag_mode;
+  char                *drag_persona;
+  char                *drag_step;
+  int                  drag_curve;
+  guint                drag_span;
+  gboolean             drag_extend;
+  gboolean             drag_group;     /* an undo group is open for this drag */
   char                *drag_id;
   double               drag_x;
   double               drag_y;

@@ -13,6 +13,15 @@
 
 /* A press that moves further than this (pixels) is a drag. */
 #define DRAG_THRESHOLD 6.0
+/* How close to a card's right edge (pixels) a drag changes its span. */
+#define EDGE_GRAB 8.0
+
+enum {
+  DRAG_MOVE,
+  DRAG_SPAN,
+  DRAG_EMOTION,
+  DRAG_RUBBER_BAND,
+};
 
 static guint selection_changed_signal;
 
@@ -827,23 +836,107 @@ update_drop_target (JmCanvas *self,
 }
 
 static void
+drag_reset (JmCanvas *self)
+{
+  g_clear_pointer (&self->drag_id, g_free);
+  g_clear_pointer (&self->drag_persona, g_free);
+  g_clear_pointer (&self->drag_step, g_free);
+  g_clear_pointer (&self->drop_lane, g_free);
+  g_clear_pointer (&self->drop_step, g_free);
+  self->drag_active = FALSE;
+}
+
+/* Which of a persona's two curves (as is, to be) has its point nearest y. */
+static int
+nearest_curve (JmCanvas   *self,
+               const char *persona_id,
+               const char *step_id,
+               double      my)
+{
+  double x, y, best = G_MAXDOUBLE;
+  int curve = JM_MAP_STATE_CURRENT;
+
+  for (int c = 0; c < JM_N_MAP_STATES; c++)
+    if (jm_layout_get_emotion_point (self->layout, persona_id, step_id, c, &x, &y) && fabs (y - my) < best)
+      {
+        best = fabs (y - my);
+        curve = c;
+      }
+  return curve;
+}
+
+static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
                double          y,
                JmCanvas       *self)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  double mx, my;
   JmHit hit;
 
-  g_clear_pointer (&self->drag_id, g_free);
-  self->drag_active = FALSE;
-  if (self->editing_id != NULL || !hit_at (self, x, y, &hit) || hit.kind != JM_HIT_CARD)
+  drag_reset (self);
+  if (self->editing_id != NULL || self->layout == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  self->drag_id = g_strdup (hit.id);
+
+  jm_canvas_widget_to_map (self, x, y, &mx, &my);
   self->drag_x = x;
   self->drag_y = y;
+  self->drag_extend = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
+
+  if (!jm_layout_hit_test (self->layout, mx, my, &hit) || hit.kind == JM_HIT_CELL)
+    {
+      self->drag_mode = DRAG_RUBBER_BAND;
+      return;
+    }
+
+  switch (hit.kind)
+    {
+    case JM_HIT_CARD:
+      self->drag_id = g_strdup (hit.id);
+      self->drag_mode = (hit.rect.x + hit.rect.width - mx) * self->zoom <= EDGE_GRAB ? DRAG_SPAN : DRAG_MOVE;
+      self->drag_span = jm_document_find_card (self->document, hit.id, NULL)->span;
+      break;
+    case JM_HIT_EMOTION:
+      self->drag_mode = DRAG_EMOTION;
+      self->drag_persona = g_strdup (hit.id);
+      self->drag_step = g_strdup (hit.step_id);
+      self->drag_curve = nearest_curve (self, hit.id, hit.step_id, my);
+      /* One drag, one undo step, however many halves it passes. */
+      jm_history_begin_group (jm_document_get_history (self->document), _("Set Emotion"));
+      self->drag_group = TRUE;
+      break;
+    case JM_HIT_NONE:
+    case JM_HIT_HEADER:
+    case JM_HIT_STAGE:
+    case JM_HIT_STEP:
+    case JM_HIT_LANE:
+    case JM_HIT_CELL:
+    default:
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+    }
+}
+
+/* The emotion score for map y in the emotion lane, snapped to halves. */
+static double
+score_at (JmCanvas *self,
+          double    my)
+{
+  JmRect lane;
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+  double top, bottom, score;
+
+  for (guint i = 0; i < lanes->len; i++)
+    if (((JmLane *) g_ptr_array_index (lanes, i))->kind == JM_LANE_EMOTIONS
+        && jm_layout_get_lane_rect (self->layout, ((JmLane *) g_ptr_array_index (lanes, i))->id, &lane))
+      break;
+  top = lane.y + 28;
+  bottom = lane.y + lane.height - 28;
+  score = JM_EMOTION_MAX - (my - top) / (bottom - top) * (JM_EMOTION_MAX - JM_EMOTION_MIN);
+  return CLAMP (round (score * 2) / 2, JM_EMOTION_MIN, JM_EMOTION_MAX);
 }
 
 static void
@@ -852,8 +945,8 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 JmCanvas       *self)
 {
-  if (self->drag_id == NULL)
-    return;
+  double mx, my;
+
   if (!self->drag_active && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
 
@@ -861,9 +954,82 @@ on_drag_update (GtkGestureDrag *gesture,
     {
       self->drag_active = TRUE;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      if (self->drag_mode == DRAG_MOVE)
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      else if (self->drag_mode == DRAG_SPAN)
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize");
+      else if (self->drag_mode == DRAG_EMOTION)
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "row-resize");
     }
-  update_drop_target (self, self->drag_x + dx, self->drag_y + dy);
+
+  jm_canvas_widget_to_map (self, self->drag_x + dx, self->drag_y + dy, &mx, &my);
+
+  switch (self->drag_mode)
+    {
+    case DRAG_MOVE:
+      update_drop_target (self, self->drag_x + dx, self->drag_y + dy);
+      break;
+
+    case DRAG_SPAN:
+      {
+        JmLane *lane = NULL;
+        JmCard *card = jm_document_find_card (self->document, self->drag_id, &lane);
+        int start = jm_document_get_step_column (self->document, card->step_id);
+        int n_steps = (int) jm_document_get_n_steps (self->document);
+        int column = start;
+        JmRect cell, last;
+
+        for (int c = start; c < n_steps; c++)
+          if (jm_layout_get_cell_rect (self->layout, lane->id, jm_document_get_step (self->document, (guint) c)->id, &cell)
+              && mx >= cell.x)
+            column = c;
+        self->drag_span = (guint) (column - start + 1);
+        jm_layout_get_cell_rect (self->layout, lane->id, card->step_id, &cell);
+        jm_layout_get_cell_rect (self->layout, lane->id, jm_document_get_step (self->document, (guint) column)->id, &last);
+        self->drop_rect = cell;
+        self->drop_rect.width = last.x + last.width - cell.x;
+        self->drop_line_y = -1;
+        g_free (self->drop_lane);
+        self->drop_lane = g_strdup (lane->id);
+        break;
+      }
+
+    case DRAG_EMOTION:
+      {
+        double score = score_at (self, my);
+        const JmEmotion *e = jm_document_get_emotion (self->document, self->drag_persona, self->drag_step,
+                                                      self->drag_curve);
+
+        if (e == NULL || e->score != score)
+          jm_document_set_emotion (self->document, self->drag_persona, self->drag_step, self->drag_curve, score);
+        break;
+      }
+
+    case DRAG_RUBBER_BAND:
+    default:
+      {
+        double x0, y0;
+
+        jm_canvas_widget_to_map (self, self->drag_x, self->drag_y, &x0, &y0);
+        self->drop_rect = (JmRect) { MIN (x0, mx), MIN (y0, my), fabs (mx - x0), fabs (my - y0) };
+        break;
+      }
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                JmCanvas         *self)
+{
+  if (self->drag_group)
+    {
+      jm_history_end_group (jm_document_get_history (self->document));
+      self->drag_group = FALSE;
+    }
+  drag_reset (self);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -873,7 +1039,13 @@ on_drag_end (GtkGestureDrag *gesture,
              double          dy,
              JmCanvas       *self)
 {
-  if (self->drag_active && self->drop_lane != NULL && self->drop_step != NULL
+  if (self->drag_group)
+    {
+      jm_history_end_group (jm_document_get_history (self->document));
+      self->drag_group = FALSE;
+    }
+
+  if (self->drag_active && self->drag_mode == DRAG_MOVE && self->drop_lane != NULL && self->drop_step != NULL
       && jm_document_find_card (self->document, self->drag_id, NULL) != NULL)
     {
       JmCard *card = jm_document_find_card (self->document, self->drag_id, NULL);
@@ -887,11 +1059,45 @@ on_drag_end (GtkGestureDrag *gesture,
                              self->drop_index);
       jm_canvas_select_card (self, self->drag_id, FALSE);
     }
+  else if (self->drag_active && self->drag_mode == DRAG_SPAN
+           && jm_document_find_card (self->document, self->drag_id, NULL) != NULL)
+    {
+      JmCard *copy = jm_card_copy (jm_document_find_card (self->document, self->drag_id, NULL));
 
-  g_clear_pointer (&self->drag_id, g_free);
-  g_clear_pointer (&self->drop_lane, g_free);
-  g_clear_pointer (&self->drop_step, g_free);
-  self->drag_active = FALSE;
+      if (copy->span != self->drag_span)
+        {
+          copy->span = self->drag_span;
+          jm_document_update_card (self->document, copy, NULL);
+        }
+      else
+        jm_card_free (copy);
+      jm_canvas_select_card (self, self->drag_id, FALSE);
+    }
+  else if (self->drag_active && self->drag_mode == DRAG_RUBBER_BAND)
+    {
+      GPtrArray *lanes = jm_document_get_lanes (self->document);
+
+      if (!self->drag_extend)
+        g_ptr_array_set_size (self->selection, 0);
+      for (guint l = 0; l < lanes->len; l++)
+        {
+          JmLane *lane = g_ptr_array_index (lanes, l);
+
+          for (guint c = 0; c < lane->cards->len; c++)
+            {
+              JmCard *card = g_ptr_array_index (lane->cards, c);
+              JmRect rect;
+
+              if (jm_layout_get_card_rect (self->layout, card->id, &rect)
+                  && jm_rect_intersects (&rect, &self->drop_rect) && !is_selected (self, card->id))
+                g_ptr_array_add (self->selection, g_strdup (card->id));
+            }
+        }
+      clear_header (self);
+      selection_changed (self);
+    }
+
+  drag_reset (self);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -985,7 +1191,16 @@ jm_canvas_tools_snapshot (JmCanvas    *self,
       outline (snapshot, &bounds, 8, 2, &faint);
     }
 
-  if (self->drag_active && self->drop_lane != NULL)
+  if (self->drag_active && (self->drag_mode == DRAG_RUBBER_BAND || self->drag_mode == DRAG_SPAN))
+    {
+      GdkRGBA fill = accent;
+
+      fill.alpha = 0.12f;
+      widget_rect (self, &self->drop_rect, &bounds);
+      gtk_snapshot_append_color (snapshot, &fill, &bounds);
+      outline (snapshot, &bounds, 4, 1.5f, &accent);
+    }
+  else if (self->drag_active && self->drop_lane != NULL)
     {
       GdkRGBA fill = accent;
       JmRect line = { self->drop_rect.x + 8, self->drop_line_y - 1.5, self->drop_rect.width - 16, 3 };
@@ -1026,6 +1241,7 @@ jm_canvas_tools_init (JmCanvas *self)
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   self->editor = gtk_text_view_new ();
@@ -1065,6 +1281,8 @@ jm_canvas_tools_dispose (JmCanvas *self)
   g_clear_pointer (&self->header_id, g_free);
   g_clear_pointer (&self->editing_id, g_free);
   g_clear_pointer (&self->drag_id, g_free);
+  g_clear_pointer (&self->drag_persona, g_free);
+  g_clear_pointer (&self->drag_step, g_free);
   g_clear_pointer (&self->drop_lane, g_free);
   g_clear_pointer (&self->drop_step, g_free);
 }

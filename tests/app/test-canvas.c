@@ -405,6 +405,96 @@ test_copy_and_paste_between_maps (Fixture       *f,
   spin ();
 }
 
+/* The canvas's primary-button drag gesture, driven as GTK would drive it. */
+static GtkGesture *
+drag_gesture (JmCanvas *canvas)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller)
+          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        return GTK_GESTURE (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+drag (JmCanvas *canvas,
+      double    mx0,
+      double    my0,
+      double    mx1,
+      double    my1)
+{
+  GtkGesture *gesture = drag_gesture (canvas);
+  double x0, y0, x1, y1;
+
+  jm_canvas_map_to_widget (canvas, mx0, my0, &x0, &y0);
+  jm_canvas_map_to_widget (canvas, mx1, my1, &x1, &y1);
+  g_signal_emit_by_name (gesture, "drag-begin", x0, y0);
+  g_signal_emit_by_name (gesture, "drag-update", (x1 - x0) / 2, (y1 - y0) / 2);
+  g_signal_emit_by_name (gesture, "drag-update", x1 - x0, y1 - y0);
+  g_signal_emit_by_name (gesture, "drag-end", x1 - x0, y1 - y0);
+  spin ();
+}
+
+static void
+test_dragging_cards_edges_curves_and_bands (Fixture       *f,
+                                            gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  JmHistory *history = jm_document_get_history (f->doc);
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-1", "step-1");
+  g_autofree char *other = NULL;
+  JmRect card, cell, target;
+  double x, y, x2, y2;
+  guint steps;
+
+  type_into_editor (f->canvas, "Sees an ad");
+  jm_canvas_commit_edit (f->canvas);
+  other = jm_canvas_add_card (f->canvas, "lane-1", "step-2");
+  jm_canvas_commit_edit (f->canvas);
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  spin ();
+
+  /* Drag a card into another cell: one step. */
+  steps = jm_history_get_n_steps (history);
+  g_assert_true (jm_layout_get_card_rect (layout, id, &card));
+  g_assert_true (jm_layout_get_cell_rect (layout, "lane-3", "step-3", &target));
+  drag (f->canvas, card.x + 20, card.y + 10, target.x + 30, target.y + 20);
+  g_assert_cmpstr (jm_document_find_card (f->doc, id, NULL)->step_id, ==, "step-3");
+  g_assert_nonnull (jm_document_find_lane (f->doc, "lane-3"));
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, steps + 1);
+
+  /* Drag its right edge over the next column: it spans two steps. */
+  g_assert_true (jm_layout_get_card_rect (layout, id, &card));
+  g_assert_true (jm_layout_get_cell_rect (layout, "lane-3", "step-4", &cell));
+  drag (f->canvas, card.x + card.width - 2, card.y + 10, cell.x + 40, card.y + 10);
+  g_assert_cmpuint (jm_document_find_card (f->doc, id, NULL)->span, ==, 2);
+
+  /* Drag an emotion point to the top: +2, in one undo step. */
+  jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, 0);
+  g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
+  steps = jm_history_get_n_steps (history);
+  drag (f->canvas, x, y, x, y - 200);
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 2);
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, steps + 1);
+  jm_history_undo (history);
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 0);
+
+  /* A rubber band over empty space selects the cards it touches. */
+  g_assert_true (jm_layout_get_card_rect (layout, other, &card));
+  g_assert_true (jm_layout_get_cell_rect (layout, "lane-1", "step-1", &cell));
+  x2 = card.x + card.width / 2;
+  y2 = card.y + card.height / 2;
+  drag (f->canvas, cell.x + 5, cell.y + cell.height - 3, x2, y2);
+  g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 1);
+  g_assert_cmpstr (jm_canvas_get_selection (f->canvas)->pdata[0], ==, other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +522,7 @@ main (int   argc,
   ADD ("saved-map-reopens-the-same", test_saved_map_reopens_the_same);
   ADD ("context-menus-change-the-structure", test_context_menus_change_the_structure);
   ADD ("copy-and-paste-between-maps", test_copy_and_paste_between_maps);
+  ADD ("dragging-cards-edges-curves-and-bands", test_dragging_cards_edges_curves_and_bands);
 #undef ADD
 
   status = g_test_run ();
