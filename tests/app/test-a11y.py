@@ -80,9 +80,12 @@ def main(binary):
             canvas = wait_for(lambda: find(app, pyatspi.ROLE_IMAGE, "Journey map"), 10)
             if canvas is None:
                 failures.append("activating New Journey Map showed no map")
-            title = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 5)
-            if title is None or "Untitled journey map" not in title.name:
-                failures.append(f"the window title did not change (it is {title.name if title else None!r})")
+            def renamed():
+                frame = find(app, pyatspi.ROLE_FRAME)
+                return frame if frame is not None and "Untitled journey map" in frame.name else None
+            if wait_for(renamed, 10) is None:
+                frame = find(app, pyatspi.ROLE_FRAME)
+                failures.append(f"the window title did not change (it is {frame.name if frame else None!r})")
     finally:
         proc.terminate()
         try:
