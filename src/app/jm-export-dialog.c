@@ -9,7 +9,7 @@
 #include "jm-export.h"
 #include "jm-export-dialog.h"
 #include "jm-layout.h"
-#include "jm-painter.h"
+#include "jm-thumbnail.h"
 
 /* Longest side of the preview, in pixels. */
 #define PREVIEW_SIZE 900
@@ -86,13 +86,7 @@ update_preview (gpointer user_data)
   JmExportDialog *self = user_data;
   JmExportOptions options;
   JmRenderOptions render;
-  g_autoptr(JmLayout) layout = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double width, height, scale;
-  int pw, ph;
 
   self->preview_source = 0;
   get_options (self, &options);
@@ -100,28 +94,7 @@ update_preview (gpointer user_data)
   jm_render_options_init (&render);
   render.theme = options.theme;
   render.persona_id = options.persona_id;
-  layout = jm_layout_new (self->document, &render);
-  jm_layout_get_size (layout, &width, &height);
-  if (width <= 0 || height <= 0)
-    return G_SOURCE_REMOVE;
-
-  scale = MIN (PREVIEW_SIZE / width, PREVIEW_SIZE / height);
-  scale = MIN (scale, 1.0);
-  pw = MAX (1, (int) (width * scale));
-  ph = MAX (1, (int) (height * scale));
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  jm_painter_paint (layout, cr, NULL, scale);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * ph);
-  texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
+  texture = jm_thumbnail_new (self->document, &render, PREVIEW_SIZE);
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
   return G_SOURCE_REMOVE;
 }

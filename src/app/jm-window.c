@@ -10,6 +10,7 @@
 #include "jm-recovery.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
+#include "jm-thumbnail.h"
 #include "jm-window.h"
 #include "jm-writer.h"
 
@@ -25,6 +26,7 @@ struct _JmWindow {
   GtkMenuButton   *primary_menu_button;
   GtkButton       *empty_new_button;
   GtkButton       *empty_open_button;
+  GtkBox          *template_gallery;
 
   JmCanvas        *canvas;
   AdwFlap         *flap;
@@ -872,6 +874,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_open_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, template_gallery);
 
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
@@ -888,12 +891,59 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
 }
 
+/* The empty state's templates, each with a picture of what it gives. */
+static void
+build_template_gallery (JmWindow *self)
+{
+  JmRenderOptions options;
+
+  jm_render_options_init (&options);
+  options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                  ? JM_THEME_DARK : JM_THEME_LIGHT;
+
+  for (guint t = 0; t < JM_N_TEMPLATES; t++)
+    {
+      g_autoptr(JmDocument) doc = jm_template_create (t);
+      g_autoptr(GdkTexture) texture = jm_thumbnail_new (doc, &options, 360);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      GtkWidget *name = gtk_label_new (jm_template_get_name (t));
+      GtkWidget *description = gtk_label_new (jm_template_get_description (t));
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_widget_set_size_request (picture, 200, 110);
+      gtk_widget_add_css_class (picture, "jm-template-preview");
+      gtk_widget_add_css_class (name, "heading");
+      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 28);
+      gtk_label_set_justify (GTK_LABEL (description), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (description, "caption");
+      gtk_widget_add_css_class (description, "dim-label");
+      gtk_box_append (GTK_BOX (box), picture);
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), description);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "card");
+      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "jm-template");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", jm_template_to_string (t));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, jm_template_get_name (t),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, jm_template_get_description (t),
+                                      -1);
+      gtk_box_append (self->template_gallery, button);
+    }
+}
+
 static void
 jm_window_init (JmWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_template_gallery (self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

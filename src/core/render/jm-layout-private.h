@@ -25,6 +25,7 @@ G_BEGIN_DECLS
 #define JM_FOOTER_H      70.0
 #define JM_PERSONA_W     330.0
 #define JM_PERSONA_H     150.0
+#define JM_HEADER_TEXT_MIN_W 380.0
 
 typedef struct {
   JmCard      *card;       /* borrowed from the document */
@@ -77,6 +78,7 @@ struct _JmLayout {
   double           lanes_y;
   double           footer_y;
 
+  guint            persona_cols;   /* persona cards per row in the header */
   PangoLayout     *title;
   PangoLayout     *scenario;
   guint            n_measured;

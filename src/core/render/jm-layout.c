@@ -348,25 +348,29 @@ place_rows_from (JmLayout *self,
   self->height = self->footer_y + JM_FOOTER_H + JM_MARGIN;
 }
 
+/* Title and scenario on the left, persona cards on the right, side by side;
+ * the text gets what the personas leave, and never less than a column. */
 static double
 header_height (JmLayout *self)
 {
   GPtrArray *personas = jm_document_get_personas (self->document);
-  double text_w = self->width - 2 * JM_MARGIN;
-  guint persona_cols;
-  double persona_h = 0;
+  double inner = self->width - 2 * JM_MARGIN;
+  double text_w, persona_h = 0;
   int h;
 
-  persona_cols = MAX (1, (guint) ((text_w * 0.55) / (JM_PERSONA_W + 16)));
+  self->persona_cols = 0;
   if (personas->len > 0)
-    persona_h = ((personas->len + persona_cols - 1) / persona_cols) * (JM_PERSONA_H + 16);
+    {
+      self->persona_cols = (guint) CLAMP ((inner * 0.55) / (JM_PERSONA_W + 16), 1, personas->len);
+      persona_h = ((personas->len + self->persona_cols - 1) / self->persona_cols) * (JM_PERSONA_H + 16);
+    }
+  /* Lines of about ninety characters read best. */
+  text_w = CLAMP (inner - self->persona_cols * (JM_PERSONA_W + 16) - 24, JM_HEADER_TEXT_MIN_W, 860);
 
   g_clear_object (&self->title);
   g_clear_object (&self->scenario);
-  self->title = jm_layout_make_text (self, jm_document_get_title (self->document), 32, TRUE,
-                                     text_w * 0.45);
-  self->scenario = jm_layout_make_text (self, jm_document_get_scenario (self->document), 15, FALSE,
-                                        text_w * 0.45);
+  self->title = jm_layout_make_text (self, jm_document_get_title (self->document), 32, TRUE, text_w);
+  self->scenario = jm_layout_make_text (self, jm_document_get_scenario (self->document), 15, FALSE, text_w);
 
   pango_layout_get_pixel_size (self->title, NULL, &h);
   {
@@ -392,6 +396,9 @@ relayout (JmLayout *self)
   self->grid_x = JM_MARGIN + JM_LANE_TITLE_W;
   size_columns (self);
   self->width = JM_MARGIN + MAX (self->column_x[self->n_columns], self->grid_x + JM_COLUMN_MIN_W);
+  /* Room in the header for the title beside a persona card, even for a tiny map. */
+  if (jm_document_get_personas (self->document)->len > 0)
+    self->width = MAX (self->width, 2 * JM_MARGIN + JM_HEADER_TEXT_MIN_W + 24 + JM_PERSONA_W + 16);
 
   self->has_stage_metrics = FALSE;
   for (guint i = 0; i < stages->len; i++)

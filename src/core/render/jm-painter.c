@@ -516,11 +516,9 @@ draw_header (Paint *p)
 
   if (personas->len > 0)
     {
-      double area = (l->width - 2 * JM_MARGIN) * 0.55;
-      guint cols = MAX (1, (guint) (area / (JM_PERSONA_W + 16)));
+      guint cols = MAX (1, l->persona_cols);
       double right = l->width - JM_MARGIN;
 
-      cols = MIN (cols, personas->len);
       for (guint i = 0; i < personas->len; i++)
         {
           guint col = i % cols, row = i / cols;
