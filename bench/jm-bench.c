@@ -272,23 +272,36 @@ time_export (gpointer data)
   return now_ms () - start;
 }
 
-/* Peak memory of loading a file, in a child process so nothing else counts. */
+/* Peak memory of loading a file, in a child process so nothing else counts;
+ * the child reports its own peak through a pipe. */
 static double
 peak_memory_mb (const char *path)
 {
-  pid_t pid = fork ();
-  int status;
-  struct rusage usage;
+  int fds[2];
+  pid_t pid;
+  long kb = -1;
 
+  if (pipe (fds) != 0)
+    return NAN;
+  pid = fork ();
   if (pid == 0)
     {
       JmDocument *doc = jm_reader_load_path (path, NULL, NULL);
       JmLayout *layout = doc ? jm_layout_new (doc, NULL) : NULL;
-      _exit (layout != NULL ? 0 : 1);
+      struct rusage usage;
+
+      getrusage (RUSAGE_SELF, &usage);
+      kb = layout != NULL ? usage.ru_maxrss : -1;
+      if (write (fds[1], &kb, sizeof kb) != sizeof kb)
+        _exit (1);
+      _exit (0);
     }
-  waitpid (pid, &status, 0);
-  getrusage (RUSAGE_CHILDREN, &usage);
-  return usage.ru_maxrss / 1024.0;
+  close (fds[1]);
+  if (read (fds[0], &kb, sizeof kb) != sizeof kb)
+    kb = -1;
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return kb < 0 ? NAN : kb / 1024.0;
 }
 
 /* ---- the table ---- */

@@ -73,7 +73,7 @@ test_cards_do_not_overlap_and_stay_in_their_cells (void)
             g_assert_cmpfloat (r->width, >, first_cell.width);
 
           /* The text fits in the card. */
-          pango_layout_get_pixel_size (box->text, &text_w, &text_h);
+          pango_layout_get_pixel_size (jm_layout_get_card_text (layout, box), &text_w, &text_h);
           g_assert_cmpint (text_w, <=, r->width - 2 * JM_CARD_PAD);
           g_assert_cmpint (text_h, <=, r->height);
           g_ptr_array_add (rects, r);
@@ -363,7 +363,7 @@ test_tricky_text_renders_inside_cards (void)
       JmCardBox *box = g_hash_table_lookup (layout->boxes, id);
       PangoRectangle ink;
 
-      pango_layout_get_pixel_extents (box->text, &ink, NULL);
+      pango_layout_get_pixel_extents (jm_layout_get_card_text (layout, box), &ink, NULL);
       g_assert_cmpint (ink.x + ink.width, <=, box->rect.width - 2 * JM_CARD_PAD + 1);
     }
 

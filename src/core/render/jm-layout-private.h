@@ -32,7 +32,9 @@ typedef struct {
   int          column;
   guint        span;        /* as last laid out: the card record may be gone */
   JmRect       rect;
-  PangoLayout *text;
+  PangoLayout *text;        /* NULL when evicted: see jm_layout_get_card_text */
+  GList       *lru_link;    /* in the layout's cache of text layouts */
+  GQueue      *lru;
   double       text_height;
   double       chips_height;
   double       badges_height;
@@ -64,6 +66,7 @@ struct _JmLayout {
   PangoContext    *context;
 
   GHashTable      *boxes;      /* card id -> JmCardBox* */
+  GQueue           text_cache; /* JmCardBox* with a text layout, most recently used first */
   GPtrArray       *rows;       /* JmRow* */
   guint            n_columns;
   double          *column_x;   /* n_columns + 1 left edges; the last is the right edge */
@@ -101,5 +104,11 @@ PangoLayout *jm_layout_make_text (JmLayout   *self,
                                   double      width);
 JmRow       *jm_layout_find_row  (JmLayout   *self,
                                   const char *lane_id);
+/* The card's text laid out, made again if it was evicted from the cache. */
+PangoLayout *jm_layout_get_card_text (JmLayout  *self,
+                                      JmCardBox *box);
+
+/* Text layouts kept at most: a 10,000-card map must not hold 10,000. */
+#define JM_TEXT_CACHE_SIZE 1500
 
 G_END_DECLS

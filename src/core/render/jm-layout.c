@@ -46,8 +46,50 @@ card_box_free (gpointer data)
 {
   JmCardBox *box = data;
 
+  if (box->lru_link != NULL)
+    g_queue_delete_link (box->lru, box->lru_link);
   g_clear_object (&box->text);
   g_free (box);
+}
+
+/* Keeps the box's text layout as the most recently used; drops the least
+ * recently used layouts beyond the cache's size. */
+static void
+touch_text (JmLayout  *self,
+            JmCardBox *box)
+{
+  if (box->lru_link != NULL)
+    {
+      g_queue_unlink (&self->text_cache, box->lru_link);
+      g_queue_push_head_link (&self->text_cache, box->lru_link);
+    }
+  else
+    {
+      g_queue_push_head (&self->text_cache, box);
+      box->lru_link = self->text_cache.head;
+      box->lru = &self->text_cache;
+    }
+
+  while (self->text_cache.length > JM_TEXT_CACHE_SIZE)
+    {
+      JmCardBox *old = g_queue_pop_tail (&self->text_cache);
+
+      old->lru_link = NULL;
+      g_clear_object (&old->text);
+    }
+}
+
+static PangoLayout *
+make_card_text (JmLayout     *self,
+                const JmCard *card,
+                double        inner)
+{
+  PangoLayout *text = jm_layout_make_text (self, card->text, 14, FALSE, inner);
+
+  /* Very long texts end in an ellipsis rather than a wall of words. */
+  pango_layout_set_height (text, -14);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  return text;
 }
 
 static void
@@ -83,6 +125,16 @@ jm_layout_make_text (JmLayout   *self,
     }
   pango_layout_set_text (layout, text ? text : "", -1);
   return layout;
+}
+
+PangoLayout *
+jm_layout_get_card_text (JmLayout  *self,
+                         JmCardBox *box)
+{
+  if (box->text == NULL)
+    box->text = make_card_text (self, box->card, box->rect.width - 2 * JM_CARD_PAD);
+  touch_text (self, box);
+  return box->text;
 }
 
 JmRow *
@@ -220,12 +272,10 @@ measure_card (JmLayout  *self,
   int h;
 
   g_clear_object (&box->text);
-  box->text = jm_layout_make_text (self, card->text, 14, FALSE, inner);
-  /* Very long texts end in an ellipsis rather than a wall of words. */
-  pango_layout_set_height (box->text, -14);
-  pango_layout_set_ellipsize (box->text, PANGO_ELLIPSIZE_END);
+  box->text = make_card_text (self, card, inner);
   pango_layout_get_pixel_size (box->text, NULL, &h);
   box->text_height = h;
+  touch_text (self, box);
 
   box->chips_height = 0;
   if ((kind == JM_LANE_TOUCHPOINTS && (card->channel != JM_CHANNEL_NONE || card->moment_of_truth))
@@ -523,6 +573,7 @@ jm_layout_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->boxes, g_hash_table_unref);
+  g_queue_clear (&self->text_cache);
   g_clear_object (&self->title);
   g_clear_object (&self->scenario);
   g_clear_object (&self->context);
@@ -548,6 +599,7 @@ jm_layout_init (JmLayout *self)
   self->rows = g_ptr_array_new_with_free_func (row_free);
   /* Keys are copies: the document replaces card records when they change. */
   self->boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, card_box_free);
+  g_queue_init (&self->text_cache);
 
   /* A font map of our own, with hinting off, so text measures the same at
    * every zoom, on screen and in every export (and in any thread). */

@@ -733,7 +733,7 @@ draw_card (Paint     *p,
       y += box->image_height;
     }
 
-  show_layout (p->cr, box->text, x, y, p->colors->text);
+  show_layout (p->cr, jm_layout_get_card_text (p->layout, box), x, y, p->colors->text);
   y += box->text_height;
 
   if (box->badges_height > 0)
