@@ -67,6 +67,7 @@ struct _JmLayout {
 
   GHashTable      *boxes;      /* card id -> JmCardBox* */
   GQueue           text_cache; /* JmCardBox* with a text layout, most recently used first */
+  GHashTable      *label_cache; /* "size|bold|width|text" -> PangoLayout, for chips and badges */
   GPtrArray       *rows;       /* JmRow* */
   guint            n_columns;
   double          *column_x;   /* n_columns + 1 left edges; the last is the right edge */

@@ -444,6 +444,7 @@ relayout (JmLayout *self)
 
   self->n_columns = jm_document_get_n_steps (self->document);
   self->grid_x = JM_MARGIN + JM_LANE_TITLE_W;
+  g_hash_table_remove_all (self->label_cache);
   size_columns (self);
   self->width = JM_MARGIN + MAX (self->column_x[self->n_columns], self->grid_x + JM_COLUMN_MIN_W);
   /* Room in the header for the title beside a persona card, even for a tiny map. */
@@ -574,6 +575,7 @@ jm_layout_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->boxes, g_hash_table_unref);
   g_queue_clear (&self->text_cache);
+  g_clear_pointer (&self->label_cache, g_hash_table_unref);
   g_clear_object (&self->title);
   g_clear_object (&self->scenario);
   g_clear_object (&self->context);
@@ -600,6 +602,7 @@ jm_layout_init (JmLayout *self)
   /* Keys are copies: the document replaces card records when they change. */
   self->boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, card_box_free);
   g_queue_init (&self->text_cache);
+  self->label_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* A font map of our own, with hinting off, so text measures the same at
    * every zoom, on screen and in every export (and in any thread). */

@@ -68,7 +68,32 @@ show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* A one-off piece of text (labels, chips), laid out on the layout's context. */
+/* A short piece of text (labels, chips, badges), laid out once and kept:
+ * making layouts on every repaint is what would cost the most. */
+static PangoLayout *
+label_layout (Paint      *p,
+              const char *text,
+              double      size,
+              gboolean    bold,
+              double      width)
+{
+  g_autofree char *key = g_strdup_printf ("%g|%d|%g|%s", size, bold, width, text ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (p->layout->label_cache, key);
+
+  if (layout == NULL)
+    {
+      layout = jm_layout_make_text (p->layout, text, size, bold, width);
+      if (width > 0)
+        {
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -1);
+        }
+      g_hash_table_insert (p->layout->label_cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
 static void
 draw_text (Paint      *p,
            const char *text,
@@ -80,15 +105,9 @@ draw_text (Paint      *p,
            JmColor     color,
            double     *out_width)
 {
-  g_autoptr(PangoLayout) layout = jm_layout_make_text (p->layout, text, size, bold, width);
+  PangoLayout *layout = label_layout (p, text, size, bold, width);
   int w;
 
-  if (width > 0)
-    {
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (layout, -1);
-    }
   show_layout (p->cr, layout, x, y, color);
   if (out_width)
     {
@@ -103,10 +122,9 @@ text_width (Paint      *p,
             double      size,
             gboolean    bold)
 {
-  g_autoptr(PangoLayout) layout = jm_layout_make_text (p->layout, text, size, bold, -1);
   int w;
 
-  pango_layout_get_pixel_size (layout, &w, NULL);
+  pango_layout_get_pixel_size (label_layout (p, text, size, bold, -1), &w, NULL);
   return w;
 }
 
@@ -608,6 +626,30 @@ draw_card (Paint     *p,
   double inner = r.width - 2 * JM_CARD_PAD - 4;
 
   p->layout->n_painted++;
+
+  if (!p->detail)
+    {
+      /* Too small to read: a plain block, its kind's bar and a few lines
+       * standing for the text — no rounded corners, clips or groups, so a
+       * whole map zoomed out paints fast. */
+      double lines = MIN (4, MAX (1, box->text_height / 18));
+      double alpha = faded ? 0.25 : 1.0;
+
+      cairo_rectangle (p->cr, r.x, r.y, r.width, r.height);
+      set_color_alpha (p->cr, p->colors->flat ? p->colors->surface
+                                              : jm_color_mix (p->colors->surface, accent, 0.06), alpha);
+      cairo_fill (p->cr);
+      cairo_rectangle (p->cr, r.x, r.y, 5, r.height);
+      set_color_alpha (p->cr, accent, alpha);
+      cairo_fill (p->cr);
+      for (int i = 0; i < (int) lines; i++)
+        cairo_rectangle (p->cr, x, y + box->chips_height + i * 18 + 4,
+                         inner * (i == (int) lines - 1 ? 0.6 : 0.95), 9);
+      set_color_alpha (p->cr, p->colors->text_dim, 0.45 * alpha);
+      cairo_fill (p->cr);
+      return;
+    }
+
   if (faded)
     cairo_push_group (p->cr);
 
@@ -625,29 +667,11 @@ draw_card (Paint     *p,
   cairo_set_line_width (p->cr, p->colors->line_width);
   cairo_stroke (p->cr);
 
-  /* The accent bar on the left says what kind of card this is. */
-  cairo_save (p->cr);
-  rounded_rect (p->cr, r.x, r.y, r.width, r.height, 8);
-  cairo_clip (p->cr);
-  cairo_rectangle (p->cr, r.x, r.y, 5, r.height);
+  /* The accent bar on the left says what kind of card this is (a pill
+   * inside the edge: no clip, which would cost on every card). */
+  rounded_rect (p->cr, r.x + 2.5, r.y + 6, 4, r.height - 12, 2);
   set_color (p->cr, accent);
   cairo_fill (p->cr);
-  cairo_restore (p->cr);
-
-  if (!p->detail)
-    {
-      /* Too small to read: a few lines stand for the text. */
-      double lines = MIN (4, MAX (1, box->text_height / 18));
-
-      set_color_alpha (p->cr, p->colors->text_dim, 0.45);
-      for (int i = 0; i < (int) lines; i++)
-        {
-          cairo_rectangle (p->cr, x, y + box->chips_height + i * 18 + 4,
-                           inner * (i == (int) lines - 1 ? 0.6 : 0.95), 9);
-        }
-      cairo_fill (p->cr);
-      goto done;
-    }
 
   if (box->chips_height > 0)
     {
@@ -770,7 +794,6 @@ draw_card (Paint     *p,
         }
     }
 
-done:
   if (faded)
     {
       cairo_pop_group_to_source (p->cr);
