@@ -55,6 +55,9 @@ struct _JmCanvas {
   guint                drag_span;
   gboolean             drag_extend;
   gboolean             drag_group;     /* an undo group is open for this drag */
+  gboolean             space_held;     /* space + drag pans */
+  double               pan_h;
+  double               pan_v;
   char                *drag_id;
   double               drag_x;
   double               drag_y;

@@ -16,7 +16,10 @@
 /* How close to a card's right edge (pixels) a drag changes its span. */
 #define EDGE_GRAB 8.0
 
+static guint header_activated_signal;
+
 enum {
+  DRAG_PAN,
   DRAG_MOVE,
   DRAG_SPAN,
   DRAG_EMOTION,
@@ -620,6 +623,76 @@ jm_canvas_move_focus (JmCanvas *self,
   return TRUE;
 }
 
+/* Tab and Shift+Tab: the next or previous card in reading order, lane by
+ * lane; past the last one the focus leaves the canvas. */
+static gboolean
+focus_next_card (JmCanvas *self,
+                 int       direction)
+{
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  int current = -1, next;
+
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+
+          if (g_strcmp0 (card->id, self->focus_id) == 0)
+            current = (int) order->len;
+          g_ptr_array_add (order, card);
+        }
+    }
+  if (order->len == 0)
+    return FALSE;
+
+  next = current < 0 ? (direction > 0 ? 0 : (int) order->len - 1) : current + direction;
+  if (next < 0 || next >= (int) order->len)
+    return FALSE;
+  jm_canvas_select_card (self, ((JmCard *) g_ptr_array_index (order, next))->id, FALSE);
+  return TRUE;
+}
+
+/* + and - on a cell of the emotion lane move the first persona's score
+ * there by half a point. */
+static gboolean
+nudge_emotion (JmCanvas *self,
+               double    delta)
+{
+  JmLane *lane = self->focus_lane ? jm_document_find_lane (self->document, self->focus_lane) : NULL;
+  GPtrArray *personas = jm_document_get_personas (self->document);
+  const JmEmotion *emotion;
+  JmPersona *persona;
+  double score;
+
+  if (lane == NULL || lane->kind != JM_LANE_EMOTIONS || personas->len == 0 || self->focus_step == NULL)
+    return FALSE;
+
+  persona = g_ptr_array_index (personas, 0);
+  emotion = jm_document_get_emotion (self->document, persona->id, self->focus_step, JM_MAP_STATE_CURRENT);
+  score = CLAMP ((emotion ? emotion->score : 0) + (emotion ? delta : 0), JM_EMOTION_MIN, JM_EMOTION_MAX);
+  jm_document_set_emotion (self->document, persona->id, self->focus_step, JM_MAP_STATE_CURRENT, score);
+  jm_history_seal (jm_document_get_history (self->document));
+  return TRUE;
+}
+
+static void
+on_key_released (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 JmCanvas              *self)
+{
+  if (keyval == GDK_KEY_space)
+    {
+      self->space_held = FALSE;
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+    }
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -680,6 +753,21 @@ on_key_pressed (GtkEventControllerKey *controller,
         return FALSE;
       jm_canvas_clear_selection (self);
       return TRUE;
+    case GDK_KEY_space:
+      /* Held down, space turns a drag into panning. */
+      self->space_held = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      return focus_next_card (self, keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? -1 : 1);
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      return nudge_emotion (self, 0.5);
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      return nudge_emotion (self, -0.5);
     default:
       return FALSE;
     }
@@ -752,6 +840,9 @@ on_pressed (GtkGestureClick *gesture,
       self->header_kind = hit.kind;
       set_str (&self->header_id, hit.id);
       selection_changed (self);
+      /* A double-click asks to rename it. */
+      if (n_press >= 2)
+        g_signal_emit (self, header_activated_signal, 0);
     }
   else if (!extend)
     {
@@ -887,6 +978,14 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_y = y;
   self->drag_extend = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
 
+  if (self->space_held)
+    {
+      self->drag_mode = DRAG_PAN;
+      self->pan_h = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+      self->pan_v = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+      return;
+    }
+
   if (!jm_layout_hit_test (self->layout, mx, my, &hit) || hit.kind == JM_HIT_CELL)
     {
       self->drag_mode = DRAG_RUBBER_BAND;
@@ -954,7 +1053,7 @@ on_drag_update (GtkGestureDrag *gesture,
     {
       self->drag_active = TRUE;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      if (self->drag_mode == DRAG_MOVE)
+      if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_PAN)
         gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       else if (self->drag_mode == DRAG_SPAN)
         gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize");
@@ -966,6 +1065,13 @@ on_drag_update (GtkGestureDrag *gesture,
 
   switch (self->drag_mode)
     {
+    case DRAG_PAN:
+      if (self->hadjustment != NULL)
+        gtk_adjustment_set_value (self->hadjustment, self->pan_h - dx);
+      if (self->vadjustment != NULL)
+        gtk_adjustment_set_value (self->vadjustment, self->pan_v - dy);
+      break;
+
     case DRAG_MOVE:
       update_drop_target (self, self->drag_x + dx, self->drag_y + dy);
       break;
@@ -1229,6 +1335,7 @@ jm_canvas_tools_init (JmCanvas *self)
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (key, "key-released", G_CALLBACK (on_key_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   click = gtk_gesture_click_new ();
@@ -1297,5 +1404,14 @@ jm_canvas_tools_class_init (GtkWidgetClass *widget_class)
    */
   selection_changed_signal =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * JmCanvas::header-activated:
+   *
+   * A stage, step or lane header was double-clicked: its name is to be edited.
+   */
+  header_activated_signal =
+    g_signal_new ("header-activated", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }

@@ -495,6 +495,92 @@ test_dragging_cards_edges_curves_and_bands (Fixture       *f,
   g_assert_cmpstr (jm_canvas_get_selection (f->canvas)->pdata[0], ==, other);
 }
 
+/* A key press as the canvas's key controller receives it. */
+static gboolean
+press_key (JmCanvas        *canvas,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          break;
+        }
+    }
+  return handled;
+}
+
+static void
+test_keys_tab_emotions_and_editing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *a = jm_canvas_add_card (f->canvas, "lane-1", "step-1");
+  g_autofree char *b = NULL;
+
+  jm_canvas_commit_edit (f->canvas);
+  b = jm_canvas_add_card (f->canvas, "lane-2", "step-5");
+  jm_canvas_commit_edit (f->canvas);
+  jm_canvas_select_card (f->canvas, a, FALSE);
+
+  /* Tab: cards in reading order; past the last the focus may leave. */
+  g_assert_true (press_key (f->canvas, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (jm_canvas_get_focus (f->canvas), ==, b);
+  g_assert_false (press_key (f->canvas, GDK_KEY_Tab, 0));
+  g_assert_true (press_key (f->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpstr (jm_canvas_get_focus (f->canvas), ==, a);
+
+  /* Enter edits, Delete deletes, Ctrl+D duplicates. */
+  g_assert_true (press_key (f->canvas, GDK_KEY_Return, 0));
+  g_assert_nonnull (jm_canvas_get_editor (f->canvas));
+  jm_canvas_cancel_edit (f->canvas);
+  g_assert_true (press_key (f->canvas, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_cmpuint (jm_document_find_lane (f->doc, "lane-1")->cards->len, ==, 2);
+  g_assert_true (press_key (f->canvas, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (jm_document_find_lane (f->doc, "lane-1")->cards->len, ==, 1);
+
+  /* + and - on the emotion lane's cell of a step. */
+  {
+    JmRect cell;
+    double x, y;
+
+    g_assert_true (jm_layout_get_cell_rect (jm_canvas_get_layout (f->canvas), "lane-4", "step-1", &cell));
+    jm_canvas_map_to_widget (f->canvas, cell.x + 4, cell.y + 4, &x, &y);
+    g_assert_true (jm_canvas_popup_menu (f->canvas, x, y));    /* a cell's menu focuses the cell */
+  }
+  g_assert_true (press_key (f->canvas, GDK_KEY_plus, 0));
+  g_assert_nonnull (jm_document_get_emotion (f->doc, "persona-1", "step-1", JM_MAP_STATE_CURRENT));
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-1", JM_MAP_STATE_CURRENT)->score, ==, 0);
+  g_assert_true (press_key (f->canvas, GDK_KEY_plus, 0));
+  g_assert_true (press_key (f->canvas, GDK_KEY_plus, 0));
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-1", JM_MAP_STATE_CURRENT)->score, ==, 1);
+  g_assert_true (press_key (f->canvas, GDK_KEY_minus, 0));
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-1", JM_MAP_STATE_CURRENT)->score, ==, 0.5);
+}
+
+static void
+test_space_drag_pans (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkScrollable *scrollable = GTK_SCROLLABLE (f->canvas);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (scrollable);
+  double before;
+
+  jm_canvas_set_zoom (f->canvas, 1.5);
+  spin ();
+  gtk_adjustment_set_value (h, 200);
+  before = gtk_adjustment_get_value (h);
+  g_assert_true (press_key (f->canvas, GDK_KEY_space, 0));
+  drag (f->canvas, 300, 300, 250, 300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +609,8 @@ main (int   argc,
   ADD ("context-menus-change-the-structure", test_context_menus_change_the_structure);
   ADD ("copy-and-paste-between-maps", test_copy_and_paste_between_maps);
   ADD ("dragging-cards-edges-curves-and-bands", test_dragging_cards_edges_curves_and_bands);
+  ADD ("keys-tab-emotions-and-editing", test_keys_tab_emotions_and_editing);
+  ADD ("space-drag-pans", test_space_drag_pans);
 #undef ADD
 
   status = g_test_run ();
