@@ -45,6 +45,7 @@ struct _JmCanvas {
   GtkCssProvider      *editor_css;
   char                *editing_id;
   gboolean             editing_new;   /* cancelling removes the card again */
+  JmHitKind            editing_kind;  /* a card's text, or a stage, step or lane name */
 
   /* dragging: a card to another cell, a card's edge (span), an emotion
    * point, or a rubber band over empty space */

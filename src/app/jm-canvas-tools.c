@@ -16,8 +16,6 @@
 /* How close to a card's right edge (pixels) a drag changes its span. */
 #define EDGE_GRAB 8.0
 
-static guint header_activated_signal;
-
 enum {
   DRAG_PAN,
   DRAG_MOVE,
@@ -170,7 +168,7 @@ jm_canvas_tools_document_changed (JmCanvas *self)
     }
   if (self->focus_id != NULL && jm_document_find_card (self->document, self->focus_id, NULL) == NULL)
     g_clear_pointer (&self->focus_id, g_free);
-  if (self->editing_id != NULL && jm_document_find_card (self->document, self->editing_id, NULL) == NULL)
+  if (self->editing_id != NULL && !jm_document_has_id (self->document, self->editing_id))
     jm_canvas_cancel_edit (self);
   if (changed)
     selection_changed (self);
@@ -202,6 +200,7 @@ jm_canvas_commit_edit (JmCanvas *self)
   GtkTextIter start, end;
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
+  JmHitKind kind;
 
   g_return_if_fail (JM_IS_CANVAS (self));
 
@@ -209,17 +208,40 @@ jm_canvas_commit_edit (JmCanvas *self)
     return;
 
   id = g_strdup (self->editing_id);
+  kind = self->editing_kind;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
   stop_editing (self);
 
-  if (self->document != NULL && jm_document_find_card (self->document, id, NULL) != NULL)
+  if (self->document == NULL)
+    return;
+
+  if (kind == JM_HIT_STAGE && jm_document_find_stage (self->document, id) != NULL)
+    {
+      JmStage *copy = jm_stage_copy (jm_document_find_stage (self->document, id));
+
+      g_free (copy->name);
+      copy->name = g_steal_pointer (&text);
+      jm_document_update_stage (self->document, copy, NULL);
+    }
+  else if (kind == JM_HIT_STEP && jm_document_find_step (self->document, id) != NULL)
+    {
+      jm_document_rename_step (self->document, id, text);
+    }
+  else if (kind == JM_HIT_LANE && jm_document_find_lane (self->document, id) != NULL)
+    {
+      JmLane *lane = jm_document_find_lane (self->document, id);
+      JmLane *copy = jm_lane_new (lane->id, lane->kind, text);
+
+      jm_document_update_lane (self->document, copy, NULL);
+    }
+  else if (kind == JM_HIT_CARD && jm_document_find_card (self->document, id, NULL) != NULL)
     {
       jm_document_set_card_text (self->document, id, text);
-      jm_history_seal (jm_document_get_history (self->document));
     }
+  jm_history_seal (jm_document_get_history (self->document));
 }
 
 void
@@ -261,6 +283,11 @@ update_editor_font (JmCanvas *self)
   gtk_css_provider_load_from_data (self->editor_css, css, -1);
 }
 
+static void start_editing (JmCanvas   *self,
+                           JmHitKind   kind,
+                           const char *id,
+                           const char *text);
+
 void
 jm_canvas_edit_card (JmCanvas   *self,
                      const char *card_id)
@@ -275,9 +302,44 @@ jm_canvas_edit_card (JmCanvas   *self,
   if (self->editing_id != NULL)
     jm_canvas_commit_edit (self);
 
-  self->editing_id = g_strdup (card_id);
+  start_editing (self, JM_HIT_CARD, card_id, card->text);
+}
+
+void
+jm_canvas_edit_header (JmCanvas   *self,
+                       JmHitKind   kind,
+                       const char *id)
+{
+  const char *name = NULL;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+  if (kind == JM_HIT_STAGE && jm_document_find_stage (self->document, id))
+    name = jm_document_find_stage (self->document, id)->name;
+  else if (kind == JM_HIT_STEP && jm_document_find_step (self->document, id))
+    name = jm_document_find_step (self->document, id)->name;
+  else if (kind == JM_HIT_LANE && jm_document_find_lane (self->document, id))
+    name = jm_document_find_lane (self->document, id)->title;
+  if (name == NULL)
+    return;
+
+  if (self->editing_id != NULL)
+    jm_canvas_commit_edit (self);
+  start_editing (self, kind, id, name);
+}
+
+static void
+start_editing (JmCanvas   *self,
+               JmHitKind   kind,
+               const char *id,
+               const char *text)
+{
+  self->editing_id = g_strdup (id);
+  self->editing_kind = kind;
   self->editing_new = FALSE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), card->text, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), text ? text : "", -1);
   update_editor_font (self);
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -332,7 +394,9 @@ on_editor_key (GtkEventControllerKey *controller,
       jm_canvas_cancel_edit (self);
       return TRUE;
     }
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
+  /* Names are one line: Enter finishes them; card texts take Ctrl+Enter. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+      && ((state & GDK_CONTROL_MASK) || self->editing_kind != JM_HIT_CARD))
     {
       jm_canvas_commit_edit (self);
       return TRUE;
@@ -357,8 +421,11 @@ jm_canvas_tools_allocate (JmCanvas *self)
   GtkAllocation alloc;
   int min, nat;
 
-  if (self->editing_id == NULL || self->layout == NULL
-      || !jm_layout_get_card_rect (self->layout, self->editing_id, &rect))
+  if (self->editing_id == NULL || self->layout == NULL)
+    return;
+  if (self->editing_kind == JM_HIT_CARD ? !jm_layout_get_card_rect (self->layout, self->editing_id, &rect)
+                                        : !jm_layout_get_header_rect (self->layout, self->editing_kind,
+                                                                      self->editing_id, &rect))
     return;
 
   jm_canvas_map_to_widget (self, rect.x, rect.y, &x, &y);
@@ -728,7 +795,9 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_F2:
-      if (self->focus_id != NULL)
+      if (self->header_id != NULL && self->selection->len == 0)
+        jm_canvas_edit_header (self, self->header_kind, self->header_id);
+      else if (self->focus_id != NULL)
         jm_canvas_edit_card (self, self->focus_id);
       else if (self->focus_lane != NULL && self->focus_step != NULL)
         g_free (jm_canvas_add_card (self, self->focus_lane, self->focus_step));
@@ -840,9 +909,9 @@ on_pressed (GtkGestureClick *gesture,
       self->header_kind = hit.kind;
       set_str (&self->header_id, hit.id);
       selection_changed (self);
-      /* A double-click asks to rename it. */
+      /* A double-click renames it, in place. */
       if (n_press >= 2)
-        g_signal_emit (self, header_activated_signal, 0);
+        jm_canvas_edit_header (self, hit.kind, hit.id);
     }
   else if (!extend)
     {
@@ -1404,14 +1473,5 @@ jm_canvas_tools_class_init (GtkWidgetClass *widget_class)
    */
   selection_changed_signal =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  /**
-   * JmCanvas::header-activated:
-   *
-   * A stage, step or lane header was double-clicked: its name is to be edited.
-   */
-  header_activated_signal =
-    g_signal_new ("header-activated", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }

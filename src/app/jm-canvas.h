@@ -64,6 +64,10 @@ char       *jm_canvas_add_card       (JmCanvas   *self,
                                       const char *step_id);
 void        jm_canvas_edit_card      (JmCanvas   *self,
                                       const char *card_id);
+/* Renames a stage, step or lane (JM_HIT_STAGE, _STEP, _LANE) in place. */
+void        jm_canvas_edit_header    (JmCanvas   *self,
+                                      JmHitKind   kind,
+                                      const char *id);
 /* The text editor while editing in place, or NULL. */
 GtkWidget  *jm_canvas_get_editor     (JmCanvas   *self);
 void        jm_canvas_commit_edit    (JmCanvas   *self);

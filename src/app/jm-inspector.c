@@ -798,33 +798,6 @@ jm_inspector_set_target (JmInspector       *self,
   rebuild (self);
 }
 
-static GtkWidget *
-first_editable (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_EDITABLE (child) || GTK_IS_TEXT_VIEW (child))
-        return child;
-      if ((found = first_editable (child)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-void
-jm_inspector_focus_first (JmInspector *self)
-{
-  GtkWidget *field;
-
-  g_return_if_fail (JM_IS_INSPECTOR (self));
-
-  field = first_editable (self->page);
-  if (field != NULL)
-    gtk_widget_grab_focus (field);
-}
-
 JmInspectorTarget
 jm_inspector_get_target (JmInspector *self)
 {

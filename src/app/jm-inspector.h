@@ -29,7 +29,5 @@ void       jm_inspector_set_target   (JmInspector       *self,
                                       JmInspectorTarget  target,
                                       const char        *id);
 JmInspectorTarget jm_inspector_get_target (JmInspector  *self);
-/* Puts the keyboard focus in the first field, ready to type. */
-void       jm_inspector_focus_first  (JmInspector       *self);
 
 G_END_DECLS

@@ -579,14 +579,6 @@ on_selection_changed (JmCanvas *canvas,
     jm_inspector_set_target (self->inspector, JM_INSPECTOR_MAP, NULL);
 }
 
-static void
-on_header_activated (JmCanvas *canvas,
-                     JmWindow *self)
-{
-  g_settings_set_boolean (get_settings (self), "inspector-visible", TRUE);
-  jm_inspector_focus_first (self->inspector);
-}
-
 /* ---- actions ---- */
 
 static void
@@ -981,7 +973,6 @@ jm_window_new (JmApplication *application)
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
   g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect (self->canvas, "header-activated", G_CALLBACK (on_header_activated), self);
   g_signal_connect_object (settings, "changed::autosave-interval",
                            G_CALLBACK (on_autosave_interval_changed), self, 0);
 

@@ -565,6 +565,37 @@ test_keys_tab_emotions_and_editing (Fixture       *f,
 }
 
 static void
+test_headers_rename_in_place (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *editor;
+
+  jm_canvas_edit_header (f->canvas, JM_HIT_STAGE, "stage-1");
+  editor = jm_canvas_get_editor (f->canvas);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (editor));
+  type_into_editor (f->canvas, "Discovery");
+  jm_canvas_commit_edit (f->canvas);
+  g_assert_cmpstr (jm_document_find_stage (f->doc, "stage-1")->name, ==, "Discovery");
+
+  jm_canvas_edit_header (f->canvas, JM_HIT_STEP, "step-2");
+  type_into_editor (f->canvas, "Reads reviews");
+  jm_canvas_commit_edit (f->canvas);
+  g_assert_cmpstr (jm_document_find_step (f->doc, "step-2")->name, ==, "Reads reviews");
+
+  jm_canvas_edit_header (f->canvas, JM_HIT_LANE, "lane-3");
+  type_into_editor (f->canvas, "Feelings");
+  jm_canvas_cancel_edit (f->canvas);
+  g_assert_cmpstr (jm_document_find_lane (f->doc, "lane-3")->title, ==, "Thoughts");
+  jm_canvas_edit_header (f->canvas, JM_HIT_LANE, "lane-3");
+  type_into_editor (f->canvas, "Feelings");
+  jm_canvas_commit_edit (f->canvas);
+  g_assert_cmpstr (jm_document_find_lane (f->doc, "lane-3")->title, ==, "Feelings");
+
+  g_assert_cmpuint (jm_history_get_n_steps (jm_document_get_history (f->doc)), ==, 3);
+}
+
+static void
 test_space_drag_pans (Fixture       *f,
                       gconstpointer  data)
 {
@@ -611,6 +642,7 @@ main (int   argc,
   ADD ("dragging-cards-edges-curves-and-bands", test_dragging_cards_edges_curves_and_bands);
   ADD ("keys-tab-emotions-and-editing", test_keys_tab_emotions_and_editing);
   ADD ("space-drag-pans", test_space_drag_pans);
+  ADD ("headers-rename-in-place", test_headers_rename_in_place);
 #undef ADD
 
   status = g_test_run ();

@@ -411,6 +411,8 @@ static const BadFile bad_files[] = {
   { "xinclude.journey", JM_IO_ERROR_INVALID, "XInclude", 5, 1 },
   { "binary-junk.journey", JM_IO_ERROR_MALFORMED, "", 0, 1 },
   { "bad-photo.journey", JM_IO_ERROR_INVALID, "PNG", 0, 2 },
+  /* Found by fuzzing: the first of two <bio>s leaked. */
+  { "duplicate-bio.journey", JM_IO_ERROR_INVALID, "<bio> may appear only once", 7, 1 },
 };
 
 static void

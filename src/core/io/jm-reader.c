@@ -767,14 +767,25 @@ read_persona (Ctx *ctx)
         if (position < last_order)
           invalid (ctx, _("<%s> comes too late in <persona>: the order is occupation, bio, quote, "
                           "goals, needs, frustrations, interests, channels, photo"), name);
+        else if (position == last_order && (position <= 3 || position == 9))
+          invalid (ctx, _("<%s> may appear only once in <persona>"), name);
         last_order = position;
 
         if (g_str_equal (name, "occupation"))
-          persona->occupation = read_text (ctx);
+          {
+            g_free (persona->occupation);
+            persona->occupation = read_text (ctx);
+          }
         else if (g_str_equal (name, "bio"))
-          persona->bio = read_text (ctx);
+          {
+            g_free (persona->bio);
+            persona->bio = read_text (ctx);
+          }
         else if (g_str_equal (name, "quote"))
-          persona->quote = read_text (ctx);
+          {
+            g_free (persona->quote);
+            persona->quote = read_text (ctx);
+          }
         else if (g_str_equal (name, "goal"))
           persona->goals = strv_append (persona->goals, read_text (ctx));
         else if (g_str_equal (name, "need"))

@@ -724,6 +724,47 @@ jm_layout_get_card_rect (JmLayout   *self,
 }
 
 gboolean
+jm_layout_get_header_rect (JmLayout   *self,
+                           JmHitKind   kind,
+                           const char *id,
+                           JmRect     *rect)
+{
+  JmRow *row;
+  int column;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  switch (kind)
+    {
+    case JM_HIT_STAGE:
+      if (!jm_layout_get_stage_rect (self, id, rect))
+        return FALSE;
+      rect->height = JM_STAGE_H - 6;
+      return TRUE;
+    case JM_HIT_STEP:
+      column = jm_document_get_step_column (self->document, id);
+      if (column < 0)
+        return FALSE;
+      *rect = (JmRect) { jm_layout_column_x (self, column), self->steps_y,
+                         jm_layout_column_width (self, column), JM_STEP_H };
+      return TRUE;
+    case JM_HIT_LANE:
+      row = jm_layout_find_row (self, id);
+      if (row == NULL)
+        return FALSE;
+      *rect = (JmRect) { JM_MARGIN, row->y, JM_LANE_TITLE_W, MIN (row->height, 72) };
+      return TRUE;
+    case JM_HIT_NONE:
+    case JM_HIT_HEADER:
+    case JM_HIT_CELL:
+    case JM_HIT_CARD:
+    case JM_HIT_EMOTION:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
 jm_layout_get_lane_rect (JmLayout   *self,
                          const char *lane_id,
                          JmRect     *rect)

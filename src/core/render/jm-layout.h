@@ -75,6 +75,12 @@ gboolean    jm_layout_get_cell_rect (JmLayout              *self,
 gboolean    jm_layout_get_stage_rect (JmLayout             *self,
                                       const char           *stage_id,
                                       JmRect               *rect);
+/* The header of a stage or step, or the title of a lane (JM_HIT_STAGE,
+ * JM_HIT_STEP, JM_HIT_LANE). */
+gboolean    jm_layout_get_header_rect (JmLayout            *self,
+                                       JmHitKind            kind,
+                                       const char          *id,
+                                       JmRect              *rect);
 gboolean    jm_layout_get_lane_rect (JmLayout              *self,
                                      const char            *lane_id,
                                      JmRect                *rect);
