@@ -18,6 +18,7 @@
 
 enum {
   DRAG_PAN,
+  DRAG_HEADER,
   DRAG_MOVE,
   DRAG_SPAN,
   DRAG_EMOTION,
@@ -1077,11 +1078,16 @@ on_drag_begin (GtkGestureDrag *gesture,
       jm_history_begin_group (jm_document_get_history (self->document), _("Set Emotion"));
       self->drag_group = TRUE;
       break;
-    case JM_HIT_NONE:
-    case JM_HIT_HEADER:
     case JM_HIT_STAGE:
     case JM_HIT_STEP:
     case JM_HIT_LANE:
+      /* Headers reorder: a stage or step along the columns, a lane up and down. */
+      self->drag_mode = DRAG_HEADER;
+      self->drag_curve = hit.kind;
+      self->drag_id = g_strdup (hit.id);
+      break;
+    case JM_HIT_NONE:
+    case JM_HIT_HEADER:
     case JM_HIT_CELL:
     default:
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -1144,6 +1150,48 @@ on_drag_update (GtkGestureDrag *gesture,
     case DRAG_MOVE:
       update_drop_target (self, self->drag_x + dx, self->drag_y + dy);
       break;
+
+    case DRAG_HEADER:
+      {
+        JmHit hit;
+
+        g_clear_pointer (&self->drop_step, g_free);
+        g_clear_pointer (&self->drop_lane, g_free);
+        if (!jm_layout_hit_test (self->layout, mx, my, &hit))
+          break;
+        if (self->drag_curve == JM_HIT_LANE && hit.lane_id != NULL)
+          {
+            self->drop_lane = g_strdup (hit.lane_id);
+            jm_layout_get_lane_rect (self->layout, hit.lane_id, &self->drop_rect);
+          }
+        else if (self->drag_curve != JM_HIT_LANE)
+          {
+            /* The step under the pointer, whatever row it is in. */
+            int column = -1;
+
+            for (guint c = 0; c < jm_document_get_n_steps (self->document); c++)
+              {
+                JmRect step_rect;
+
+                if (jm_layout_get_header_rect (self->layout, JM_HIT_STEP,
+                                               jm_document_get_step (self->document, c)->id, &step_rect)
+                    && mx >= step_rect.x && mx < step_rect.x + step_rect.width)
+                  column = (int) c;
+              }
+            if (column >= 0)
+              {
+                JmStep *step = jm_document_get_step (self->document, (guint) column);
+
+                self->drop_step = g_strdup (step->id);
+                if (self->drag_curve == JM_HIT_STAGE)
+                  jm_layout_get_stage_rect (self->layout, jm_document_get_step_stage (self->document, step->id)->id,
+                                            &self->drop_rect);
+                else
+                  jm_layout_get_header_rect (self->layout, JM_HIT_STEP, step->id, &self->drop_rect);
+              }
+          }
+        break;
+      }
 
     case DRAG_SPAN:
       {
@@ -1233,6 +1281,34 @@ on_drag_end (GtkGestureDrag *gesture,
                              jm_document_get_step (self->document, (guint) MAX (column, 0))->id,
                              self->drop_index);
       jm_canvas_select_card (self, self->drag_id, FALSE);
+    }
+  else if (self->drag_active && self->drag_mode == DRAG_HEADER)
+    {
+      if (self->drag_curve == JM_HIT_LANE && self->drop_lane != NULL)
+        {
+          GPtrArray *lanes = jm_document_get_lanes (self->document);
+          guint index;
+
+          if (g_ptr_array_find (lanes, jm_document_find_lane (self->document, self->drop_lane), &index))
+            jm_document_move_lane (self->document, self->drag_id, index);
+        }
+      else if (self->drag_curve == JM_HIT_STAGE && self->drop_step != NULL)
+        {
+          GPtrArray *stages = jm_document_get_stages (self->document);
+          guint index;
+
+          if (g_ptr_array_find (stages, jm_document_get_step_stage (self->document, self->drop_step), &index))
+            jm_document_move_stage (self->document, self->drag_id, index);
+        }
+      else if (self->drag_curve == JM_HIT_STEP && self->drop_step != NULL
+               && g_strcmp0 (self->drop_step, self->drag_id) != 0)
+        {
+          JmStage *stage = jm_document_get_step_stage (self->document, self->drop_step);
+          guint index;
+
+          g_ptr_array_find (stage->steps, jm_document_find_step (self->document, self->drop_step), &index);
+          jm_document_move_step (self->document, self->drag_id, stage->id, index);
+        }
     }
   else if (self->drag_active && self->drag_mode == DRAG_SPAN
            && jm_document_find_card (self->document, self->drag_id, NULL) != NULL)
@@ -1366,7 +1442,8 @@ jm_canvas_tools_snapshot (JmCanvas    *self,
       outline (snapshot, &bounds, 8, 2, &faint);
     }
 
-  if (self->drag_active && (self->drag_mode == DRAG_RUBBER_BAND || self->drag_mode == DRAG_SPAN))
+  if (self->drag_active && (self->drag_mode == DRAG_RUBBER_BAND || self->drag_mode == DRAG_SPAN
+                            || (self->drag_mode == DRAG_HEADER && (self->drop_lane || self->drop_step))))
     {
       GdkRGBA fill = accent;
 

@@ -596,6 +596,39 @@ test_headers_rename_in_place (Fixture       *f,
 }
 
 static void
+test_dragging_headers_reorders (Fixture       *f,
+                                gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  GPtrArray *stages = jm_document_get_stages (f->doc);
+  GPtrArray *lanes = jm_document_get_lanes (f->doc);
+  JmRect from, to;
+
+  jm_canvas_set_zoom (f->canvas, 0.5);
+  spin ();
+
+  /* The first stage, dragged onto the third. */
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STAGE, "stage-1", &from));
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STAGE, "stage-3", &to));
+  drag (f->canvas, from.x + 20, from.y + 10, to.x + 20, to.y + 10);
+  g_assert_cmpstr (((JmStage *) stages->pdata[2])->id, ==, "stage-1");
+
+  /* The last lane, dragged onto the first. */
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_LANE, "lane-7", &from));
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_LANE, "lane-1", &to));
+  drag (f->canvas, from.x + 20, from.y + 10, to.x + 20, to.y + 10);
+  g_assert_cmpstr (((JmLane *) lanes->pdata[0])->id, ==, "lane-7");
+
+  /* A step, dragged onto its neighbour. */
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STEP, "step-9", &from));
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STEP, "step-10", &to));
+  drag (f->canvas, from.x + 20, from.y + 10, to.x + 20, to.y + 10);
+  g_assert_cmpint (jm_document_get_step_column (f->doc, "step-9"), ==, 9);
+
+  g_assert_cmpuint (jm_history_get_n_steps (jm_document_get_history (f->doc)), ==, 3);
+}
+
+static void
 test_space_drag_pans (Fixture       *f,
                       gconstpointer  data)
 {
@@ -643,6 +676,7 @@ main (int   argc,
   ADD ("keys-tab-emotions-and-editing", test_keys_tab_emotions_and_editing);
   ADD ("space-drag-pans", test_space_drag_pans);
   ADD ("headers-rename-in-place", test_headers_rename_in_place);
+  ADD ("dragging-headers-reorders", test_dragging_headers_reorders);
 #undef ADD
 
   status = g_test_run ();
