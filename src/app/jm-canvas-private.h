@@ -22,6 +22,7 @@ struct _JmCanvas {
   JmLayout            *layout;
   gulong               changed_handler;
   double               zoom;
+  char                *persona_id;   /* the map as this persona lives it, or NULL */
 
   /* panning with the middle button */
   double               pan_start_h;

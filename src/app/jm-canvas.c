@@ -260,6 +260,7 @@ apply_theme (JmCanvas *self)
 
   jm_render_options_init (&options);
   options.theme = current_theme ();
+  options.persona_id = self->persona_id;
   jm_layout_set_options (self->layout, &options);
   configure_adjustments (self, adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
@@ -307,6 +308,7 @@ jm_canvas_set_document (JmCanvas   *self,
       jm_render_options_init (&options);
       options.theme = current_theme ();
       self->layout = jm_layout_new (document, &options);
+      g_clear_pointer (&self->persona_id, g_free);
       self->changed_handler = g_signal_connect_after (document, "changed",
                                                       G_CALLBACK (on_document_changed), self);
     }
@@ -314,6 +316,24 @@ jm_canvas_set_document (JmCanvas   *self,
   self->zoom = 1.0;
   jm_canvas_zoom_to_fit (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+jm_canvas_set_persona (JmCanvas   *self,
+                       const char *persona_id)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  g_free (self->persona_id);
+  self->persona_id = persona_id && *persona_id ? g_strdup (persona_id) : NULL;
+  apply_theme (self);
+}
+
+const char *
+jm_canvas_get_persona (JmCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
+  return self->persona_id;
 }
 
 JmDocument *
@@ -487,6 +507,7 @@ jm_canvas_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->document);
   jm_canvas_tools_dispose (self);
   jm_canvas_menu_dispose (self);
+  g_clear_pointer (&self->persona_id, g_free);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);

@@ -19,6 +19,12 @@ void        jm_canvas_set_document   (JmCanvas   *self,
 JmDocument *jm_canvas_get_document   (JmCanvas   *self);
 JmLayout   *jm_canvas_get_layout     (JmCanvas   *self);
 
+/* Shows the map as one persona lives it: other personas' cards fade and
+ * their curves step back. NULL or "" shows everyone. */
+void        jm_canvas_set_persona    (JmCanvas   *self,
+                                      const char *persona_id);
+const char *jm_canvas_get_persona    (JmCanvas   *self);
+
 double      jm_canvas_get_zoom       (JmCanvas   *self);
 /* Zooms keeping the centre of the view where it is. */
 void        jm_canvas_set_zoom       (JmCanvas   *self,

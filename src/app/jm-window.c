@@ -27,6 +27,7 @@ struct _JmWindow {
   GtkButton       *empty_new_button;
   GtkButton       *empty_open_button;
   GtkBox          *template_gallery;
+  GtkMenuButton   *persona_button;
 
   JmCanvas        *canvas;
   AdwFlap         *flap;
@@ -91,6 +92,38 @@ add_recent (GFile *file)
 
 /* ---- document state ---- */
 
+/* The persona switcher: "Everyone" and each persona of the map. */
+static void
+update_persona_menu (JmWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GPtrArray *personas = self->document ? jm_document_get_personas (self->document) : NULL;
+  const char *current = jm_canvas_get_persona (self->canvas);
+
+  g_menu_append (menu, _("Everyone"), "win.view-persona('')");
+  for (guint i = 0; personas != NULL && i < personas->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, i);
+      g_autofree char *action = g_strdup_printf ("win.view-persona('%s')", persona->id);
+
+      g_menu_append (menu, persona->name, action);
+    }
+  gtk_menu_button_set_menu_model (self->persona_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->persona_button), personas != NULL && personas->len > 1);
+  if (current != NULL && (self->document == NULL || jm_document_find_persona (self->document, current) == NULL))
+    jm_canvas_set_persona (self->canvas, NULL);
+}
+
+static void
+action_view_persona (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  jm_canvas_set_persona (self->canvas, g_variant_get_string (parameter, NULL));
+}
+
 static void
 on_document_changed (JmDocument *document,
                      JmChange   *change,
@@ -99,6 +132,8 @@ on_document_changed (JmDocument *document,
   self->dirty_since_autosave = TRUE;
   if (change->type == JM_OBJECT_MAP)
     update_title (self);
+  if (change->type == JM_OBJECT_PERSONA)
+    update_persona_menu (self);
 }
 
 /* ---- autosave and recovery ---- */
@@ -331,6 +366,7 @@ jm_window_set_document (JmWindow   *self,
 
   jm_canvas_set_document (self->canvas, document);
   jm_inspector_set_document (self->inspector, document);
+  update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   update_title (self);
   update_actions (self);
@@ -875,6 +911,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_open_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, template_gallery);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, persona_button);
 
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
@@ -889,6 +926,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
+  gtk_widget_class_install_action (widget_class, "win.view-persona", "s", action_view_persona);
 }
 
 /* The empty state's templates, each with a picture of what it gives. */
@@ -944,6 +982,7 @@ jm_window_init (JmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_template_gallery (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -329,6 +329,27 @@ test_autosave_keeps_unsaved_work_until_saved (void)
 }
 
 static void
+test_persona_switcher_shows_one_persona (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "bike-shop-vs-food-delivery.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
+
+  g_assert_false (gtk_widget_get_visible (child (window, "persona_button")));
+  g_assert_true (jm_window_open_file (window, file));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (child (window, "persona_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-persona", "s", "p-giulia"));
+  g_assert_cmpstr (jm_canvas_get_persona (canvas), ==, "p-giulia");
+  g_assert_cmpstr (jm_layout_get_options (jm_canvas_get_layout (canvas))->persona_id, ==, "p-giulia");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-persona", "s", ""));
+  g_assert_null (jm_canvas_get_persona (canvas));
+  destroy_window (window);
+}
+
+static void
 test_damaged_recovery_copy_is_reported (void)
 {
   JmWindow *window = new_window ();
@@ -376,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
   g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
+  g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
 
   status = g_test_run ();
   g_object_unref (app);
