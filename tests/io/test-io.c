@@ -413,6 +413,8 @@ static const BadFile bad_files[] = {
   { "bad-photo.journey", JM_IO_ERROR_INVALID, "PNG", 0, 2 },
   /* Found by fuzzing: the first of two <bio>s leaked. */
   { "duplicate-bio.journey", JM_IO_ERROR_INVALID, "<bio> may appear only once", 7, 1 },
+  /* Found by fuzzing: a step with no id crashed the reference checks. */
+  { "step-without-id.journey", JM_IO_ERROR_INVALID, "<step> needs the attribute “id”", 6, 2 },
 };
 
 static void

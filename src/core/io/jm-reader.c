@@ -320,7 +320,7 @@ required (Ctx        *ctx,
 {
   /* Present is enough: an empty name is a choice the writer may save. */
   if (attr->value == NULL)
-    invalid (ctx, _("<%s> needs a “%s” attribute"), element, attr->name);
+    invalid (ctx, _("<%s> needs the attribute “%s”"), element, attr->name);
   return attr->value;
 }
 

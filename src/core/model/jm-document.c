@@ -314,7 +314,9 @@ ensure_columns (JmDocument *self)
           JmStep *step = g_ptr_array_index (stage->steps, j);
 
           g_ptr_array_add (self->columns, step);
-          g_hash_table_insert (self->column_of, step->id, GUINT_TO_POINTER (self->columns->len));
+          /* A step read without an id (the reader reports it) has no column to find. */
+          if (step->id != NULL)
+            g_hash_table_insert (self->column_of, step->id, GUINT_TO_POINTER (self->columns->len));
         }
     }
 
