@@ -35,6 +35,8 @@ static const GOptionEntry option_entries[] = {
     N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
   { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the map as the persona with this id lives it"), N_("ID") },
+  { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -69,6 +71,7 @@ jm_application_handle_local_options (GApplication *application,
   g_autofree char *page = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *persona = NULL;
+  g_autofree char *import = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
   g_autofree char *scale_arg = NULL;
@@ -97,6 +100,7 @@ jm_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "page", "s", &page);
   g_variant_dict_lookup (options, "theme", "s", &theme);
   g_variant_dict_lookup (options, "persona", "s", &persona);
+  g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (check && export_path != NULL)
@@ -110,13 +114,13 @@ jm_application_handle_local_options (GApplication *application,
 
   if (export_path != NULL)
     {
-      JmCliExport cli = { export_path, scale, page, theme, persona };
+      JmCliExport cli = { export_path, scale, page, theme, persona, import };
       return jm_cli_export (&cli, (const char * const *) files);
     }
 
-  if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL)
+  if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
     {
-      g_printerr ("%s\n", _("--scale, --page, --theme and --persona go with --export"));
+      g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));
       return JM_EXIT_USAGE;
     }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "jm-cli.h"
+#include "jm-csv.h"
 #include "jm-export.h"
 #include "jm-reader.h"
 #include "jm-writer.h"
@@ -137,6 +138,20 @@ jm_cli_export (const JmCliExport  *options,
           return JM_EXIT_USAGE;
         }
       export_options.persona_id = options->persona;
+    }
+
+  if (options->import != NULL)
+    {
+      g_autoptr(JmCsvImport) import = jm_csv_import_load_path (doc, options->import, &error);
+
+      if (import == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return JM_EXIT_FAILURE;
+        }
+      /* Rows that cannot be used are said, and the rest applied. */
+      print_problems (import->problems, NULL);
+      jm_csv_import_apply (import, doc);
     }
 
   if (has_suffix_ci (options->output, ".journey"))

@@ -12,6 +12,7 @@ typedef struct {
   const char *page;        /* --page */
   const char *theme;       /* --theme */
   const char *persona;     /* --persona */
+  const char *import;      /* --import-metrics=CSV */
 } JmCliExport;
 
 /* Exit statuses, as DESIGN.md fixes them. */

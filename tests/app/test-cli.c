@@ -168,6 +168,43 @@ test_export_resaves_in_canonical_form (void)
 }
 
 static void
+test_import_metrics_applies_survey_responses (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "responses.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.journey", NULL);
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import-metrics=", csv, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected_problem = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (csv,
+    "touchpoint;metric;score\n"
+    "c-12;csat;5\n"
+    "c-12;csat;1\n"
+    "Counter staff refuse to lend the pump;csat;4\n"
+    "c-12;csat;9\n", -1, NULL));
+  r = run (export_arg, import_arg, input, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  /* The unusable row is reported with its line; the others are applied. */
+  expected_problem = g_strdup_printf ("%s:5: The CSAT answer “9” is not a number from 1 to 5\n", csv);
+  g_assert_cmpstr (r.err, ==, expected_problem);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<metric id=\"m-csat-counter\" kind=\"csat\" value=\"66.7\" target=\"80\" sample-size=\"3\""));
+  result_clear (&r);
+
+  r = run ("--import-metrics=/nonexistent.csv", export_arg, input, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+
+  g_unlink (csv);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+static void
 test_export_failures_leave_no_file (void)
 {
   g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
@@ -253,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/writes-each-format-without-a-display", test_export_writes_each_format_without_a_display);
   g_test_add_func ("/cli/export/resaves-in-canonical-form", test_export_resaves_in_canonical_form);
   g_test_add_func ("/cli/export/failures-leave-no-file", test_export_failures_leave_no_file);
+  g_test_add_func ("/cli/export/import-metrics-applies-survey-responses", test_import_metrics_applies_survey_responses);
   g_test_add_func ("/cli/usage/wrong-usage-exits-with-two", test_wrong_usage_exits_with_two);
   g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
 

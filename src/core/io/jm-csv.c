@@ -1,0 +1,501 @@
+/* jm-csv.c — survey responses to metrics. The parser follows RFC 4180
+ * (quoted fields, doubled quotes, line breaks inside quotes) and accepts
+ * what spreadsheets and survey tools export in Italy and elsewhere:
+ * semicolons and decimal commas, a byte-order mark, CRLF. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jm-csv.h"
+
+#define MAX_CSV_BYTES (64 * 1024 * 1024)
+
+typedef struct {
+  GPtrArray *fields;   /* char* */
+  int        line;     /* where the record starts */
+} Record;
+
+static void
+record_free (gpointer data)
+{
+  Record *record = data;
+
+  g_ptr_array_unref (record->fields);
+  g_free (record);
+}
+
+/* The separator is the one of ',' or ';' the header line has more of,
+ * counting outside quotes. */
+static char
+detect_separator (const char *data,
+                  gsize       len)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < len && (quoted || (data[i] != '\n' && data[i] != '\r')); i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && data[i] == ',')
+        commas++;
+      else if (!quoted && data[i] == ';')
+        semicolons++;
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+static GPtrArray *
+parse_records (const char *data,
+               gsize       len,
+               char        separator)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  Record *record = NULL;
+  gboolean quoted = FALSE, was_quoted = FALSE;
+  int line = 1;
+  gsize i = 0;
+
+  while (i <= len)
+    {
+      char c = i < len ? data[i] : '\n';
+      gboolean at_end = i == len;
+
+      if (record == NULL)
+        {
+          record = g_new0 (Record, 1);
+          record->fields = g_ptr_array_new_with_free_func (g_free);
+          record->line = line;
+        }
+
+      if (quoted)
+        {
+          if (c == '"' && i + 1 < len && data[i + 1] == '"')
+            {
+              g_string_append_c (field, '"');
+              i += 2;
+              continue;
+            }
+          if (c == '"' || at_end)
+            quoted = FALSE;
+          else
+            {
+              if (c == '\n')
+                line++;
+              g_string_append_c (field, c);
+            }
+          i++;
+          continue;
+        }
+
+      if (c == '"' && field->len == 0 && !was_quoted)
+        {
+          quoted = was_quoted = TRUE;
+        }
+      else if (c == separator)
+        {
+          g_ptr_array_add (record->fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+        }
+      else if (c == '\r' && i + 1 < len && data[i + 1] == '\n')
+        {
+          /* The \n ends the record. */
+        }
+      else if (c == '\n' || c == '\r')
+        {
+          g_ptr_array_add (record->fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+          /* Blank lines are no records. */
+          if (record->fields->len == 1 && *(char *) g_ptr_array_index (record->fields, 0) == '\0')
+            record_free (record);
+          else
+            g_ptr_array_add (records, record);
+          record = NULL;
+          line++;
+        }
+      else
+        {
+          g_string_append_c (field, c);
+        }
+      i++;
+    }
+
+  if (record != NULL)
+    record_free (record);
+  return records;
+}
+
+typedef enum {
+  COLUMN_TOUCHPOINT,
+  COLUMN_METRIC,
+  COLUMN_SCORE,
+  COLUMN_DATE,
+  N_COLUMNS
+} Column;
+
+/* Header names, in English and Italian, lower case. */
+static gboolean
+column_of (const char *header,
+           Column     *out)
+{
+  static const struct { const char *name; Column column; } names[] = {
+    { "touchpoint", COLUMN_TOUCHPOINT }, { "touchpoint id", COLUMN_TOUCHPOINT }, { "card", COLUMN_TOUCHPOINT },
+    { "punto di contatto", COLUMN_TOUCHPOINT }, { "touchpoint_id", COLUMN_TOUCHPOINT },
+    { "metric", COLUMN_METRIC }, { "kind", COLUMN_METRIC }, { "metrica", COLUMN_METRIC }, { "tipo", COLUMN_METRIC },
+    { "score", COLUMN_SCORE }, { "value", COLUMN_SCORE }, { "punteggio", COLUMN_SCORE }, { "voto", COLUMN_SCORE },
+    { "valore", COLUMN_SCORE },
+    { "date", COLUMN_DATE }, { "data", COLUMN_DATE },
+  };
+  g_autofree char *lower = g_utf8_strdown (header, -1);
+
+  g_strstrip (lower);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (lower, names[i].name))
+      {
+        *out = names[i].column;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_score (const char *text,
+             double     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  g_strdelimit (copy, ",", '.');
+  if (*copy == '\0')
+    return FALSE;
+  value = g_ascii_strtod (copy, &end);
+  if (*end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/* Dates as YYYY-MM-DD, or DD/MM/YYYY as Italian spreadsheets write them. */
+static char *
+parse_date (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  guint y, m, d;
+
+  if (sscanf (copy, "%4u-%2u-%2u", &y, &m, &d) != 3 && sscanf (copy, "%2u/%2u/%4u", &d, &m, &y) != 3)
+    return NULL;
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+}
+
+typedef struct {
+  char        *card_id;
+  JmMetricKind kind;
+  GArray      *scores;
+  char        *date;
+} Tally;
+
+static void
+tally_free (gpointer data)
+{
+  Tally *tally = data;
+
+  g_free (tally->card_id);
+  g_array_unref (tally->scores);
+  g_free (tally->date);
+  g_free (tally);
+}
+
+static JmCard *
+find_touchpoint (JmDocument *document,
+                 const char *key)
+{
+  GPtrArray *lanes = jm_document_get_lanes (document);
+  JmCard *card = jm_document_find_card (document, key, NULL);
+
+  if (card != NULL)
+    return card;
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          card = g_ptr_array_index (lane->cards, c);
+          if (g_strcmp0 (card->text, key) == 0)
+            return card;
+        }
+    }
+  return NULL;
+}
+
+static void
+add_problem (JmCsvImport *import,
+             const char  *name,
+             int          line,
+             const char  *message)
+{
+  g_ptr_array_add (import->problems, jm_problem_new (name, line, message));
+}
+
+static void
+result_free (gpointer data)
+{
+  JmCsvResult *result = data;
+
+  g_free (result->card_id);
+  g_free (result->date);
+  g_free (result);
+}
+
+void
+jm_csv_import_free (JmCsvImport *import)
+{
+  if (import == NULL)
+    return;
+  g_clear_pointer (&import->results, g_ptr_array_unref);
+  g_clear_pointer (&import->problems, g_ptr_array_unref);
+  g_free (import);
+}
+
+JmCsvImport *
+jm_csv_import_load_bytes (JmDocument  *document,
+                          const char  *display_name,
+                          const char  *data,
+                          gsize        len,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func (tally_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int columns[N_COLUMNS] = { -1, -1, -1, -1 };
+  JmCsvImport *import;
+  Record *header;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (len > MAX_CSV_BYTES || !g_utf8_validate (data, (gssize) len, NULL))
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_MALFORMED,
+                   len > MAX_CSV_BYTES ? _("%s: the file is too large") : _("%s: the file is not UTF-8 text"),
+                   display_name);
+      return NULL;
+    }
+
+  records = parse_records (data, len, detect_separator (data, len));
+  if (records->len == 0)
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_NOT_A_MAP, _("%s: the file is empty"), display_name);
+      return NULL;
+    }
+
+  header = g_ptr_array_index (records, 0);
+  for (guint i = 0; i < header->fields->len; i++)
+    {
+      Column column;
+
+      if (column_of (g_ptr_array_index (header->fields, i), &column) && columns[column] < 0)
+        columns[column] = (int) i;
+    }
+  if (columns[COLUMN_TOUCHPOINT] < 0 || columns[COLUMN_METRIC] < 0 || columns[COLUMN_SCORE] < 0)
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_NOT_A_MAP,
+                   _("%s:1: the first line must name the columns touchpoint, metric and score (and "
+                     "optionally date)"), display_name);
+      return NULL;
+    }
+
+  import = g_new0 (JmCsvImport, 1);
+  import->results = g_ptr_array_new_with_free_func (result_free);
+  import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      Record *record = g_ptr_array_index (records, r);
+      const char *touchpoint, *metric, *score_text, *date_text;
+      g_autofree char *key = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *metric_lower = NULL;
+      JmMetricKind kind;
+      JmCard *card;
+      Tally *tally;
+      double score, min, max;
+
+      if ((int) record->fields->len <= MAX (columns[COLUMN_TOUCHPOINT], MAX (columns[COLUMN_METRIC], columns[COLUMN_SCORE])))
+        {
+          add_problem (import, display_name, record->line, _("The row has too few columns"));
+          continue;
+        }
+      touchpoint = g_ptr_array_index (record->fields, columns[COLUMN_TOUCHPOINT]);
+      metric = g_ptr_array_index (record->fields, columns[COLUMN_METRIC]);
+      score_text = g_ptr_array_index (record->fields, columns[COLUMN_SCORE]);
+      date_text = columns[COLUMN_DATE] >= 0 && columns[COLUMN_DATE] < (int) record->fields->len
+                  ? g_ptr_array_index (record->fields, columns[COLUMN_DATE]) : NULL;
+
+      card = find_touchpoint (document, touchpoint);
+      if (card == NULL)
+        {
+          message = g_strdup_printf (_("No card has the id or the text “%s”"), touchpoint);
+          add_problem (import, display_name, record->line, message);
+          continue;
+        }
+
+      metric_lower = g_ascii_strdown (g_strstrip (g_strdup (metric)), -1);
+      if (!jm_metric_kind_from_string (metric_lower, &kind) || kind > JM_METRIC_CES)
+        {
+          message = g_strdup_printf (_("“%s” is not a survey metric: use nps, csat or ces"), metric);
+          add_problem (import, display_name, record->line, message);
+          continue;
+        }
+
+      /* The answer scales: NPS 0–10, CSAT 1–5, CES 1–7. */
+      min = kind == JM_METRIC_NPS ? 0 : 1;
+      max = kind == JM_METRIC_NPS ? 10 : kind == JM_METRIC_CSAT ? 5 : 7;
+      if (!parse_score (score_text, &score) || score < min || score > max)
+        {
+          message = g_strdup_printf (_("The %s answer “%s” is not a number from %g to %g"),
+                                     jm_metric_kind_get_label (kind), score_text, min, max);
+          add_problem (import, display_name, record->line, message);
+          continue;
+        }
+
+      key = g_strdup_printf ("%s\n%d", card->id, kind);
+      tally = g_hash_table_lookup (by_key, key);
+      if (tally == NULL)
+        {
+          tally = g_new0 (Tally, 1);
+          tally->card_id = g_strdup (card->id);
+          tally->kind = kind;
+          tally->scores = g_array_new (FALSE, FALSE, sizeof (double));
+          g_ptr_array_add (tallies, tally);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), tally);
+        }
+      g_array_append_val (tally->scores, score);
+      if (date_text != NULL && *date_text != '\0')
+        {
+          g_autofree char *date = parse_date (date_text);
+
+          if (date == NULL)
+            {
+              message = g_strdup_printf (_("“%s” is not a date (write YYYY-MM-DD or DD/MM/YYYY); the answer counts without it"),
+                                         date_text);
+              add_problem (import, display_name, record->line, message);
+            }
+          else if (tally->date == NULL || strcmp (date, tally->date) > 0)
+            {
+              g_free (tally->date);
+              tally->date = g_steal_pointer (&date);
+            }
+        }
+      import->rows_used++;
+    }
+
+  for (guint t = 0; t < tallies->len; t++)
+    {
+      Tally *tally = g_ptr_array_index (tallies, t);
+      JmCsvResult *result = g_new0 (JmCsvResult, 1);
+      guint n = tally->scores->len, high = 0, low = 0;
+      double sum = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double s = g_array_index (tally->scores, double, i);
+
+          sum += s;
+          if (tally->kind == JM_METRIC_NPS)
+            {
+              high += s >= 9;
+              low += s <= 6;
+            }
+          else if (tally->kind == JM_METRIC_CSAT)
+            high += s >= 4;
+        }
+
+      result->card_id = g_strdup (tally->card_id);
+      result->kind = tally->kind;
+      result->sample_size = n;
+      result->date = g_strdup (tally->date);
+      if (tally->kind == JM_METRIC_NPS)
+        result->value = round (((double) high - low) * 1000 / n) / 10;   /* promoters − detractors, points */
+      else if (tally->kind == JM_METRIC_CSAT)
+        result->value = round ((double) high * 1000 / n) / 10;           /* share of 4 and 5, % */
+      else
+        result->value = round (sum * 100 / n) / 100;                     /* mean effort */
+      g_ptr_array_add (import->results, result);
+    }
+
+  return import;
+}
+
+JmCsvImport *
+jm_csv_import_load_path (JmDocument  *document,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_READ, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+  return jm_csv_import_load_bytes (document, path, data, len, error);
+}
+
+void
+jm_csv_import_apply (JmCsvImport *import,
+                     JmDocument  *document)
+{
+  JmHistory *history;
+
+  g_return_if_fail (import != NULL);
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  if (import->results->len == 0)
+    return;
+
+  history = jm_document_get_history (document);
+  jm_history_begin_group (history, _("Import Survey Responses"));
+  for (guint i = 0; i < import->results->len; i++)
+    {
+      JmCsvResult *result = g_ptr_array_index (import->results, i);
+      JmCard *card = jm_document_find_card (document, result->card_id, NULL);
+      JmMetric *metric = NULL;
+      JmCard *copy;
+
+      if (card == NULL)
+        continue;
+      copy = jm_card_copy (card);
+      for (guint m = 0; m < copy->metrics->len && metric == NULL; m++)
+        if (((JmMetric *) g_ptr_array_index (copy->metrics, m))->kind == result->kind)
+          metric = g_ptr_array_index (copy->metrics, m);
+      if (metric == NULL)
+        {
+          g_autofree char *id = jm_document_make_id (document, "metric");
+
+          metric = jm_metric_new (id, result->kind, result->value);
+          g_ptr_array_add (copy->metrics, metric);
+        }
+      metric->value = result->value;
+      metric->sample_size = result->sample_size;
+      g_free (metric->date);
+      metric->date = g_strdup (result->date);
+      jm_document_update_card (document, copy, NULL);
+    }
+  jm_history_end_group (history);
+}

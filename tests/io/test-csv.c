@@ -1,0 +1,192 @@
+/* test-csv.c — survey responses from CSV: the formats spreadsheets write,
+ * NPS, CSAT and CES computed with sample sizes, rows that cannot be used
+ * listed with their lines, and the result applied as one undo step. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "jm-csv.h"
+#include "jm-templates.h"
+
+static JmDocument *
+make_document (void)
+{
+  JmDocument *doc = jm_template_create (JM_TEMPLATE_CUSTOMER_EXPERIENCE);
+  JmCard *site = jm_card_new ("web", "step-1", "Website");
+  JmCard *shop = jm_card_new ("shop", "step-3", "Shop counter");
+
+  g_ptr_array_add (shop->metrics, jm_metric_new ("m-old", JM_METRIC_CSAT, 12));
+  jm_document_insert_card (doc, "lane-2", -1, site);
+  jm_document_insert_card (doc, "lane-2", -1, shop);
+  jm_history_clear (jm_document_get_history (doc));
+  return doc;
+}
+
+static const JmCsvResult *
+result_for (JmCsvImport *import,
+            const char  *card,
+            JmMetricKind kind)
+{
+  for (guint i = 0; i < import->results->len; i++)
+    {
+      const JmCsvResult *r = g_ptr_array_index (import->results, i);
+      if (g_str_equal (r->card_id, card) && r->kind == kind)
+        return r;
+    }
+  return NULL;
+}
+
+static JmCsvImport *
+load (JmDocument *doc,
+      const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  JmCsvImport *import = jm_csv_import_load_bytes (doc, "responses.csv", csv, strlen (csv), &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+static void
+test_nps_csat_and_ces_are_computed (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  /* NPS: 10, 9 promoters; 7 passive; 6, 0 detractors → (2 − 2) / 5 = 0. Then one more promoter. */
+  g_autoptr(JmCsvImport) import = load (doc,
+    "touchpoint,metric,score,date\n"
+    "web,nps,10,2026-10-01\n"
+    "web,nps,9,2026-10-03\n"
+    "web,nps,7,2026-10-02\n"
+    "web,nps,6,2026-10-02\n"
+    "web,nps,0,2026-10-02\n"
+    "web,nps,9,2026-09-30\n"
+    "Shop counter,csat,5,\n"
+    "Shop counter,csat,4,\n"
+    "Shop counter,csat,2,\n"
+    "Shop counter,ces,2\n"
+    "Shop counter,ces,3\n");
+  const JmCsvResult *nps = result_for (import, "web", JM_METRIC_NPS);
+  const JmCsvResult *csat = result_for (import, "shop", JM_METRIC_CSAT);
+  const JmCsvResult *ces = result_for (import, "shop", JM_METRIC_CES);
+
+  g_assert_cmpuint (import->problems->len, ==, 0);
+  g_assert_cmpuint (import->rows_used, ==, 11);
+  g_assert_cmpfloat_with_epsilon (nps->value, 16.7, 0.05);   /* (3 − 2) / 6 */
+  g_assert_cmpuint (nps->sample_size, ==, 6);
+  g_assert_cmpstr (nps->date, ==, "2026-10-03");
+  g_assert_cmpfloat_with_epsilon (csat->value, 66.7, 0.05);
+  g_assert_cmpuint (csat->sample_size, ==, 3);
+  g_assert_null (csat->date);
+  g_assert_cmpfloat (ces->value, ==, 2.5);
+}
+
+static void
+test_italian_spreadsheets_are_read (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  /* BOM, semicolons, CRLF, decimal comma, quoted field with a semicolon
+   * and doubled quotes, Italian headers and dates. */
+  g_autoptr(JmCsvImport) import = load (doc,
+    "\xef\xbb\xbfpunto di contatto;metrica;punteggio;data\r\n"
+    "\"Shop counter\";CES;\"2,5\";15/10/2026\r\n"
+    "shop;ces;3,5;16/10/2026\r\n"
+    "\"Website \"\"new\"\"; beta\";nps;10;\r\n");
+  const JmCsvResult *ces = result_for (import, "shop", JM_METRIC_CES);
+
+  g_assert_cmpfloat (ces->value, ==, 3);
+  g_assert_cmpuint (ces->sample_size, ==, 2);
+  g_assert_cmpstr (ces->date, ==, "2026-10-16");
+  /* The quoted touchpoint was read whole, and is not a card here. */
+  g_assert_cmpuint (import->problems->len, ==, 1);
+  g_assert_nonnull (strstr (((JmProblem *) import->problems->pdata[0])->message, "Website \"new\"; beta"));
+  g_assert_cmpint (((JmProblem *) import->problems->pdata[0])->line, ==, 4);
+}
+
+static void
+test_unusable_rows_are_listed_with_lines (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(JmCsvImport) import = load (doc,
+    "touchpoint,metric,score\n"
+    "web,nps,11\n"
+    "nowhere,nps,5\n"
+    "web,karma,5\n"
+    "web\n"
+    "\"multi\nline\",csat,4\n"
+    "web,csat,abc\n"
+    "web,csat,4\n");
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      JmProblem *p = g_ptr_array_index (import->problems, i);
+      g_string_append_printf (all, "%d:%s\n", p->line, p->message);
+    }
+  g_assert_nonnull (strstr (all->str, "2:The NPS answer “11” is not a number from 0 to 10"));
+  g_assert_nonnull (strstr (all->str, "3:No card has the id or the text “nowhere”"));
+  g_assert_nonnull (strstr (all->str, "4:“karma” is not a survey metric"));
+  g_assert_nonnull (strstr (all->str, "5:The row has too few columns"));
+  g_assert_nonnull (strstr (all->str, "6:No card has the id or the text “multi\nline”"));
+  g_assert_nonnull (strstr (all->str, "8:The CSAT answer “abc”"));
+  g_assert_cmpuint (import->rows_used, ==, 1);
+}
+
+static void
+test_missing_header_is_an_error (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(GError) error = NULL;
+  JmCsvImport *import = jm_csv_import_load_bytes (doc, "x.csv", "a,b,c\n1,2,3\n", 12, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_NOT_A_MAP);
+  g_assert_nonnull (strstr (error->message, "x.csv:1:"));
+  g_clear_error (&error);
+
+  import = jm_csv_import_load_bytes (doc, "bin.csv", "\xff\xfe\x00", 3, &error);
+  g_assert_null (import);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_MALFORMED);
+}
+
+static void
+test_applying_is_one_undo_step (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(JmCsvImport) import = load (doc,
+    "touchpoint,metric,score\n"
+    "shop,csat,5\n"
+    "shop,csat,5\n"
+    "web,nps,10\n");
+  JmHistory *history = jm_document_get_history (doc);
+  JmMetric *metric;
+
+  jm_csv_import_apply (import, doc);
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 1);
+  g_assert_cmpstr (jm_history_get_undo_label (history), ==, "Import Survey Responses");
+  /* The existing CSAT metric is updated, a new NPS one added. */
+  metric = jm_document_find_metric (doc, "m-old", NULL);
+  g_assert_cmpfloat (metric->value, ==, 100);
+  g_assert_cmpuint (metric->sample_size, ==, 2);
+  g_assert_cmpuint (jm_document_find_card (doc, "web", NULL)->metrics->len, ==, 1);
+  g_assert_cmpfloat (((JmMetric *) jm_document_find_card (doc, "web", NULL)->metrics->pdata[0])->value, ==, 100);
+
+  jm_history_undo (history);
+  g_assert_cmpfloat (jm_document_find_metric (doc, "m-old", NULL)->value, ==, 12);
+  g_assert_cmpuint (jm_document_find_card (doc, "web", NULL)->metrics->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/csv/nps-csat-and-ces-are-computed", test_nps_csat_and_ces_are_computed);
+  g_test_add_func ("/io/csv/italian-spreadsheets-are-read", test_italian_spreadsheets_are_read);
+  g_test_add_func ("/io/csv/unusable-rows-are-listed-with-lines", test_unusable_rows_are_listed_with_lines);
+  g_test_add_func ("/io/csv/missing-header-is-an-error", test_missing_header_is_an_error);
+  g_test_add_func ("/io/csv/applying-is-one-undo-step", test_applying_is_one_undo_step);
+
+  return g_test_run ();
+}
