@@ -904,14 +904,15 @@ on_pressed (GtkGestureClick *gesture,
         jm_canvas_clear_selection (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  else if (hit.kind == JM_HIT_STAGE || hit.kind == JM_HIT_STEP || hit.kind == JM_HIT_LANE)
+  else if (hit.kind == JM_HIT_STAGE || hit.kind == JM_HIT_STEP || hit.kind == JM_HIT_LANE
+           || hit.kind == JM_HIT_PERSONA)
     {
       g_ptr_array_set_size (self->selection, 0);
       self->header_kind = hit.kind;
       set_str (&self->header_id, hit.id);
       selection_changed (self);
       /* A double-click renames it, in place. */
-      if (n_press >= 2)
+      if (n_press >= 2 && hit.kind != JM_HIT_PERSONA)
         jm_canvas_edit_header (self, hit.kind, hit.id);
     }
   else if (!extend)
@@ -1408,6 +1409,8 @@ jm_canvas_tools_snapshot (JmCanvas    *self,
 
       if (self->header_kind == JM_HIT_STAGE)
         found = jm_layout_get_stage_rect (self->layout, self->header_id, &rect);
+      else if (self->header_kind == JM_HIT_PERSONA)
+        found = jm_layout_get_persona_rect (self->layout, self->header_id, &rect);
       else if (self->header_kind == JM_HIT_LANE)
         found = jm_layout_get_lane_rect (self->layout, self->header_id, &rect);
       else if (self->header_kind == JM_HIT_STEP)

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "jm-inspector.h"
 
@@ -694,6 +695,378 @@ build_map (JmInspector *self)
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_map_text), self);
 }
 
+/* ---- persona ---- */
+
+static JmPersona *
+current_persona_copy (JmInspector *self)
+{
+  JmPersona *persona = jm_document_find_persona (self->document, self->id);
+
+  return persona ? jm_persona_copy (persona) : NULL;
+}
+
+static void
+apply_persona (JmInspector *self,
+               JmPersona   *copy,
+               const char  *merge_key)
+{
+  self->applying = TRUE;
+  jm_document_update_persona (self->document, copy, merge_key);
+  self->applying = FALSE;
+}
+
+static void
+on_persona_field (GtkEditable *editable,
+                  JmInspector *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+  const char *field = g_object_get_data (G_OBJECT (editable), "field");
+  char **slot;
+
+  if (copy == NULL)
+    return;
+  slot = g_str_equal (field, "name") ? &copy->name
+         : g_str_equal (field, "occupation") ? &copy->occupation : &copy->quote;
+  g_free (*slot);
+  *slot = g_strdup (gtk_editable_get_text (editable));
+  apply_persona (self, copy, field);
+}
+
+static void
+on_persona_bio (GtkTextBuffer *buffer,
+                JmInspector   *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+
+  if (copy == NULL)
+    return;
+  g_free (copy->bio);
+  copy->bio = buffer_text (buffer);
+  apply_persona (self, copy, "bio");
+}
+
+static void
+on_persona_age (GtkSpinButton *spin,
+                JmInspector   *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+
+  if (copy == NULL)
+    return;
+  copy->age = (guint) gtk_spin_button_get_value_as_int (spin);
+  apply_persona (self, copy, "age");
+}
+
+static char ***
+persona_list (JmPersona  *persona,
+              const char *which)
+{
+  if (g_str_equal (which, "goals"))
+    return &persona->goals;
+  if (g_str_equal (which, "needs"))
+    return &persona->needs;
+  if (g_str_equal (which, "frustrations"))
+    return &persona->frustrations;
+  return &persona->interests;
+}
+
+/* One item of a list (goals, needs…) changed, was added or removed. */
+static void
+on_list_item (GtkEditable *editable,
+              JmInspector *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+  const char *which = g_object_get_data (G_OBJECT (editable), "list");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "index"));
+  char ***list;
+  g_autofree char *key = NULL;
+
+  if (copy == NULL)
+    return;
+  list = persona_list (copy, which);
+  if (index < g_strv_length (*list))
+    {
+      g_free ((*list)[index]);
+      (*list)[index] = g_strdup (gtk_editable_get_text (editable));
+    }
+  key = g_strdup_printf ("%s-%u", which, index);
+  apply_persona (self, copy, key);
+}
+
+static void
+on_list_add (GtkButton   *button,
+             JmInspector *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+  const char *which = g_object_get_data (G_OBJECT (button), "list");
+  char ***list;
+  guint n;
+
+  if (copy == NULL)
+    return;
+  list = persona_list (copy, which);
+  n = g_strv_length (*list);
+  *list = g_renew (char *, *list, n + 2);
+  (*list)[n] = g_strdup ("");
+  (*list)[n + 1] = NULL;
+  apply_persona (self, copy, NULL);
+  rebuild (self);
+}
+
+static void
+on_list_remove (GtkButton   *button,
+                JmInspector *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+  const char *which = g_object_get_data (G_OBJECT (button), "list");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  char ***list;
+  guint n;
+
+  if (copy == NULL)
+    return;
+  list = persona_list (copy, which);
+  n = g_strv_length (*list);
+  if (index < n)
+    {
+      g_free ((*list)[index]);
+      memmove (&(*list)[index], &(*list)[index + 1], (n - index) * sizeof (char *));
+    }
+  apply_persona (self, copy, NULL);
+  rebuild (self);
+}
+
+static void
+build_list (JmInspector *self,
+            const char  *title,
+            const char  *which,
+            char       **items)
+{
+  GtkWidget *group = add_group (self, title);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_widget_add_css_class (add, "flat");
+  /* Translators: the tooltip of the + beside a persona's list, e.g. "Add to Goals" */
+  {
+    g_autofree char *tip = g_strdup_printf (_("Add to %s"), title);
+    gtk_widget_set_tooltip_text (add, tip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  }
+  g_object_set_data (G_OBJECT (add), "list", (gpointer) which);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_list_add), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *row_title = g_strdup_printf ("%s %u", title, i + 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
+      gtk_editable_set_text (GTK_EDITABLE (row), items[i]);
+      g_object_set_data (G_OBJECT (row), "list", (gpointer) which);
+      g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "changed", G_CALLBACK (on_list_item), self);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      g_object_set_data (G_OBJECT (remove), "list", (gpointer) which);
+      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_list_remove), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+on_persona_channel (GtkCheckButton *check,
+                    JmInspector    *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (check));
+
+  if (copy == NULL)
+    return;
+  g_array_set_size (copy->channels, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      {
+        JmChannel channel = (JmChannel) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "channel"));
+        g_array_append_val (copy->channels, channel);
+      }
+  apply_persona (self, copy, NULL);
+}
+
+GBytes *
+jm_inspector_load_photo (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (path, error);
+  g_autoptr(GdkPixbuf) square = NULL;
+  g_autoptr(GdkPixbuf) scaled = NULL;
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+  int w, h, side;
+
+  if (pixbuf == NULL)
+    return NULL;
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  w = gdk_pixbuf_get_width (oriented);
+  h = gdk_pixbuf_get_height (oriented);
+  side = MIN (w, h);
+  /* The middle square, where faces usually are. */
+  square = gdk_pixbuf_new_subpixbuf (oriented, (w - side) / 2, (h - side) / 2, side, side);
+  scaled = gdk_pixbuf_scale_simple (square, MIN (side, 256), MIN (side, 256), GDK_INTERP_BILINEAR);
+  if (!gdk_pixbuf_save_to_buffer (scaled, &buffer, &size, "png", error, NULL))
+    return NULL;
+  return g_bytes_new_take (buffer, size);
+}
+
+static void
+on_photo_chosen (GtkNativeDialog *chooser,
+                 int              response,
+                 gpointer         user_data)
+{
+  JmInspector *self = JM_INSPECTOR (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) photo = path ? jm_inspector_load_photo (path, &error) : NULL;
+      JmPersona *copy = photo ? current_persona_copy (self) : NULL;
+
+      if (copy != NULL)
+        {
+          g_clear_pointer (&copy->photo, g_bytes_unref);
+          copy->photo = g_bytes_ref (photo);
+          g_free (copy->photo_type);
+          copy->photo_type = g_strdup ("image/png");
+          apply_persona (self, copy, NULL);
+          rebuild (self);
+        }
+      else if (error != NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                      _("Could Not Use the Photo"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+on_choose_photo (GtkButton   *button,
+                 JmInspector *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Photo"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Photos (PNG or JPEG)"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_photo_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_remove_photo (GtkButton   *button,
+                 JmInspector *self)
+{
+  JmPersona *copy = current_persona_copy (self);
+
+  if (copy == NULL)
+    return;
+  g_clear_pointer (&copy->photo, g_bytes_unref);
+  g_clear_pointer (&copy->photo_type, g_free);
+  apply_persona (self, copy, NULL);
+  rebuild (self);
+}
+
+static void
+build_persona (JmInspector *self)
+{
+  JmPersona *persona = jm_document_find_persona (self->document, self->id);
+  GtkWidget *group, *row, *spin, *bio, *box, *photo_row, *button;
+  static const struct { const char *field; const char *title; } fields[] = {
+    { "name", N_("Name") }, { "occupation", N_("Occupation") }, { "quote", N_("Quote") },
+  };
+
+  if (persona == NULL)
+    return;
+
+  group = add_group (self, _("Persona"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *value = i == 0 ? persona->name : i == 1 ? persona->occupation : persona->quote;
+
+      row = entry_row (group, _(fields[i].title), value);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) fields[i].field);
+      g_signal_connect (row, "changed", G_CALLBACK (on_persona_field), self);
+    }
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Age"));
+  spin = gtk_spin_button_new_with_range (0, 150, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), persona->age);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_persona_age), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  photo_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (photo_row), _("Photo"));
+  button = gtk_button_new_with_mnemonic (persona->photo ? _("_Change…") : _("_Choose…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_choose_photo), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (photo_row), button);
+  if (persona->photo != NULL)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Photo"));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_photo), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (photo_row), remove);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), photo_row);
+
+  bio = text_area (self, _("Bio"), persona->bio);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (bio)), "changed", G_CALLBACK (on_persona_bio), self);
+
+  build_list (self, _("Goals"), "goals", persona->goals);
+  build_list (self, _("Needs"), "needs", persona->needs);
+  build_list (self, _("Frustrations"), "frustrations", persona->frustrations);
+  build_list (self, _("Interests"), "interests", persona->interests);
+
+  group = add_group (self, _("Preferred channels"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  for (guint c = 1; c < JM_N_CHANNELS; c++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (jm_channel_get_label (c));
+      gboolean active = FALSE;
+
+      for (guint i = 0; persona->channels && i < persona->channels->len; i++)
+        active |= g_array_index (persona->channels, JmChannel, i) == (JmChannel) c;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+      g_object_set_data (G_OBJECT (check), "channel", GUINT_TO_POINTER (c));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_persona_channel), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+}
+
 static void
 build_cards (JmInspector *self)
 {
@@ -737,6 +1110,9 @@ rebuild (JmInspector *self)
       break;
     case JM_INSPECTOR_LANE:
       build_lane (self);
+      break;
+    case JM_INSPECTOR_PERSONA:
+      build_persona (self);
       break;
     case JM_INSPECTOR_MAP:
     default:

@@ -16,6 +16,7 @@ typedef enum {
   JM_INSPECTOR_STAGE,
   JM_INSPECTOR_STEP,
   JM_INSPECTOR_LANE,
+  JM_INSPECTOR_PERSONA,
 } JmInspectorTarget;
 
 #define JM_TYPE_INSPECTOR (jm_inspector_get_type ())
@@ -29,5 +30,10 @@ void       jm_inspector_set_target   (JmInspector       *self,
                                       JmInspectorTarget  target,
                                       const char        *id);
 JmInspectorTarget jm_inspector_get_target (JmInspector  *self);
+
+/* A photo for a persona from an image file: cropped square, at most 256
+ * pixels, as PNG. */
+GBytes    *jm_inspector_load_photo   (const char        *path,
+                                      GError           **error);
 
 G_END_DECLS

@@ -611,6 +611,8 @@ on_selection_changed (JmCanvas *canvas,
     jm_inspector_set_target (self->inspector, JM_INSPECTOR_STEP, header);
   else if (kind == JM_HIT_LANE)
     jm_inspector_set_target (self->inspector, JM_INSPECTOR_LANE, header);
+  else if (kind == JM_HIT_PERSONA)
+    jm_inspector_set_target (self->inspector, JM_INSPECTOR_PERSONA, header);
   else
     jm_inspector_set_target (self->inspector, JM_INSPECTOR_MAP, NULL);
 }

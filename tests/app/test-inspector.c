@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "jm-application.h"
@@ -158,6 +159,66 @@ test_stage_and_lane_targets (Fixture       *f,
   g_assert_cmpint (jm_inspector_get_target (f->inspector), ==, JM_INSPECTOR_LANE);
 }
 
+static void
+test_persona_fields_lists_and_photo (Fixture       *f,
+                                     gconstpointer  data)
+{
+  JmPersona *persona;
+  GtkWidget *row;
+  g_autofree char *dir = g_dir_make_tmp ("jm-photo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "photo.png", NULL);
+  g_autoptr(GBytes) photo = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_PERSONA, "persona-1");
+  spin ();
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Giulia");
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Occupation");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Architect");
+  persona = jm_document_find_persona (f->doc, "persona-1");
+  g_assert_cmpstr (persona->name, ==, "Giulia");
+  g_assert_cmpstr (persona->occupation, ==, "Architect");
+
+  /* Lists are edited as lists: add an item, type it, add another, remove the first. */
+  {
+    GtkWidget *goals = NULL;
+
+    for (GtkWidget *w = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_PREFERENCES_GROUP, NULL); w; w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_PREFERENCES_GROUP (w) && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), "Goals") == 0)
+        goals = w;
+    g_assert_nonnull (goals);
+    g_signal_emit_by_name (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (goals)), "clicked");
+  }
+  spin ();
+  persona = jm_document_find_persona (f->doc, "persona-1");
+  g_assert_cmpuint (g_strv_length (persona->goals), ==, 1);
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Goals 1");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ride to work");
+  persona = jm_document_find_persona (f->doc, "persona-1");
+  g_assert_cmpstr (persona->goals[0], ==, "Ride to work");
+
+  /* A photo: the middle square, at most 256 pixels, as PNG. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  photo = jm_inspector_load_photo (path, &error);
+  g_assert_no_error (error);
+  stream = g_memory_input_stream_new_from_bytes (photo);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 256);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 256);
+  g_assert_null (jm_inspector_load_photo ("/nonexistent.png", NULL));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +238,8 @@ main (int   argc,
   g_test_add ("/app/inspector/map-title-and-rebuild-after-undo", Fixture, NULL, set_up,
               test_map_title_and_rebuild_after_undo, tear_down);
   g_test_add ("/app/inspector/stage-and-lane-targets", Fixture, NULL, set_up, test_stage_and_lane_targets, tear_down);
+  g_test_add ("/app/inspector/persona-fields-lists-and-photo", Fixture, NULL, set_up,
+              test_persona_fields_lists_and_photo, tear_down);
 
   return g_test_run ();
 }

@@ -821,6 +821,33 @@ jm_layout_get_stage_rect (JmLayout   *self,
   return TRUE;
 }
 
+gboolean
+jm_layout_get_persona_rect (JmLayout   *self,
+                            const char *persona_id,
+                            JmRect     *rect)
+{
+  GPtrArray *personas = jm_document_get_personas (self->document);
+  guint cols = MAX (1, self->persona_cols);
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  for (guint i = 0; i < personas->len; i++)
+    {
+      if (g_strcmp0 (((JmPersona *) g_ptr_array_index (personas, i))->id, persona_id) == 0)
+        {
+          guint col = i % cols, row = i / cols;
+
+          *rect = (JmRect) {
+            self->width - JM_MARGIN - (cols - col) * (JM_PERSONA_W + 16) + 16,
+            JM_MARGIN + row * (JM_PERSONA_H + 16),
+            JM_PERSONA_W, JM_PERSONA_H,
+          };
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static JmRow *
 emotion_row (JmLayout *self)
 {
@@ -880,6 +907,19 @@ jm_layout_hit_test (JmLayout *self,
 
   if (y < self->stages_y)
     {
+      GPtrArray *personas = jm_document_get_personas (self->document);
+
+      for (guint i = 0; i < personas->len; i++)
+        {
+          JmPersona *persona = g_ptr_array_index (personas, i);
+
+          if (jm_layout_get_persona_rect (self, persona->id, &hit->rect) && jm_rect_contains (&hit->rect, x, y))
+            {
+              hit->kind = JM_HIT_PERSONA;
+              hit->id = persona->id;
+              return TRUE;
+            }
+        }
       hit->kind = JM_HIT_HEADER;
       hit->rect = (JmRect) { 0, 0, self->width, self->stages_y };
       return TRUE;

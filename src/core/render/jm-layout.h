@@ -35,6 +35,7 @@ typedef enum {
   JM_HIT_CELL,
   JM_HIT_CARD,
   JM_HIT_EMOTION,
+  JM_HIT_PERSONA,
 } JmHitKind;
 
 typedef struct {
@@ -84,6 +85,10 @@ gboolean    jm_layout_get_header_rect (JmLayout            *self,
 gboolean    jm_layout_get_lane_rect (JmLayout              *self,
                                      const char            *lane_id,
                                      JmRect                *rect);
+/* The persona's card in the header. */
+gboolean    jm_layout_get_persona_rect (JmLayout           *self,
+                                        const char         *persona_id,
+                                        JmRect             *rect);
 /* Where a persona's emotion score for a step is drawn. */
 gboolean    jm_layout_get_emotion_point (JmLayout          *self,
                                          const char        *persona_id,

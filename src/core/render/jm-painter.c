@@ -534,17 +534,13 @@ draw_header (Paint *p)
 
   if (personas->len > 0)
     {
-      guint cols = MAX (1, l->persona_cols);
-      double right = l->width - JM_MARGIN;
-
       for (guint i = 0; i < personas->len; i++)
         {
-          guint col = i % cols, row = i / cols;
-          double px = right - (cols - col) * (JM_PERSONA_W + 16) + 16;
-          double py = JM_MARGIN + row * (JM_PERSONA_H + 16);
+          JmPersona *persona = g_ptr_array_index (personas, i);
+          JmRect rect;
 
-          if (visible (p, px, py, JM_PERSONA_W, JM_PERSONA_H))
-            draw_persona (p, g_ptr_array_index (personas, i), i, px, py);
+          if (jm_layout_get_persona_rect (l, persona->id, &rect) && visible (p, rect.x, rect.y, rect.width, rect.height))
+            draw_persona (p, persona, i, rect.x, rect.y);
         }
     }
 }
