@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jm-canvas.h"
+#include "jm-csv.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
 #include "jm-recovery.h"
@@ -310,6 +311,7 @@ update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-metrics", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_doc && jm_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_doc && jm_history_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_doc);
@@ -711,6 +713,125 @@ action_export (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
+/* ---- survey responses ---- */
+
+static void
+on_import_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    JmCsvImport      *import)
+{
+  JmWindow *self = JM_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_str_equal (response, "apply") && self->document != NULL)
+    jm_csv_import_apply (import, self->document);
+}
+
+/* What the import would do, shown before anything changes. */
+void
+jm_window_preview_import (JmWindow    *self,
+                          JmCsvImport *import)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog, *scroller, *label;
+
+  g_return_if_fail (JM_IS_WINDOW (self));
+
+  for (guint i = 0; i < import->results->len; i++)
+    {
+      JmCsvResult *r = g_ptr_array_index (import->results, i);
+      JmCard *card = jm_document_find_card (self->document, r->card_id, NULL);
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (value, sizeof value, "%g", r->value);
+      g_string_append_printf (body, "• %s — %s %s%s ", card && *card->text ? card->text : r->card_id,
+                              jm_metric_kind_get_label (r->kind), value, jm_metric_kind_get_unit (r->kind));
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "(%u answer)", "(%u answers)", r->sample_size),
+                              r->sample_size);
+      g_string_append_c (body, '\n');
+    }
+  if (import->problems->len > 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u row cannot be used:", "%u rows cannot be used:",
+                                                 import->problems->len), import->problems->len);
+      for (guint i = 0; i < import->problems->len; i++)
+        {
+          JmProblem *p = g_ptr_array_index (import->problems, i);
+
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body, _("Line %d: %s"), p->line, p->message);
+        }
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Survey Responses?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE, "%u response gives these metrics:",
+                                               "%u responses give these metrics:", import->rows_used),
+                                  import->rows_used);
+  label = gtk_label_new (body->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply", import->results->len > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response), import,
+                         (GClosureNotify) jm_csv_import_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  JmWindow *self = JM_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      JmCsvImport *import = path ? jm_csv_import_load_path (self->document, path, &error) : NULL;
+
+      if (import != NULL)
+        jm_window_preview_import (self, import);
+      else
+        show_error (self, _("Could Not Import the Responses"),
+                    error ? error->message : _("Only files on this computer can be opened."));
+    }
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+action_import_metrics (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Survey Responses"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 action_undo (GtkWidget  *widget,
              const char *name,
@@ -929,6 +1050,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.view-persona", "s", action_view_persona);
+  gtk_widget_class_install_action (widget_class, "win.import-metrics", NULL, action_import_metrics);
 }
 
 /* The empty state's templates, each with a picture of what it gives. */

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "jm-application.h"
+#include "jm-csv.h"
 #include "jm-document.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,10 @@ JmDocument *jm_window_get_document  (JmWindow      *self);
 /* Writes a recovery copy now if there is unsaved work; TRUE if it did. */
 gboolean    jm_window_autosave      (JmWindow      *self);
 const char *jm_window_get_recovery_id (JmWindow    *self);
+/* Shows what importing survey responses would change, and applies it when
+ * the user agrees (takes the import). */
+void        jm_window_preview_import (JmWindow     *self,
+                                      JmCsvImport  *import);
 /* Shows a recovery copy as an unsaved version of original (may be NULL). */
 gboolean    jm_window_open_recovered (JmWindow     *self,
                                       const char   *path,

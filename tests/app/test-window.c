@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "jm-application.h"
 #include "jm-canvas.h"
@@ -349,6 +350,65 @@ test_persona_switcher_shows_one_persona (void)
   destroy_window (window);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static void
+test_survey_import_waits_for_confirmation (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "bike-shop-vs-food-delivery.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *csv = "touchpoint,metric,score\nc-12,nps,10\nc-12,nps,3\nnowhere,nps,5\n";
+  JmDocument *doc;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (jm_window_open_file (window, file));
+  doc = jm_window_get_document (window);
+
+  /* Cancel: nothing changes. */
+  jm_window_preview_import (window, jm_csv_import_load_bytes (doc, "r.csv", csv, strlen (csv), NULL));
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
+
+  /* Apply: one undoable step. */
+  jm_window_preview_import (window, jm_csv_import_load_bytes (doc, "r.csv", csv, strlen (csv), NULL));
+  spin ();
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (jm_history_get_undo_label (jm_document_get_history (doc)), ==, "Import Survey Responses");
+  {
+    JmCard *card = jm_document_find_card (doc, "c-12", NULL);
+    JmMetric *nps = g_ptr_array_index (card->metrics, card->metrics->len - 1);
+
+    g_assert_cmpint (nps->kind, ==, JM_METRIC_NPS);
+    g_assert_cmpfloat (nps->value, ==, 0);
+    g_assert_cmpuint (nps->sample_size, ==, 2);
+  }
+  jm_history_set_clean (jm_document_get_history (doc));
+  destroy_window (window);
+}
+
 static void
 test_damaged_recovery_copy_is_reported (void)
 {
@@ -398,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
+  g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
 
   status = g_test_run ();
   g_object_unref (app);
