@@ -8,6 +8,7 @@
 #include "jm-csv.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
+#include "jm-metrics-view.h"
 #include "jm-recovery.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
@@ -32,6 +33,7 @@ struct _JmWindow {
 
   JmCanvas        *canvas;
   AdwFlap         *flap;
+  JmMetricsView   *metrics_view;
   JmInspector     *inspector;
   JmDocument      *document;
   GFile           *file;
@@ -312,6 +314,18 @@ update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-metrics", has_doc);
+  {
+    GAction *show_metrics = g_action_map_lookup_action (G_ACTION_MAP (self), "show-metrics");
+
+    if (show_metrics != NULL)
+      {
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (show_metrics), has_doc);
+        /* A map just opened shows as a map. */
+        if (gtk_stack_get_visible_child_name (self->stack) != NULL
+            && g_str_equal (gtk_stack_get_visible_child_name (self->stack), "map"))
+          g_simple_action_set_state (G_SIMPLE_ACTION (show_metrics), g_variant_new_boolean (FALSE));
+      }
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_doc && jm_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_doc && jm_history_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_doc);
@@ -368,6 +382,7 @@ jm_window_set_document (JmWindow   *self,
 
   jm_canvas_set_document (self->canvas, document);
   jm_inspector_set_document (self->inspector, document);
+  jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   update_title (self);
@@ -832,6 +847,19 @@ action_import_metrics (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The map, or every metric in a table: one toggle. */
+static void
+on_show_metrics (GSimpleAction *action,
+                 GVariant      *state,
+                 gpointer       user_data)
+{
+  JmWindow *self = JM_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  if (self->document != NULL)
+    gtk_stack_set_visible_child_name (self->stack, g_variant_get_boolean (state) ? "metrics" : "map");
+}
+
 static void
 action_undo (GtkWidget  *widget,
              const char *name,
@@ -1020,6 +1048,7 @@ jm_window_class_init (JmWindowClass *klass)
 
   g_type_ensure (JM_TYPE_CANVAS);
   g_type_ensure (JM_TYPE_INSPECTOR);
+  g_type_ensure (JM_TYPE_METRICS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
@@ -1029,6 +1058,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, metrics_view);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_new_button);
@@ -1136,6 +1166,13 @@ jm_window_new (JmApplication *application)
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
   g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  {
+    g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,
+                                                                         g_variant_new_boolean (FALSE));
+
+    g_signal_connect (show_metrics, "change-state", G_CALLBACK (on_show_metrics), self);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_metrics));
+  }
   g_signal_connect_object (settings, "changed::autosave-interval",
                            G_CALLBACK (on_autosave_interval_changed), self, 0);
 

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "jm-application.h"
 #include "jm-canvas.h"
+#include "jm-metrics-view.h"
 #include "jm-recovery.h"
 #include "jm-templates.h"
 #include "jm-window.h"
@@ -410,6 +412,77 @@ test_survey_import_waits_for_confirmation (void)
 }
 
 static void
+test_metrics_view_lists_and_sorts_metrics (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "online-shop.journey", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jm-metrics-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "metrics.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  JmMetricsView *view = JM_METRICS_VIEW (child (window, "metrics_view"));
+  GListModel *model;
+  guint n;
+
+  g_assert_true (jm_window_open_file (window, file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "metrics");
+
+  model = jm_metrics_view_get_model (view);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, 10);   /* five on stages, five on cards */
+  {
+    g_autoptr(JmMetricItem) first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (jm_metric_item_get_stage (first), ==, "Awareness");
+  }
+
+  /* Sorting by gap puts the worst first. */
+  {
+    GtkColumnView *table = NULL;
+    GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+    while (w != NULL && !GTK_IS_COLUMN_VIEW (w))
+      {
+        GtkWidget *next = gtk_widget_get_first_child (w);
+        while (next == NULL && w != GTK_WIDGET (view))
+          {
+            next = gtk_widget_get_next_sibling (w);
+            if (next == NULL)
+              w = gtk_widget_get_parent (w);
+          }
+        w = next;
+      }
+    table = GTK_COLUMN_VIEW (w);
+    g_assert_nonnull (table);
+    gtk_column_view_sort_by_column (table, g_list_model_get_item (gtk_column_view_get_columns (table), 5),
+                                    GTK_SORT_ASCENDING);
+    spin ();
+    {
+      g_autoptr(JmMetricItem) worst = g_list_model_get_item (model, 0);
+      g_autoptr(JmMetricItem) last = g_list_model_get_item (model, n - 1);
+
+      g_assert_true (isnan (jm_metric_item_get_gap (worst)) || jm_metric_item_get_gap (worst) <= jm_metric_item_get_gap (last));
+    }
+  }
+
+  g_assert_true (jm_metrics_view_save_csv (view, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "stage,touchpoint,metric,value,target,gap,sample size,date"));
+  g_assert_nonnull (strstr (csv, "Checkout,,conversion,41,65,-24,5200,2026-09-30"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "map");
+  destroy_window (window);
+  g_unlink (csv_path);
+  g_rmdir (dir);
+}
+
+static void
 test_damaged_recovery_copy_is_reported (void)
 {
   JmWindow *window = new_window ();
@@ -459,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
+  g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jm-document.h"
+#include "jm-metrics-table.h"
 #include "jm-templates.h"
 
 /* A small map: two stages (s1, s2 | s3), lanes "text" and "touch", persona p1. */
@@ -541,6 +542,60 @@ test_enum_names_round_trip (void)
   g_assert_false (jm_channel_is_online (JM_CHANNEL_STORE));
 }
 
+static void
+test_metrics_table_rows_summaries_and_csv (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *csv = NULL;
+  JmStage *stage = jm_stage_copy (jm_document_find_stage (doc, "a"));
+  JmCard *web = jm_card_copy (jm_document_find_card (doc, "web", NULL));
+  JmCard *wide = jm_card_copy (jm_document_find_card (doc, "wide", NULL));
+  JmMetric *m;
+
+  m = jm_metric_new ("m1", JM_METRIC_CSAT, 80);
+  m->sample_size = 30;
+  m->has_target = TRUE;
+  m->target = 85;
+  g_ptr_array_add (web->metrics, m);
+  m = jm_metric_new ("m2", JM_METRIC_CSAT, 60);
+  m->sample_size = 10;
+  g_ptr_array_add (wide->metrics, m);
+  m = jm_metric_new ("m3", JM_METRIC_CES, 5);
+  m->has_target = TRUE;
+  m->target = 3;
+  g_ptr_array_add (stage->metrics, m);
+  jm_document_update_card (doc, web, NULL);
+  jm_document_update_card (doc, wide, NULL);
+  jm_document_update_stage (doc, stage, NULL);
+  jm_document_set_card_text (doc, "web", "Website, \"new\"");
+
+  rows = jm_metrics_table_rows (doc);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_null (((JmMetricRow *) rows->pdata[0])->card_id);     /* the stage's own first */
+  g_assert_cmpfloat (((JmMetricRow *) rows->pdata[0])->gap, ==, -2);   /* CES: lower is better */
+  g_assert_cmpstr (((JmMetricRow *) rows->pdata[1])->card_id, ==, "wide");
+  g_assert_cmpfloat (((JmMetricRow *) rows->pdata[2])->gap, ==, -5);
+  g_assert_true (isnan (((JmMetricRow *) rows->pdata[1])->gap));
+
+  summaries = jm_metrics_table_summaries (doc);
+  g_assert_cmpuint (summaries->len, ==, 2);
+  {
+    JmStageSummary *csat = summaries->pdata[1];
+
+    g_assert_cmpint (csat->kind, ==, JM_METRIC_CSAT);
+    g_assert_cmpfloat_with_epsilon (csat->average, 75, 1e-9);   /* (80×30 + 60×10) / 40 */
+    g_assert_cmpuint (csat->count, ==, 2);
+    g_assert_cmpuint (csat->sample_size, ==, 40);
+  }
+
+  csv = jm_metrics_table_to_csv (doc);
+  g_assert_true (g_str_has_prefix (csv, "stage,touchpoint,metric,value,target,gap,sample size,date\r\n"));
+  g_assert_nonnull (strstr (csv, "Awareness,,ces,5,3,-2,,\r\n"));
+  g_assert_nonnull (strstr (csv, "Awareness,\"Website, \"\"new\"\"\",csat,80,85,-5,30,\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/model/document/changes-name-the-object-touched", test_changes_name_the_object_touched);
   g_test_add_func ("/model/document/make-id-avoids-ids-in-use", test_make_id_avoids_ids_in_use);
   g_test_add_func ("/model/enums/names-round-trip", test_enum_names_round_trip);
+  g_test_add_func ("/model/metrics/table-rows-summaries-and-csv", test_metrics_table_rows_summaries_and_csv);
 
   return g_test_run ();
 }
