@@ -30,6 +30,7 @@ struct _JmWindow {
   GtkButton       *empty_open_button;
   GtkBox          *template_gallery;
   GtkMenuButton   *persona_button;
+  GtkListBox      *recent_list;
 
   JmCanvas        *canvas;
   AdwFlap         *flap;
@@ -1065,6 +1066,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, empty_open_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, template_gallery);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, persona_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, recent_list);
 
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
@@ -1081,6 +1083,63 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.view-persona", "s", action_view_persona);
   gtk_widget_class_install_action (widget_class, "win.import-metrics", NULL, action_import_metrics);
+}
+
+static void
+on_recent_activated (AdwActionRow *row,
+                     JmWindow     *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (row), "uri"));
+
+  jm_window_open_file (self, file);
+}
+
+/* The maps opened last, newest first, as rows in the empty state. */
+static void
+build_recent_list (JmWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) maps = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".journey") && gtk_recent_info_exists (info))
+        g_ptr_array_add (maps, info);
+    }
+  for (guint i = 0; i < maps->len; i++)
+    for (guint j = i + 1; j < maps->len; j++)
+      {
+        GtkRecentInfo *a = g_ptr_array_index (maps, i), *b = g_ptr_array_index (maps, j);
+
+        if (g_date_time_compare (gtk_recent_info_get_modified (b), gtk_recent_info_get_modified (a)) > 0)
+          {
+            g_ptr_array_index (maps, i) = b;
+            g_ptr_array_index (maps, j) = a;
+          }
+      }
+
+  for (guint i = 0; i < MIN (maps->len, 5); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (maps, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *location = gtk_recent_info_get_uri_display (info);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_recent_activated), self);
+      gtk_list_box_append (self->recent_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), maps->len > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
 /* The empty state's templates, each with a picture of what it gives. */
@@ -1136,6 +1195,7 @@ jm_window_init (JmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_template_gallery (self);
+  build_recent_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
