@@ -353,7 +353,10 @@ jm_csv_import_load_bytes (JmDocument  *document,
           continue;
         }
 
-      metric_lower = g_ascii_strdown (g_strstrip (g_strdup (metric)), -1);
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (metric));
+        metric_lower = g_ascii_strdown (trimmed, -1);
+      }
       if (!jm_metric_kind_from_string (metric_lower, &kind) || kind > JM_METRIC_CES)
         {
           message = g_strdup_printf (_("“%s” is not a survey metric: use nps, csat or ces"), metric);
