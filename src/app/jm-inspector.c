@@ -674,6 +674,70 @@ on_map_state (AdwComboRow *row,
 }
 
 static void
+on_persona_add (GtkButton   *button,
+                JmInspector *self)
+{
+  g_autofree char *id = jm_document_make_id (self->document, "persona");
+
+  jm_document_insert_persona (self->document, -1, jm_persona_new (id, _("New persona")));
+  jm_inspector_set_target (self, JM_INSPECTOR_PERSONA, id);
+}
+
+static void
+on_persona_remove (GtkButton   *button,
+                   JmInspector *self)
+{
+  jm_document_remove_persona (self->document, g_object_get_data (G_OBJECT (button), "persona"));
+}
+
+static void
+on_persona_open (AdwActionRow *row,
+                 JmInspector  *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "persona"));
+
+  jm_inspector_set_target (self, JM_INSPECTOR_PERSONA, id);
+}
+
+/* The map's personas: open one to edit it, add one, remove one (not the last). */
+static void
+build_personas (JmInspector *self)
+{
+  GPtrArray *personas = jm_document_get_personas (self->document);
+  GtkWidget *group = add_group (self, _("Personas"));
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add a Persona"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Persona"), -1);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_persona_add), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  for (guint i = 0; i < personas->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), persona->name);
+      if (persona->occupation)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), persona->occupation);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "persona", g_strdup (persona->id), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_persona_open), self);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Persona"));
+      gtk_widget_set_sensitive (remove, personas->len > 1);
+      g_object_set_data_full (G_OBJECT (remove), "persona", g_strdup (persona->id), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_persona_remove), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
 build_map (JmInspector *self)
 {
   const char *states[] = {
@@ -693,6 +757,8 @@ build_map (JmInspector *self)
   view = text_area (self, _("Notes"), jm_document_get_notes (self->document));
   g_object_set_data (G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), "notes", GINT_TO_POINTER (1));
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_map_text), self);
+
+  build_personas (self);
 }
 
 /* ---- persona ---- */

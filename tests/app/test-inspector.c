@@ -219,6 +219,35 @@ test_persona_fields_lists_and_photo (Fixture       *f,
   g_rmdir (dir);
 }
 
+static void
+test_personas_are_added_opened_and_removed (Fixture       *f,
+                                            gconstpointer  data)
+{
+  GtkWidget *personas = NULL, *row;
+  JmHistory *history = jm_document_get_history (f->doc);
+
+  for (GtkWidget *w = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_PREFERENCES_GROUP, NULL); w; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_PREFERENCES_GROUP (w) && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), "Personas") == 0)
+      personas = w;
+  g_assert_nonnull (personas);
+
+  g_signal_emit_by_name (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (personas)), "clicked");
+  spin ();
+  g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 2);
+  g_assert_cmpint (jm_inspector_get_target (f->inspector), ==, JM_INSPECTOR_PERSONA);
+
+  /* Back on the map's page, the new persona is listed and can be removed. */
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_MAP, NULL);
+  spin ();
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, "New persona");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (find_row (row, GTK_TYPE_BUTTON, NULL), "clicked");
+  spin ();
+  g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 1);
+  jm_history_undo (history);
+  g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +267,8 @@ main (int   argc,
   g_test_add ("/app/inspector/map-title-and-rebuild-after-undo", Fixture, NULL, set_up,
               test_map_title_and_rebuild_after_undo, tear_down);
   g_test_add ("/app/inspector/stage-and-lane-targets", Fixture, NULL, set_up, test_stage_and_lane_targets, tear_down);
+  g_test_add ("/app/inspector/personas-are-added-opened-and-removed", Fixture, NULL, set_up,
+              test_personas_are_added_opened_and_removed, tear_down);
   g_test_add ("/app/inspector/persona-fields-lists-and-photo", Fixture, NULL, set_up,
               test_persona_fields_lists_and_photo, tear_down);
 
