@@ -10,16 +10,6 @@
 
 /* ---- what the menu is about ---- */
 
-static void
-set_str (char       **dest,
-         const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*dest);
-  *dest = copy;
-}
-
 static int
 stage_index (JmCanvas   *self,
              const char *stage_id)
@@ -322,14 +312,14 @@ jm_canvas_popup_menu (JmCanvas *self,
   if (!jm_layout_hit_test (self->layout, mx, my, &hit))
     return FALSE;
 
-  set_str (&self->menu_id, hit.id);
-  set_str (&self->menu_lane, hit.lane_id);
-  set_str (&self->menu_step, hit.step_id);
+  jm_set_str (&self->menu_id, hit.id);
+  jm_set_str (&self->menu_lane, hit.lane_id);
+  jm_set_str (&self->menu_step, hit.step_id);
 
   if (hit.kind == JM_HIT_CELL)
     {
-      set_str (&self->focus_lane, hit.lane_id);
-      set_str (&self->focus_step, hit.step_id);
+      jm_set_str (&self->focus_lane, hit.lane_id);
+      jm_set_str (&self->focus_step, hit.step_id);
       g_clear_pointer (&self->focus_id, g_free);
     }
   if (hit.kind == JM_HIT_CARD && !g_ptr_array_find_with_equal_func (self->selection, hit.id, g_str_equal, NULL))

@@ -27,16 +27,6 @@ enum {
 
 static guint selection_changed_signal;
 
-static void
-set_str (char       **dest,
-         const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*dest);
-  *dest = copy;
-}
-
 /* ---- selection ---- */
 
 static gboolean
@@ -70,12 +60,12 @@ set_focus_card (JmCanvas   *self,
   JmCard *card;
   JmLane *lane = NULL;
 
-  set_str (&self->focus_id, card_id);
+  jm_set_str (&self->focus_id, card_id);
   if (card_id != NULL && self->document != NULL
       && (card = jm_document_find_card (self->document, card_id, &lane)) != NULL)
     {
-      set_str (&self->focus_lane, lane->id);
-      set_str (&self->focus_step, card->step_id);
+      jm_set_str (&self->focus_lane, lane->id);
+      jm_set_str (&self->focus_step, card->step_id);
     }
 }
 
@@ -607,13 +597,13 @@ focus_cell (JmCanvas   *self,
   g_autoptr(GPtrArray) cards = cards_in_cell (self, lane_id, column);
   JmStep *step = jm_document_get_step (self->document, (guint) column);
 
-  set_str (&self->focus_lane, lane_id);
-  set_str (&self->focus_step, step ? step->id : NULL);
+  jm_set_str (&self->focus_lane, lane_id);
+  jm_set_str (&self->focus_step, step ? step->id : NULL);
   if (cards->len > 0)
     {
       JmCard *card = g_ptr_array_index (cards, from_above ? 0 : cards->len - 1);
       jm_canvas_select_card (self, card->id, FALSE);
-      set_str (&self->focus_step, step ? step->id : NULL);
+      jm_set_str (&self->focus_step, step ? step->id : NULL);
     }
   else
     {
@@ -664,7 +654,7 @@ jm_canvas_move_focus (JmCanvas *self,
           if (g_strcmp0 (card->id, self->focus_id) == 0 && next >= 0 && next < (int) cards->len)
             {
               jm_canvas_select_card (self, ((JmCard *) g_ptr_array_index (cards, next))->id, FALSE);
-              set_str (&self->focus_step, jm_document_get_step (self->document, (guint) column)->id);
+              jm_set_str (&self->focus_step, jm_document_get_step (self->document, (guint) column)->id);
               return TRUE;
             }
         }
@@ -895,8 +885,8 @@ on_pressed (GtkGestureClick *gesture,
     }
   else if (hit.kind == JM_HIT_CELL)
     {
-      set_str (&self->focus_lane, hit.lane_id);
-      set_str (&self->focus_step, hit.step_id);
+      jm_set_str (&self->focus_lane, hit.lane_id);
+      jm_set_str (&self->focus_step, hit.step_id);
       g_clear_pointer (&self->focus_id, g_free);
       if (n_press >= 2)
         g_free (jm_canvas_add_card (self, hit.lane_id, hit.step_id));
@@ -909,7 +899,7 @@ on_pressed (GtkGestureClick *gesture,
     {
       g_ptr_array_set_size (self->selection, 0);
       self->header_kind = hit.kind;
-      set_str (&self->header_id, hit.id);
+      jm_set_str (&self->header_id, hit.id);
       selection_changed (self);
       /* A double-click renames it, in place. */
       if (n_press >= 2 && hit.kind != JM_HIT_PERSONA)

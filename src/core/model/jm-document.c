@@ -48,16 +48,6 @@ static guint signals[N_SIGNALS];
 
 /* ---- commands ---- */
 
-static void
-set_str (char       **dest,
-         const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*dest);
-  *dest = copy;
-}
-
 JmCommand *
 jm_command_new (JmCommandType  type,
                 JmObjectType   object_type,
@@ -1147,11 +1137,11 @@ edit_header (JmDocument *self,
 
   header_copy (&after, &self->header);
   if (g_strcmp0 (field, "title") == 0)
-    set_str (&after.title, value ? value : "");
+    jm_set_str (&after.title, value ? value : "");
   else if (g_strcmp0 (field, "scenario") == 0)
-    set_str (&after.scenario, value);
+    jm_set_str (&after.scenario, value);
   else if (g_strcmp0 (field, "notes") == 0)
-    set_str (&after.notes, value);
+    jm_set_str (&after.notes, value);
   else
     after.state = state;
 
@@ -1437,7 +1427,7 @@ record_step_removal_effects (JmDocument *self,
             {
               JmCard *copy = jm_card_copy (card);
 
-              set_str (&copy->step_id, next->id);
+              jm_set_str (&copy->step_id, next->id);
               copy->span--;
               jm_document_update_card (self, copy, NULL);
             }
@@ -1572,7 +1562,7 @@ jm_document_rename_step (JmDocument *self,
     return;
 
   after = jm_step_copy (step);
-  set_str (&after->name, name ? name : "");
+  jm_set_str (&after->name, name ? name : "");
   record_replace (self, JM_OBJECT_STEP, jm_step_copy (step), after, "name", _("Rename Step"));
 }
 
@@ -1753,7 +1743,7 @@ jm_document_set_card_text (JmDocument *self,
     return;
 
   copy = jm_card_copy (current);
-  set_str (&copy->text, text ? text : "");
+  jm_set_str (&copy->text, text ? text : "");
   jm_document_update_card (self, copy, "text");
 }
 

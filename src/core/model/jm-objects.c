@@ -339,6 +339,17 @@ jm_card_copy (const JmCard *card)
   return copy;
 }
 
+/* Replaces *dest with a copy of value; value may point into *dest. */
+void
+jm_set_str (char       **dest,
+            const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*dest);
+  *dest = copy;
+}
+
 void
 jm_card_free (JmCard *card)
 {

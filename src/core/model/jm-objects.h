@@ -147,6 +147,9 @@ JmCard    *jm_card_new            (const char      *id,
                                    const char      *text);
 JmCard    *jm_card_copy           (const JmCard    *card);
 void       jm_card_free           (JmCard          *card);
+
+void       jm_set_str             (char           **dest,
+                                   const char      *value);
 gboolean   jm_card_applies_to     (const JmCard    *card,
                                    const char      *persona_id);
 
