@@ -21,6 +21,7 @@ struct _JmMetricItem {
   double   value;
   double   target;    /* NAN: none */
   double   gap;       /* NAN: no target */
+  JmMetricStatus status;
   guint    sample_size;
   char    *date;
 };
@@ -136,6 +137,7 @@ refresh (JmMetricsView *self)
       item->value = m->value;
       item->target = m->has_target ? m->target : NAN;
       item->gap = row->gap;
+      item->status = row->status;
       item->sample_size = m->sample_size;
       item->date = g_strdup (m->date ? m->date : "");
       g_list_store_append (self->store, item);
@@ -294,9 +296,24 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
   gtk_widget_remove_css_class (label, "success");
-  if (GPOINTER_TO_INT (data) == COL_GAP && !isnan (item->gap))
-    gtk_widget_add_css_class (label, item->gap >= 0 ? "success" : "error");
+  if (GPOINTER_TO_INT (data) == COL_GAP)
+    switch (item->status)
+      {
+      case JM_METRIC_STATUS_MET:
+        gtk_widget_add_css_class (label, "success");
+        break;
+      case JM_METRIC_STATUS_NEAR:
+        gtk_widget_add_css_class (label, "warning");
+        break;
+      case JM_METRIC_STATUS_MISSED:
+        gtk_widget_add_css_class (label, "error");
+        break;
+      case JM_METRIC_STATUS_NONE:
+      default:
+        break;
+      }
 }
 
 static int

@@ -439,6 +439,77 @@ test_stage_update_keeps_steps_and_indexes_metrics (void)
   g_assert_null (jm_document_find_stage (doc, "a")->color);
 }
 
+static JmMetric *
+metric_with_target (JmMetricKind kind,
+                    double       value,
+                    double       target)
+{
+  JmMetric *m = jm_metric_new ("m", kind, value);
+
+  m->has_target = TRUE;
+  m->target = target;
+  return m;
+}
+
+static JmMetricStatus
+status_of (JmMetricKind kind,
+           double       value,
+           double       target,
+           double       tolerance)
+{
+  g_autoptr(JmMetric) m = metric_with_target (kind, value, target);
+
+  return jm_metric_get_status (m, tolerance);
+}
+
+static void
+test_metric_status_at_the_edges_of_the_tolerance (void)
+{
+  g_autoptr(JmMetric) untargeted = jm_metric_new ("m", JM_METRIC_CSAT, 50);
+
+  g_assert_cmpint (jm_metric_get_status (untargeted, 10), ==, JM_METRIC_STATUS_NONE);
+
+  /* Higher is better: CSAT target 85 %, 10 % of it is 8.5 points. */
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 85, 85, 10), ==, JM_METRIC_STATUS_MET);
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 90, 85, 10), ==, JM_METRIC_STATUS_MET);
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 84.9, 85, 10), ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 76.5, 85, 10), ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 76.4, 85, 10), ==, JM_METRIC_STATUS_MISSED);
+  /* A wider band per map turns the same value amber; zero makes every miss red. */
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 70, 85, 20), ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (status_of (JM_METRIC_CSAT, 84.9, 85, 0), ==, JM_METRIC_STATUS_MISSED);
+
+  /* Lower is better: CES target 3, band 0.3. */
+  g_assert_cmpint (status_of (JM_METRIC_CES, 2.5, 3, 10), ==, JM_METRIC_STATUS_MET);
+  g_assert_cmpint (status_of (JM_METRIC_CES, 3.3, 3, 10), ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (status_of (JM_METRIC_CES, 3.31, 3, 10), ==, JM_METRIC_STATUS_MISSED);
+
+  /* Negative NPS target -20: the band is 2 points, not -2. */
+  g_assert_cmpint (status_of (JM_METRIC_NPS, -22, -20, 10), ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (status_of (JM_METRIC_NPS, -23, -20, 10), ==, JM_METRIC_STATUS_MISSED);
+  /* A target of 0: the band is 10 % of NPS's 200-point range. */
+  g_assert_cmpint (status_of (JM_METRIC_NPS, -20, 0, 10), ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (status_of (JM_METRIC_NPS, -21, 0, 10), ==, JM_METRIC_STATUS_MISSED);
+}
+
+static void
+test_metric_tolerance_is_an_undoable_map_setting (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+  JmHistory *history = jm_document_get_history (doc);
+
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (doc), ==, JM_METRIC_TOLERANCE_DEFAULT);
+  jm_document_set_metric_tolerance (doc, 15);
+  jm_document_set_metric_tolerance (doc, 20);   /* spinning the value merges */
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (doc), ==, 20);
+  g_assert_true (jm_history_is_modified (history));
+  jm_history_undo (history);
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (doc), ==, 10);
+  g_assert_false (jm_history_can_undo (history));
+  jm_history_redo (history);
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (doc), ==, 20);
+}
+
 static void
 test_metric_ranges_are_enforced (void)
 {
@@ -578,6 +649,14 @@ test_metrics_table_rows_summaries_and_csv (void)
   g_assert_cmpstr (((JmMetricRow *) rows->pdata[1])->card_id, ==, "wide");
   g_assert_cmpfloat (((JmMetricRow *) rows->pdata[2])->gap, ==, -5);
   g_assert_true (isnan (((JmMetricRow *) rows->pdata[1])->gap));
+  /* CSAT 80 against 85 is 5.9 % short: amber at the default 10 %, red at 5 %. */
+  g_assert_cmpint (((JmMetricRow *) rows->pdata[2])->status, ==, JM_METRIC_STATUS_NEAR);
+  g_assert_cmpint (((JmMetricRow *) rows->pdata[0])->status, ==, JM_METRIC_STATUS_MISSED);
+  g_assert_cmpint (((JmMetricRow *) rows->pdata[1])->status, ==, JM_METRIC_STATUS_NONE);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  jm_document_set_metric_tolerance (doc, 5);
+  rows = jm_metrics_table_rows (doc);
+  g_assert_cmpint (((JmMetricRow *) rows->pdata[2])->status, ==, JM_METRIC_STATUS_MISSED);
 
   summaries = jm_metrics_table_summaries (doc);
   g_assert_cmpuint (summaries->len, ==, 2);
@@ -623,6 +702,8 @@ main (int   argc,
   g_test_add_func ("/model/emotions/set-change-and-clear", test_emotion_scores_set_change_and_clear);
   g_test_add_func ("/model/stages/update-keeps-steps-and-indexes-metrics", test_stage_update_keeps_steps_and_indexes_metrics);
   g_test_add_func ("/model/metrics/ranges-are-enforced", test_metric_ranges_are_enforced);
+  g_test_add_func ("/model/metrics/status-at-the-edges-of-the-tolerance", test_metric_status_at_the_edges_of_the_tolerance);
+  g_test_add_func ("/model/metrics/tolerance-is-an-undoable-map-setting", test_metric_tolerance_is_an_undoable_map_setting);
   g_test_add_func ("/model/document/changes-name-the-object-touched", test_changes_name_the_object_touched);
   g_test_add_func ("/model/document/make-id-avoids-ids-in-use", test_make_id_avoids_ids_in_use);
   g_test_add_func ("/model/enums/names-round-trip", test_enum_names_round_trip);

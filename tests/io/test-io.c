@@ -147,6 +147,7 @@ make_full_document (void)
   jm_document_build_foreign (doc, root);
   jm_document_build_header (doc, "A map & its <title>", "The scenario", "Notes\nover lines",
                             JM_MAP_STATE_FUTURE);
+  jm_document_build_metric_tolerance (doc, 12.5);
   return doc;
 }
 
@@ -211,6 +212,8 @@ test_full_document_round_trips_byte_for_byte (void)
   g_assert_false (jm_document_find_metric (again, "sm5", NULL)->higher_is_better);
   g_assert_cmpfloat (jm_document_get_emotion (again, "p1", "s1", JM_MAP_STATE_FUTURE)->score, ==, 0.5);
   g_assert_cmpint (jm_document_get_state (again), ==, JM_MAP_STATE_FUTURE);
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (again), ==, 12.5);
+  g_assert_nonnull (strstr (first, " metric-tolerance=\"12.5\""));
   g_assert_false (jm_history_can_undo (jm_document_get_history (again)));
   g_assert_false (jm_history_is_modified (jm_document_get_history (again)));
 }
@@ -404,6 +407,7 @@ static const BadFile bad_files[] = {
   { "dangling-references.journey", JM_IO_ERROR_INVALID, "“nowhere”", 5, 3 },
   { "out-of-range.journey", JM_IO_ERROR_INVALID, "NPS must lie between -100 and 100, not 140", 0, 2 },
   { "emotion-out-of-range.journey", JM_IO_ERROR_INVALID, "between −2 and 2", 0, 1 },
+  { "tolerance-out-of-range.journey", JM_IO_ERROR_INVALID, "between 0 and 100, not “150”", 2, 1 },
   { "span-past-end.journey", JM_IO_ERROR_INVALID, "past the last step", 0, 1 },
   { "billion-laughs.journey", JM_IO_ERROR_MALFORMED, "", 0, 1 },
   { "external-entity.journey", JM_IO_ERROR_NOT_A_MAP, "document type", 0, 1 },
@@ -669,6 +673,68 @@ test_reading_a_folder_or_missing_file_fails_cleanly (void)
   g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_READ);
 }
 
+static void
+test_personas_travel_between_maps_through_the_clipboard (void)
+{
+  g_autoptr(JmDocument) from = make_full_document ();
+  g_autoptr(JmDocument) to = make_full_document ();
+  g_autoptr(GPtrArray) copied = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *xml = NULL;
+  JmPersona *p;
+  guint before = jm_document_get_personas (to)->len;
+
+  g_ptr_array_add (copied, jm_document_find_persona (from, "p1"));
+  xml = jm_writer_personas_to_string (copied, NULL);
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<journey-personas "));
+  pasted = jm_reader_load_personas (xml, strlen (xml), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pasted->len, ==, 1);
+
+  /* "p1" is taken in the target map: the pasted persona gets a new id and
+   * keeps everything else, photo and lists included. */
+  ids = jm_document_add_personas (to, pasted, "Paste Persona");
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], !=, "p1");
+  p = jm_document_find_persona (to, ids[0]);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name, ==, "Giulia & \"friends\" <3>");
+  g_assert_cmpstr (p->goals[1], ==, "Save time");
+  g_assert_cmpuint (g_bytes_get_size (p->photo), ==, 70);
+  g_assert_cmpuint (jm_document_get_personas (to)->len, ==, before + 1);
+  /* Its attribute in another namespace came along, declared in the fragment. */
+  g_assert_nonnull (strstr (xml, " xmlns:crm=\"urn:x-crm\""));
+  g_assert_cmpstr (((JmForeignAttr *) p->foreign->attrs->pdata[0])->value, ==, "A1");
+
+  /* One undo step takes it away again. */
+  g_assert_true (jm_history_undo (jm_document_get_history (to)));
+  g_assert_cmpuint (jm_document_get_personas (to)->len, ==, before);
+
+  /* Cards with such attributes travel too. */
+  {
+    JmCard *card = jm_card_copy (jm_document_find_card (from, "card1", NULL));
+    g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_card_free);
+    g_autoptr(GPtrArray) back = NULL;
+    g_autofree char *cards_xml = NULL;
+
+    jm_foreign_add_attr (&card->foreign, "urn:x-crm", "crm", "touch", "T9");
+    g_ptr_array_add (cards, card);
+    cards_xml = jm_writer_cards_to_string (cards, NULL);
+    back = jm_reader_load_cards (cards_xml, strlen (cards_xml), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (back->len, ==, 1);
+  }
+
+  /* Other XML is refused with a reason. */
+  g_clear_pointer (&pasted, g_ptr_array_unref);
+  pasted = jm_reader_load_personas ("<journey-cards xmlns=\"urn:journey-maps:1\"/>", 43, &error);
+  g_assert_null (pasted);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_NOT_A_MAP);
+  g_assert_nonnull (strstr (error->message, "personas"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
   g_test_add_func ("/io/reader/several-problems-at-once", test_several_problems_are_reported_at_once);
   g_test_add_func ("/io/reader/foreign-namespaces-survive", test_foreign_namespaces_survive_load_and_save);
+  g_test_add_func ("/io/clipboard/personas-travel-between-maps", test_personas_travel_between_maps_through_the_clipboard);
   g_test_add_func ("/io/reader/unknown-elements-are-errors", test_unknown_elements_in_our_namespace_are_errors);
   g_test_add_func ("/io/reader/folder-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
   g_test_add_func ("/io/save/atomic-and-reloads", test_save_is_atomic_and_reloads);

@@ -208,22 +208,6 @@ is_color (const char *str)
   return TRUE;
 }
 
-static gboolean
-is_date (const char *str)
-{
-  guint y, m, d;
-
-  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
-      return FALSE;
-  y = (guint) atoi (str);
-  m = (guint) atoi (str + 5);
-  d = (guint) atoi (str + 8);
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 /* ---- attributes ---- */
 
 typedef struct {
@@ -668,7 +652,7 @@ read_metric (Ctx *ctx)
 
   if (attrs[DATE].value != NULL)
     {
-      if (is_date (attrs[DATE].value))
+      if (jm_date_is_valid (attrs[DATE].value))
         metric->date = g_strdup (attrs[DATE].value);
       else
         invalid (ctx, _("“%s” is not a date: write it as YYYY-MM-DD"), attrs[DATE].value);
@@ -1143,9 +1127,10 @@ static const Upgrade upgrades[JM_FORMAT_VERSION] = { NULL };
 static void
 read_root (Ctx *ctx)
 {
-  enum { VERSION, STATE, N };
-  Attr attrs[N] = { { "format-version" }, { "state" } };
+  enum { VERSION, STATE, TOLERANCE, N };
+  Attr attrs[N] = { { "format-version" }, { "state" }, { "metric-tolerance" } };
   JmMapState state = JM_MAP_STATE_CURRENT;
+  double tolerance = JM_METRIC_TOLERANCE_DEFAULT;
   g_autofree char *title = NULL;
   g_autofree char *scenario = NULL;
   g_autofree char *notes = NULL;
@@ -1208,6 +1193,15 @@ read_root (Ctx *ctx)
     }
   if (attrs[STATE].value != NULL && !jm_map_state_from_string (attrs[STATE].value, &state))
     invalid (ctx, _("“%s” is not a map state: use current or future"), attrs[STATE].value);
+  if (attrs[TOLERANCE].value != NULL
+      && (!parse_number (attrs[TOLERANCE].value, &tolerance)
+          || tolerance < JM_METRIC_TOLERANCE_MIN || tolerance > JM_METRIC_TOLERANCE_MAX))
+    {
+      /* Translators: metric-tolerance is an attribute name, keep it */
+      invalid (ctx, _("metric-tolerance must be a percentage between 0 and 100, not “%s”"),
+               attrs[TOLERANCE].value);
+      tolerance = JM_METRIC_TOLERANCE_DEFAULT;
+    }
   free_attributes (attrs, N);
 
   if (!xmlTextReaderIsEmptyElement (ctx->reader))
@@ -1281,6 +1275,7 @@ read_root (Ctx *ctx)
     problem (ctx, JM_IO_ERROR_INVALID, 0, _("The map has no stages: it needs at least one"));
 
   jm_document_build_header (ctx->doc, title, scenario, notes, state);
+  jm_document_build_metric_tolerance (ctx->doc, tolerance);
   jm_document_build_foreign (ctx->doc, g_steal_pointer (&ctx->root_foreign));
 
   for (guint v = version; v < JM_FORMAT_VERSION; v++)
@@ -1442,32 +1437,58 @@ jm_reader_load_bytes (const char  *display_name,
   return result;
 }
 
-/* <journey-cards>: cards copied to the clipboard. Their steps and personas
- * belong to the map they came from and are not checked here. */
+/* Clipboard fragments in our namespace: <journey-cards> holding <card>s,
+ * <journey-personas> holding <persona>s. Cards' steps and personas belong
+ * to the map they came from and are not checked here. */
+static gboolean
+read_fragment_root (Ctx        *ctx,
+                    const char *root,
+                    const char *not_ours)
+{
+  while (read_next (ctx) && node_type (ctx) != XML_READER_TYPE_ELEMENT)
+    ;
+  if (ctx->fatal || node_type (ctx) != XML_READER_TYPE_ELEMENT
+      || !g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), root)
+      || !is_ours (ctx))
+    {
+      if (!ctx->fatal)
+        problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx), "%s", not_ours);
+      ctx->fatal = TRUE;
+      return FALSE;
+    }
+  return !xmlTextReaderIsEmptyElement (ctx->reader);
+}
+
 static void
 read_cards_fragment (Ctx *ctx)
 {
   int depth;
 
-  while (read_next (ctx) && node_type (ctx) != XML_READER_TYPE_ELEMENT)
-    ;
-  if (ctx->fatal || node_type (ctx) != XML_READER_TYPE_ELEMENT
-      || !g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "journey-cards")
-      || !is_ours (ctx))
-    {
-      if (!ctx->fatal)
-        problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx), _("These are not journey map cards"));
-      ctx->fatal = TRUE;
-      return;
-    }
-
-  depth = xmlTextReaderDepth (ctx->reader);
-  if (xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!read_fragment_root (ctx, "journey-cards", _("These are not journey map cards")))
     return;
+  depth = xmlTextReaderDepth (ctx->reader);
   while (next_child (ctx, depth))
     {
       if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "card"))
         g_ptr_array_add (ctx->cards, read_card (ctx, JM_LANE_TEXT));
+      else
+        skip_element (ctx);
+    }
+}
+
+/* The personas land in ctx->doc, as when reading a map. */
+static void
+read_personas_fragment (Ctx *ctx)
+{
+  int depth;
+
+  if (!read_fragment_root (ctx, "journey-personas", _("These are not journey map personas")))
+    return;
+  depth = xmlTextReaderDepth (ctx->reader);
+  while (next_child (ctx, depth))
+    {
+      if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "persona"))
+        read_persona (ctx);
       else
         skip_element (ctx);
     }
@@ -1487,6 +1508,29 @@ jm_reader_load_cards (const char  *data,
   ctx.cards = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_card_free);
   if (run_reader (&ctx, data, len, read_cards_fragment, NULL, error))
     result = g_steal_pointer (&ctx.cards);
+  ctx_clear (&ctx);
+  return result;
+}
+
+GPtrArray *
+jm_reader_load_personas (const char  *data,
+                         gsize        len,
+                         GError     **error)
+{
+  GPtrArray *result = NULL;
+  Ctx ctx;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  ctx_init (&ctx, _("Clipboard"));
+  if (run_reader (&ctx, data, len, read_personas_fragment, NULL, error))
+    {
+      GPtrArray *personas = jm_document_get_personas (ctx.doc);
+
+      result = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_persona_free);
+      for (guint i = 0; i < personas->len; i++)
+        g_ptr_array_add (result, jm_persona_copy (g_ptr_array_index (personas, i)));
+    }
   ctx_clear (&ctx);
   return result;
 }

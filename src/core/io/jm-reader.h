@@ -29,5 +29,10 @@ JmDocument *jm_reader_load_bytes (const char  *display_name,
 GPtrArray  *jm_reader_load_cards (const char  *data,
                                   gsize        len,
                                   GError     **error);
+/* Personas copied to the clipboard: a <journey-personas> fragment.
+ * Returns JmPersona* or NULL. */
+GPtrArray  *jm_reader_load_personas (const char  *data,
+                                     gsize        len,
+                                     GError     **error);
 
 G_END_DECLS

@@ -537,21 +537,99 @@ write_emotions (GString    *out,
   g_string_append (out, "</emotions>\n");
 }
 
+/* Namespace declarations a fragment needs for its items' foreign
+ * attributes (foreign elements carry their own). */
+static void
+collect_namespaces (GHashTable      *namespaces,
+                    const JmForeign *foreign)
+{
+  for (guint i = 0; foreign != NULL && foreign->attrs != NULL && i < foreign->attrs->len; i++)
+    {
+      const JmForeignAttr *a = g_ptr_array_index (foreign->attrs, i);
+
+      if (a->prefix != NULL && a->ns_uri != NULL && g_strcmp0 (a->ns_uri, XMLNS_URI) != 0)
+        g_hash_table_insert (namespaces, a->prefix, a->ns_uri);
+    }
+}
+
+static void
+collect_metrics_namespaces (GHashTable *namespaces,
+                            GPtrArray  *metrics)
+{
+  for (guint i = 0; metrics != NULL && i < metrics->len; i++)
+    collect_namespaces (namespaces, ((const JmMetric *) g_ptr_array_index (metrics, i))->foreign);
+}
+
+/* A clipboard fragment: <root> around each item written by write_item. */
+static char *
+fragment_to_string (const char *root,
+                    GPtrArray  *items,
+                    void      (*write_item) (GString *, guint, gconstpointer),
+                    GHashTable *namespaces,
+                    gsize      *len)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autoptr(GList) prefixes = g_list_sort (g_hash_table_get_keys (namespaces), (GCompareFunc) strcmp);
+
+  g_string_append_printf (out, "<%s xmlns=\"" JM_NAMESPACE "\"", root);
+  for (GList *l = prefixes; l != NULL; l = l->next)
+    {
+      g_string_append_printf (out, " xmlns:%s=\"", (const char *) l->data);
+      append_escaped (out, g_hash_table_lookup (namespaces, l->data), TRUE);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, ">\n");
+  for (guint i = 0; i < items->len; i++)
+    write_item (out, 1, g_ptr_array_index (items, i));
+  g_string_append_printf (out, "</%s>\n", root);
+  if (len)
+    *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_card_item (GString       *out,
+                 guint          level,
+                 gconstpointer  card)
+{
+  write_card (out, level, card);
+}
+
+static void
+write_persona_item (GString       *out,
+                    guint          level,
+                    gconstpointer  persona)
+{
+  write_persona (out, level, persona);
+}
+
 char *
 jm_writer_cards_to_string (GPtrArray *cards,
                            gsize     *len)
 {
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<journey-cards xmlns=\"" JM_NAMESPACE "\">\n");
+  g_autoptr(GHashTable) namespaces = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_val_if_fail (cards != NULL, NULL);
-
   for (guint i = 0; i < cards->len; i++)
-    write_card (out, 1, g_ptr_array_index (cards, i));
-  g_string_append (out, "</journey-cards>\n");
-  if (len)
-    *len = out->len;
-  return g_string_free (out, FALSE);
+    {
+      const JmCard *card = g_ptr_array_index (cards, i);
+
+      collect_namespaces (namespaces, card->foreign);
+      collect_metrics_namespaces (namespaces, card->metrics);
+    }
+  return fragment_to_string ("journey-cards", cards, write_card_item, namespaces, len);
+}
+
+char *
+jm_writer_personas_to_string (GPtrArray *personas,
+                              gsize     *len)
+{
+  g_autoptr(GHashTable) namespaces = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (personas != NULL, NULL);
+  for (guint i = 0; i < personas->len; i++)
+    collect_namespaces (namespaces, ((const JmPersona *) g_ptr_array_index (personas, i))->foreign);
+  return fragment_to_string ("journey-personas", personas, write_persona_item, namespaces, len);
 }
 
 char *
@@ -586,6 +664,8 @@ jm_writer_to_string (JmDocument *document,
   g_string_append_printf (out, " format-version=\"%d\"", JM_FORMAT_VERSION);
   if (jm_document_get_state (document) != JM_MAP_STATE_CURRENT)
     attr (out, "state", jm_map_state_to_string (jm_document_get_state (document)));
+  if (jm_document_get_metric_tolerance (document) != JM_METRIC_TOLERANCE_DEFAULT)
+    attr_number (out, "metric-tolerance", jm_document_get_metric_tolerance (document));
   foreign_attrs (out, foreign);
   g_string_append (out, ">\n");
 

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 char     *jm_writer_to_string (JmDocument  *document,
                                gsize       *len);
 /* Cards (JmCard*) as a <journey-cards> fragment, for the clipboard. */
+/* Personas (JmPersona*) as a <journey-personas> fragment, for the clipboard. */
+char     *jm_writer_personas_to_string (GPtrArray *personas,
+                                        gsize     *len);
 char     *jm_writer_cards_to_string (GPtrArray *cards,
                                      gsize     *len);
 /* Writes to a temporary file beside path, flushes it to disk and renames it

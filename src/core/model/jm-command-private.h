@@ -22,6 +22,7 @@ typedef struct {
   char       *scenario;
   char       *notes;
   JmMapState  state;
+  double      metric_tolerance;  /* percent: "near" band around targets */
 } JmHeader;
 
 typedef struct _JmCommand JmCommand;

@@ -139,6 +139,7 @@ header_copy (JmHeader       *dest,
   dest->scenario = g_strdup (src->scenario);
   dest->notes = g_strdup (src->notes);
   dest->state = src->state;
+  dest->metric_tolerance = src->metric_tolerance;
 }
 
 void
@@ -360,6 +361,7 @@ static void
 jm_document_init (JmDocument *self)
 {
   self->header.title = g_strdup ("");
+  self->header.metric_tolerance = JM_METRIC_TOLERANCE_DEFAULT;
   self->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_persona_free);
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_stage_free);
   self->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_lane_free);
@@ -410,6 +412,21 @@ jm_document_get_scenario (JmDocument *self)
 {
   g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
   return self->header.scenario;
+}
+
+double
+jm_document_get_metric_tolerance (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), JM_METRIC_TOLERANCE_DEFAULT);
+  return self->header.metric_tolerance;
+}
+
+void
+jm_document_build_metric_tolerance (JmDocument *self,
+                                    double      percent)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  self->header.metric_tolerance = CLAMP (percent, JM_METRIC_TOLERANCE_MIN, JM_METRIC_TOLERANCE_MAX);
 }
 
 const char *
@@ -1148,7 +1165,8 @@ edit_header (JmDocument *self,
   if (g_strcmp0 (after.title, self->header.title) == 0
       && g_strcmp0 (after.scenario, self->header.scenario) == 0
       && g_strcmp0 (after.notes, self->header.notes) == 0
-      && after.state == self->header.state)
+      && after.state == self->header.state
+      && after.metric_tolerance == self->header.metric_tolerance)
     {
       header_clear (&after);
       return;
@@ -1188,6 +1206,22 @@ jm_document_set_state (JmDocument *self,
   g_return_if_fail (JM_IS_DOCUMENT (self));
   g_return_if_fail (state < JM_N_MAP_STATES);
   edit_header (self, "state", NULL, state, _("Change Map State"));
+}
+
+void
+jm_document_set_metric_tolerance (JmDocument *self,
+                                  double      percent)
+{
+  JmHeader after = { 0 };
+
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (percent >= JM_METRIC_TOLERANCE_MIN && percent <= JM_METRIC_TOLERANCE_MAX);
+
+  if (percent == self->header.metric_tolerance)
+    return;
+  header_copy (&after, &self->header);
+  after.metric_tolerance = percent;
+  change_header (self, &after, _("Change Target Tolerance"), "metric-tolerance");
 }
 
 /* ---- changing: generic insert, replace, remove, move ---- */
@@ -1285,6 +1319,38 @@ jm_document_insert_persona (JmDocument *self,
   g_return_if_fail (!jm_document_has_id (self, persona->id));
 
   record_insert (self, JM_OBJECT_PERSONA, NULL, index, persona, _("Add Persona"));
+}
+
+char **
+jm_document_add_personas (JmDocument *self,
+                          GPtrArray  *personas,
+                          const char *label)
+{
+  JmHistory *history;
+  GStrvBuilder *ids = g_strv_builder_new ();
+  char **result;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (personas != NULL, NULL);
+
+  history = jm_document_get_history (self);
+  jm_history_begin_group (history, label);
+  for (guint i = 0; i < personas->len; i++)
+    {
+      JmPersona *copy = jm_persona_copy (g_ptr_array_index (personas, i));
+
+      if (copy->id == NULL || jm_document_has_id (self, copy->id))
+        {
+          g_free (copy->id);
+          copy->id = jm_document_make_id (self, "persona");
+        }
+      g_strv_builder_add (ids, copy->id);
+      jm_document_insert_persona (self, -1, copy);
+    }
+  jm_history_end_group (history);
+  result = g_strv_builder_end (ids);
+  g_strv_builder_unref (ids);
+  return result;
 }
 
 void

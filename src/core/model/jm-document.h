@@ -51,6 +51,9 @@ const char      *jm_document_get_title         (JmDocument   *self);
 const char      *jm_document_get_scenario      (JmDocument   *self);
 const char      *jm_document_get_notes         (JmDocument   *self);
 JmMapState       jm_document_get_state         (JmDocument   *self);
+/* How close to its target, in percent of the target, a metric that misses
+ * it counts as "near" (amber) rather than "missed" (red). */
+double           jm_document_get_metric_tolerance (JmDocument *self);
 const JmForeign *jm_document_get_foreign       (JmDocument   *self);
 GPtrArray       *jm_document_get_personas      (JmDocument   *self);  /* JmPersona* */
 GPtrArray       *jm_document_get_stages        (JmDocument   *self);  /* JmStage* */
@@ -103,6 +106,8 @@ void             jm_document_build_header      (JmDocument   *self,
                                                 const char   *scenario,
                                                 const char   *notes,
                                                 JmMapState    state);
+void             jm_document_build_metric_tolerance (JmDocument *self,
+                                                     double      percent);
 void             jm_document_build_foreign     (JmDocument   *self,
                                                 JmForeign    *foreign);
 void             jm_document_build_persona     (JmDocument   *self,
@@ -123,12 +128,21 @@ void             jm_document_set_notes         (JmDocument   *self,
                                                 const char   *notes);
 void             jm_document_set_state         (JmDocument   *self,
                                                 JmMapState    state);
+/* percent within JM_METRIC_TOLERANCE_MIN..JM_METRIC_TOLERANCE_MAX */
+void             jm_document_set_metric_tolerance (JmDocument *self,
+                                                   double      percent);
 
 /* index -1 appends. Insert functions take the object (transfer full); it
  * must carry an id the document does not use yet. */
 void             jm_document_insert_persona    (JmDocument   *self,
                                                 int           index,
                                                 JmPersona    *persona);
+/* Adds copies of personas from elsewhere (another map, the clipboard) as
+ * one undo step named label; one whose id is taken here gets a fresh id.
+ * Returns the ids they have in this document. */
+char           **jm_document_add_personas      (JmDocument   *self,
+                                                GPtrArray    *personas,
+                                                const char   *label);
 /* Replaces the persona with the same id by this one (transfer full). */
 void             jm_document_update_persona    (JmDocument   *self,
                                                 JmPersona    *persona,

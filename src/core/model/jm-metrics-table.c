@@ -10,7 +10,8 @@
 static JmMetricRow *
 make_row (JmStage        *stage,
           JmCard         *card,
-          const JmMetric *metric)
+          const JmMetric *metric,
+          double          tolerance)
 {
   JmMetricRow *row = g_new0 (JmMetricRow, 1);
 
@@ -22,6 +23,7 @@ make_row (JmStage        *stage,
   row->gap = metric->has_target
              ? (metric->higher_is_better ? metric->value - metric->target : metric->target - metric->value)
              : NAN;
+  row->status = jm_metric_get_status (metric, tolerance);
   return row;
 }
 
@@ -30,9 +32,11 @@ jm_metrics_table_rows (JmDocument *document)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *stages, *lanes;
+  double tolerance;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), rows);
 
+  tolerance = jm_document_get_metric_tolerance (document);
   stages = jm_document_get_stages (document);
   lanes = jm_document_get_lanes (document);
   for (guint s = 0; s < stages->len; s++)
@@ -40,7 +44,7 @@ jm_metrics_table_rows (JmDocument *document)
       JmStage *stage = g_ptr_array_index (stages, s);
 
       for (guint m = 0; m < stage->metrics->len; m++)
-        g_ptr_array_add (rows, make_row (stage, NULL, g_ptr_array_index (stage->metrics, m)));
+        g_ptr_array_add (rows, make_row (stage, NULL, g_ptr_array_index (stage->metrics, m), tolerance));
 
       for (guint st = 0; st < stage->steps->len; st++)
         {
@@ -57,7 +61,7 @@ jm_metrics_table_rows (JmDocument *document)
                   if (g_strcmp0 (card->step_id, step->id) != 0)
                     continue;
                   for (guint m = 0; m < card->metrics->len; m++)
-                    g_ptr_array_add (rows, make_row (stage, card, g_ptr_array_index (card->metrics, m)));
+                    g_ptr_array_add (rows, make_row (stage, card, g_ptr_array_index (card->metrics, m), tolerance));
                 }
             }
         }

@@ -14,6 +14,7 @@ typedef struct {
   const char     *card_text;
   const JmMetric *metric;
   double          gap;          /* value − target, signed so that > 0 is better; NAN without a target */
+  JmMetricStatus  status;       /* against the target, with the map's tolerance */
 } JmMetricRow;
 
 typedef struct {

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jm-objects.h"
@@ -217,7 +218,59 @@ jm_metric_validate (const JmMetric  *metric,
       return FALSE;
     }
 
+  if (metric->date != NULL && !jm_date_is_valid (metric->date))
+    {
+      g_set_error (error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE,
+                   _("“%s” is not a date: write it as YYYY-MM-DD"), metric->date);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+gboolean
+jm_date_is_valid (const char *str)
+{
+  guint y, m, d;
+
+  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+      return FALSE;
+  y = (guint) atoi (str);
+  m = (guint) atoi (str + 5);
+  d = (guint) atoi (str + 8);
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+JmMetricStatus
+jm_metric_get_status (const JmMetric *metric,
+                      double          tolerance_percent)
+{
+  double band, min, max, gap;
+
+  g_return_val_if_fail (metric != NULL, JM_METRIC_STATUS_NONE);
+
+  if (!metric->has_target)
+    return JM_METRIC_STATUS_NONE;
+
+  gap = metric->higher_is_better ? metric->target - metric->value : metric->value - metric->target;
+  if (gap <= 0)
+    return JM_METRIC_STATUS_MET;
+
+  /* The band is a share of the target; a target of 0 (an NPS of 0, say)
+   * has no size of its own, so the band is then a share of the range. */
+  if (metric->target != 0)
+    band = fabs (metric->target) * tolerance_percent / 100;
+  else if (jm_metric_kind_get_range (metric->kind, &min, &max))
+    band = (max - min) * tolerance_percent / 100;
+  else
+    band = tolerance_percent / 100;
+
+  /* Numbers typed as decimals are not exact in binary: 76.5 against a
+   * target of 85 is exactly 10 % away and must count as within it. */
+  return gap <= band * (1 + 1e-9) ? JM_METRIC_STATUS_NEAR : JM_METRIC_STATUS_MISSED;
 }
 
 /* ---- steps and stages ---- */

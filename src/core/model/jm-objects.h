@@ -132,6 +132,25 @@ gboolean   jm_metric_kind_check_value (JmMetricKind kind,
                                        double       value,
                                        GError     **error);
 
+/* TRUE for a real calendar date written YYYY-MM-DD. */
+gboolean   jm_date_is_valid       (const char      *str);
+
+/* How a metric compares with its target: met, missed by at most
+ * tolerance_percent of the target (near: amber), or missed by more (red). */
+typedef enum {
+  JM_METRIC_STATUS_NONE,    /* no target */
+  JM_METRIC_STATUS_MET,
+  JM_METRIC_STATUS_NEAR,
+  JM_METRIC_STATUS_MISSED,
+} JmMetricStatus;
+
+#define JM_METRIC_TOLERANCE_DEFAULT 10.0
+#define JM_METRIC_TOLERANCE_MIN      0.0
+#define JM_METRIC_TOLERANCE_MAX    100.0
+
+JmMetricStatus jm_metric_get_status (const JmMetric *metric,
+                                     double          tolerance_percent);
+
 JmStep    *jm_step_new            (const char      *id,
                                    const char      *name);
 JmStep    *jm_step_copy           (const JmStep    *step);

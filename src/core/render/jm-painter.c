@@ -283,35 +283,6 @@ draw_image_in (Paint           *p,
 
 /* ---- metrics ---- */
 
-typedef enum {
-  STATUS_NONE,
-  STATUS_MET,
-  STATUS_NEAR,
-  STATUS_MISSED,
-} Status;
-
-static Status
-metric_status (const JmMetric *m)
-{
-  double tolerance, min, max;
-  gboolean met;
-
-  if (!m->has_target)
-    return STATUS_NONE;
-
-  met = m->higher_is_better ? m->value >= m->target : m->value <= m->target;
-  if (met)
-    return STATUS_MET;
-
-  if (m->target != 0)
-    tolerance = fabs (m->target) * 0.10;
-  else if (jm_metric_kind_get_range (m->kind, &min, &max))
-    tolerance = (max - min) * 0.10;
-  else
-    tolerance = 1;
-  return fabs (m->value - m->target) <= tolerance ? STATUS_NEAR : STATUS_MISSED;
-}
-
 static char *
 format_value (double      value,
               const char *unit)
@@ -365,18 +336,18 @@ draw_badges (Paint     *p,
       double w = MIN (text_width (p, label, 11.5, TRUE) + 18, width);
       JmColor base;
 
-      switch (metric_status (m))
+      switch (jm_metric_get_status (m, jm_document_get_metric_tolerance (p->doc)))
         {
-        case STATUS_MET:
+        case JM_METRIC_STATUS_MET:
           base = p->colors->good;
           break;
-        case STATUS_NEAR:
+        case JM_METRIC_STATUS_NEAR:
           base = p->colors->warn;
           break;
-        case STATUS_MISSED:
+        case JM_METRIC_STATUS_MISSED:
           base = p->colors->bad;
           break;
-        case STATUS_NONE:
+        case JM_METRIC_STATUS_NONE:
         default:
           base = p->colors->text_dim;
         }
