@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "jm-canvas-private.h"
+#include "jm-clipboard.h"
 #include "jm-reader.h"
 #include "jm-writer.h"
 
@@ -184,58 +185,35 @@ on_text_read (GObject      *source,
 }
 
 static void
-on_cards_spliced (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(JmCanvas) self = user_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0)
-    return;
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
-  cards = jm_reader_load_cards (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  if (cards != NULL && self->document != NULL)
-    jm_canvas_paste_cards (self, cards);
-}
-
-static void
 on_cards_read (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  JmCanvas *self = user_data;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(JmCanvas) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
 
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, NULL);
-  if (stream == NULL)
+  bytes = jm_clipboard_read_bytes_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (bytes == NULL)
     {
       /* No cards there: perhaps text from another application. */
-      gdk_clipboard_read_text_async (GDK_CLIPBOARD (source), NULL, on_text_read, self);
+      gdk_clipboard_read_text_async (GDK_CLIPBOARD (source), NULL, on_text_read, g_steal_pointer (&self));
       return;
     }
-
-  /* The clipboard may be fed by this very process: read without blocking. */
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, on_cards_spliced, self);
+  cards = jm_reader_load_cards (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  if (cards != NULL && self->document != NULL)
+    jm_canvas_paste_cards (self, cards);
 }
 
 void
 jm_canvas_paste (JmCanvas *self)
 {
-  static const char *mime_types[] = { CARDS_MIME, NULL };
-
   g_return_if_fail (JM_IS_CANVAS (self));
 
   if (self->document == NULL)
     return;
-  gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), mime_types, G_PRIORITY_DEFAULT,
-                            NULL, on_cards_read, g_object_ref (self));
+  jm_clipboard_read_bytes_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), CARDS_MIME,
+                                 on_cards_read, g_object_ref (self));
 }
 
 static void

@@ -8,7 +8,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "jm-clipboard.h"
 #include "jm-inspector.h"
+#include "jm-reader.h"
+#include "jm-writer.h"
 
 struct _JmInspector {
   GtkWidget          parent_instance;
@@ -20,6 +23,7 @@ struct _JmInspector {
   JmInspectorTarget  target;
   char              *id;
   gboolean           applying;   /* our own edit is being applied: do not rebuild */
+  char              *expand_metric;  /* a metric just added: show its fields */
   guint              rebuild_source;
 };
 
@@ -235,48 +239,168 @@ on_persona_scope (GtkCheckButton *check,
   apply_card (self, copy, NULL);
 }
 
-/* Metric value and target are checked as they are typed; only a valid
- * number in range reaches the document, and the row says what is wrong. */
-static void
-on_metric_number (GtkEditable *editable,
-                  JmInspector *self)
-{
-  JmCard *copy = current_card_copy (self);
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "metric"));
-  gboolean is_target = g_object_get_data (G_OBJECT (editable), "target") != NULL;
-  GtkWidget *error_label = g_object_get_data (G_OBJECT (editable), "error-label");
-  const char *text = gtk_editable_get_text (editable);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalised = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
-  JmMetric *metric;
-  char *end = NULL;
-  double value;
+/* ---- metrics of a card or a stage ----
+ * Edits work on a copy of the card or stage being inspected and go back to
+ * the document as one update command; typing in one field of one metric
+ * merges into one undo step. */
 
-  if (copy == NULL || index >= copy->metrics->len)
+typedef struct {
+  JmCard  *card;
+  JmStage *stage;
+} MetricOwner;
+
+static GPtrArray *
+metric_owner_copy (JmInspector *self,
+                   MetricOwner *owner)
+{
+  owner->card = NULL;
+  owner->stage = NULL;
+  if (self->target == JM_INSPECTOR_STAGE)
     {
-      if (copy)
-        jm_card_free (copy);
+      JmStage *stage = jm_document_find_stage (self->document, self->id);
+
+      owner->stage = stage ? jm_stage_copy (stage) : NULL;
+      return owner->stage ? owner->stage->metrics : NULL;
+    }
+  owner->card = current_card_copy (self);
+  return owner->card ? owner->card->metrics : NULL;
+}
+
+static void
+metric_owner_discard (MetricOwner *owner)
+{
+  g_clear_pointer (&owner->card, jm_card_free);
+  g_clear_pointer (&owner->stage, jm_stage_free);
+}
+
+/* Takes the copy over. */
+static void
+metric_owner_apply (JmInspector *self,
+                    MetricOwner *owner,
+                    const char  *merge_key)
+{
+  self->applying = TRUE;
+  if (owner->stage != NULL)
+    jm_document_update_stage (self->document, g_steal_pointer (&owner->stage), merge_key);
+  else if (owner->card != NULL)
+    jm_document_update_card (self->document, g_steal_pointer (&owner->card), merge_key);
+  self->applying = FALSE;
+}
+
+static JmMetric *
+metric_in (GPtrArray  *metrics,
+           const char *id)
+{
+  for (guint i = 0; metrics != NULL && i < metrics->len; i++)
+    if (g_strcmp0 (((JmMetric *) g_ptr_array_index (metrics, i))->id, id) == 0)
+      return g_ptr_array_index (metrics, i);
+  return NULL;
+}
+
+static char *
+with_unit (double      number,
+           const char *unit)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%g", number);
+  if (unit == NULL || *unit == '\0')
+    return g_strdup (buf);
+  return g_strdup_printf (*unit == '%' ? "%s%s" : "%s %s", buf, unit);
+}
+
+static char *
+metric_summary (const JmMetric *m)
+{
+  const char *unit = m->kind == JM_METRIC_CUSTOM ? m->unit : jm_metric_kind_get_unit (m->kind);
+  g_autofree char *value = with_unit (m->value, unit);
+  g_autofree char *target = NULL;
+
+  if (!m->has_target)
+    return g_steal_pointer (&value);
+  target = with_unit (m->target, unit);
+  /* Translators: a metric's value and target, e.g. "82% · target 85%" */
+  return g_strdup_printf (_("%s · target %s"), value, target);
+}
+
+/* Parses a number as people type it, with a decimal point or comma. */
+static gboolean
+parse_typed_number (const char *text,
+                    double     *out)
+{
+  g_autofree char *normalised = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
+  char *end = NULL;
+  double value = g_ascii_strtod (normalised, &end);
+
+  if (*normalised == '\0' || end == normalised || *end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/* Every field of a metric is checked as it is typed; only a valid value
+ * reaches the document, and the metric's row says what is wrong. */
+static void
+on_metric_field (GtkEditable *editable,
+                 JmInspector *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (editable), "metric");
+  const char *field = g_object_get_data (G_OBJECT (editable), "field");
+  GtkWidget *error_label = g_object_get_data (G_OBJECT (editable), "error-label");
+  GtkWidget *expander = g_object_get_data (G_OBJECT (editable), "expander");
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *merge_key = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  MetricOwner owner;
+  JmMetric *metric = metric_in (metric_owner_copy (self, &owner), id);
+  double number = 0;
+
+  if (metric == NULL)
+    {
+      metric_owner_discard (&owner);
       return;
     }
-  metric = g_ptr_array_index (copy->metrics, index);
-  value = g_ascii_strtod (normalised, &end);
 
-  if (is_target && *normalised == '\0')
+  if (g_str_equal (field, "value"))
     {
-      metric->has_target = FALSE;
+      if (parse_typed_number (text, &number))
+        metric->value = number;
+      else
+        g_set_error (&error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE, _("“%s” is not a number"), text);
     }
-  else if (end == normalised || *end != '\0' || !isfinite (value))
+  else if (g_str_equal (field, "target"))
     {
-      g_set_error (&error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE, _("“%s” is not a number"), text);
+      metric->has_target = *stripped != '\0';
+      if (metric->has_target && parse_typed_number (text, &number))
+        metric->target = number;
+      else if (metric->has_target)
+        g_set_error (&error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE, _("“%s” is not a number"), text);
     }
-  else if (is_target)
+  else if (g_str_equal (field, "sample-size"))
     {
-      metric->has_target = TRUE;
-      metric->target = value;
+      guint64 n = 0;
+
+      if (*stripped == '\0')
+        metric->sample_size = 0;
+      else if (g_ascii_string_to_unsigned (stripped, 10, 0, G_MAXUINT32, &n, NULL))
+        metric->sample_size = (guint) n;
+      else
+        g_set_error (&error, JM_MODEL_ERROR, JM_MODEL_ERROR_OUT_OF_RANGE,
+                     _("The sample size must be a whole number of answers, not “%s”"), text);
     }
-  else
+  else if (g_str_equal (field, "date"))
     {
-      metric->value = value;
+      jm_set_str (&metric->date, *stripped ? stripped : NULL);
+    }
+  else if (g_str_equal (field, "name"))
+    {
+      jm_set_str (&metric->name, stripped);
+    }
+  else if (g_str_equal (field, "unit"))
+    {
+      jm_set_str (&metric->unit, *stripped ? stripped : NULL);
     }
 
   if (error == NULL)
@@ -287,26 +411,52 @@ on_metric_number (GtkEditable *editable,
       gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
       gtk_label_set_text (GTK_LABEL (error_label), error->message);
       gtk_widget_set_visible (error_label, TRUE);
-      jm_card_free (copy);
+      metric_owner_discard (&owner);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
   gtk_widget_set_visible (error_label, FALSE);
-  apply_card (self, copy, is_target ? "metric-target" : "metric-value");
+  summary = metric_summary (metric);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
+  if (g_str_equal (field, "name"))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), stripped);
+  merge_key = g_strdup_printf ("metric-%s-%s", field, id);
+  metric_owner_apply (self, &owner, merge_key);
+}
+
+static void
+on_metric_better (GObject     *row,
+                  GParamSpec  *pspec,
+                  JmInspector *self)
+{
+  MetricOwner owner;
+  JmMetric *metric = metric_in (metric_owner_copy (self, &owner), g_object_get_data (row, "metric"));
+
+  if (metric == NULL)
+    {
+      metric_owner_discard (&owner);
+      return;
+    }
+  metric->higher_is_better = adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == 0;
+  metric_owner_apply (self, &owner, NULL);
 }
 
 static void
 on_metric_remove (GtkButton   *button,
                   JmInspector *self)
 {
-  JmCard *copy = current_card_copy (self);
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "metric"));
+  MetricOwner owner;
+  GPtrArray *metrics = metric_owner_copy (self, &owner);
+  JmMetric *metric = metric_in (metrics, g_object_get_data (G_OBJECT (button), "metric"));
 
-  if (copy == NULL || index >= copy->metrics->len)
-    return;
-  g_ptr_array_remove_index (copy->metrics, index);
-  apply_card (self, copy, NULL);
+  if (metric == NULL)
+    {
+      metric_owner_discard (&owner);
+      return;
+    }
+  g_ptr_array_remove (metrics, metric);
+  metric_owner_apply (self, &owner, NULL);
   rebuild (self);
 }
 
@@ -314,25 +464,55 @@ static void
 on_metric_add (GtkButton   *button,
                JmInspector *self)
 {
-  JmCard *copy = current_card_copy (self);
+  MetricOwner owner;
+  GPtrArray *metrics = metric_owner_copy (self, &owner);
   JmMetricKind kind = (JmMetricKind) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
   g_autofree char *id = NULL;
   JmMetric *metric;
+  GDateTime *now;
 
-  if (copy == NULL)
+  if (metrics == NULL)
     return;
   id = jm_document_make_id (self->document, "metric");
   metric = jm_metric_new (id, kind, kind == JM_METRIC_CES ? 1 : 0);
   if (kind == JM_METRIC_CUSTOM)
     metric->name = g_strdup (_("Custom metric"));
-  g_ptr_array_add (copy->metrics, metric);
-  apply_card (self, copy, NULL);
+  now = g_date_time_new_now_local ();
+  metric->date = g_date_time_format (now, "%Y-%m-%d");
+  g_date_time_unref (now);
+  g_ptr_array_add (metrics, metric);
+  g_free (self->expand_metric);
+  self->expand_metric = g_strdup (id);
+  metric_owner_apply (self, &owner, NULL);
   rebuild (self);
 }
 
+static GtkWidget *
+metric_entry (GtkWidget      *expander,
+              JmInspector    *self,
+              const JmMetric *m,
+              const char     *field,
+              const char     *title,
+              const char     *text,
+              GtkWidget      *error_label)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_object_set_data_full (G_OBJECT (row), "metric", g_strdup (m->id), g_free);
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  g_object_set_data (G_OBJECT (row), "error-label", error_label);
+  g_object_set_data (G_OBJECT (row), "expander", expander);
+  g_signal_connect (row, "changed", G_CALLBACK (on_metric_field), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  return row;
+}
+
 static void
-build_metrics (JmInspector  *self,
-               const JmCard *card)
+build_metrics (JmInspector *self,
+               GPtrArray   *metrics)
 {
   GtkWidget *group = add_group (self, _("Metrics"));
   GtkWidget *add = gtk_menu_button_new ();
@@ -345,67 +525,90 @@ build_metrics (JmInspector  *self,
 
       gtk_widget_add_css_class (item, "flat");
       g_object_set_data (G_OBJECT (item), "kind", GUINT_TO_POINTER (k));
-      g_signal_connect (item, "clicked", G_CALLBACK (on_metric_add), self);
+      /* Pop down first: adding rebuilds the page, popover included. */
       g_signal_connect_swapped (item, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+      g_signal_connect (item, "clicked", G_CALLBACK (on_metric_add), self);
       gtk_box_append (GTK_BOX (list), item);
     }
   gtk_popover_set_child (GTK_POPOVER (popover), list);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (add), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "list-add-symbolic");
   gtk_widget_set_tooltip_text (add, _("Add a Metric"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Metric"), -1);
   gtk_widget_add_css_class (add, "flat");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
 
-  for (guint i = 0; i < card->metrics->len; i++)
+  if (metrics->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("CSAT, NPS, CES, retention, conversion or your own measure, "
+                                             "with a target to compare against"));
+
+  for (guint i = 0; i < metrics->len; i++)
     {
-      const JmMetric *m = g_ptr_array_index (card->metrics, i);
+      const JmMetric *m = g_ptr_array_index (metrics, i);
       const char *name = m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind);
-      GtkWidget *value = adw_entry_row_new ();
-      GtkWidget *target = adw_entry_row_new ();
+      GtkWidget *expander = adw_expander_row_new ();
       GtkWidget *error_label = gtk_label_new (NULL);
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      char value[G_ASCII_DTOSTR_BUF_SIZE], target[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *summary = metric_summary (m);
       g_autofree char *value_title = NULL;
       g_autofree char *target_title = NULL;
+      g_autofree char *sample = m->sample_size ? g_strdup_printf ("%u", m->sample_size) : NULL;
 
-      /* Translators: a metric's value field, e.g. "NPS value" */
-      value_title = g_strdup_printf (_("%s value"), name);
-      /* Translators: a metric's target field, e.g. "NPS target" */
-      target_title = g_strdup_printf (_("%s target"), name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value), value_title);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target), target_title);
-      gtk_editable_set_text (GTK_EDITABLE (value), g_ascii_formatd (buf, sizeof buf, "%g", m->value));
-      if (m->has_target)
-        gtk_editable_set_text (GTK_EDITABLE (target), g_ascii_formatd (buf, sizeof buf, "%g", m->target));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
+                                     metrics->len <= 2 || g_strcmp0 (self->expand_metric, m->id) == 0);
 
       gtk_widget_add_css_class (error_label, "error");
       gtk_widget_add_css_class (error_label, "caption");
       gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (error_label), 0);
       gtk_widget_set_margin_start (error_label, 12);
+      gtk_widget_set_margin_end (error_label, 12);
       gtk_widget_set_visible (error_label, FALSE);
+
+      if (m->kind == JM_METRIC_CUSTOM)
+        {
+          const char *better[] = { _("Higher is better"), _("Lower is better") };
+          GtkWidget *combo;
+
+          metric_entry (expander, self, m, "name", _("Name"), m->name, error_label);
+          metric_entry (expander, self, m, "unit", _("Unit"), m->unit, error_label);
+          combo = adw_combo_row_new ();
+          adw_combo_row_set_model (ADW_COMBO_ROW (combo),
+                                   G_LIST_MODEL (gtk_string_list_new ((const char * const[]) { better[0], better[1], NULL })));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Direction"));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), m->higher_is_better ? 0 : 1);
+          g_object_set_data_full (G_OBJECT (combo), "metric", g_strdup (m->id), g_free);
+          g_signal_connect (combo, "notify::selected", G_CALLBACK (on_metric_better), self);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), combo);
+        }
+
+      /* Translators: a metric's value field, e.g. "NPS value" */
+      value_title = g_strdup_printf (_("%s value"), name);
+      /* Translators: a metric's target field, e.g. "NPS target" */
+      target_title = g_strdup_printf (_("%s target"), name);
+      metric_entry (expander, self, m, "value", value_title,
+                    g_ascii_formatd (value, sizeof value, "%g", m->value), error_label);
+      metric_entry (expander, self, m, "target", target_title,
+                    m->has_target ? g_ascii_formatd (target, sizeof target, "%g", m->target) : NULL, error_label);
+      metric_entry (expander, self, m, "sample-size", _("Sample size"), sample, error_label);
+      /* Translators: keep YYYY-MM-DD: it is the format the field expects */
+      metric_entry (expander, self, m, "date", _("Date (YYYY-MM-DD)"), m->date, error_label);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), error_label);
 
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove the Metric"));
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (value), remove);
-
-      for (int t = 0; t < 2; t++)
-        {
-          GtkWidget *row = t ? target : value;
-
-          g_object_set_data (G_OBJECT (row), "metric", GUINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (row), "error-label", error_label);
-          if (t)
-            g_object_set_data (G_OBJECT (row), "target", GINT_TO_POINTER (1));
-          g_signal_connect (row, "changed", G_CALLBACK (on_metric_number), self);
-        }
-      g_object_set_data (G_OBJECT (remove), "metric", GUINT_TO_POINTER (i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Metric"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "metric", g_strdup (m->id), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_metric_remove), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), target);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), error_label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
 }
 
@@ -483,7 +686,7 @@ build_card (JmInspector *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (scope), box);
     }
 
-  build_metrics (self, card);
+  build_metrics (self, card->metrics);
 }
 
 /* ---- stage, step, lane, map ---- */
@@ -568,6 +771,8 @@ build_stage (JmInspector *self)
   notes = text_area (self, _("Presenter notes"), stage->notes);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "changed",
                     G_CALLBACK (on_stage_notes), self);
+
+  build_metrics (self, stage->metrics);
 }
 
 static void
@@ -673,6 +878,291 @@ on_map_state (AdwComboRow *row,
   self->applying = FALSE;
 }
 
+/* ---- personas between maps: copy, paste, import ---- */
+
+#define PERSONAS_MIME "application/x-journey-personas+xml"
+
+void
+jm_inspector_copy_persona (JmInspector *self,
+                           const char  *id)
+{
+  JmPersona *persona;
+  g_autoptr(GPtrArray) personas = g_ptr_array_new ();
+  g_autoptr(GBytes) xml_bytes = NULL;
+  g_autoptr(GBytes) text_bytes = NULL;
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) union_provider = NULL;
+  GString *text;
+  char *xml;
+  gsize len;
+
+  g_return_if_fail (JM_IS_INSPECTOR (self));
+
+  persona = jm_document_find_persona (self->document, id);
+  if (persona == NULL)
+    return;
+  g_ptr_array_add (personas, persona);
+  xml = jm_writer_personas_to_string (personas, &len);
+  xml_bytes = g_bytes_new_take (xml, len);
+
+  /* For other applications: who the persona is, as plain text. */
+  text = g_string_new (persona->name);
+  if (persona->occupation && *persona->occupation)
+    g_string_append_printf (text, "\n%s", persona->occupation);
+  if (persona->quote && *persona->quote)
+    g_string_append_printf (text, "\n“%s”", persona->quote);
+  g_string_append_c (text, '\n');
+  len = text->len;
+  text_bytes = g_bytes_new_take (g_string_free (text, FALSE), len);
+
+  providers[0] = gdk_content_provider_new_for_bytes (PERSONAS_MIME, xml_bytes);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text_bytes);
+  union_provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), union_provider);
+}
+
+static void
+show_error (JmInspector *self,
+            const char  *heading,
+            const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Adds the personas as one undo step and opens the first. */
+static void
+add_personas (JmInspector *self,
+              GPtrArray   *personas,
+              const char  *label)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (personas->len == 0)
+    return;
+  ids = jm_document_add_personas (self->document, personas, label);
+  jm_inspector_set_target (self, JM_INSPECTOR_PERSONA, ids[0]);
+}
+
+gboolean
+jm_inspector_paste_personas (JmInspector *self,
+                             GBytes      *xml,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) personas = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (xml, &len);
+
+  g_return_val_if_fail (JM_IS_INSPECTOR (self), FALSE);
+
+  personas = jm_reader_load_personas (data, len, error);
+  if (personas == NULL)
+    return FALSE;
+  add_personas (self, personas, g_dngettext (GETTEXT_PACKAGE, "Paste Persona", "Paste Personas", personas->len));
+  return TRUE;
+}
+
+static void
+on_personas_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(JmInspector) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = jm_clipboard_read_bytes_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (self->document == NULL)
+    return;
+  if (bytes == NULL)
+    show_error (self, _("Nothing to Paste"), _("The clipboard holds no persona. Copy one first, in this map or another."));
+  else if (!jm_inspector_paste_personas (self, bytes, &error))
+    show_error (self, _("Could Not Paste the Persona"), error->message);
+}
+
+static void
+action_paste_persona (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  jm_clipboard_read_bytes_async (gtk_widget_get_clipboard (widget), PERSONAS_MIME,
+                                 on_personas_read, g_object_ref (widget));
+}
+
+static void
+action_copy_persona (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  jm_inspector_copy_persona (JM_INSPECTOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+gboolean
+jm_inspector_import_personas (JmInspector        *self,
+                              const char         *path,
+                              const char * const *ids,
+                              GError            **error)
+{
+  g_autoptr(JmDocument) other = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  GPtrArray *personas;
+
+  g_return_val_if_fail (JM_IS_INSPECTOR (self), FALSE);
+
+  other = jm_reader_load_path (path, NULL, error);
+  if (other == NULL)
+    return FALSE;
+  personas = jm_document_get_personas (other);
+  for (guint i = 0; i < personas->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, i);
+
+      if (ids == NULL || g_strv_contains (ids, persona->id))
+        g_ptr_array_add (chosen, persona);
+    }
+  if (chosen->len == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” has no personas to import"), name);
+      return FALSE;
+    }
+  add_personas (self, chosen, g_dngettext (GETTEXT_PACKAGE, "Import Persona", "Import Personas", chosen->len));
+  return TRUE;
+}
+
+typedef struct {
+  JmInspector *self;
+  char        *path;
+  GPtrArray   *checks;   /* GtkCheckButton*, each with its persona's "id" */
+} ImportChoice;
+
+static void
+import_choice_free (ImportChoice *choice)
+{
+  g_object_unref (choice->self);
+  g_free (choice->path);
+  g_ptr_array_unref (choice->checks);
+  g_free (choice);
+}
+
+static void
+on_import_choice (AdwMessageDialog *dialog,
+                  const char       *response,
+                  ImportChoice     *choice)
+{
+  if (g_str_equal (response, "import"))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) ids = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < choice->checks->len; i++)
+        if (gtk_check_button_get_active (g_ptr_array_index (choice->checks, i)))
+          g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (choice->checks, i), "id"));
+      ids = g_strv_builder_end (builder);
+      if (ids[0] != NULL && !jm_inspector_import_personas (choice->self, choice->path, (const char * const *) ids, &error))
+        show_error (choice->self, _("Could Not Import Personas"), error->message);
+    }
+  import_choice_free (choice);
+}
+
+static void
+on_import_file_chosen (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  JmInspector *self = JM_INSPECTOR (user_data);
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(JmDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *personas;
+
+  if (path == NULL || self->document == NULL)
+    goto out;
+
+  other = jm_reader_load_path (path, NULL, &error);
+  if (other == NULL)
+    {
+      show_error (self, _("Could Not Import Personas"), error->message);
+      goto out;
+    }
+  personas = jm_document_get_personas (other);
+  if (personas->len <= 1)
+    {
+      if (!jm_inspector_import_personas (self, path, NULL, &error))
+        show_error (self, _("Could Not Import Personas"), error->message);
+    }
+  else
+    {
+      /* Several: the user picks which. */
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *body = g_strdup_printf (_("Choose the personas to bring over from “%s”."), name);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  _("Import Personas"), body);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      ImportChoice *choice = g_new0 (ImportChoice, 1);
+
+      choice->self = g_object_ref (self);
+      choice->path = g_strdup (path);
+      choice->checks = g_ptr_array_new ();
+      for (guint i = 0; i < personas->len; i++)
+        {
+          JmPersona *persona = g_ptr_array_index (personas, i);
+          GtkWidget *check = gtk_check_button_new_with_label (persona->name);
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          g_object_set_data_full (G_OBJECT (check), "id", g_strdup (persona->id), g_free);
+          g_ptr_array_add (choice->checks, check);
+          gtk_box_append (GTK_BOX (box), check);
+        }
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "import", _("_Import"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_import_choice), choice);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+out:
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+action_import_personas (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Personas from Another Map"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Journey maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-journey-map+xml");
+  gtk_file_filter_add_suffix (filter, "journey");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_file_chosen), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_map_tolerance (GtkSpinButton *spin,
+                  JmInspector   *self)
+{
+  self->applying = TRUE;
+  jm_document_set_metric_tolerance (self->document, gtk_spin_button_get_value (spin));
+  self->applying = FALSE;
+}
+
 static void
 on_persona_add (GtkButton   *button,
                 JmInspector *self)
@@ -706,18 +1196,33 @@ build_personas (JmInspector *self)
   GPtrArray *personas = jm_document_get_personas (self->document);
   GtkWidget *group = add_group (self, _("Personas"));
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *more = gtk_menu_button_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autoptr(GMenu) menu = g_menu_new ();
 
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_tooltip_text (add, _("Add a Persona"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Persona"), -1);
   g_signal_connect (add, "clicked", G_CALLBACK (on_persona_add), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  g_menu_append (menu, _("_Paste Persona"), "inspector.paste-persona");
+  g_menu_append (menu, _("_Import from Another Map…"), "inspector.import-personas");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_widget_add_css_class (more, "flat");
+  gtk_widget_set_tooltip_text (more, _("Paste or Import Personas"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Paste or Import Personas"), -1);
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), more);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), buttons);
 
   for (guint i = 0; i < personas->len; i++)
     {
       JmPersona *persona = g_ptr_array_index (personas, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *copy;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), persona->name);
       if (persona->occupation)
@@ -726,9 +1231,19 @@ build_personas (JmInspector *self)
       g_object_set_data_full (G_OBJECT (row), "persona", g_strdup (persona->id), g_free);
       g_signal_connect (row, "activated", G_CALLBACK (on_persona_open), self);
 
+      copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_tooltip_text (copy, _("Copy the Persona"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Persona"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "inspector.copy-persona");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", persona->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove the Persona"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Persona"), -1);
       gtk_widget_set_sensitive (remove, personas->len > 1);
       g_object_set_data_full (G_OBJECT (remove), "persona", g_strdup (persona->id), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_persona_remove), self);
@@ -745,12 +1260,28 @@ build_map (JmInspector *self)
     jm_map_state_get_label (JM_MAP_STATE_FUTURE),
   };
   GtkWidget *group = add_group (self, _("Journey Map"));
-  GtkWidget *row, *view;
+  GtkWidget *row, *view, *spin;
 
   row = entry_row (group, _("Title"), jm_document_get_title (self->document));
   g_signal_connect (row, "changed", G_CALLBACK (on_map_title), self);
   row = combo_row (group, _("State"), states, 2, jm_document_get_state (self->document));
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_map_state), self);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Target tolerance (%)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A metric that misses its target by at most this share of it shows amber; "
+                                 "further off, red"));
+  spin = gtk_spin_button_new_with_range (JM_METRIC_TOLERANCE_MIN, JM_METRIC_TOLERANCE_MAX, 1);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), jm_document_get_metric_tolerance (self->document));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Target tolerance (%)"), -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_map_tolerance), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   view = text_area (self, _("Scenario"), jm_document_get_scenario (self->document));
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_map_text), self);
@@ -1072,6 +1603,13 @@ build_persona (JmInspector *self)
     return;
 
   group = add_group (self, _("Persona"));
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy the Persona"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Persona"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inspector.copy-persona");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", persona->id);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *value = i == 0 ? persona->name : i == 1 ? persona->occupation : persona->quote;
@@ -1236,6 +1774,7 @@ jm_inspector_set_target (JmInspector       *self,
   self->target = target;
   g_free (self->id);
   self->id = g_strdup (id);
+  g_clear_pointer (&self->expand_metric, g_free);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   rebuild (self);
 }
@@ -1253,6 +1792,7 @@ jm_inspector_dispose (GObject *object)
   JmInspector *self = JM_INSPECTOR (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_pointer (&self->expand_metric, g_free);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->document);
@@ -1268,6 +1808,9 @@ jm_inspector_class_init (JmInspectorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_inspector_dispose;
+  gtk_widget_class_install_action (widget_class, "inspector.copy-persona", "s", action_copy_persona);
+  gtk_widget_class_install_action (widget_class, "inspector.paste-persona", NULL, action_paste_persona);
+  gtk_widget_class_install_action (widget_class, "inspector.import-personas", NULL, action_import_personas);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jm-inspector");
 }

@@ -36,4 +36,18 @@ JmInspectorTarget jm_inspector_get_target (JmInspector  *self);
 GBytes    *jm_inspector_load_photo   (const char        *path,
                                       GError           **error);
 
+/* Personas between maps. Copy puts the persona on the clipboard (as a
+ * <journey-personas> fragment and as text); paste adds the personas of such
+ * a fragment; import adds those of another map's file whose ids are in ids
+ * (NULL: all). Each adds one undo step and opens the first persona added. */
+void       jm_inspector_copy_persona    (JmInspector        *self,
+                                         const char         *id);
+gboolean   jm_inspector_paste_personas  (JmInspector        *self,
+                                         GBytes             *xml,
+                                         GError            **error);
+gboolean   jm_inspector_import_personas (JmInspector        *self,
+                                         const char         *path,
+                                         const char * const *ids,
+                                         GError            **error);
+
 G_END_DECLS

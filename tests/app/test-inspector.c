@@ -9,6 +9,7 @@
 
 #include "jm-application.h"
 #include "jm-inspector.h"
+#include "jm-reader.h"
 #include "jm-templates.h"
 
 static void
@@ -34,6 +35,22 @@ find_row (GtkWidget  *root,
                   && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
         return child;
       if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_button_with_tooltip (child, tooltip)) != NULL)
         return found;
     }
   return NULL;
@@ -231,7 +248,7 @@ test_personas_are_added_opened_and_removed (Fixture       *f,
       personas = w;
   g_assert_nonnull (personas);
 
-  g_signal_emit_by_name (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (personas)), "clicked");
+  g_signal_emit_by_name (gtk_widget_get_first_child (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (personas))), "clicked");
   spin ();
   g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 2);
   g_assert_cmpint (jm_inspector_get_target (f->inspector), ==, JM_INSPECTOR_PERSONA);
@@ -241,11 +258,189 @@ test_personas_are_added_opened_and_removed (Fixture       *f,
   spin ();
   row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, "New persona");
   g_assert_nonnull (row);
-  g_signal_emit_by_name (find_row (row, GTK_TYPE_BUTTON, NULL), "clicked");
+  g_signal_emit_by_name (find_button_with_tooltip (row, "Remove the Persona"), "clicked");
   spin ();
   g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 1);
   jm_history_undo (history);
   g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 2);
+}
+
+static GtkWidget *
+find_group (JmInspector *inspector,
+            const char  *title)
+{
+  for (GtkWidget *w = find_row (GTK_WIDGET (inspector), ADW_TYPE_PREFERENCES_GROUP, NULL); w; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_PREFERENCES_GROUP (w) && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), title) == 0)
+      return w;
+  return NULL;
+}
+
+/* The "add a metric" menu's item for a kind. */
+static GtkWidget *
+find_add_metric_item (GtkWidget   *root,
+                      JmMetricKind kind)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_object_get_data (G_OBJECT (child), "kind") == GUINT_TO_POINTER (kind)
+          && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), jm_metric_kind_get_label (kind)) == 0)
+        return child;
+      if ((found = find_add_metric_item (child, kind)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_stage_metrics_are_added_and_edited (Fixture       *f,
+                                         gconstpointer  data)
+{
+  GtkWidget *metrics, *menu, *item, *row;
+  JmHistory *history = jm_document_get_history (f->doc);
+  JmStage *stage;
+  JmMetric *m;
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_STAGE, "stage-2");
+  spin ();
+  metrics = find_group (f->inspector, "Metrics");
+  g_assert_nonnull (metrics);
+  menu = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (metrics));
+  item = find_add_metric_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))), JM_METRIC_CSAT);
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  spin ();
+
+  stage = jm_document_find_stage (f->doc, "stage-2");
+  g_assert_cmpuint (stage->metrics->len, ==, 1);
+  m = g_ptr_array_index (stage->metrics, 0);
+  g_assert_cmpint (m->kind, ==, JM_METRIC_CSAT);
+  g_assert_true (jm_date_is_valid (m->date));   /* dated today */
+
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "CSAT value");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "7");
+  gtk_editable_set_text (GTK_EDITABLE (row), "78");      /* typing merges */
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "CSAT target");
+  gtk_editable_set_text (GTK_EDITABLE (row), "85,5");
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Sample size");
+  gtk_editable_set_text (GTK_EDITABLE (row), "120");
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-10-01");
+
+  m = g_ptr_array_index (jm_document_find_stage (f->doc, "stage-2")->metrics, 0);
+  g_assert_cmpfloat (m->value, ==, 78);
+  g_assert_true (m->has_target);
+  g_assert_cmpfloat (m->target, ==, 85.5);
+  g_assert_cmpuint (m->sample_size, ==, 120);
+  g_assert_cmpstr (m->date, ==, "2026-10-01");
+  /* add, value, target, sample size, date: five steps, the two values as one */
+  g_assert_cmpuint (jm_history_get_n_steps (history), ==, 5);
+
+  jm_history_undo (history);
+  m = g_ptr_array_index (jm_document_find_stage (f->doc, "stage-2")->metrics, 0);
+  g_assert_cmpstr (m->date, !=, "2026-10-01");
+  g_assert_cmpuint (m->sample_size, ==, 120);
+}
+
+static void
+test_bad_sample_size_and_date_are_refused (Fixture       *f,
+                                           gconstpointer  data)
+{
+  GtkWidget *row, *error_label;
+  JmMetric *m;
+
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_CARD, "c1");
+  spin ();
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Sample size");
+  g_assert_nonnull (row);
+  error_label = g_object_get_data (G_OBJECT (row), "error-label");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "12.5");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "12.5"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "40");
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-02-30"));
+
+  m = jm_document_find_metric (f->doc, "m1", NULL);
+  g_assert_cmpuint (m->sample_size, ==, 40);
+  g_assert_null (m->date);
+}
+
+static void
+test_target_tolerance_is_set_on_the_map_page (Fixture       *f,
+                                              gconstpointer  data)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, "Target tolerance (%)");
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  button = find_row (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (button)), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (button), 15);
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (f->doc), ==, 15);
+  jm_history_undo (jm_document_get_history (f->doc));
+  g_assert_cmpfloat (jm_document_get_metric_tolerance (f->doc), ==, 10);
+}
+
+static void
+test_personas_are_copied_pasted_and_imported (Fixture       *f,
+                                              gconstpointer  data)
+{
+  JmHistory *history = jm_document_get_history (f->doc);
+  g_autofree char *example = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples",
+                                               "bike-shop-vs-food-delivery.journey", NULL);
+  g_autoptr(JmDocument) other = jm_reader_load_path (example, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *personas = jm_document_get_personas (f->doc);
+  GtkWidget *row, *copy;
+  JmPersona *first = g_ptr_array_index (personas, 0);
+  const char *first_other_id;
+
+  /* Copy from the persona's row, paste through the action, as a user would. */
+  row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, first->name);
+  g_assert_nonnull (row);
+  copy = find_button_with_tooltip (row, "Copy the Persona");
+  g_assert_nonnull (copy);
+  g_signal_emit_by_name (copy, "clicked");
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->inspector), "inspector.paste-persona", NULL));
+  for (guint i = 0; i < 300 && personas->len < 2; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpuint (personas->len, ==, 2);
+  g_assert_cmpstr (((JmPersona *) g_ptr_array_index (personas, 1))->name, ==, first->name);
+  g_assert_cmpstr (((JmPersona *) g_ptr_array_index (personas, 1))->id, !=, first->id);
+  g_assert_cmpint (jm_inspector_get_target (f->inspector), ==, JM_INSPECTOR_PERSONA);
+  g_assert_cmpstr (jm_history_get_undo_label (history), ==, "Paste Persona");
+
+  /* Import from another map: all of its personas, or the ones chosen. */
+  g_assert_nonnull (other);
+  g_assert_cmpuint (jm_document_get_personas (other)->len, >=, 2);
+  first_other_id = ((JmPersona *) g_ptr_array_index (jm_document_get_personas (other), 0))->id;
+  g_assert_true (jm_inspector_import_personas (f->inspector, example,
+                                               (const char * const[]) { first_other_id, NULL }, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (personas->len, ==, 3);
+  g_assert_cmpstr (((JmPersona *) g_ptr_array_index (personas, 2))->name, ==,
+                   ((JmPersona *) g_ptr_array_index (jm_document_get_personas (other), 0))->name);
+  g_assert_true (jm_inspector_import_personas (f->inspector, example, NULL, &error));
+  g_assert_cmpuint (personas->len, ==, 3 + jm_document_get_personas (other)->len);
+  jm_history_undo (history);
+  g_assert_cmpuint (personas->len, ==, 3);
+
+  /* A file that is not a map: an error naming it, nothing added. */
+  g_assert_false (jm_inspector_import_personas (f->inspector, "/nonexistent/map.journey", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "/nonexistent/map.journey"));
+  g_assert_cmpuint (personas->len, ==, 3);
 }
 
 int
@@ -269,6 +464,14 @@ main (int   argc,
   g_test_add ("/app/inspector/stage-and-lane-targets", Fixture, NULL, set_up, test_stage_and_lane_targets, tear_down);
   g_test_add ("/app/inspector/personas-are-added-opened-and-removed", Fixture, NULL, set_up,
               test_personas_are_added_opened_and_removed, tear_down);
+  g_test_add ("/app/inspector/stage-metrics-are-added-and-edited", Fixture, NULL, set_up,
+              test_stage_metrics_are_added_and_edited, tear_down);
+  g_test_add ("/app/inspector/bad-sample-size-and-date-are-refused", Fixture, NULL, set_up,
+              test_bad_sample_size_and_date_are_refused, tear_down);
+  g_test_add ("/app/inspector/target-tolerance-is-set-on-the-map-page", Fixture, NULL, set_up,
+              test_target_tolerance_is_set_on_the_map_page, tear_down);
+  g_test_add ("/app/inspector/personas-are-copied-pasted-and-imported", Fixture, NULL, set_up,
+              test_personas_are_copied_pasted_and_imported, tear_down);
   g_test_add ("/app/inspector/persona-fields-lists-and-photo", Fixture, NULL, set_up,
               test_persona_fields_lists_and_photo, tear_down);
 
