@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "jm-csv.h"
+#include "jm-reader.h"
+#include "jm-writer.h"
 #include "jm-templates.h"
 
 static JmDocument *
@@ -176,6 +178,77 @@ test_applying_is_one_undo_step (void)
   g_assert_cmpuint (jm_document_find_card (doc, "web", NULL)->metrics->len, ==, 0);
 }
 
+/* The restaurant example carries the metrics its shipped survey gives, in
+ * English (comma, touchpoints by id or English text) and in Italian (BOM,
+ * semicolons, Italian headers, Italian texts). Expected values by hand
+ * from the counts in the CSV. */
+static void
+test_shipped_survey_gives_the_restaurant_example_metrics (void)
+{
+  static const char *variants[][2] = {
+    { "restaurant-regular.journey", "restaurant-survey.csv" },
+    { "restaurant-regular.it.journey", "restaurant-survey.it.csv" },
+  };
+  static const struct {
+    const char  *card;
+    JmMetricKind kind;
+    double       value;
+    guint        n;
+  } expected[] = {
+    { "c-11", JM_METRIC_NPS, (36 - 2) * 100.0 / 48, 48 },   /* 36 promoters, 2 detractors */
+    { "c-13", JM_METRIC_NPS, (22 - 9) * 100.0 / 48, 48 },   /* 22 promoters, 9 detractors */
+    { "c-9", JM_METRIC_CSAT, 33 * 100.0 / 56, 56 },         /* 33 answers of 4 or 5 */
+    { "c-10", JM_METRIC_CSAT, 57 * 100.0 / 64, 64 },
+    { "c-12", JM_METRIC_CES, 78.0 / 37, 37 },               /* scores summing to 78 */
+    { "c-32", JM_METRIC_CES, 80.0 / 21, 21 },
+  };
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autofree char *map_path = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples", variants[v][0], NULL);
+      g_autofree char *csv_path = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples", variants[v][1], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = jm_reader_load_path (map_path, NULL, &error);
+      g_autoptr(JmCsvImport) import = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      import = jm_csv_import_load_path (doc, csv_path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (import->problems->len, ==, 0);
+      g_assert_cmpuint (import->rows_used, ==, 274);
+      g_assert_cmpuint (import->results->len, ==, G_N_ELEMENTS (expected));
+
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          const JmCsvResult *r = result_for (import, expected[i].card, expected[i].kind);
+          JmCard *card = jm_document_find_card (doc, expected[i].card, NULL);
+          const JmMetric *shown = NULL;
+
+          g_assert_nonnull (r);
+          /* NPS and CSAT to a tenth, CES to a hundredth */
+          g_assert_cmpfloat_with_epsilon (r->value, expected[i].value, expected[i].kind == JM_METRIC_CES ? 0.005 : 0.05);
+          g_assert_cmpuint (r->sample_size, ==, expected[i].n);
+          g_assert_cmpstr (r->date, ==, "2026-10-31");
+          /* ...and the example shows that result, rounded as the map writes it. */
+          for (guint m = 0; m < card->metrics->len; m++)
+            if (((JmMetric *) card->metrics->pdata[m])->kind == expected[i].kind)
+              shown = card->metrics->pdata[m];
+          g_assert_nonnull (shown);
+          g_assert_cmpfloat (shown->value, ==, r->value);
+          g_assert_cmpuint (shown->sample_size, ==, expected[i].n);
+          g_assert_true (shown->has_target);
+        }
+
+      /* Importing again changes nothing: the example is the import's result. */
+      before = jm_writer_to_string (doc, NULL);
+      jm_csv_import_apply (import, doc);
+      after = jm_writer_to_string (doc, NULL);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +260,8 @@ main (int   argc,
   g_test_add_func ("/io/csv/unusable-rows-are-listed-with-lines", test_unusable_rows_are_listed_with_lines);
   g_test_add_func ("/io/csv/missing-header-is-an-error", test_missing_header_is_an_error);
   g_test_add_func ("/io/csv/applying-is-one-undo-step", test_applying_is_one_undo_step);
+  g_test_add_func ("/io/csv/shipped-survey-gives-the-restaurant-example-metrics",
+                   test_shipped_survey_gives_the_restaurant_example_metrics);
 
   return g_test_run ();
 }

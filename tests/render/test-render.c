@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -596,6 +597,90 @@ test_export_to_unwritable_place_fails_cleanly (void)
   g_assert_false (g_file_test ("/tmp/jm-too-large.png", G_FILE_TEST_EXISTS));
 }
 
+static cairo_surface_t *
+render_for_persona (JmDocument *doc,
+                    const char *persona_id,
+                    JmLayout  **layout_out)
+{
+  JmRenderOptions options;
+  JmLayout *layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+
+  jm_render_options_init (&options);
+  options.date = "2026-11-23";
+  options.persona_id = persona_id;
+  layout = jm_layout_new (doc, &options);
+  jm_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (surface);
+  jm_painter_paint (layout, cr, NULL, 1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  *layout_out = layout;
+  return surface;
+}
+
+/* How far a rectangle's pixels are from its lane's plain background, summed:
+ * text and borders give "ink", a faded card much less of it. */
+static double
+ink (cairo_surface_t *surface,
+     const JmRect    *r)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 ref = *(const guint32 *) (data + (int) r->y * stride + ((int) r->x - 3) * 4);
+  double sum = 0;
+
+  for (int y = (int) r->y; y < (int) (r->y + r->height); y++)
+    for (int x = (int) r->x; x < (int) (r->x + r->width); x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + x * 4);
+
+        for (int shift = 0; shift < 24; shift += 8)
+          sum += abs ((int) ((px >> shift) & 0xff) - (int) ((ref >> shift) & 0xff));
+      }
+  return sum;
+}
+
+/* The restaurant example filtered to each of its personas: cards scoped to
+ * the other persona fade, cards for everyone and for this persona are drawn
+ * exactly as in the whole map, and this persona's header card is marked. */
+static void
+test_each_persona_of_the_restaurant_map_renders_its_view (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmLayout) all_layout = NULL;
+  cairo_surface_t *all = render_for_persona (doc, NULL, &all_layout);
+  static const struct { const char *persona, *own_card, *other_card; } views[] = {
+    { "p-paolo", "c-11", "c-32" },
+    { "p-marta", "c-32", "c-11" },
+  };
+  const char *shared_card = "c-12";   /* scoped to nobody: everyone's */
+
+  g_assert_cmpuint (jm_document_get_personas (doc)->len, ==, G_N_ELEMENTS (views));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(JmLayout) layout = NULL;
+      cairo_surface_t *view = render_for_persona (doc, views[i].persona, &layout);
+      JmRect own, other, shared, header;
+
+      g_test_message ("persona %s", views[i].persona);
+      g_assert_true (jm_layout_get_card_rect (layout, views[i].own_card, &own));
+      g_assert_true (jm_layout_get_card_rect (layout, views[i].other_card, &other));
+      g_assert_true (jm_layout_get_card_rect (layout, shared_card, &shared));
+      g_assert_true (jm_layout_get_persona_rect (layout, views[i].persona, &header));
+
+      g_assert_cmpfloat (ink (view, &own), ==, ink (all, &own));
+      g_assert_cmpfloat (ink (view, &shared), ==, ink (all, &shared));
+      g_assert_cmpfloat (ink (view, &other), <, 0.5 * ink (all, &other));
+      g_assert_cmpfloat (ink (view, &header), !=, ink (all, &header));
+      cairo_surface_destroy (view);
+    }
+  cairo_surface_destroy (all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/render/painter/draws-only-the-visible-part", test_paint_draws_only_visible_cards);
   g_test_add_func ("/render/painter/golden-images-match", test_golden_images_match);
   g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
+  g_test_add_func ("/render/persona/each-persona-renders-its-view", test_each_persona_of_the_restaurant_map_renders_its_view);
   g_test_add_func ("/render/export/unwritable-place-fails-cleanly", test_export_to_unwritable_place_fails_cleanly);
 
   return g_test_run ();
