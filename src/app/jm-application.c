@@ -368,6 +368,7 @@ jm_application_startup (GApplication *application)
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.zoom-fit", { "<Control>9", NULL } },
     { "win.inspector-visible", { "F9", NULL } },
+    { "win.present", { "F5", NULL } },
   };
 
   G_APPLICATION_CLASS (jm_application_parent_class)->startup (application);

@@ -13,6 +13,8 @@ struct _JmPreferencesWindow {
   AdwComboRow *export_theme_row;
   AdwComboRow *export_page_row;
   GtkSpinButton *autosave_spin;
+  GtkSpinButton *min_text_spin;
+  GtkSwitch     *high_contrast_switch;
   GSettings   *settings;
 };
 
@@ -101,6 +103,8 @@ jm_preferences_window_class_init (JmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, export_theme_row);
   gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, export_page_row);
   gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, min_text_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmPreferencesWindow, high_contrast_switch);
 }
 
 static void
@@ -123,5 +127,9 @@ jm_preferences_window_new (GSettings *settings)
                export_pages, G_N_ELEMENTS (export_pages));
   g_settings_bind (settings, "autosave-interval",
                    gtk_spin_button_get_adjustment (self->autosave_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "presentation-min-text",
+                   gtk_spin_button_get_adjustment (self->min_text_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "presentation-high-contrast", self->high_contrast_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   return self;
 }

@@ -9,6 +9,7 @@
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-presentation-window.h"
 #include "jm-recovery.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
@@ -314,6 +315,7 @@ update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-metrics", has_doc);
   {
     GAction *show_metrics = g_action_map_lookup_action (G_ACTION_MAP (self), "show-metrics");
@@ -729,6 +731,26 @@ action_export (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
+/* ---- presenting ---- */
+
+static void
+action_present (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  GSettings *settings = get_settings (self);
+  JmPresentationWindow *presentation;
+
+  if (self->document == NULL)
+    return;
+  presentation = jm_presentation_window_new (self->document, jm_canvas_get_persona (self->canvas),
+                                             g_settings_get_uint (settings, "presentation-min-text"),
+                                             g_settings_get_boolean (settings, "presentation-high-contrast"));
+  gtk_window_set_application (GTK_WINDOW (presentation), gtk_window_get_application (GTK_WINDOW (self)));
+  jm_presentation_window_start (presentation, GTK_WINDOW (self));
+}
+
 /* ---- survey responses ---- */
 
 static void
@@ -1073,6 +1095,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, action_present);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);

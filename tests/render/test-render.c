@@ -11,6 +11,7 @@
 #include "jm-export.h"
 #include "jm-layout-private.h"
 #include "jm-painter.h"
+#include "jm-presentation.h"
 #include "jm-reader.h"
 
 static const char *srcdir;
@@ -681,6 +682,106 @@ test_each_persona_of_the_restaurant_map_renders_its_view (void)
   cairo_surface_destroy (all);
 }
 
+static gboolean
+rect_inside (const JmRect *inner,
+             const JmRect *outer)
+{
+  return inner->x >= outer->x - 0.5 && inner->y >= outer->y - 0.5
+         && inner->x + inner->width <= outer->x + outer->width + 0.5
+         && inner->y + inner->height <= outer->y + outer->height + 0.5;
+}
+
+/* Every example, on a 1080p and a 720p projector: the overview first, then
+ * each stage in order; every card of a stage is on screen in one of the
+ * stage's slides, with cards' text at least the minimum size. */
+static void
+test_presentation_frames_every_stage_readably (void)
+{
+  static const char *examples[] = {
+    "bike-shop-vs-food-delivery.journey", "restaurant-regular.journey", "online-shop.it.journey",
+  };
+  static const double outputs[][2] = { { 1920, 1080 }, { 1280, 720 } };
+  const double min_text = 14;
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+      {
+        g_autoptr(JmDocument) doc = load_example (examples[e]);
+        g_autoptr(JmLayout) layout = layout_for (doc);
+        g_autoptr(GArray) slides = jm_presentation_slides (layout, outputs[o][0], outputs[o][1], min_text);
+        GPtrArray *stages = jm_document_get_stages (doc);
+        GPtrArray *lanes = jm_document_get_lanes (doc);
+        double w, h;
+        guint expected_stage = 0;
+        JmView view;
+
+        g_test_message ("%s at %gx%g", examples[e], outputs[o][0], outputs[o][1]);
+        jm_layout_get_size (layout, &w, &h);
+        g_assert_cmpint (g_array_index (slides, JmSlide, 0).kind, ==, JM_SLIDE_OVERVIEW);
+        jm_presentation_view (layout, &g_array_index (slides, JmSlide, 0), outputs[o][0], outputs[o][1], &view);
+        g_assert_cmpfloat (w * view.scale, <=, outputs[o][0]);
+        g_assert_cmpfloat (h * view.scale, <=, outputs[o][1]);
+
+        /* Stages in order, each one or more parts. */
+        for (guint i = 1; i < slides->len; i++)
+          {
+            const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+
+            g_assert_cmpint (slide->kind, ==, JM_SLIDE_STAGE);
+            if (slide->part == 0)
+              g_assert_cmpuint (slide->stage_index, ==, expected_stage++);
+            jm_presentation_view (layout, slide, outputs[o][0], outputs[o][1], &view);
+            g_assert_cmpfloat (JM_PRESENTATION_TEXT_SIZE * view.scale, >=, min_text);
+          }
+        g_assert_cmpuint (expected_stage, ==, stages->len);
+        g_assert_cmpuint (jm_presentation_find_stage (slides, 1), ==, 1 + g_array_index (slides, JmSlide, 1).n_parts);
+
+        for (guint l = 0; l < lanes->len; l++)
+          {
+            JmLane *lane = g_ptr_array_index (lanes, l);
+
+            for (guint c = 0; c < lane->cards->len; c++)
+              {
+                JmCard *card = g_ptr_array_index (lane->cards, c);
+                JmStage *stage = jm_document_get_step_stage (doc, card->step_id);
+                gboolean shown = FALSE;
+                JmRect r;
+
+                g_assert_true (jm_layout_get_card_rect (layout, card->id, &r));
+                for (guint i = 1; i < slides->len && !shown; i++)
+                  {
+                    const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+                    JmRect visible;
+
+                    if (g_strcmp0 (slide->stage_id, stage->id) != 0)
+                      continue;
+                    jm_presentation_view (layout, slide, outputs[o][0], outputs[o][1], &view);
+                    visible = (JmRect) { view.x, view.y, outputs[o][0] / view.scale, outputs[o][1] / view.scale };
+                    shown = rect_inside (&r, &visible) && rect_inside (&r, &slide->frame);
+                  }
+                if (!shown)
+                  g_error ("card %s of stage %s is on none of its slides", card->id, stage->id);
+              }
+          }
+      }
+}
+
+static void
+test_view_interpolation_starts_and_ends_on_its_views (void)
+{
+  JmView a = { 0.5, 0, 0 }, b = { 2, 1000, 400 }, mid, out;
+
+  jm_view_interpolate (&a, &b, 0, 1920, 1080, &out);
+  g_assert_cmpfloat_with_epsilon (out.scale, a.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (out.x, a.x, 1e-6);
+  jm_view_interpolate (&a, &b, 1, 1920, 1080, &out);
+  g_assert_cmpfloat_with_epsilon (out.scale, b.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (out.y, b.y, 1e-6);
+  /* Half way, the zoom is half way to the eye: the geometric mean. */
+  jm_view_interpolate (&a, &b, 0.5, 1920, 1080, &mid);
+  g_assert_cmpfloat_with_epsilon (mid.scale, 1, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +799,8 @@ main (int   argc,
   g_test_add_func ("/render/painter/draws-only-the-visible-part", test_paint_draws_only_visible_cards);
   g_test_add_func ("/render/painter/golden-images-match", test_golden_images_match);
   g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
+  g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);
+  g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);
   g_test_add_func ("/render/persona/each-persona-renders-its-view", test_each_persona_of_the_restaurant_map_renders_its_view);
   g_test_add_func ("/render/export/unwritable-place-fails-cleanly", test_export_to_unwritable_place_fails_cleanly);
 

@@ -1,0 +1,806 @@
+/* jm-presentation-window.c — presentation mode. The slides and the view of
+ * each come from the core (jm-presentation); this window animates between
+ * them, dims the stages not being discussed, blanks the screen, draws the
+ * laser pointer and keeps the presenter-notes window in step. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jm-painter.h"
+#include "jm-presentation-window.h"
+
+#define ANIMATION_US   (300 * G_TIME_SPAN_MILLISECOND)
+#define LASER_SHOWN_US (1500 * G_TIME_SPAN_MILLISECOND)
+#define DIM_ALPHA      0.72
+
+struct _JmPresentationWindow {
+  GtkWindow   parent_instance;
+
+  GtkWidget  *area;
+  JmDocument *document;
+  gulong      changed_handler;
+  JmLayout   *layout;
+  char       *persona_id;
+  double      min_text;
+  gboolean    high_contrast;
+
+  GArray     *slides;            /* JmSlide */
+  guint       index;
+  guint       overview_return;   /* where O goes back to from the overview */
+  gboolean    blanked;
+  double      out_w;
+  double      out_h;
+
+  JmView      view;
+  JmView      from;
+  JmView      to;
+  gint64      animation_start;   /* frame time, µs; 0: still */
+  guint       tick_id;
+
+  double      laser_x;
+  double      laser_y;
+  gint64      laser_time;        /* last pointer motion, µs; 0: never */
+  guint       laser_source;
+
+  GtkWindow  *notes;
+  GtkLabel   *notes_position;
+  GtkLabel   *notes_clock;
+  GtkLabel   *notes_title;
+  GtkLabel   *notes_text;
+  GtkLabel   *notes_next;
+  gint64      started;
+  guint       clock_source;
+};
+
+G_DEFINE_FINAL_TYPE (JmPresentationWindow, jm_presentation_window, GTK_TYPE_WINDOW)
+
+static JmTheme
+current_theme (JmPresentationWindow *self)
+{
+  if (self->high_contrast)
+    return JM_THEME_HIGH_CONTRAST;
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? JM_THEME_DARK : JM_THEME_LIGHT;
+}
+
+static const JmSlide *
+slide_at (JmPresentationWindow *self,
+          guint                 index)
+{
+  if (self->slides == NULL || index >= self->slides->len)
+    return NULL;
+  return &g_array_index (self->slides, JmSlide, index);
+}
+
+/* ---- the notes window ---- */
+
+static char *
+slide_name (JmPresentationWindow *self,
+            const JmSlide        *slide)
+{
+  JmStage *stage;
+
+  if (slide == NULL)
+    return g_strdup (_("End of the presentation"));
+  if (slide->kind == JM_SLIDE_OVERVIEW)
+    return g_strdup (_("Overview"));
+  stage = jm_document_find_stage (self->document, slide->stage_id);
+  if (slide->n_parts > 1)
+    /* Translators: a stage shown in parts, e.g. "Celebrations (2 of 3)" */
+    return g_strdup_printf (_("%s (%u of %u)"), stage ? stage->name : "", slide->part + 1, slide->n_parts);
+  return g_strdup (stage ? stage->name : "");
+}
+
+static void
+update_clock (JmPresentationWindow *self)
+{
+  gint64 seconds = (g_get_monotonic_time () - self->started) / G_USEC_PER_SEC;
+  g_autofree char *text = NULL;
+
+  if (seconds >= 3600)
+    text = g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
+  else
+    text = g_strdup_printf ("%02d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+  gtk_label_set_text (self->notes_clock, text);
+}
+
+static gboolean
+on_clock_tick (gpointer data)
+{
+  update_clock (JM_PRESENTATION_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_notes (JmPresentationWindow *self)
+{
+  const JmSlide *slide = slide_at (self, self->index);
+  g_autofree char *title = slide_name (self, slide);
+  g_autofree char *next_name = slide_name (self, slide_at (self, self->index + 1));
+  g_autofree char *next = NULL;
+  g_autofree char *position = NULL;
+  const char *notes = NULL;
+  guint n_stages = jm_document_get_stages (self->document)->len;
+
+  if (slide == NULL)
+    return;
+  if (slide->kind == JM_SLIDE_OVERVIEW)
+    {
+      position = g_strdup (jm_document_get_title (self->document));
+      notes = jm_document_get_notes (self->document);
+      if (notes == NULL || *notes == '\0')
+        notes = jm_document_get_scenario (self->document);
+    }
+  else
+    {
+      JmStage *stage = jm_document_find_stage (self->document, slide->stage_id);
+
+      /* Translators: where the presentation is, e.g. "Stage 2 of 5" */
+      position = g_strdup_printf (_("Stage %u of %u"), slide->stage_index + 1, n_stages);
+      notes = stage ? stage->notes : NULL;
+    }
+
+  /* Translators: in the presenter notes, the slide after this one */
+  next = g_strdup_printf (_("Next: %s"), next_name);
+  gtk_label_set_text (self->notes_position, position);
+  gtk_label_set_text (self->notes_title, title);
+  gtk_label_set_text (self->notes_text, notes && *notes ? notes : _("No notes for this stage. Add them in the stage’s inspector."));
+  gtk_widget_set_opacity (GTK_WIDGET (self->notes_text), notes && *notes ? 1.0 : 0.55);
+  gtk_label_set_text (self->notes_next, next);
+
+  /* Screen readers hear where the presentation is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
+}
+
+static gboolean
+on_notes_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              JmPresentationWindow  *self)
+{
+  return jm_presentation_window_handle_key (self, keyval, state);
+}
+
+static void
+on_notes_button (GtkButton            *button,
+                 JmPresentationWindow *self)
+{
+  jm_presentation_window_handle_key (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "key")), 0);
+}
+
+static GtkWidget *
+notes_button (JmPresentationWindow *self,
+              const char           *icon,
+              const char           *tooltip,
+              guint                 key)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (button), "key", GUINT_TO_POINTER (key));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_notes_button), self);
+  return button;
+}
+
+static void
+build_notes_window (JmPresentationWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->notes = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (self->notes, _("Presenter Notes"));
+  gtk_window_set_default_size (self->notes, 600, 460);
+  gtk_window_set_titlebar (self->notes, header);
+  gtk_window_set_hide_on_close (self->notes, TRUE);
+
+  self->notes_position = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_position), "dim-label");
+  gtk_label_set_xalign (self->notes_position, 0);
+  gtk_label_set_ellipsize (self->notes_position, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->notes_position), TRUE);
+  self->notes_clock = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_clock), "title-2");
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_clock), "numeric");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_clock), _("Time since the presentation started"));
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->notes_position));
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->notes_clock));
+
+  self->notes_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_title), "title-1");
+  gtk_label_set_xalign (self->notes_title, 0);
+  gtk_label_set_wrap (self->notes_title, TRUE);
+
+  self->notes_text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_text), "title-4");
+  gtk_label_set_xalign (self->notes_text, 0);
+  gtk_label_set_yalign (self->notes_text, 0);
+  gtk_label_set_wrap (self->notes_text, TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->notes_text));
+
+  self->notes_next = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_next), "dim-label");
+  gtk_label_set_xalign (self->notes_next, 0);
+  gtk_label_set_wrap (self->notes_next, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->notes_next), TRUE);
+
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->notes_next));
+  gtk_box_append (GTK_BOX (buttons), notes_button (self, "go-previous-symbolic", _("Previous"), GDK_KEY_Left));
+  gtk_box_append (GTK_BOX (buttons), notes_button (self, "go-next-symbolic", _("Next"), GDK_KEY_Right));
+  gtk_box_append (GTK_BOX (buttons), notes_button (self, "view-grid-symbolic", _("Overview"), GDK_KEY_o));
+  gtk_box_append (GTK_BOX (buttons), notes_button (self, "media-playback-stop-symbolic", _("Stop Presenting"), GDK_KEY_Escape));
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_title));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (self->notes, box);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_notes_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes), keys);
+}
+
+/* ---- slides and the view ---- */
+
+static void
+view_for (JmPresentationWindow *self,
+          guint                 index,
+          JmView               *view)
+{
+  const JmSlide *slide = slide_at (self, index);
+
+  if (slide != NULL && self->out_w > 0 && self->out_h > 0)
+    jm_presentation_view (self->layout, slide, self->out_w, self->out_h, view);
+  else
+    *view = (JmView) { 1, 0, 0 };
+}
+
+static void
+compute_slides (JmPresentationWindow *self)
+{
+  g_clear_pointer (&self->slides, g_array_unref);
+  self->slides = jm_presentation_slides (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1), self->min_text);
+  self->index = MIN (self->index, self->slides->len - 1);
+  self->overview_return = MIN (self->overview_return, self->slides->len - 1);
+}
+
+static void
+make_layout (JmPresentationWindow *self)
+{
+  JmRenderOptions options;
+
+  jm_render_options_init (&options);
+  options.theme = current_theme (self);
+  options.persona_id = self->persona_id;
+  if (self->layout == NULL)
+    self->layout = jm_layout_new (self->document, &options);
+  else
+    jm_layout_set_options (self->layout, &options);
+}
+
+static double
+ease (double t)
+{
+  return t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  JmPresentationWindow *self = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t;
+
+  if (self->animation_start == 0)
+    self->animation_start = now;
+  t = (double) (now - self->animation_start) / ANIMATION_US;
+  if (t >= 1)
+    {
+      self->view = self->to;
+      self->tick_id = 0;
+      self->animation_start = 0;
+      gtk_widget_queue_draw (widget);
+      return G_SOURCE_REMOVE;
+    }
+  jm_view_interpolate (&self->from, &self->to, ease (t), self->out_w, self->out_h, &self->view);
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+animations_enabled (JmPresentationWindow *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (self->area), "gtk-enable-animations", &enabled, NULL);
+  return enabled && gtk_widget_get_mapped (self->area);
+}
+
+static void
+go_to (JmPresentationWindow *self,
+       guint                 index)
+{
+  if (self->slides == NULL || self->slides->len == 0)
+    return;
+  index = MIN (index, self->slides->len - 1);
+  self->blanked = FALSE;
+  self->index = index;
+  self->from = self->view;
+  view_for (self, index, &self->to);
+
+  if (animations_enabled (self))
+    {
+      self->animation_start = 0;
+      if (self->tick_id == 0)
+        self->tick_id = gtk_widget_add_tick_callback (self->area, on_tick, self, NULL);
+    }
+  else
+    {
+      if (self->tick_id != 0)
+        gtk_widget_remove_tick_callback (self->area, self->tick_id);
+      self->tick_id = 0;
+      self->view = self->to;
+    }
+  update_notes (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+on_resize (GtkDrawingArea       *area,
+           int                   width,
+           int                   height,
+           JmPresentationWindow *self)
+{
+  self->out_w = width;
+  self->out_h = height;
+  compute_slides (self);
+  view_for (self, self->index, &self->view);
+  self->to = self->view;
+  update_notes (self);
+}
+
+static void
+on_document_changed (JmDocument           *document,
+                     const JmChange       *change,
+                     JmPresentationWindow *self)
+{
+  compute_slides (self);
+  view_for (self, self->index, &self->view);
+  self->to = self->view;
+  update_notes (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+/* ---- drawing ---- */
+
+static void
+set_color (cairo_t *cr,
+           JmColor  c,
+           double   alpha)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a * alpha);
+}
+
+static void
+draw_part_caption (JmPresentationWindow *self,
+                   cairo_t              *cr,
+                   const JmSlide        *slide,
+                   const JmThemeColors  *colors)
+{
+  g_autofree char *text = slide_name (self, slide);
+  PangoLayout *layout = gtk_widget_create_pango_layout (self->area, text);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell Bold 18");
+  int tw, th;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 20, 20, tw + 32, th + 16);
+  set_color (cr, colors->text, 0.85);
+  cairo_fill (cr);
+  set_color (cr, colors->background, 1);
+  cairo_move_to (cr, 36, 28);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+draw (GtkDrawingArea *area,
+      cairo_t        *cr,
+      int             width,
+      int             height,
+      gpointer        data)
+{
+  JmPresentationWindow *self = data;
+  const JmThemeColors *colors = jm_theme_get_colors (current_theme (self));
+  const JmSlide *slide = slide_at (self, self->index);
+  JmRect visible;
+
+  if (self->blanked)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      return;
+    }
+
+  set_color (cr, colors->background, 1);
+  cairo_paint (cr);
+  if (slide == NULL)
+    return;
+
+  visible = (JmRect) { self->view.x, self->view.y, width / self->view.scale, height / self->view.scale };
+  cairo_save (cr);
+  cairo_scale (cr, self->view.scale, self->view.scale);
+  cairo_translate (cr, -self->view.x, -self->view.y);
+  jm_painter_paint (self->layout, cr, &visible, self->view.scale);
+
+  /* The stages not being discussed step back. */
+  if (slide->kind == JM_SLIDE_STAGE)
+    {
+      double left = MIN (slide->focus.x, slide->frame.x);
+      double right = MAX (slide->focus.x + slide->focus.width, slide->frame.x + slide->frame.width);
+
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_rectangle (cr, visible.x - 1, visible.y - 1, visible.width + 2, visible.height + 2);
+      cairo_rectangle (cr, left, slide->focus.y, right - left, slide->focus.height);
+      set_color (cr, colors->background, DIM_ALPHA);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  if (slide->kind == JM_SLIDE_STAGE && slide->part > 0)
+    draw_part_caption (self, cr, slide, colors);
+
+  /* The laser pointer, while the pointer moves. */
+  if (self->laser_time != 0 && g_get_monotonic_time () - self->laser_time < LASER_SHOWN_US)
+    {
+      cairo_pattern_t *glow = cairo_pattern_create_radial (self->laser_x, self->laser_y, 0,
+                                                           self->laser_x, self->laser_y, 22);
+
+      cairo_pattern_add_color_stop_rgba (glow, 0, 1, 0.1, 0.1, 0.95);
+      cairo_pattern_add_color_stop_rgba (glow, 0.35, 1, 0.15, 0.1, 0.85);
+      cairo_pattern_add_color_stop_rgba (glow, 1, 1, 0.2, 0.1, 0);
+      cairo_set_source (cr, glow);
+      cairo_arc (cr, self->laser_x, self->laser_y, 22, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_pattern_destroy (glow);
+    }
+}
+
+/* ---- the pointer ---- */
+
+static gboolean
+on_laser_timeout (gpointer data)
+{
+  JmPresentationWindow *self = data;
+
+  self->laser_source = 0;
+  gtk_widget_queue_draw (self->area);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           JmPresentationWindow     *self)
+{
+  if (fabs (x - self->laser_x) < 0.5 && fabs (y - self->laser_y) < 0.5)
+    return;
+  self->laser_x = x;
+  self->laser_y = y;
+  self->laser_time = g_get_monotonic_time ();
+  g_clear_handle_id (&self->laser_source, g_source_remove);
+  self->laser_source = g_timeout_add (LASER_SHOWN_US / 1000 + 50, on_laser_timeout, self);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+on_click (GtkGestureClick      *gesture,
+          int                   n_press,
+          double                x,
+          double                y,
+          JmPresentationWindow *self)
+{
+  /* A click moves on, as in any slide show; the secondary button goes back. */
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
+    jm_presentation_window_handle_key (self, GDK_KEY_Left, 0);
+  else
+    jm_presentation_window_handle_key (self, GDK_KEY_Right, 0);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        JmPresentationWindow  *self)
+{
+  return jm_presentation_window_handle_key (self, keyval, state);
+}
+
+/* ---- public ---- */
+
+gboolean
+jm_presentation_window_handle_key (JmPresentationWindow *self,
+                                   guint                 keyval,
+                                   GdkModifierType       state)
+{
+  guint last;
+
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), FALSE);
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  last = self->slides ? self->slides->len - 1 : 0;
+
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter:
+      go_to (self, MIN (self->index + 1, last));
+      return TRUE;
+
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_BackSpace:
+      go_to (self, self->index > 0 ? self->index - 1 : 0);
+      return TRUE;
+
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      go_to (self, 0);
+      return TRUE;
+
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      go_to (self, last);
+      return TRUE;
+
+    case GDK_KEY_o:
+      if (self->index != 0)
+        {
+          self->overview_return = self->index;
+          go_to (self, 0);
+        }
+      else
+        {
+          go_to (self, self->overview_return > 0 ? self->overview_return : MIN (1, last));
+        }
+      return TRUE;
+
+    case GDK_KEY_b: case GDK_KEY_period: case GDK_KEY_KP_Decimal:
+      self->blanked = !self->blanked;
+      gtk_widget_queue_draw (self->area);
+      return TRUE;
+
+    case GDK_KEY_c:
+      self->high_contrast = !self->high_contrast;
+      make_layout (self);
+      compute_slides (self);
+      view_for (self, self->index, &self->view);
+      self->to = self->view;
+      gtk_widget_queue_draw (self->area);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      gtk_window_destroy (GTK_WINDOW (self));
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  if ((keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9) || (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9))
+    {
+      guint stage = keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1;
+
+      if (stage < jm_document_get_stages (self->document)->len)
+        go_to (self, jm_presentation_find_stage (self->slides, stage));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+jm_presentation_window_get_index (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), 0);
+  return self->index;
+}
+
+guint
+jm_presentation_window_get_n_slides (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), 0);
+  return self->slides ? self->slides->len : 0;
+}
+
+const JmSlide *
+jm_presentation_window_get_slide (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), NULL);
+  return slide_at (self, self->index);
+}
+
+gboolean
+jm_presentation_window_get_blanked (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), FALSE);
+  return self->blanked;
+}
+
+gboolean
+jm_presentation_window_get_high_contrast (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), FALSE);
+  return self->high_contrast;
+}
+
+GtkWindow *
+jm_presentation_window_get_notes (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->notes;
+}
+
+void
+jm_presentation_window_start (JmPresentationWindow *self,
+                              GtkWindow            *parent)
+{
+  GdkDisplay *display;
+  GdkMonitor *parent_monitor = NULL, *target = NULL;
+  GListModel *monitors;
+
+  g_return_if_fail (JM_IS_PRESENTATION_WINDOW (self));
+
+  display = gtk_widget_get_display (GTK_WIDGET (self));
+  monitors = gdk_display_get_monitors (display);
+  if (parent != NULL && gtk_native_get_surface (GTK_NATIVE (parent)) != NULL)
+    parent_monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (parent)));
+
+  /* With a projector attached, the map goes there and the notes stay here. */
+  for (guint i = 0; i < g_list_model_get_n_items (monitors) && target == NULL; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != parent_monitor)
+        target = monitor;
+    }
+  if (g_list_model_get_n_items (monitors) <= 1 || target == NULL)
+    target = parent_monitor;
+  if (target == NULL && g_list_model_get_n_items (monitors) > 0)
+    {
+      /* The display keeps its monitors: a borrowed pointer will do. */
+      target = g_list_model_get_item (monitors, 0);
+      g_object_unref (target);
+    }
+
+  /* The monitor's size even where nothing honours full screen requests. */
+  if (target != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (target, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), target);
+    }
+  else
+    {
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (self->notes, parent);
+  self->started = g_get_monotonic_time ();
+  update_clock (self);
+  self->clock_source = g_timeout_add_seconds (1, on_clock_tick, self);
+  gtk_window_present (self->notes);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+jm_presentation_window_dispose (GObject *object)
+{
+  JmPresentationWindow *self = JM_PRESENTATION_WINDOW (object);
+
+  g_clear_handle_id (&self->laser_source, g_source_remove);
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  if (self->tick_id != 0 && self->area != NULL)
+    gtk_widget_remove_tick_callback (self->area, self->tick_id);
+  self->tick_id = 0;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->document);
+  if (self->notes != NULL)
+    {
+      gtk_window_destroy (self->notes);
+      self->notes = NULL;
+    }
+  g_clear_object (&self->layout);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->slides, g_array_unref);
+  g_clear_pointer (&self->persona_id, g_free);
+  G_OBJECT_CLASS (jm_presentation_window_parent_class)->dispose (object);
+}
+
+static void
+jm_presentation_window_class_init (JmPresentationWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = jm_presentation_window_dispose;
+}
+
+static void
+jm_presentation_window_init (JmPresentationWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->area = gtk_drawing_area_new ();
+  gtk_widget_set_focusable (self->area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
+  g_signal_connect (self->area, "resize", G_CALLBACK (on_resize), self);
+  gtk_widget_set_cursor_from_name (self->area, "none");
+  gtk_window_set_child (GTK_WINDOW (self), self->area);
+  gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (self->area, motion);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (click));
+
+  build_notes_window (self);
+}
+
+JmPresentationWindow *
+jm_presentation_window_new (JmDocument *document,
+                            const char *persona_id,
+                            double      min_text_px,
+                            gboolean    high_contrast)
+{
+  JmPresentationWindow *self;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (JM_TYPE_PRESENTATION_WINDOW, NULL);
+  self->document = g_object_ref (document);
+  self->persona_id = g_strdup (persona_id);
+  self->min_text = MAX (min_text_px, 1);
+  self->high_contrast = high_contrast;
+  make_layout (self);
+  self->out_w = 1280;
+  self->out_h = 720;
+  compute_slides (self);
+  view_for (self, 0, &self->view);
+  self->to = self->view;
+  self->changed_handler = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+
+  /* Translators: the accessible name of the presented map */
+  label = g_strdup_printf (_("Presentation of “%s”"), jm_document_get_title (document));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  update_notes (self);
+  return self;
+}

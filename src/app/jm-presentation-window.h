@@ -1,0 +1,37 @@
+/* jm-presentation-window.h — presentation mode: the map full screen, the
+ * overview then stage by stage, driven by the keys presentation clickers
+ * send, with a presenter-notes window for the laptop screen. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jm-document.h"
+#include "jm-presentation.h"
+
+G_BEGIN_DECLS
+
+#define JM_TYPE_PRESENTATION_WINDOW (jm_presentation_window_get_type ())
+G_DECLARE_FINAL_TYPE (JmPresentationWindow, jm_presentation_window, JM, PRESENTATION_WINDOW, GtkWindow)
+
+/* persona_id: the persona filter to present with, or NULL. min_text_px:
+ * the smallest cards' text on screen. */
+JmPresentationWindow *jm_presentation_window_new         (JmDocument           *document,
+                                                          const char           *persona_id,
+                                                          double                min_text_px,
+                                                          gboolean              high_contrast);
+/* Goes full screen (on another monitor than parent's when there is one)
+ * and opens the notes window beside parent. */
+void                  jm_presentation_window_start       (JmPresentationWindow *self,
+                                                          GtkWindow            *parent);
+/* What a key does; TRUE when it meant something. */
+gboolean              jm_presentation_window_handle_key  (JmPresentationWindow *self,
+                                                          guint                 keyval,
+                                                          GdkModifierType       state);
+guint                 jm_presentation_window_get_index   (JmPresentationWindow *self);
+guint                 jm_presentation_window_get_n_slides (JmPresentationWindow *self);
+const JmSlide        *jm_presentation_window_get_slide   (JmPresentationWindow *self);
+gboolean              jm_presentation_window_get_blanked (JmPresentationWindow *self);
+gboolean              jm_presentation_window_get_high_contrast (JmPresentationWindow *self);
+GtkWindow            *jm_presentation_window_get_notes   (JmPresentationWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* jm-presentation.h — a map as a sequence of slides for presenting it to a
+ * room: the whole map first, then each stage framed large enough to read,
+ * and the view (scale and origin) that shows a slide on an output of a
+ * given size. A stage too tall to read in one view is shown in parts, top
+ * to bottom, split between lanes. */
+#pragma once
+
+#include "jm-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JM_SLIDE_OVERVIEW,
+  JM_SLIDE_STAGE,
+} JmSlideKind;
+
+typedef struct {
+  JmSlideKind kind;
+  const char *stage_id;     /* borrowed from the document; NULL for the overview */
+  guint       stage_index;
+  guint       part;         /* which part of a tall stage, from 0 */
+  guint       n_parts;
+  JmRect      frame;        /* map units: what the slide shows in full */
+  JmRect      focus;        /* the stage from its header to its last lane (the whole map for the overview) */
+  double      scale;        /* output pixels per map unit: the same for every stage */
+} JmSlide;
+
+/* Output pixel = (map point − origin) × scale. */
+typedef struct {
+  double scale;
+  double x;
+  double y;
+} JmView;
+
+/* The size cards' text is laid out at, in map units. */
+#define JM_PRESENTATION_TEXT_SIZE 14.0
+
+/* The slides for an output of out_w × out_h pixels on which cards' text
+ * must be at least min_text_px high. Returns a GArray of JmSlide. */
+GArray *jm_presentation_slides    (JmLayout      *layout,
+                                   double         out_w,
+                                   double         out_h,
+                                   double         min_text_px);
+/* The view that shows the slide's frame on the output, centred, at its scale. */
+void    jm_presentation_view      (JmLayout      *layout,
+                                   const JmSlide *slide,
+                                   double         out_w,
+                                   double         out_h,
+                                   JmView        *view);
+/* The view t of the way (0..1) from a to b on an output of out_w × out_h:
+ * the centre moves and the scale changes evenly to the eye. */
+void    jm_view_interpolate       (const JmView  *a,
+                                   const JmView  *b,
+                                   double         t,
+                                   double         out_w,
+                                   double         out_h,
+                                   JmView        *out);
+/* The first slide of the stage with this index, or 0 (the overview). */
+guint   jm_presentation_find_stage (GArray       *slides,
+                                    guint         stage_index);
+
+G_END_DECLS

@@ -1,0 +1,198 @@
+/* test-presentation.c — presentation mode as a facilitator drives it: the
+ * keys clickers send move through the overview and the stages, number keys
+ * jump, O toggles the overview, B blanks, C switches to high contrast,
+ * Escape leaves; the notes window follows with the stage's notes, the next
+ * stage and a running clock. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "jm-presentation-window.h"
+#include "jm-reader.h"
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static JmDocument *
+load_example (const char *name)
+{
+  g_autofree char *path = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples", name, NULL);
+  g_autoptr(GError) error = NULL;
+  JmDocument *doc = jm_reader_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Every label's text under root, joined by newlines. */
+static void
+collect_text (GtkWidget *root,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+notes_text (JmPresentationWindow *presentation)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (jm_presentation_window_get_notes (presentation)), out);
+  return g_string_free (out, FALSE);
+}
+
+static guint
+stage_slide (JmPresentationWindow *presentation)
+{
+  const JmSlide *slide = jm_presentation_window_get_slide (presentation);
+
+  return slide->kind == JM_SLIDE_OVERVIEW ? G_MAXUINT : slide->stage_index;
+}
+
+static void
+test_clicker_keys_walk_the_stages (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  GPtrArray *stages = jm_document_get_stages (doc);
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  guint n, last_stage = G_MAXUINT;
+  g_autofree char *text = NULL;
+  gboolean destroyed = FALSE;
+
+  g_object_add_weak_pointer (G_OBJECT (p), (gpointer *) &p);
+  gtk_window_set_default_size (GTK_WINDOW (p), 1920, 1080);
+  jm_presentation_window_start (p, NULL);
+  spin ();
+
+  n = jm_presentation_window_get_n_slides (p);
+  g_assert_cmpuint (n, >, stages->len);
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, 0);
+  g_assert_cmpint (jm_presentation_window_get_slide (p)->kind, ==, JM_SLIDE_OVERVIEW);
+
+  /* Forward with every key a clicker or keyboard may send: the stages come in order. */
+  {
+    const guint forward[] = { GDK_KEY_Right, GDK_KEY_space, GDK_KEY_Page_Down, GDK_KEY_Return, GDK_KEY_Down };
+
+    for (guint i = 1; i < n; i++)
+      {
+        g_assert_true (jm_presentation_window_handle_key (p, forward[i % G_N_ELEMENTS (forward)], 0));
+        g_assert_cmpuint (jm_presentation_window_get_index (p), ==, i);
+        g_assert_cmpuint (stage_slide (p), >=, last_stage == G_MAXUINT ? 0 : last_stage);
+        last_stage = stage_slide (p);
+      }
+    g_assert_cmpuint (last_stage, ==, stages->len - 1);
+    /* Past the end it stays. */
+    jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+    g_assert_cmpuint (jm_presentation_window_get_index (p), ==, n - 1);
+  }
+
+  /* Back, Home, End. */
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_Page_Up, 0));
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, n - 2);
+  jm_presentation_window_handle_key (p, GDK_KEY_BackSpace, 0);
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, n - 3);
+  jm_presentation_window_handle_key (p, GDK_KEY_Home, 0);
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, 0);
+  jm_presentation_window_handle_key (p, GDK_KEY_Left, 0);
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, 0);
+  jm_presentation_window_handle_key (p, GDK_KEY_End, 0);
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, n - 1);
+
+  /* Number keys jump to a stage's first slide; a stage that is not there does nothing. */
+  jm_presentation_window_handle_key (p, GDK_KEY_3, 0);
+  g_assert_cmpuint (stage_slide (p), ==, 2);
+  g_assert_cmpuint (jm_presentation_window_get_slide (p)->part, ==, 0);
+  jm_presentation_window_handle_key (p, GDK_KEY_9, 0);
+  g_assert_cmpuint (stage_slide (p), ==, 2);
+
+  /* The notes window shows this stage, its notes, the next and the clock. */
+  text = notes_text (p);
+  g_assert_nonnull (strstr (text, "Becoming a regular"));
+  g_assert_nonnull (strstr (text, "Which small gestures turned a guest into a regular here?"));
+  g_assert_nonnull (strstr (text, "Stage 3 of 5"));
+  g_assert_nonnull (strstr (text, "Next: "));
+  g_assert_nonnull (strstr (text, "00:0"));
+  g_clear_pointer (&text, g_free);
+
+  /* O: to the overview and back to where we were. */
+  {
+    guint here = jm_presentation_window_get_index (p);
+
+    jm_presentation_window_handle_key (p, GDK_KEY_o, 0);
+    g_assert_cmpuint (jm_presentation_window_get_index (p), ==, 0);
+    text = notes_text (p);
+    g_assert_nonnull (strstr (text, "Overview"));
+    g_clear_pointer (&text, g_free);
+    jm_presentation_window_handle_key (p, GDK_KEY_O, 0);
+    g_assert_cmpuint (jm_presentation_window_get_index (p), ==, here);
+  }
+
+  /* B and the clicker's "." blank and unblank; C switches the colours. */
+  jm_presentation_window_handle_key (p, GDK_KEY_b, 0);
+  g_assert_true (jm_presentation_window_get_blanked (p));
+  jm_presentation_window_handle_key (p, GDK_KEY_period, 0);
+  g_assert_false (jm_presentation_window_get_blanked (p));
+  jm_presentation_window_handle_key (p, GDK_KEY_c, 0);
+  g_assert_true (jm_presentation_window_get_high_contrast (p));
+
+  /* Shortcuts with Control are the application's, not the presentation's. */
+  g_assert_false (jm_presentation_window_handle_key (p, GDK_KEY_Right, GDK_CONTROL_MASK));
+
+  /* Escape leaves, closing the notes too. */
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_Escape, 0));
+  spin ();
+  destroyed = p == NULL;
+  g_assert_true (destroyed);
+}
+
+static void
+test_notes_follow_the_persona_filter_and_document (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, "p-marta", 14, FALSE);
+  g_autofree char *text = NULL;
+  JmStage *stage;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  spin ();
+  jm_presentation_window_handle_key (p, GDK_KEY_1, 0);
+
+  /* Editing the map while presenting (from the main window) shows at once. */
+  stage = jm_stage_copy (jm_document_find_stage (doc, "st-discover"));
+  g_free (stage->notes);
+  stage->notes = g_strdup ("Ask who booked the last team dinner.");
+  jm_document_update_stage (doc, stage, NULL);
+  spin ();
+  text = notes_text (p);
+  g_assert_nonnull (strstr (text, "Ask who booked the last team dinner."));
+  g_assert_nonnull (strstr (text, "Discover"));
+  gtk_window_destroy (GTK_WINDOW (p));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the presentation tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/presentation/clicker-keys-walk-the-stages", test_clicker_keys_walk_the_stages);
+  g_test_add_func ("/app/presentation/notes-follow-the-document", test_notes_follow_the_persona_filter_and_document);
+  return g_test_run ();
+}
