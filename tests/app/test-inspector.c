@@ -443,6 +443,62 @@ test_personas_are_copied_pasted_and_imported (Fixture       *f,
   g_assert_cmpuint (personas->len, ==, 3);
 }
 
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_check (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scoping a card to personas goes through the history, and ticking every
+ * persona again means "everyone". */
+static void
+test_card_scope_to_personas_is_undoable (Fixture       *f,
+                                        gconstpointer  data)
+{
+  JmHistory *history = jm_document_get_history (f->doc);
+  JmPersona *first = g_ptr_array_index (jm_document_get_personas (f->doc), 0);
+  g_autofree char *first_id = g_strdup (first->id);
+  g_autofree char *first_name = g_strdup (first->name);
+  JmCard *card;
+  GtkWidget *check;
+
+  jm_document_insert_persona (f->doc, -1, jm_persona_new ("p-second", "Second persona"));
+  jm_history_clear (history);
+  jm_inspector_set_target (f->inspector, JM_INSPECTOR_CARD, "c1");
+  spin ();
+
+  check = find_check (GTK_WIDGET (f->inspector), "Second persona");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  card = jm_document_find_card (f->doc, "c1", NULL);
+  g_assert_nonnull (card->personas);
+  g_assert_cmpstr (card->personas[0], ==, first_id);
+  g_assert_null (card->personas[1]);
+  g_assert_false (jm_card_applies_to (card, "p-second"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_null (jm_document_find_card (f->doc, "c1", NULL)->personas);
+
+  jm_history_undo (history);
+  card = jm_document_find_card (f->doc, "c1", NULL);
+  g_assert_nonnull (card->personas);
+  g_assert_true (jm_card_applies_to (card, first_id));
+  jm_history_undo (history);
+  g_assert_null (jm_document_find_card (f->doc, "c1", NULL)->personas);
+  g_assert_nonnull (find_check (GTK_WIDGET (f->inspector), first_name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +528,8 @@ main (int   argc,
               test_target_tolerance_is_set_on_the_map_page, tear_down);
   g_test_add ("/app/inspector/personas-are-copied-pasted-and-imported", Fixture, NULL, set_up,
               test_personas_are_copied_pasted_and_imported, tear_down);
+  g_test_add ("/app/inspector/card-scope-to-personas-is-undoable", Fixture, NULL, set_up,
+              test_card_scope_to_personas_is_undoable, tear_down);
   g_test_add ("/app/inspector/persona-fields-lists-and-photo", Fixture, NULL, set_up,
               test_persona_fields_lists_and_photo, tear_down);
 
