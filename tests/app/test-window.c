@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jm-application.h"
 #include "jm-canvas.h"
@@ -532,6 +533,61 @@ test_damaged_recovery_copy_is_reported (void)
   g_rmdir (dir);
 }
 
+/* Every hostile or broken file of the reader's corpus, a folder, a device
+ * and a pipe, opened from the window: an error dialog each time, promptly,
+ * the map already open stays, and the window still opens a good map. */
+static void
+test_hostile_files_are_refused_and_window_stays_usable (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *bad_dir = g_build_filename (JM_TEST_SRCDIR, "io", "bad", NULL);
+  g_autofree char *good = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples", "online-shop.journey", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (tmp, "pipe.journey", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (bad_dir, 0, NULL);
+  const char *name;
+  JmDocument *before;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (paths, g_build_filename (bad_dir, name, NULL));
+  g_ptr_array_add (paths, g_strdup (tmp));
+  g_ptr_array_add (paths, g_strdup ("/dev/zero"));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_ptr_array_add (paths, g_strdup (fifo));
+  g_assert_cmpuint (paths->len, >=, 15);
+
+  g_assert_true (jm_window_open_file (window, good_file));
+  before = jm_window_get_document (window);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
+      gint64 start = g_get_monotonic_time ();
+
+      g_test_message ("opening %s", (const char *) g_ptr_array_index (paths, i));
+      g_assert_false (jm_window_open_file (window, file));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      spin ();
+      g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+      close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_true (jm_window_get_document (window) == before);
+    }
+
+  /* Still usable: another good map opens. */
+  {
+    g_autofree char *other = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples", "restaurant-regular.journey", NULL);
+    g_autoptr(GFile) other_file = g_file_new_for_path (other);
+
+    g_assert_true (jm_window_open_file (window, other_file));
+    g_assert_cmpstr (jm_document_get_title (jm_window_get_document (window)), ==, "A regular at Trattoria da Lucia");
+  }
+  destroy_window (window);
+  g_unlink (fifo);
+  g_rmdir (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +622,8 @@ main (int   argc,
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
   g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);
   g_test_add_func ("/app/window/empty-state-lists-recent-maps", test_empty_state_lists_recent_maps);
+  g_test_add_func ("/app/window/hostile-files-are-refused-and-window-stays-usable",
+                   test_hostile_files_are_refused_and_window_stays_usable);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -7,6 +7,7 @@
 #include <libxml/relaxng.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jm-reader.h"
@@ -671,6 +672,25 @@ test_reading_a_folder_or_missing_file_fails_cleanly (void)
   doc = jm_reader_load_path ("/tmp", NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_READ);
+  g_clear_error (&error);
+
+  /* A device has no end and a pipe would wait for ever: both refused at once. */
+  doc = jm_reader_load_path ("/dev/zero", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "not a file"));
+  g_clear_error (&error);
+  {
+    g_autofree char *dir = g_dir_make_tmp ("jm-fifo-XXXXXX", NULL);
+    g_autofree char *fifo = g_build_filename (dir, "map.journey", NULL);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    doc = jm_reader_load_path (fifo, NULL, &error);
+    g_assert_null (doc);
+    g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_READ);
+    g_unlink (fifo);
+    g_rmdir (dir);
+  }
 }
 
 static void
@@ -754,7 +774,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/foreign-namespaces-survive", test_foreign_namespaces_survive_load_and_save);
   g_test_add_func ("/io/clipboard/personas-travel-between-maps", test_personas_travel_between_maps_through_the_clipboard);
   g_test_add_func ("/io/reader/unknown-elements-are-errors", test_unknown_elements_in_our_namespace_are_errors);
-  g_test_add_func ("/io/reader/folder-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
+  g_test_add_func ("/io/reader/folder-device-pipe-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
   g_test_add_func ("/io/save/atomic-and-reloads", test_save_is_atomic_and_reloads);
   g_test_add_func ("/io/save/failure-leaves-old-file-intact", test_failed_save_leaves_old_file_intact);
 

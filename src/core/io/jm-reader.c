@@ -1564,6 +1564,18 @@ jm_reader_load_path (const char  *path,
       return NULL;
     }
 
+  /* A pipe would block for ever and a device has no end: only files. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_READ, _("%s: this is a device or a pipe, not a file"), path);
+      if (problems)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+          g_ptr_array_add (*problems, jm_problem_new (path, 0, _("This is a device or a pipe, not a file")));
+        }
+      return NULL;
+    }
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_READ, _("%s: this is a folder, not a file"), path);
