@@ -456,9 +456,17 @@ draw (GtkDrawingArea *area,
       double left = MIN (slide->focus.x, slide->frame.x);
       double right = MAX (slide->focus.x + slide->focus.width, slide->frame.x + slide->frame.width);
 
+      GPtrArray *lanes = jm_document_get_lanes (self->document);
+      JmRect titles;
+
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       cairo_rectangle (cr, visible.x - 1, visible.y - 1, visible.width + 2, visible.height + 2);
       cairo_rectangle (cr, left, slide->focus.y, right - left, slide->focus.height);
+      /* The lanes' titles stay readable: they say what each row is. */
+      if (lanes->len > 0
+          && jm_layout_get_header_rect (self->layout, JM_HIT_LANE, ((JmLane *) g_ptr_array_index (lanes, 0))->id, &titles)
+          && titles.x + titles.width <= left + 0.5)
+        cairo_rectangle (cr, 0, slide->focus.y, MIN (titles.x + titles.width, left), slide->focus.height);
       set_color (cr, colors->background, DIM_ALPHA);
       cairo_fill (cr);
     }

@@ -177,6 +177,8 @@ jm_presentation_view (JmLayout      *layout,
    * beyond its edges: the first stage brings the lane titles along. */
   if (visible_w < w)
     view->x = CLAMP (view->x, 0, w - visible_w);
+  if (out_h / view->scale < h)
+    view->y = CLAMP (view->y, 0, h - out_h / view->scale);
 }
 
 void
