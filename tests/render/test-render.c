@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "jm-export.h"
+#include "jm-image.h"
 #include "jm-layout-private.h"
 #include "jm-painter.h"
 #include "jm-presentation.h"
@@ -782,6 +783,66 @@ test_view_interpolation_starts_and_ends_on_its_views (void)
   g_assert_cmpfloat_with_epsilon (mid.scale, 1, 1e-9);
 }
 
+static GBytes *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (srcdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  return g_bytes_new_take (data, len);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  return *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+/* Persona photos and images may be JPEG: decoded (top red, bottom blue in
+ * the fixture), scaled down while decoding when large, and refused without
+ * a crash when broken. */
+static void
+test_jpeg_images_are_decoded (void)
+{
+  g_autoptr(GBytes) photo = read_fixture ("photo.jpg");
+  g_autoptr(GBytes) wide = read_fixture ("wide.jpg");
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (photo, 0, g_bytes_get_size (photo) / 3);
+  g_autoptr(GBytes) junk = g_bytes_new_static ("\xff\xd8\xff not really", 14);
+  cairo_surface_t *surface;
+  guint32 top, bottom;
+
+  surface = jm_image_decode (photo, "image/jpeg", 1024);
+  g_assert_nonnull (surface);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 48);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 64);
+  top = pixel_at (surface, 24, 1);
+  bottom = pixel_at (surface, 24, 62);
+  g_assert_cmpuint ((top >> 16) & 0xff, >, 200);     /* red */
+  g_assert_cmpuint (top & 0xff, <, 60);
+  g_assert_cmpuint (bottom & 0xff, >, 200);          /* blue */
+  g_assert_cmpuint ((bottom >> 16) & 0xff, <, 60);
+  cairo_surface_destroy (surface);
+
+  surface = jm_image_decode (wide, "image/jpeg", 300);
+  g_assert_nonnull (surface);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 500);   /* 2000 / 4 */
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 250);
+  cairo_surface_destroy (surface);
+
+  /* Truncated JPEGs decode what is there (libjpeg fills the rest); junk does not. */
+  surface = jm_image_decode (truncated, "image/jpeg", 1024);
+  if (surface != NULL)
+    cairo_surface_destroy (surface);
+  g_assert_null (jm_image_decode (junk, "image/jpeg", 1024));
+  g_assert_null (jm_image_decode (photo, "image/png", 1024));
+  g_assert_null (jm_image_decode (photo, "image/gif", 1024));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
   g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);
   g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);
+  g_test_add_func ("/render/images/jpeg-images-are-decoded", test_jpeg_images_are_decoded);
   g_test_add_func ("/render/persona/each-persona-renders-its-view", test_each_persona_of_the_restaurant_map_renders_its_view);
   g_test_add_func ("/render/export/unwritable-place-fails-cleanly", test_export_to_unwritable_place_fails_cleanly);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jm-layout-private.h"
+#include "jm-image.h"
 #include "jm-painter.h"
 
 typedef struct {
@@ -208,28 +209,8 @@ star (cairo_t *cr,
 
 /* ---- images ---- */
 
-typedef struct {
-  const guchar *data;
-  gsize         len;
-  gsize         pos;
-} ReadState;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  ReadState *state = closure;
-
-  if (state->pos + length > state->len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, state->data + state->pos, length);
-  state->pos += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A decoded PNG, kept on the layout for the next repaint; NULL for JPEG
- * (the core has no JPEG decoder) or broken data. */
+/* A decoded image, kept on the layout for the next repaint; NULL for
+ * broken data. */
 static cairo_surface_t *
 get_image (Paint      *p,
            GBytes     *bytes,
@@ -237,19 +218,20 @@ get_image (Paint      *p,
 {
   g_autofree char *key = NULL;
   cairo_surface_t *surface;
-  ReadState state;
 
-  if (bytes == NULL || g_strcmp0 (type, "image/jpeg") == 0)
+  if (bytes == NULL)
     return NULL;
 
   key = g_strdup_printf ("jm-image-%p", (void *) bytes);
-  surface = g_object_get_data (G_OBJECT (p->layout), key);
-  if (surface != NULL)
-    return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
+  if (g_object_get_data (G_OBJECT (p->layout), key) != NULL)
+    {
+      surface = g_object_get_data (G_OBJECT (p->layout), key);
+      return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
+    }
 
-  state.data = g_bytes_get_data (bytes, &state.len);
-  state.pos = 0;
-  surface = cairo_image_surface_create_from_png_stream (read_bytes, &state);
+  surface = jm_image_decode (bytes, type, 1024);
+  if (surface == NULL)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_INVALID, 0, 0);   /* remembered as broken */
   g_object_set_data_full (G_OBJECT (p->layout), key, surface, (GDestroyNotify) cairo_surface_destroy);
   return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
 }
