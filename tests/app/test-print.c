@@ -2,7 +2,8 @@
  * (the operation's export action) and read back with pdfinfo and
  * pdftotext: one page when fitted, the poster's grid of pages when tiled,
  * every part of the map on some page, the overlap on both sides of a
- * cut, on A4 and Letter in either orientation. */
+ * cut, on A4 and Letter in either orientation; the persona's view in the
+ * print theme, as the PDF export draws it. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "jm-export.h"
 #include "jm-layout.h"
 #include "jm-poster.h"
 #include "jm-print.h"
@@ -449,6 +451,75 @@ test_poster_too_large_for_the_paper_fails_with_a_reason (void)
   g_assert_cmpint (g_mkdir (tmpdir, 0700), ==, 0);
 }
 
+/* The first page of a PDF drawn at 30 dpi in grey (a PGM file's bytes). */
+static GBytes *
+pdf_picture (const char *pdf)
+{
+  g_autofree char *prefix = g_build_filename (tmpdir, "picture", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftoppm -r 30 -gray -singlefile '%s' '%s'", pdf, prefix);
+  g_autofree char *file = g_strconcat (prefix, ".pgm", NULL);
+  char *data = NULL;
+  gsize len = 0;
+
+  g_free (run (cmd));
+  g_assert_true (g_file_get_contents (file, &data, &len, NULL));
+  g_unlink (file);
+  return g_bytes_new_take (data, len);
+}
+
+/* Printing draws what the PDF export draws: a persona's view in the print
+ * theme, on A4 with the export's 10 mm margins, is the same picture. */
+static void
+test_print_shows_the_persona_view_in_the_print_theme (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "restaurant-regular.journey", NULL);
+  g_autoptr(JmDocument) doc = jm_reader_load_path (path, NULL, NULL);
+  g_autoptr(GtkPageSetup) setup = page_setup (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_PORTRAIT);
+  g_autofree char *printed = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *exported = g_build_filename (tmpdir, "exported.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) exported_picture = NULL;
+  g_autoptr(GBytes) printed_picture = NULL;
+  g_autoptr(GBytes) all_picture = NULL;
+  JmExportOptions options;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
+      return;
+    }
+  g_assert_nonnull (doc);
+
+  gtk_page_setup_set_top_margin (setup, 10, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, 10, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (setup, 10, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, 10, GTK_UNIT_MM);
+
+  jm_export_options_init (&options);
+  options.theme = JM_THEME_PRINT;
+  options.persona_id = "p-marta";
+  options.page = JM_PAGE_A4;
+  g_assert_true (jm_export_to_path (doc, exported, &options, &error));
+  g_assert_no_error (error);
+
+  printed = g_build_filename (tmpdir, "persona.pdf", NULL);
+  g_assert_true (jm_print_to_pdf (doc, "p-marta", FALSE, 1.0, setup, printed, &error));
+  g_assert_no_error (error);
+  exported_picture = pdf_picture (exported);
+  printed_picture = pdf_picture (printed);
+  g_assert_true (g_bytes_equal (printed_picture, exported_picture));
+
+  /* And everyone's view is another picture. */
+  all = print_to_pdf (doc, FALSE, 1.0, setup, "everyone.pdf");
+  all_picture = pdf_picture (all);
+  g_assert_false (g_bytes_equal (all_picture, printed_picture));
+  g_unlink (exported);
+  g_unlink (printed);
+  g_unlink (all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +542,8 @@ main (int   argc,
   g_test_add_func ("/app/print/poster-pages-cover-every-stage-and-step", test_poster_pages_cover_every_stage_and_step);
   g_test_add_func ("/app/print/poster-overlap-is-printed-on-both-sheets", test_poster_overlap_is_printed_on_both_sheets);
   g_test_add_func ("/app/print/letter-paper-prints-fitted-and-as-poster", test_letter_paper_prints_fitted_and_as_poster);
+  g_test_add_func ("/app/print/print-shows-the-persona-view-in-the-print-theme",
+                   test_print_shows_the_persona_view_in_the_print_theme);
   g_test_add_func ("/app/print/poster-too-large-for-the-paper-fails-with-a-reason",
                    test_poster_too_large_for_the_paper_fails_with_a_reason);
 
