@@ -537,7 +537,9 @@ on_done (GtkPrintOperation       *operation,
       g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
     }
 
-  gtk_print_operation_get_error (operation, &error);
+  /* GTK 4.8 complains when asked for an error there is not. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
   if (error != NULL)
     show_error (job->parent, error->message);
   else if (job->error != NULL)
@@ -572,6 +574,19 @@ jm_print_run (GtkWindow  *parent,
 
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (operation, last_settings);
+  else
+    {
+      /* "Print to File" names the file after the map and puts it in the
+       * documents folder, not wherever the program was started. */
+      g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+      const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autofree char *basename = g_strdelimit (g_strdup (job->title), "/\\", '-');
+
+      gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_DIR,
+                              dir != NULL ? dir : g_get_home_dir ());
+      gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+      gtk_print_operation_set_print_settings (operation, print_settings);
+    }
   if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, last_page_setup);
 
