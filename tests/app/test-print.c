@@ -520,6 +520,123 @@ test_print_shows_the_persona_view_in_the_print_theme (void)
   g_unlink (all);
 }
 
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_CHECK_BUTTON (root))
+        text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+      else if (GTK_IS_LABEL (root))
+        text = gtk_label_get_text (GTK_LABEL (root));
+      if (label == NULL || g_strcmp0 (text, label) == 0
+          || (label[0] == '*' && text != NULL && strstr (text, label + 1) != NULL))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The print dialog: a dialog with our Layout tab in it. */
+static GtkWidget *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item))
+          && find_widget (GTK_WIDGET (item), GTK_TYPE_CHECK_BUTTON, "_Fit to one page") != NULL)
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+/* The print dialog has a Layout tab: fit or poster, and a preview that
+ * counts the poster's pages. */
+static void
+test_layout_tab_counts_the_poster_pages (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *dialog = NULL, *fit, *poster, *pages, *preview;
+  const char *text;
+  guint n = 0, across = 0, down = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_print_run (GTK_WINDOW (window), doc, NULL, NULL);
+  for (guint i = 0; i < 100 && dialog == NULL; i++)
+    {
+      spin (50);
+      dialog = find_print_dialog ();
+    }
+  g_assert_nonnull (dialog);
+
+  fit = find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "_Fit to one page");
+  poster = find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "*_Poster across several pages");
+  g_assert_nonnull (fit);
+  g_assert_nonnull (poster);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (fit)));
+  pages = find_widget (gtk_widget_get_parent (poster), GTK_TYPE_LABEL, "1 page");
+  g_assert_nonnull (pages);
+  preview = find_widget (gtk_widget_get_parent (poster), GTK_TYPE_DRAWING_AREA, NULL);
+  g_assert_nonnull (preview);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (poster), TRUE);
+  spin (50);
+  text = gtk_label_get_text (GTK_LABEL (pages));
+  g_test_message ("poster: %s", text);
+  g_assert_cmpint (sscanf (text, "%u pages (%u across, %u down)", &n, &across, &down), ==, 3);
+  g_assert_cmpuint (n, ==, across * down);
+  g_assert_cmpuint (n, >, 1);
+
+  /* Twice the scale, more pages. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (gtk_widget_get_parent (poster),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL)), 200);
+  spin (50);
+  {
+    guint n2 = 0, across2 = 0, down2 = 0;
+
+    g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u pages (%u across, %u down)",
+                             &n2, &across2, &down2), ==, 3);
+    g_assert_cmpuint (n2, >, n);
+  }
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fit), TRUE);
+  spin (50);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pages)), ==, "1 page");
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  spin (200);
+  g_assert_null (find_print_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/app/print/letter-paper-prints-fitted-and-as-poster", test_letter_paper_prints_fitted_and_as_poster);
   g_test_add_func ("/app/print/print-shows-the-persona-view-in-the-print-theme",
                    test_print_shows_the_persona_view_in_the_print_theme);
+  g_test_add_func ("/app/print/layout-tab-counts-the-poster-pages", test_layout_tab_counts_the_poster_pages);
   g_test_add_func ("/app/print/poster-too-large-for-the-paper-fails-with-a-reason",
                    test_poster_too_large_for_the_paper_fails_with_a_reason);
 
