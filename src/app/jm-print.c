@@ -7,10 +7,10 @@
 #include <adwaita.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "jm-export.h"
 #include "jm-layout.h"
@@ -54,8 +54,10 @@ static GtkPrintSettings *last_settings;
 static GtkPageSetup *last_page_setup;
 
 static void
-print_job_clear (PrintJob *job)
+print_job_clear (gpointer data)
 {
+  PrintJob *job = data;
+
   g_clear_object (&job->document);
   g_clear_pointer (&job->persona_id, g_free);
   g_clear_pointer (&job->title, g_free);
@@ -76,7 +78,14 @@ print_job_ref (PrintJob *job)
 static void
 print_job_unref (gpointer job)
 {
-  g_rc_box_release_full (job, (GDestroyNotify) print_job_clear);
+  g_rc_box_release_full (job, print_job_clear);
+}
+
+static void
+print_job_closure_notify (gpointer  job,
+                          GClosure *closure)
+{
+  print_job_unref (job);
 }
 
 static JmLayout *
@@ -352,6 +361,8 @@ static void
 on_layout_toggled (GtkCheckButton *button,
                    PrintJob       *job)
 {
+  if (job->poster_button == NULL)
+    return;
   job->poster = gtk_check_button_get_active (GTK_CHECK_BUTTON (job->poster_button));
   update_tab (job);
 }
@@ -437,7 +448,9 @@ on_create_custom_widget (GtkPrintOperation *operation,
   g_signal_connect (job->fit_button, "toggled", G_CALLBACK (on_layout_toggled), job);
   g_signal_connect (job->poster_button, "toggled", G_CALLBACK (on_layout_toggled), job);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_scale_changed), job);
-  g_signal_connect (box, "destroy", G_CALLBACK (on_tab_destroy), job);
+  /* The dialog may outlive the operation: the tab keeps the job alive. */
+  g_signal_connect_data (box, "destroy", G_CALLBACK (on_tab_destroy), print_job_ref (job),
+                         print_job_closure_notify, 0);
 
   update_tab (job);
   return G_OBJECT (box);
