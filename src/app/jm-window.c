@@ -1,5 +1,5 @@
 /* jm-window.c — the main window and the document actions: new, open,
- * save, save as, export, close, undo, redo, zoom. */
+ * save, save as, export, print, close, undo, redo, zoom. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,6 +7,7 @@
 #include "jm-canvas.h"
 #include "jm-csv.h"
 #include "jm-export-dialog.h"
+#include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
 #include "jm-presentation-window.h"
@@ -316,6 +317,7 @@ update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-metrics", has_doc);
   {
     GAction *show_metrics = g_action_map_lookup_action (G_ACTION_MAP (self), "show-metrics");
@@ -751,6 +753,21 @@ action_present (GtkWidget  *widget,
   jm_presentation_window_start (presentation, GTK_WINDOW (self));
 }
 
+/* ---- printing ---- */
+
+static void
+action_print (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  jm_print_run (GTK_WINDOW (self), self->document, jm_canvas_get_persona (self->canvas),
+                get_settings (self));
+}
+
 /* ---- survey responses ---- */
 
 static void
@@ -1096,6 +1113,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, action_present);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);

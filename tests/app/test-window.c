@@ -117,7 +117,7 @@ test_primary_menu_offers_every_action (void)
   GtkMenuButton *button = GTK_MENU_BUTTON (child (window, "primary_menu_button"));
   GMenuModel *menu = gtk_menu_button_get_menu_model (button);
   const char *actions[] = {
-    "win.new", "win.open", "win.save", "win.save-as", "win.export",
+    "win.new", "win.open", "win.save", "win.save-as", "win.export", "win.print",
     "app.preferences", "win.show-help-overlay", "app.about",
   };
 

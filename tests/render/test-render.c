@@ -13,6 +13,7 @@
 #include "jm-layout-private.h"
 #include "jm-painter.h"
 #include "jm-presentation.h"
+#include "jm-poster.h"
 #include "jm-reader.h"
 
 static const char *srcdir;
@@ -843,6 +844,50 @@ test_jpeg_images_are_decoded (void)
   g_assert_null (jm_image_decode (photo, "image/gif", 1024));
 }
 
+static void
+test_poster_grid_covers_the_map_with_overlapping_pieces (void)
+{
+  JmPosterGrid grid;
+  JmRect first, next, below, last;
+  double overlap_units;
+
+  /* 2000 × 1000 map units at 0.75 pt per unit on A4 landscape. */
+  g_assert_true (jm_poster_grid_init (&grid, 2000, 1000, 841.89, 595.276, JM_POSTER_MARGIN,
+                                      JM_POINTS_PER_UNIT, JM_POSTER_OVERLAP));
+  g_assert_cmpuint (grid.columns, ==, (guint) ceil ((1500 - JM_POSTER_OVERLAP)
+                                                    / (841.89 - 2 * JM_POSTER_MARGIN - JM_POSTER_OVERLAP)));
+  g_assert_cmpuint (grid.rows, ==, 2);
+  g_assert_cmpuint (jm_poster_grid_get_n_sheets (&grid), ==, grid.columns * grid.rows);
+
+  overlap_units = JM_POSTER_OVERLAP / JM_POINTS_PER_UNIT;
+  jm_poster_grid_get_piece (&grid, 0, &first);
+  jm_poster_grid_get_piece (&grid, 1, &next);
+  jm_poster_grid_get_piece (&grid, grid.columns, &below);
+  jm_poster_grid_get_piece (&grid, jm_poster_grid_get_n_sheets (&grid) - 1, &last);
+  g_assert_cmpfloat (first.x, ==, 0);
+  g_assert_cmpfloat (first.y, ==, 0);
+  g_assert_cmpfloat_with_epsilon (first.x + first.width - next.x, overlap_units, 1e-9);
+  g_assert_cmpfloat_with_epsilon (first.y + first.height - below.y, overlap_units, 1e-9);
+  g_assert_cmpfloat (last.x + last.width, >=, 2000);
+  g_assert_cmpfloat (last.y + last.height, >=, 1000);
+
+  /* A map smaller than one piece is one sheet. */
+  g_assert_true (jm_poster_grid_init (&grid, 100, 100, 841.89, 595.276, JM_POSTER_MARGIN,
+                                      JM_POINTS_PER_UNIT, JM_POSTER_OVERLAP));
+  g_assert_cmpuint (jm_poster_grid_get_n_sheets (&grid), ==, 1);
+
+  /* Nonsense is refused, not divided by zero or looped over forever. */
+  g_assert_false (jm_poster_grid_init (&grid, 2000, 1000, 40, 40, JM_POSTER_MARGIN,
+                                       JM_POINTS_PER_UNIT, JM_POSTER_OVERLAP));
+  g_assert_cmpuint (jm_poster_grid_get_n_sheets (&grid), ==, 0);
+  g_assert_false (jm_poster_grid_init (&grid, 2000, 1000, 841.89, 595.276, JM_POSTER_MARGIN,
+                                       0, JM_POSTER_OVERLAP));
+  g_assert_false (jm_poster_grid_init (&grid, 2000, 1000, 841.89, 595.276, JM_POSTER_MARGIN,
+                                       NAN, JM_POSTER_OVERLAP));
+  g_assert_false (jm_poster_grid_init (&grid, 1e9, 1e9, 841.89, 595.276, JM_POSTER_MARGIN,
+                                       JM_POINTS_PER_UNIT, JM_POSTER_OVERLAP));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +908,8 @@ main (int   argc,
   g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);
   g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);
   g_test_add_func ("/render/images/jpeg-images-are-decoded", test_jpeg_images_are_decoded);
+  g_test_add_func ("/render/export/poster-grid-covers-the-map-with-overlapping-pieces",
+                   test_poster_grid_covers_the_map_with_overlapping_pieces);
   g_test_add_func ("/render/persona/each-persona-renders-its-view", test_each_persona_of_the_restaurant_map_renders_its_view);
   g_test_add_func ("/render/export/unwritable-place-fails-cleanly", test_export_to_unwritable_place_fails_cleanly);
 

@@ -17,12 +17,13 @@
 
 #include "jm-export.h"
 #include "jm-painter.h"
+#include "jm-poster.h"
 
 /* Map units are pixels at 96 dpi; PDF works in points (72 per inch). */
-#define PT_PER_UNIT   0.75
-#define MM            (72.0 / 25.4)
-#define PAGE_MARGIN   (10 * MM)
-#define POSTER_OVERLAP (10 * MM)
+#define PT_PER_UNIT   JM_POINTS_PER_UNIT
+#define MM            JM_POINTS_PER_MM
+#define PAGE_MARGIN   JM_POSTER_MARGIN
+#define POSTER_OVERLAP JM_POSTER_OVERLAP
 #define PDF_MAX_PAGE  14400.0
 #define PNG_MAX_SIDE  32767.0
 
@@ -283,28 +284,13 @@ set_pdf_metadata (cairo_surface_t *surface,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, jm_document_get_scenario (document));
 }
 
-static void
-poster_grid (double  w,
-             double  h,
-             double  pw,
-             double  ph,
-             guint  *nx,
-             guint  *ny)
-{
-  double cw = pw - 2 * PAGE_MARGIN, ch = ph - 2 * PAGE_MARGIN;
-  double map_w = w * PT_PER_UNIT, map_h = h * PT_PER_UNIT;
-
-  *nx = map_w <= cw ? 1 : (guint) ceil ((map_w - POSTER_OVERLAP) / (cw - POSTER_OVERLAP));
-  *ny = map_h <= ch ? 1 : (guint) ceil ((map_h - POSTER_OVERLAP) / (ch - POSTER_OVERLAP));
-}
-
 guint
 jm_export_count_pages (JmDocument            *document,
                        const JmExportOptions *options)
 {
   g_autoptr(JmLayout) layout = NULL;
+  JmPosterGrid grid;
   double w, h, pw, ph;
-  guint nx, ny;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
 
@@ -314,21 +300,8 @@ jm_export_count_pages (JmDocument            *document,
   layout = make_layout (document, options, FALSE);
   jm_layout_get_size (layout, &w, &h);
   paper_size (options->page, &pw, &ph);
-  poster_grid (w, h, pw, ph, &nx, &ny);
-  return nx * ny;
-}
-
-static void
-cut_mark (cairo_t *cr,
-          double   x,
-          double   y,
-          double   dx,
-          double   dy)
-{
-  cairo_move_to (cr, x + dx * 2, y);
-  cairo_line_to (cr, x + dx * 8 * MM, y);
-  cairo_move_to (cr, x, y + dy * 2);
-  cairo_line_to (cr, x, y + dy * 8 * MM);
+  jm_poster_grid_init (&grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP);
+  return jm_poster_grid_get_n_sheets (&grid);
 }
 
 static gboolean
@@ -365,76 +338,38 @@ export_pdf (JmDocument            *document,
     }
   else if (options->page == JM_PAGE_POSTER_A4)
     {
-      guint nx, ny;
-      double cw, ch;
-      g_autofree char *title = g_strdup (jm_document_get_title (document));
+      JmPosterGrid grid;
 
       paper_size (options->page, &pw, &ph);
-      cw = pw - 2 * PAGE_MARGIN;
-      ch = ph - 2 * PAGE_MARGIN;
-      poster_grid (w, h, pw, ph, &nx, &ny);
-
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
 
-      for (guint row = 0; row < ny; row++)
-        for (guint col = 0; col < nx; col++)
-          {
-            /* Each sheet shows its piece plus the overlap with the next. */
-            double ox = col * (cw - POSTER_OVERLAP), oy = row * (ch - POSTER_OVERLAP);
-            JmRect visible = { ox / PT_PER_UNIT, oy / PT_PER_UNIT, cw / PT_PER_UNIT, ch / PT_PER_UNIT };
-            g_autofree char *label = NULL;
-            PangoLayout *text;
-            PangoFontDescription *font;
-
-            cairo_save (cr);
-            cairo_rectangle (cr, PAGE_MARGIN, PAGE_MARGIN, cw, ch);
-            cairo_clip (cr);
-            cairo_translate (cr, PAGE_MARGIN - ox, PAGE_MARGIN - oy);
-            cairo_scale (cr, PT_PER_UNIT, PT_PER_UNIT);
-            jm_painter_paint (layout, cr, &visible, 1.0);
-            cairo_restore (cr);
-
-            /* Cut marks at the corners of the printed area. */
-            cairo_set_source_rgb (cr, 0, 0, 0);
-            cairo_set_line_width (cr, 0.5);
-            cut_mark (cr, PAGE_MARGIN, PAGE_MARGIN, -1, -1);
-            cut_mark (cr, PAGE_MARGIN + cw, PAGE_MARGIN, 1, -1);
-            cut_mark (cr, PAGE_MARGIN, PAGE_MARGIN + ch, -1, 1);
-            cut_mark (cr, PAGE_MARGIN + cw, PAGE_MARGIN + ch, 1, 1);
-            cairo_stroke (cr);
-
-            /* Translators: printed in the margin of each poster sheet */
-            label = g_strdup_printf (_("%s — row %u of %u, column %u of %u — overlap %d mm"),
-                                     title, row + 1, ny, col + 1, nx, 10);
-            text = pango_cairo_create_layout (cr);
-            font = pango_font_description_from_string ("Cantarell, Sans 7");
-            pango_layout_set_font_description (text, font);
-            pango_font_description_free (font);
-            pango_layout_set_text (text, label, -1);
-            cairo_move_to (cr, PAGE_MARGIN + 10 * MM, ph - PAGE_MARGIN + 3);
-            pango_cairo_show_layout (cr, text);
-            g_object_unref (text);
-
-            cairo_show_page (cr);
-          }
+      if (!jm_poster_grid_init (&grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP))
+        {
+          cairo_destroy (cr);
+          cairo_surface_finish (surface);
+          cairo_surface_destroy (surface);
+          close_sink (&sink, tmp, path, CAIRO_STATUS_WRITE_ERROR, NULL);
+          g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                       _("Could not write “%s”: the poster would need more than %d pages"),
+                       path, JM_POSTER_MAX_SHEETS);
+          return FALSE;
+        }
+      for (guint i = 0; i < jm_poster_grid_get_n_sheets (&grid); i++)
+        {
+          jm_poster_draw_sheet (&grid, layout, cr, i, jm_document_get_title (document));
+          cairo_show_page (cr);
+        }
     }
   else
     {
-      double s, ox, oy;
-
       paper_size (options->page, &pw, &ph);
-      s = MIN ((pw - 2 * PAGE_MARGIN) / (w * PT_PER_UNIT), (ph - 2 * PAGE_MARGIN) / (h * PT_PER_UNIT));
-      ox = (pw - w * PT_PER_UNIT * s) / 2;
-      oy = (ph - h * PT_PER_UNIT * s) / 2;
-
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
-      cairo_translate (cr, ox, oy);
-      cairo_scale (cr, PT_PER_UNIT * s, PT_PER_UNIT * s);
-      jm_painter_paint (layout, cr, NULL, 1.0);
+      cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
+      jm_poster_draw_fitted (layout, cr, pw - 2 * PAGE_MARGIN, ph - 2 * PAGE_MARGIN);
       cairo_show_page (cr);
     }
 

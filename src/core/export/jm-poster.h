@@ -1,0 +1,69 @@
+/* jm-poster.h — a map on paper: fitted to one sheet, or tiled as a poster
+ * across several sheets that overlap, with cut marks and a label on each.
+ * The PDF export and printing both draw through these, so a printed
+ * poster and an exported one are the same. */
+#pragma once
+
+#include <cairo.h>
+
+#include "jm-layout.h"
+
+G_BEGIN_DECLS
+
+/* Map units are pixels at 96 dpi; paper is measured in points (72 per inch). */
+#define JM_POINTS_PER_UNIT   0.75
+#define JM_POINTS_PER_MM     (72.0 / 25.4)
+/* Room around the map's piece on a poster sheet, for cut marks and the label. */
+#define JM_POSTER_MARGIN     (10 * JM_POINTS_PER_MM)
+#define JM_POSTER_OVERLAP    (10 * JM_POINTS_PER_MM)
+/* More sheets than this is a mistake, not a poster. */
+#define JM_POSTER_MAX_SHEETS 1000
+
+typedef struct {
+  double map_width;     /* the map, in map units */
+  double map_height;
+  double sheet_width;   /* the usable area of a sheet, in points */
+  double sheet_height;
+  double margin;        /* points between the sheet's edge and the map's piece */
+  double scale;         /* points per map unit */
+  double overlap;       /* points each piece shares with the next */
+  double piece_width;   /* the map's piece on each sheet, in points */
+  double piece_height;
+  guint  columns;
+  guint  rows;
+} JmPosterGrid;
+
+/* Computes how a map_width × map_height map (map units), drawn at scale
+ * points per map unit, tiles onto sheets of sheet_width × sheet_height
+ * points. FALSE (and a grid of no sheets) when the sheet leaves no room for
+ * a piece larger than the overlap, or the poster would need more than
+ * JM_POSTER_MAX_SHEETS sheets. */
+gboolean jm_poster_grid_init       (JmPosterGrid       *grid,
+                                    double              map_width,
+                                    double              map_height,
+                                    double              sheet_width,
+                                    double              sheet_height,
+                                    double              margin,
+                                    double              scale,
+                                    double              overlap);
+guint    jm_poster_grid_get_n_sheets (const JmPosterGrid *grid);
+/* The part of the map sheet i (row by row) shows, in map units. */
+void     jm_poster_grid_get_piece  (const JmPosterGrid *grid,
+                                    guint               sheet,
+                                    JmRect             *piece);
+/* Draws sheet i on cr, whose origin is the sheet's top-left corner, in
+ * points: the map's piece, cut marks at its corners and a label
+ * "TITLE — row r of R, column c of C — overlap N mm" in the bottom margin. */
+void     jm_poster_draw_sheet      (const JmPosterGrid *grid,
+                                    JmLayout           *layout,
+                                    cairo_t            *cr,
+                                    guint               sheet,
+                                    const char         *title);
+/* Draws the whole map as large as fits in a width × height area at cr's
+ * origin, centred. */
+void     jm_poster_draw_fitted     (JmLayout           *layout,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height);
+
+G_END_DECLS
