@@ -503,13 +503,19 @@ run_canvas (const char *program,
   char *argv[] = { (char *) program, (char *) (startup_only ? "--startup-only" : frames_arg), (char *) map, NULL };
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 spawned = g_get_monotonic_time ();
   int status = 0;
 
   *result = (CanvasRun) { NAN, { NAN, NAN, NAN }, { NAN, NAN, NAN }, { 0 } };
-  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL)
-      || !g_spawn_check_wait_status (status, NULL))
-    return FALSE;
+  /* The short check shows why a run failed. */
+  if (!g_spawn_sync (NULL, argv, NULL, short_mode ? G_SPAWN_DEFAULT : G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      return FALSE;
+    }
 
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
