@@ -205,7 +205,7 @@ on_tick (GtkWidget     *widget,
   if (!bench->first_frame_seen)
     return G_SOURCE_CONTINUE;
 
-  if (bench->phase < 0 || bench->step > n)
+  if (bench->phase < 0 || bench->step >= n)
     {
       if (bench->phase >= 0)
         end_phase (bench);
