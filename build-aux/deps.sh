@@ -20,6 +20,12 @@ JM_TEST_PACKAGES="
   libgtk-4-bin clang-14 libclang-rt-14-dev
 "
 
+# build-aux/bench only: the reference tools timed beside ours (xmllint,
+# rsvg-convert, Dia) and Xvfb for the canvas's frames. Not needed by CI.
+JM_BENCH_PACKAGES="
+  libxml2-utils librsvg2-bin dia xvfb xauth
+"
+
 jm_install_missing () {
   local wanted="$*" missing="" pkg
   for pkg in $wanted; do

@@ -1,6 +1,7 @@
 /* jm-application.c — the application object. The batch command line
  * (--check, --export) is handled in handle-local-options, before GTK is
- * initialised, so it works with no display. */
+ * initialised, so it works with no display; the `journey-maps` launcher
+ * (src/main.c) handles it the same way without loading GTK at all. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -21,27 +22,6 @@ struct _JmApplication {
 };
 
 G_DEFINE_FINAL_TYPE (JmApplication, jm_application, ADW_TYPE_APPLICATION)
-
-static const GOptionEntry option_entries[] = {
-  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write FILE to OUT (.png, .pdf, .svg or .journey) and exit"), N_("OUT") },
-  { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the files and report every problem, then exit"), NULL },
-  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Scale of a PNG export (1 = 96 dpi, 2 = 192 dpi)"), N_("S") },
-  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("PDF pages: fit, a4, a3, letter (-landscape) or poster-a4"), N_("PAGE") },
-  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
-  { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the map as the persona with this id lives it"), N_("ID") },
-  { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
-  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
-  { NULL }
-};
 
 JmApplication *
 jm_application_new (void)
@@ -67,62 +47,13 @@ static int
 jm_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
-  g_autofree char *export_path = NULL;
-  g_autofree char *page = NULL;
-  g_autofree char *theme = NULL;
-  g_autofree char *persona = NULL;
-  g_autofree char *import = NULL;
   g_autofree char **files = NULL;
-  gboolean check = FALSE;
-  g_autofree char *scale_arg = NULL;
-  double scale = NAN;
+  int status = jm_cli_handle_local_options (options, jm_cli_export);
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", "journey-maps", PACKAGE_VERSION);
-      return JM_EXIT_OK;
-    }
+  if (status >= 0)
+    return status;
 
-  g_variant_dict_lookup (options, "export", "^ay", &export_path);
-  g_variant_dict_lookup (options, "check", "b", &check);
-  /* A string, so that --scale=0 is seen (and refused) rather than dropped. */
-  if (g_variant_dict_lookup (options, "scale", "s", &scale_arg))
-    {
-      char *end = NULL;
-
-      scale = g_ascii_strtod (scale_arg, &end);
-      if (end == scale_arg || *end != '\0' || isnan (scale))
-        {
-          g_printerr (_("--scale needs a number, not “%s”\n"), scale_arg);
-          return JM_EXIT_USAGE;
-        }
-    }
-  g_variant_dict_lookup (options, "page", "s", &page);
-  g_variant_dict_lookup (options, "theme", "s", &theme);
-  g_variant_dict_lookup (options, "persona", "s", &persona);
-  g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-
-  if (check && export_path != NULL)
-    {
-      g_printerr ("%s\n", _("--check and --export cannot be used together"));
-      return JM_EXIT_USAGE;
-    }
-
-  if (check)
-    return jm_cli_check ((const char * const *) files);
-
-  if (export_path != NULL)
-    {
-      JmCliExport cli = { export_path, scale, page, theme, persona, import };
-      return jm_cli_export (&cli, (const char * const *) files);
-    }
-
-  if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
-    {
-      g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));
-      return JM_EXIT_USAGE;
-    }
 
   /* Files to open in the editor: hand them to the (maybe remote) instance. */
   if (files != NULL && files[0] != NULL)
@@ -414,8 +345,5 @@ jm_application_class_init (JmApplicationClass *klass)
 static void
 jm_application_init (JmApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Draw, check and export customer journey maps."));
+  jm_cli_add_options (G_APPLICATION (self));
 }

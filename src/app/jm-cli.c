@@ -1,20 +1,21 @@
-/* jm-cli.c — `journey-maps --check` and `--export`. Messages go to stderr
- * as "FILE:LINE: message"; nothing here touches GTK. */
+/* jm-cli.c — the options of `journey-maps`, `--check` and `--version`.
+ * Messages go to stderr as "FILE:LINE: message". Nothing here touches GTK,
+ * cairo or pango: it needs the document part of the core only, and hands
+ * --export to a function it is given (jm-cli-export.c, or the launcher's
+ * exec of the program that links it). */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 
 #include "jm-cli.h"
-#include "jm-csv.h"
-#include "jm-export.h"
 #include "jm-reader.h"
-#include "jm-writer.h"
 
-static void
-print_problems (GPtrArray    *problems,
-                const GError *error)
+void
+jm_cli_print_problems (GPtrArray    *problems,
+                       const GError *error)
 {
   if (problems != NULL && problems->len > 0)
     {
@@ -53,7 +54,7 @@ jm_cli_check (const char * const *files)
 
       if (doc == NULL)
         {
-          print_problems (problems, error);
+          jm_cli_print_problems (problems, error);
           status = JM_EXIT_FAILURE;
         }
     }
@@ -61,114 +62,108 @@ jm_cli_check (const char * const *files)
   return status;
 }
 
-static gboolean
-has_suffix_ci (const char *path,
-               const char *suffix)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+static const GOptionEntry option_entries[] = {
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write FILE to OUT (.png, .pdf, .svg or .journey) and exit"), N_("OUT") },
+  { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the files and report every problem, then exit"), NULL },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Scale of a PNG export (1 = 96 dpi, 2 = 192 dpi)"), N_("S") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("PDF pages: fit, a4, a3, letter (-landscape) or poster-a4"), N_("PAGE") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
+  { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the map as the persona with this id lives it"), N_("ID") },
+  { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
 
-  return g_str_has_suffix (lower, suffix);
+void
+jm_cli_init_i18n (void)
+{
+  const char *localedir = g_getenv ("JOURNEY_MAPS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* build-aux/run points this at the build tree's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+jm_cli_add_options (GApplication *application)
+{
+  g_application_add_main_option_entries (application, option_entries);
+  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
+  g_application_set_option_context_summary (application,
+                                            _("Draw, check and export customer journey maps."));
 }
 
 int
-jm_cli_export (const JmCliExport  *options,
-               const char * const *files)
+jm_cli_handle_local_options (GVariantDict    *options,
+                             JmCliExportFunc  export_func)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) doc = NULL;
-  JmExportOptions export_options;
-  const char *input;
+  g_autofree char *export_path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *persona = NULL;
+  g_autofree char *import = NULL;
+  g_autofree char **files = NULL;
+  gboolean check = FALSE;
+  g_autofree char *scale_arg = NULL;
+  double scale = NAN;
 
-  if (files == NULL || files[0] == NULL || files[1] != NULL)
+  if (g_variant_dict_contains (options, "version"))
     {
-      g_printerr ("%s\n", _("--export needs exactly one FILE to read"));
-      return JM_EXIT_USAGE;
-    }
-  input = files[0];
-
-  jm_export_options_init (&export_options);
-
-  if (!isnan (options->scale))
-    {
-      if (!(options->scale >= 0.1 && options->scale <= 16))
-        {
-          g_printerr ("%s\n", _("--scale must lie between 0.1 and 16"));
-          return JM_EXIT_USAGE;
-        }
-      export_options.scale = options->scale;
-    }
-
-  if (options->page != NULL && !jm_page_option_from_string (options->page, &export_options.page))
-    {
-      /* Translators: the page options are not translated: they are typed on the command line. */
-      g_printerr (_("Unknown page option “%s”: use fit, a4, a4-landscape, a3, a3-landscape, "
-                    "letter, letter-landscape or poster-a4\n"), options->page);
-      return JM_EXIT_USAGE;
-    }
-
-  if (options->theme != NULL && !jm_theme_from_string (options->theme, &export_options.theme))
-    {
-      g_printerr (_("Unknown theme “%s”: use light, dark, print or high-contrast\n"), options->theme);
-      return JM_EXIT_USAGE;
-    }
-
-  if (!has_suffix_ci (options->output, ".journey")
-      && !has_suffix_ci (options->output, ".png")
-      && !has_suffix_ci (options->output, ".pdf")
-      && !has_suffix_ci (options->output, ".svg"))
-    {
-      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg or .journey\n"),
-                  options->output);
-      return JM_EXIT_USAGE;
-    }
-
-  doc = jm_reader_load_path (input, &problems, &error);
-  if (doc == NULL)
-    {
-      print_problems (problems, error);
-      return JM_EXIT_FAILURE;
-    }
-
-  if (options->persona != NULL)
-    {
-      if (jm_document_find_persona (doc, options->persona) == NULL)
-        {
-          g_printerr (_("%s: there is no persona with the id “%s”\n"), input, options->persona);
-          return JM_EXIT_USAGE;
-        }
-      export_options.persona_id = options->persona;
-    }
-
-  if (options->import != NULL)
-    {
-      g_autoptr(JmCsvImport) import = jm_csv_import_load_path (doc, options->import, &error);
-
-      if (import == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return JM_EXIT_FAILURE;
-        }
-      /* Rows that cannot be used are said, and the rest applied. */
-      print_problems (import->problems, NULL);
-      jm_csv_import_apply (import, doc);
-    }
-
-  if (has_suffix_ci (options->output, ".journey"))
-    {
-      if (!jm_writer_save_path (doc, options->output, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return JM_EXIT_FAILURE;
-        }
+      g_print ("%s %s\n", "journey-maps", PACKAGE_VERSION);
       return JM_EXIT_OK;
     }
 
-  if (!jm_export_to_path (doc, options->output, &export_options, &error))
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "check", "b", &check);
+  /* A string, so that --scale=0 is seen (and refused) rather than dropped. */
+  if (g_variant_dict_lookup (options, "scale", "s", &scale_arg))
     {
-      g_printerr ("%s\n", error->message);
-      return JM_EXIT_FAILURE;
+      char *end = NULL;
+
+      scale = g_ascii_strtod (scale_arg, &end);
+      if (end == scale_arg || *end != '\0' || isnan (scale))
+        {
+          g_printerr (_("--scale needs a number, not “%s”\n"), scale_arg);
+          return JM_EXIT_USAGE;
+        }
+    }
+  g_variant_dict_lookup (options, "page", "s", &page);
+  g_variant_dict_lookup (options, "theme", "s", &theme);
+  g_variant_dict_lookup (options, "persona", "s", &persona);
+  g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (check && export_path != NULL)
+    {
+      g_printerr ("%s\n", _("--check and --export cannot be used together"));
+      return JM_EXIT_USAGE;
     }
 
-  return JM_EXIT_OK;
+  if (check)
+    return jm_cli_check ((const char * const *) files);
+
+  if (export_path != NULL)
+    {
+      JmCliExport cli = { export_path, scale, page, theme, persona, import };
+      return export_func (&cli, (const char * const *) files);
+    }
+
+  if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
+    {
+      g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));
+      return JM_EXIT_USAGE;
+    }
+
+  return -1;
 }

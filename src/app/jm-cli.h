@@ -1,8 +1,11 @@
-/* jm-cli.h — the command line's batch work (--check, --export), which runs
- * before GTK is initialised and needs no display. */
+/* jm-cli.h — the command line: its options, and the batch work (--check,
+ * --export, --version) that runs before GTK is initialised and needs no
+ * display. GTK-free: the `journey-maps` launcher links jm-cli.c with the
+ * document part of the core alone; `journey-maps-export` and the editor,
+ * `journey-maps-gui`, link jm-cli-export.c and the whole core too. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -20,7 +23,26 @@ typedef struct {
 #define JM_EXIT_FAILURE 1
 #define JM_EXIT_USAGE   2
 
+typedef int (*JmCliExportFunc) (const JmCliExport  *options,
+                                const char * const *files);
+
+/* setlocale() and the gettext domain (JOURNEY_MAPS_LOCALEDIR overrides
+ * the installed translations, for the build tree). */
+void jm_cli_init_i18n            (void);
+/* Every option of `journey-maps`, its summary and its [FILE…]. */
+void jm_cli_add_options          (GApplication       *application);
+/* Runs the batch work the options ask for and returns the exit status,
+ * or -1 when the options are for the editor. --export is export_func's. */
+int  jm_cli_handle_local_options (GVariantDict       *options,
+                                  JmCliExportFunc     export_func);
+
+/* Problems as "FILE:LINE: message" on stderr, or else the error. */
+void jm_cli_print_problems       (GPtrArray          *problems,
+                                  const GError       *error);
+
+/* jm-cli.c: the document part of the core only. */
 int jm_cli_check  (const char * const *files);
+/* jm-cli-export.c: the whole core. */
 int jm_cli_export (const JmCliExport  *options,
                    const char * const *files);
 

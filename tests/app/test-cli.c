@@ -22,32 +22,66 @@ result_clear (Result *r)
   g_free (r->err);
 }
 
-/* Runs the program with DISPLAY and WAYLAND_DISPLAY unset. */
 static Result
-run (const char *first,
-     ...)
+run_argv (const char  *first,
+          va_list      args,
+          gboolean     list_libraries)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) env = g_get_environ ();
   g_autoptr(GError) error = NULL;
   Result r = { 0 };
   int wait_status;
-  va_list args;
 
   g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first);
   for (const char *a = first; a != NULL; a = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) a);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  if (list_libraries)
+    {
+      /* The dynamic loader names every library it loads on stderr, in
+       * this program and in any it execs. GTK's "cannot open display" is
+       * a warning: not fatal here. */
+      env = g_environ_setenv (env, "LD_DEBUG", "libs", TRUE);
+      env = g_environ_unsetenv (env, "G_DEBUG");
+    }
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &r.out, &r.err, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
+  if (!list_libraries)
+    g_assert_true (WIFEXITED (wait_status));
+  r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return r;
+}
+
+/* Runs the program with DISPLAY and WAYLAND_DISPLAY unset. */
+static Result
+run (const char *first,
+     ...)
+{
+  va_list args;
+  Result r;
+
+  va_start (args, first);
+  r = run_argv (first, args, FALSE);
+  va_end (args);
+  return r;
+}
+
+/* The same, and the libraries loaded on the way are listed in r.err. */
+static Result
+run_listing_libraries (const char *first,
+                       ...)
+{
+  va_list args;
+  Result r;
+
+  va_start (args, first);
+  r = run_argv (first, args, TRUE);
+  va_end (args);
   return r;
 }
 
@@ -275,6 +309,53 @@ test_version_and_help (void)
   result_clear (&r);
 }
 
+/* `journey-maps` answers the batch options without GTK (and --check
+ * without cairo and pango too), and starts the editor for anything else. */
+static void
+test_batch_work_never_loads_gtk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *out = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+  Result r;
+
+  r = run_listing_libraries ("--check", input, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "libxml2.so"));
+  g_assert_null (strstr (r.err, "libgtk-4.so"));
+  g_assert_null (strstr (r.err, "libcairo.so"));
+  g_assert_null (strstr (r.err, "libpango-1.0.so"));
+  result_clear (&r);
+
+  r = run_listing_libraries ("--version", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.err, "libgtk-4.so"));
+  result_clear (&r);
+
+  r = run_listing_libraries ("--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.err, "libgtk-4.so"));
+  result_clear (&r);
+
+  r = run_listing_libraries (export_arg, input, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "libcairo.so"));
+  g_assert_null (strstr (r.err, "libgtk-4.so"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  /* Opening a file is the editor's work: GTK is loaded for it (and, with
+   * no display here, says it cannot open one). */
+  r = run_listing_libraries (input, NULL);
+  g_assert_nonnull (strstr (r.err, "libgtk-4.so"));
+  g_assert_cmpint (r.status, !=, 0);
+  result_clear (&r);
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/import-metrics-applies-survey-responses", test_import_metrics_applies_survey_responses);
   g_test_add_func ("/cli/usage/wrong-usage-exits-with-two", test_wrong_usage_exits_with_two);
   g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/batch-work-never-loads-gtk", test_batch_work_never_loads_gtk);
 
   return g_test_run ();
 }

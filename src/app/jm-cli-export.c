@@ -1,0 +1,125 @@
+/* jm-cli-export.c — `journey-maps --export`: read a map and write it as
+ * PNG, PDF, SVG or a canonical .journey. Needs the whole core (cairo and
+ * pango), never GTK. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jm-cli.h"
+#include "jm-csv.h"
+#include "jm-export.h"
+#include "jm-reader.h"
+#include "jm-writer.h"
+
+static gboolean
+has_suffix_ci (const char *path,
+               const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+int
+jm_cli_export (const JmCliExport  *options,
+               const char * const *files)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+  JmExportOptions export_options;
+  const char *input;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("--export needs exactly one FILE to read"));
+      return JM_EXIT_USAGE;
+    }
+  input = files[0];
+
+  jm_export_options_init (&export_options);
+
+  if (!isnan (options->scale))
+    {
+      if (!(options->scale >= 0.1 && options->scale <= 16))
+        {
+          g_printerr ("%s\n", _("--scale must lie between 0.1 and 16"));
+          return JM_EXIT_USAGE;
+        }
+      export_options.scale = options->scale;
+    }
+
+  if (options->page != NULL && !jm_page_option_from_string (options->page, &export_options.page))
+    {
+      /* Translators: the page options are not translated: they are typed on the command line. */
+      g_printerr (_("Unknown page option “%s”: use fit, a4, a4-landscape, a3, a3-landscape, "
+                    "letter, letter-landscape or poster-a4\n"), options->page);
+      return JM_EXIT_USAGE;
+    }
+
+  if (options->theme != NULL && !jm_theme_from_string (options->theme, &export_options.theme))
+    {
+      g_printerr (_("Unknown theme “%s”: use light, dark, print or high-contrast\n"), options->theme);
+      return JM_EXIT_USAGE;
+    }
+
+  if (!has_suffix_ci (options->output, ".journey")
+      && !has_suffix_ci (options->output, ".png")
+      && !has_suffix_ci (options->output, ".pdf")
+      && !has_suffix_ci (options->output, ".svg"))
+    {
+      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg or .journey\n"),
+                  options->output);
+      return JM_EXIT_USAGE;
+    }
+
+  doc = jm_reader_load_path (input, &problems, &error);
+  if (doc == NULL)
+    {
+      jm_cli_print_problems (problems, error);
+      return JM_EXIT_FAILURE;
+    }
+
+  if (options->persona != NULL)
+    {
+      if (jm_document_find_persona (doc, options->persona) == NULL)
+        {
+          g_printerr (_("%s: there is no persona with the id “%s”\n"), input, options->persona);
+          return JM_EXIT_USAGE;
+        }
+      export_options.persona_id = options->persona;
+    }
+
+  if (options->import != NULL)
+    {
+      g_autoptr(JmCsvImport) import = jm_csv_import_load_path (doc, options->import, &error);
+
+      if (import == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return JM_EXIT_FAILURE;
+        }
+      /* Rows that cannot be used are said, and the rest applied. */
+      jm_cli_print_problems (import->problems, NULL);
+      jm_csv_import_apply (import, doc);
+    }
+
+  if (has_suffix_ci (options->output, ".journey"))
+    {
+      if (!jm_writer_save_path (doc, options->output, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return JM_EXIT_FAILURE;
+        }
+      return JM_EXIT_OK;
+    }
+
+  if (!jm_export_to_path (doc, options->output, &export_options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return JM_EXIT_FAILURE;
+    }
+
+  return JM_EXIT_OK;
+}
