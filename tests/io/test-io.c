@@ -598,6 +598,12 @@ test_save_is_atomic_and_reloads (void)
   g_assert_no_error (error);
   again = jm_reader_load_path (path, NULL, &error);
   g_assert_no_error (error);
+  {
+    g_autofree char *saved = jm_writer_to_string (doc, NULL);
+    g_autofree char *reloaded = jm_writer_to_string (again, NULL);
+
+    g_assert_cmpstr (reloaded, ==, saved);
+  }
 
   listing = g_dir_open (dir, 0, NULL);
   while (g_dir_read_name (listing))
