@@ -557,6 +557,95 @@ test_foreign_namespaces_survive_load_and_save (void)
   assert_validates (written);
 }
 
+/* Foreign XML comes back in UTF-8 whatever the file declared: without a
+ * declaration libxml2 wrote "à" as "&#xE0;" on the first save and as "à"
+ * on the next, so saving an unchanged map changed it (found by
+ * fuzz-reader, kept in tests/io/reader-findings/). */
+static void
+test_foreign_xml_is_utf8_whatever_the_declaration (void)
+{
+  static const char *const heads[] = {
+    "",
+    "<?xml version=\"1.0\"?>\n",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n",
+  };
+  const char *body =
+    "<journey-map xmlns=\"urn:journey-maps:1\" xmlns:crm=\"urn:x-crm\" format-version=\"1\">\n"
+    "  <title>x</title>\n"
+    "  <stages><stage id=\"a\" name=\"A\"><step id=\"s\"/></stage></stages>\n"
+    "  <crm:note who=\"Lucia, gi\xc3\xa0\">caff\xc3\xa8 &amp; t\xc3\xa8 &#x2014; &#233;</crm:note>\n"
+    "</journey-map>\n";
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *xml = g_strconcat (heads[i], body, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+      g_autoptr(JmDocument) again = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *rewritten = NULL;
+
+      g_test_message ("declaration: %s", heads[i]);
+      if (g_str_has_suffix (heads[i], "\"ISO-8859-1\"?>\n"))
+        {
+          /* The same text in Latin-1 bytes. */
+          g_autofree char *latin1 = g_convert (xml, -1, "ISO-8859-1", "UTF-8", NULL, NULL, &error);
+
+          g_assert_no_error (error);
+          g_free (xml);
+          xml = g_steal_pointer (&latin1);
+        }
+      doc = load_string (xml, &error);
+      g_assert_no_error (error);
+      written = jm_writer_to_string (doc, NULL);
+      g_assert_nonnull (strstr (written, " who=\"Lucia, gi\xc3\xa0\">caff\xc3\xa8 &amp; t\xc3\xa8 \xe2\x80\x94 \xc3\xa9</crm:note>"));
+      again = load_string (written, &error);
+      g_assert_no_error (error);
+      rewritten = jm_writer_to_string (again, NULL);
+      g_assert_cmpstr (written, ==, rewritten);
+      if (expected == NULL)
+        expected = g_strdup (written);
+      g_assert_cmpstr (written, ==, expected);
+    }
+}
+
+/* What fuzz-reader checks of every input, for the inputs it found that
+ * read as maps but broke a rule (tests/io/reader-findings/; those that
+ * must be refused are in tests/io/bad/ with their errors): the map
+ * writes out canonically, reads back, and writes out the same. */
+static void
+test_fuzzer_findings_round_trip (void)
+{
+  g_autofree char *dir = source_path ("reader-findings", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+      g_autoptr(JmDocument) again = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+
+      g_test_message ("fuzzer finding %s", name);
+      doc = jm_reader_load_path (path, NULL, &error);
+      g_assert_no_error (error);
+      first = jm_writer_to_string (doc, NULL);
+      again = load_string (first, &error);
+      g_assert_no_error (error);
+      second = jm_writer_to_string (again, NULL);
+      g_assert_cmpstr (first, ==, second);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_unknown_elements_in_our_namespace_are_errors (void)
 {
@@ -895,6 +984,9 @@ main (int   argc,
   g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
   g_test_add_func ("/io/reader/several-problems-at-once", test_several_problems_are_reported_at_once);
   g_test_add_func ("/io/reader/foreign-namespaces-survive", test_foreign_namespaces_survive_load_and_save);
+  g_test_add_func ("/io/reader/foreign-xml-is-utf8-whatever-the-declaration",
+                   test_foreign_xml_is_utf8_whatever_the_declaration);
+  g_test_add_func ("/io/reader/fuzzer-findings-round-trip", test_fuzzer_findings_round_trip);
   g_test_add_func ("/io/reader/unknown-elements-are-errors", test_unknown_elements_in_our_namespace_are_errors);
   g_test_add_func ("/io/reader/folder-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
   g_test_add_func ("/io/save/atomic-and-reloads", test_save_is_atomic_and_reloads);

@@ -468,6 +468,19 @@ keep_foreign_element (Ctx        *ctx,
       return;
     }
 
+  /* libxml2 writes characters beyond ASCII as references ("&#xE0;") when
+   * the document declared no encoding, as themselves when it declared
+   * one: the tree is UTF-8 either way, so say so, and the XML kept is the
+   * same whatever the file's declaration, and the same once saved. */
+  {
+    xmlNodePtr node = xmlTextReaderExpand (ctx->reader);
+
+    if (node != NULL && node->doc != NULL && xmlStrcmp (node->doc->encoding, BAD_CAST "UTF-8") != 0)
+      {
+        xmlFree ((xmlChar *) node->doc->encoding);
+        node->doc->encoding = xmlStrdup (BAD_CAST "UTF-8");
+      }
+  }
   xml = xmlTextReaderReadOuterXml (ctx->reader);
   if (xml != NULL)
     jm_foreign_add_element (foreign, (const char *) xml);
