@@ -226,6 +226,20 @@ is_date (const char *str)
 
 /* ---- attributes ---- */
 
+/* Without entity substitution libxml2 keeps an "&" of an attribute value
+ * (written "&amp;" or "&#38;") as "&#38;", to be decoded later; the value
+ * of a namespace declaration never is, so "urn:a&amp;b" reached the writer
+ * as "urn:a&#38;b" and came back as "urn:a&#38;#38;b". A literal "&" cannot
+ * be there: every "&#38;" is one. */
+static char *
+namespace_value (const char *value)
+{
+  g_autoptr(GString) out = g_string_new (value);
+
+  g_string_replace (out, "&#38;", "&", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 typedef struct {
   const char *name;
   char       *value;
@@ -262,6 +276,7 @@ read_attributes (Ctx        *ctx,
           /* A prefixed declaration of a foreign namespace: kept on the root. */
           if (prefix != NULL && g_strcmp0 (value, JM_NAMESPACE) != 0)
             {
+              g_autofree char *uri = namespace_value (value);
               gboolean seen = FALSE;
 
               for (guint i = 0; ctx->root_foreign && ctx->root_foreign->attrs
@@ -272,7 +287,7 @@ read_attributes (Ctx        *ctx,
                     seen = TRUE;
                 }
               if (!seen)
-                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, value);
+                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, uri);
             }
           continue;
         }
