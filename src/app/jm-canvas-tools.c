@@ -1085,23 +1085,31 @@ on_drag_begin (GtkGestureDrag *gesture,
     }
 }
 
-/* The emotion score for map y in the emotion lane, snapped to halves. */
-static double
+/* The emotion score for map y in the emotion lane, snapped to halves;
+ * FALSE if the map has no emotion lane (any more: an undo or a reload
+ * during the drag may have removed it). */
+static gboolean
 score_at (JmCanvas *self,
-          double    my)
+          double    my,
+          double   *score)
 {
-  JmRect lane;
   GPtrArray *lanes = jm_document_get_lanes (self->document);
-  double top, bottom, score;
 
   for (guint i = 0; i < lanes->len; i++)
-    if (((JmLane *) g_ptr_array_index (lanes, i))->kind == JM_LANE_EMOTIONS
-        && jm_layout_get_lane_rect (self->layout, ((JmLane *) g_ptr_array_index (lanes, i))->id, &lane))
-      break;
-  top = lane.y + 28;
-  bottom = lane.y + lane.height - 28;
-  score = JM_EMOTION_MAX - (my - top) / (bottom - top) * (JM_EMOTION_MAX - JM_EMOTION_MIN);
-  return CLAMP (round (score * 2) / 2, JM_EMOTION_MIN, JM_EMOTION_MAX);
+    {
+      JmLane *lane = g_ptr_array_index (lanes, i);
+      JmRect rect;
+      double top, bottom;
+
+      if (lane->kind != JM_LANE_EMOTIONS || !jm_layout_get_lane_rect (self->layout, lane->id, &rect))
+        continue;
+      top = rect.y + 28;
+      bottom = rect.y + rect.height - 28;
+      *score = JM_EMOTION_MAX - (my - top) / (bottom - top) * (JM_EMOTION_MAX - JM_EMOTION_MIN);
+      *score = CLAMP (round (*score * 2) / 2, JM_EMOTION_MIN, JM_EMOTION_MAX);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -1210,10 +1218,12 @@ on_drag_update (GtkGestureDrag *gesture,
 
     case DRAG_EMOTION:
       {
-        double score = score_at (self, my);
         const JmEmotion *e = jm_document_get_emotion (self->document, self->drag_persona, self->drag_step,
                                                       self->drag_curve);
+        double score;
 
+        if (!score_at (self, my, &score))
+          break;
         if (e == NULL || e->score != score)
           jm_document_set_emotion (self->document, self->drag_persona, self->drag_step, self->drag_curve, score);
         break;

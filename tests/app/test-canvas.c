@@ -495,6 +495,45 @@ test_dragging_cards_edges_curves_and_bands (Fixture       *f,
   g_assert_cmpstr (jm_canvas_get_selection (f->canvas)->pdata[0], ==, other);
 }
 
+/* The emotion lane removed while one of its points is being dragged (an
+ * undo or a reload from disk can do that): the rest of the drag must
+ * leave the emotions alone, not read a lane that is not there. */
+static void
+test_emotion_drag_survives_losing_the_emotion_lane (Fixture       *f,
+                                                    gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  GPtrArray *lanes = jm_document_get_lanes (f->doc);
+  GtkGesture *gesture = drag_gesture (f->canvas);
+  g_autofree char *emotion_lane = NULL;
+  double x, y, wx, wy;
+
+  for (guint i = 0; i < lanes->len && emotion_lane == NULL; i++)
+    if (((JmLane *) lanes->pdata[i])->kind == JM_LANE_EMOTIONS)
+      emotion_lane = g_strdup (((JmLane *) lanes->pdata[i])->id);
+  g_assert_nonnull (emotion_lane);
+
+  jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, 0);
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  spin ();
+  g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
+  jm_canvas_map_to_widget (f->canvas, x, y, &wx, &wy);
+
+  g_signal_emit_by_name (gesture, "drag-begin", wx, wy);
+  g_signal_emit_by_name (gesture, "drag-update", 0.0, -100.0);
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, >, 0);
+  jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, 0);
+
+  jm_document_remove_lane (f->doc, emotion_lane);
+  spin ();
+  g_assert_false (jm_layout_get_lane_rect (layout, emotion_lane, &(JmRect) { 0 }));
+  g_signal_emit_by_name (gesture, "drag-update", 0.0, -150.0);
+  g_signal_emit_by_name (gesture, "drag-update", 0.0, 300.0);
+  g_signal_emit_by_name (gesture, "drag-end", 0.0, 300.0);
+  spin ();
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 0);
+}
+
 /* A key press as the canvas's key controller receives it. */
 static gboolean
 press_key (JmCanvas        *canvas,
@@ -674,6 +713,7 @@ main (int   argc,
   ADD ("copy-and-paste-between-maps", test_copy_and_paste_between_maps);
   ADD ("dragging-cards-edges-curves-and-bands", test_dragging_cards_edges_curves_and_bands);
   ADD ("keys-tab-emotions-and-editing", test_keys_tab_emotions_and_editing);
+  ADD ("emotion-drag-survives-losing-the-emotion-lane", test_emotion_drag_survives_losing_the_emotion_lane);
   ADD ("space-drag-pans", test_space_drag_pans);
   ADD ("headers-rename-in-place", test_headers_rename_in_place);
   ADD ("dragging-headers-reorders", test_dragging_headers_reorders);

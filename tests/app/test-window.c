@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -332,6 +333,62 @@ test_autosave_keeps_unsaved_work_until_saved (void)
   g_rmdir (dir);
 }
 
+/* The map's folder is removed while it is open (a USB stick pulled, a
+ * folder deleted in the file manager): saving must fail, say which file
+ * and why, keep the work marked unsaved and keep its recovery copy. */
+static void
+test_save_into_vanished_folder_keeps_work_unsaved (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("jm-window-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "project", NULL);
+  g_autofree char *path = g_build_filename (folder, "map.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  JmDocument *doc = jm_template_create (JM_TEMPLATE_BLANK);
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (jm_writer_save_path (doc, path, &error));
+  jm_window_set_document (window, doc, file);
+  jm_document_set_title (doc, "Workshop, Wednesday");
+  g_assert_true (jm_window_autosave (window));
+  spin ();
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save “map.journey”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_strerror (ENOENT)));
+  close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_assert_true (jm_history_is_modified (jm_document_get_history (doc)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• Workshop, Wednesday"));
+  entries = jm_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((JmRecoveryEntry *) entries->pdata[0])->title, ==, "Workshop, Wednesday");
+
+  jm_history_set_clean (jm_document_get_history (doc));
+  destroy_window (window);
+  jm_recovery_remove (((JmRecoveryEntry *) entries->pdata[0])->id);
+  g_rmdir (dir);
+}
+
 static void
 test_persona_switcher_shows_one_persona (void)
 {
@@ -618,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
   g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
+  g_test_add_func ("/app/window/save-into-vanished-folder-keeps-work-unsaved",
+                   test_save_into_vanished_folder_keeps_work_unsaved);
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
   g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);

@@ -8,8 +8,8 @@
 
 #include "jm-csv.h"
 #include "jm-reader.h"
-#include "jm-writer.h"
 #include "jm-templates.h"
+#include "jm-writer.h"
 
 static JmDocument *
 make_document (void)
@@ -249,6 +249,95 @@ test_shipped_survey_gives_the_restaurant_example_metrics (void)
     }
 }
 
+/* What the fuzz target (tests/fuzz/fuzz-csv.c) checks of every input:
+ * the responses load or are refused with a reason, apply as one undo
+ * step, and the map still writes out and reads back. */
+static void
+check_survives_import (const char *name,
+                       const char *data,
+                       gsize       len)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmCsvImport) import = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_autofree char *before = jm_writer_to_string (doc, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  JmHistory *history = jm_document_get_history (doc);
+  gsize after_len;
+
+  import = jm_csv_import_load_bytes (doc, name, data, len, &error);
+  if (import == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, name));
+      return;
+    }
+  jm_csv_import_apply (import, doc);
+  g_assert_cmpuint (jm_history_get_n_steps (history), <=, 1);
+  after = jm_writer_to_string (doc, &after_len);
+  again = jm_reader_load_bytes ("again.journey", after, after_len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  if (jm_history_get_n_steps (history) == 1)
+    {
+      jm_history_undo (history);
+      undone = jm_writer_to_string (doc, NULL);
+      g_assert_cmpstr (undone, ==, before);
+    }
+}
+
+/* Every input the fuzzer ever broke the importer with is kept in
+ * tests/io/csv-bad/. */
+static void
+test_fuzzer_findings_import_safely (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("JM_TEST_IO_DIR"), "csv-bad", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len;
+
+      g_test_message ("fuzzer finding %s", name);
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      check_survives_import (name, data, len);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* sscanf ("%4u") read "-126" as 4294967170: the date went into the map,
+ * and the saved map could not be opened again. */
+static void
+test_dates_with_signs_or_spaces_are_not_dates (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(JmCsvImport) import = load (doc,
+    "touchpoint,metric,score,date\n"
+    "web,nps,9,-126-10-03\n"
+    "web,nps,9,+2026-10-03\n"
+    "web,nps,9,2026- 9-03\n"
+    "web,nps,9,3/-1/2026\n"
+    "web,nps,9,0000-10-03\n"
+    "web,nps,9,26-10-03\n"
+    "web,nps,9,2026-10-03 14:22\n"
+    "web,nps,9,1/2/2026\n");
+  const JmCsvResult *nps = result_for (import, "web", JM_METRIC_NPS);
+
+  g_assert_cmpuint (import->rows_used, ==, 8);
+  g_assert_cmpuint (import->problems->len, ==, 6);
+  for (guint i = 0; i < import->problems->len; i++)
+    g_assert_nonnull (strstr (((JmProblem *) import->problems->pdata[i])->message, "is not a date"));
+  g_assert_cmpstr (nps->date, ==, "2026-10-03");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +351,8 @@ main (int   argc,
   g_test_add_func ("/io/csv/applying-is-one-undo-step", test_applying_is_one_undo_step);
   g_test_add_func ("/io/csv/shipped-survey-gives-the-restaurant-example-metrics",
                    test_shipped_survey_gives_the_restaurant_example_metrics);
+  g_test_add_func ("/io/csv/dates-with-signs-or-spaces-are-not-dates", test_dates_with_signs_or_spaces_are_not_dates);
+  g_test_add_func ("/io/csv/fuzzer-findings-import-safely", test_fuzzer_findings_import_safely);
 
   return g_test_run ();
 }

@@ -1,13 +1,19 @@
 /* test-io.c — the .journey reader and writer: round trips, the schema,
  * hostile and broken files, foreign XML, and saving that fails safely. */
+/* setgroups() */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <libxml/relaxng.h>
 #include <math.h>
+#include <grp.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "jm-reader.h"
@@ -556,6 +562,95 @@ test_foreign_namespaces_survive_load_and_save (void)
   assert_validates (written);
 }
 
+/* Foreign XML comes back in UTF-8 whatever the file declared: without a
+ * declaration libxml2 wrote "à" as "&#xE0;" on the first save and as "à"
+ * on the next, so saving an unchanged map changed it (found by
+ * fuzz-reader, kept in tests/io/reader-findings/). */
+static void
+test_foreign_xml_is_utf8_whatever_the_declaration (void)
+{
+  static const char *const heads[] = {
+    "",
+    "<?xml version=\"1.0\"?>\n",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n",
+  };
+  const char *body =
+    "<journey-map xmlns=\"urn:journey-maps:1\" xmlns:crm=\"urn:x-crm\" format-version=\"1\">\n"
+    "  <title>x</title>\n"
+    "  <stages><stage id=\"a\" name=\"A\"><step id=\"s\"/></stage></stages>\n"
+    "  <crm:note who=\"Lucia, gi\xc3\xa0\">caff\xc3\xa8 &amp; t\xc3\xa8 &#x2014; &#233;</crm:note>\n"
+    "</journey-map>\n";
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *xml = g_strconcat (heads[i], body, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+      g_autoptr(JmDocument) again = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *rewritten = NULL;
+
+      g_test_message ("declaration: %s", heads[i]);
+      if (g_str_has_suffix (heads[i], "\"ISO-8859-1\"?>\n"))
+        {
+          /* The same text in Latin-1 bytes. */
+          g_autofree char *latin1 = g_convert (xml, -1, "ISO-8859-1", "UTF-8", NULL, NULL, &error);
+
+          g_assert_no_error (error);
+          g_free (xml);
+          xml = g_steal_pointer (&latin1);
+        }
+      doc = load_string (xml, &error);
+      g_assert_no_error (error);
+      written = jm_writer_to_string (doc, NULL);
+      g_assert_nonnull (strstr (written, " who=\"Lucia, gi\xc3\xa0\">caff\xc3\xa8 &amp; t\xc3\xa8 \xe2\x80\x94 \xc3\xa9</crm:note>"));
+      again = load_string (written, &error);
+      g_assert_no_error (error);
+      rewritten = jm_writer_to_string (again, NULL);
+      g_assert_cmpstr (written, ==, rewritten);
+      if (expected == NULL)
+        expected = g_strdup (written);
+      g_assert_cmpstr (written, ==, expected);
+    }
+}
+
+/* What fuzz-reader checks of every input, for the inputs it found that
+ * read as maps but broke a rule (tests/io/reader-findings/; those that
+ * must be refused are in tests/io/bad/ with their errors): the map
+ * writes out canonically, reads back, and writes out the same. */
+static void
+test_fuzzer_findings_round_trip (void)
+{
+  g_autofree char *dir = source_path ("reader-findings", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+      g_autoptr(JmDocument) again = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+
+      g_test_message ("fuzzer finding %s", name);
+      doc = jm_reader_load_path (path, NULL, &error);
+      g_assert_no_error (error);
+      first = jm_writer_to_string (doc, NULL);
+      again = load_string (first, &error);
+      g_assert_no_error (error);
+      second = jm_writer_to_string (again, NULL);
+      g_assert_cmpstr (first, ==, second);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_unknown_elements_in_our_namespace_are_errors (void)
 {
@@ -597,6 +692,12 @@ test_save_is_atomic_and_reloads (void)
   g_assert_no_error (error);
   again = jm_reader_load_path (path, NULL, &error);
   g_assert_no_error (error);
+  {
+    g_autofree char *saved = jm_writer_to_string (doc, NULL);
+    g_autofree char *reloaded = jm_writer_to_string (again, NULL);
+
+    g_assert_cmpstr (reloaded, ==, saved);
+  }
 
   listing = g_dir_open (dir, 0, NULL);
   while (g_dir_read_name (listing))
@@ -653,6 +754,203 @@ test_failed_save_leaves_old_file_intact (void)
   while (g_dir_read_name (listing))
     n++;
   g_assert_cmpuint (n, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing))
+    n++;
+  return n;
+}
+
+/* Waits for a child of the tests and fails unless it exited with 0 (a
+ * failed assertion in it aborts). */
+static void
+assert_child_passed (pid_t pid)
+{
+  int status;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFSIGNALED (status))
+    g_error ("the child process was killed by signal %d", WTERMSIG (status));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* Permissions mean nothing to root. Called in a child of the tests: as
+ * root, it becomes the unprivileged user nobody (65534), to whom the
+ * parent gave the test folder with hand_to_nobody(). */
+#define NOBODY 65534
+
+static void
+hand_to_nobody (const char *path)
+{
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+}
+
+static void
+become_unprivileged (void)
+{
+  if (geteuid () != 0)
+    return;
+  g_assert_cmpint (setgroups (0, NULL), ==, 0);
+  g_assert_cmpint (setgid (NOBODY), ==, 0);
+  g_assert_cmpint (setuid (NOBODY), ==, 0);
+  g_assert_cmpint (geteuid (), ==, NOBODY);
+}
+
+/* A full disk is simulated with a file size limit: the kernel then fails
+ * write() part-way through the temporary file (EFBIG instead of ENOSPC,
+ * the same path through the code), with no special mount and no hook. */
+static void
+test_save_on_a_full_disk_fails_cleanly (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autofree char *contents = NULL;
+  gsize len;
+  pid_t pid;
+
+  g_free (jm_writer_to_string (doc, &len));
+  g_assert_cmpuint (len, >, 2048);
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 1024, 1024 };
+      g_autoptr(GError) error = NULL;
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (jm_writer_save_path (doc, path, &error));
+      g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE);
+      /* The message names the file and says why. */
+      g_assert_true (g_str_has_prefix (error->message, "Could not save “"));
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+      _exit (0);
+    }
+  assert_child_passed (pid);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_assert_cmpuint (count_entries (dir), ==, 1);   /* no temporary file left behind */
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Renaming over a file needs only the folder's permission: a map the
+ * user may not change must be refused, not replaced. */
+static void
+test_save_over_a_read_only_file_is_refused (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autofree char *contents = NULL;
+  pid_t pid;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  hand_to_nobody (dir);
+  hand_to_nobody (path);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      become_unprivileged ();
+      g_assert_cmpint (access (dir, W_OK), ==, 0);   /* the folder would allow it */
+      g_assert_false (jm_writer_save_path (doc, path, &error));
+      g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, g_strerror (EACCES)));
+      _exit (0);
+    }
+  assert_child_passed (pid);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The read-only folder of test_failed_save_leaves_old_file_intact, for
+ * real when the tests run as root. */
+static void
+test_save_into_a_read_only_folder_as_unprivileged_user_fails (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autofree char *contents = NULL;
+  pid_t pid;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("covered by /io/save/failure-leaves-old-file-intact when not root");
+      g_rmdir (dir);
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  hand_to_nobody (path);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);   /* root's folder: nobody may not write in it */
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      become_unprivileged ();
+      g_assert_cmpint (access (path, W_OK), ==, 0);   /* the file itself would allow it */
+      g_assert_false (jm_writer_save_path (doc, path, &error));
+      g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, path));
+      _exit (0);
+    }
+  assert_child_passed (pid);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_keeps_the_file_permissions (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.journey", NULL);
+  g_autoptr(JmDocument) doc = make_full_document ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (jm_writer_save_path (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -773,10 +1071,18 @@ main (int   argc,
   g_test_add_func ("/io/reader/several-problems-at-once", test_several_problems_are_reported_at_once);
   g_test_add_func ("/io/reader/foreign-namespaces-survive", test_foreign_namespaces_survive_load_and_save);
   g_test_add_func ("/io/clipboard/personas-travel-between-maps", test_personas_travel_between_maps_through_the_clipboard);
+  g_test_add_func ("/io/reader/foreign-xml-is-utf8-whatever-the-declaration",
+                   test_foreign_xml_is_utf8_whatever_the_declaration);
+  g_test_add_func ("/io/reader/fuzzer-findings-round-trip", test_fuzzer_findings_round_trip);
   g_test_add_func ("/io/reader/unknown-elements-are-errors", test_unknown_elements_in_our_namespace_are_errors);
   g_test_add_func ("/io/reader/folder-device-pipe-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
   g_test_add_func ("/io/save/atomic-and-reloads", test_save_is_atomic_and_reloads);
   g_test_add_func ("/io/save/failure-leaves-old-file-intact", test_failed_save_leaves_old_file_intact);
+  g_test_add_func ("/io/save/full-disk-fails-cleanly", test_save_on_a_full_disk_fails_cleanly);
+  g_test_add_func ("/io/save/read-only-file-is-refused", test_save_over_a_read_only_file_is_refused);
+  g_test_add_func ("/io/save/read-only-folder-as-unprivileged-user-fails",
+                   test_save_into_a_read_only_folder_as_unprivileged_user_fails);
+  g_test_add_func ("/io/save/keeps-the-file-permissions", test_save_keeps_the_file_permissions);
 
   return g_test_run ();
 }

@@ -83,6 +83,8 @@ test_killed_save_leaves_old_or_new_file (void)
 
       read_back = jm_reader_load_path (path, NULL, &error);
       g_assert_no_error (error);
+      g_assert_true (g_str_equal (jm_document_get_title (read_back), "Old")
+                     || g_str_equal (jm_document_get_title (read_back), "New"));
     }
   g_test_message ("old %u times, new %u times", saw_old, saw_new);
   g_assert_cmpuint (saw_old + saw_new, ==, 30);

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "jm-csv.h"
@@ -182,15 +181,43 @@ parse_score (const char *text,
   return TRUE;
 }
 
-/* Dates as YYYY-MM-DD, or DD/MM/YYYY as Italian spreadsheets write them. */
+/* Reads from one to max_digits digits: no sign, no space (sscanf's %u
+ * takes "-126" as 4294967170). */
+static gboolean
+read_digits (const char **p,
+             guint        min_digits,
+             guint        max_digits,
+             guint       *out)
+{
+  guint n = 0, value = 0;
+
+  while (n < max_digits && g_ascii_isdigit (**p))
+    {
+      value = value * 10 + (guint) (**p - '0');
+      (*p)++;
+      n++;
+    }
+  *out = value;
+  return n >= min_digits;
+}
+
+/* Dates as YYYY-MM-DD, or DD/MM/YYYY as Italian spreadsheets write them;
+ * whatever follows (a time of day) is ignored. */
 static char *
 parse_date (const char *text)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *p = copy;
   guint y, m, d;
 
-  if (sscanf (copy, "%4u-%2u-%2u", &y, &m, &d) != 3 && sscanf (copy, "%2u/%2u/%4u", &d, &m, &y) != 3)
-    return NULL;
+  if (!(read_digits (&p, 4, 4, &y) && *p++ == '-' && read_digits (&p, 1, 2, &m) && *p++ == '-'
+        && read_digits (&p, 1, 2, &d)))
+    {
+      p = copy;
+      if (!(read_digits (&p, 1, 2, &d) && *p++ == '/' && read_digits (&p, 1, 2, &m) && *p++ == '/'
+            && read_digits (&p, 4, 4, &y)))
+        return NULL;
+    }
   if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return NULL;
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);

@@ -210,6 +210,20 @@ is_color (const char *str)
 
 /* ---- attributes ---- */
 
+/* Without entity substitution libxml2 keeps an "&" of an attribute value
+ * (written "&amp;" or "&#38;") as "&#38;", to be decoded later; the value
+ * of a namespace declaration never is, so "urn:a&amp;b" reached the writer
+ * as "urn:a&#38;b" and came back as "urn:a&#38;#38;b". A literal "&" cannot
+ * be there: every "&#38;" is one. */
+static char *
+namespace_value (const char *value)
+{
+  g_autoptr(GString) out = g_string_new (value);
+
+  g_string_replace (out, "&#38;", "&", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 typedef struct {
   const char *name;
   char       *value;
@@ -246,6 +260,7 @@ read_attributes (Ctx        *ctx,
           /* A prefixed declaration of a foreign namespace: kept on the root. */
           if (prefix != NULL && g_strcmp0 (value, JM_NAMESPACE) != 0)
             {
+              g_autofree char *uri = namespace_value (value);
               gboolean seen = FALSE;
 
               for (guint i = 0; ctx->root_foreign && ctx->root_foreign->attrs
@@ -256,7 +271,7 @@ read_attributes (Ctx        *ctx,
                     seen = TRUE;
                 }
               if (!seen)
-                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, value);
+                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, uri);
             }
           continue;
         }
@@ -452,6 +467,19 @@ keep_foreign_element (Ctx        *ctx,
       return;
     }
 
+  /* libxml2 writes characters beyond ASCII as references ("&#xE0;") when
+   * the document declared no encoding, as themselves when it declared
+   * one: the tree is UTF-8 either way, so say so, and the XML kept is the
+   * same whatever the file's declaration, and the same once saved. */
+  {
+    xmlNodePtr node = xmlTextReaderExpand (ctx->reader);
+
+    if (node != NULL && node->doc != NULL && xmlStrcmp (node->doc->encoding, BAD_CAST "UTF-8") != 0)
+      {
+        xmlFree ((xmlChar *) node->doc->encoding);
+        node->doc->encoding = xmlStrdup (BAD_CAST "UTF-8");
+      }
+  }
   xml = xmlTextReaderReadOuterXml (ctx->reader);
   if (xml != NULL)
     jm_foreign_add_element (foreign, (const char *) xml);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jm-writer.h"
 
@@ -722,10 +723,29 @@ jm_writer_save_path (JmDocument  *document,
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  GStatBuf old;
+  int mode = 0644;
   gsize len;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Renaming over a file needs only the folder's permission: a file the
+   * user may not change is refused here rather than silently replaced,
+   * and a file that is there keeps its permissions (a private map stays
+   * private). */
+  if (g_stat (path, &old) == 0 && S_ISREG (old.st_mode))
+    {
+      if (g_access (path, W_OK) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE,
+                       _("Could not save “%s”: %s"), path, g_strerror (saved));
+          return FALSE;
+        }
+      mode = (int) (old.st_mode & 0777);
+    }
 
   data = jm_writer_to_string (document, &len);
 
@@ -733,7 +753,7 @@ jm_writer_save_path (JmDocument  *document,
    * rename over the old file: a crash leaves the old file or the new one. */
   if (!g_file_set_contents_full (path, data, (gssize) len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+                                 mode, &local_error))
     {
       g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_WRITE,
                    _("Could not save “%s”: %s"), path, local_error->message);
