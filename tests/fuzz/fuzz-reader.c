@@ -44,7 +44,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* The clipboard reader shares the code: feed it the same bytes. */
   {
     g_autoptr(GPtrArray) cards = jm_reader_load_cards ((const char *) data, size, NULL);
+    g_autoptr(GPtrArray) personas = jm_reader_load_personas ((const char *) data, size, NULL);
     (void) cards;
+    (void) personas;
   }
   return 0;
 }
