@@ -1690,7 +1690,15 @@ build_cards (JmInspector *self)
 static void
 rebuild (JmInspector *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* When the focused row goes (a persona removed, say), GTK would move the
+   * focus on to the next row, the map's title, with its text selected for
+   * the next key to replace. Let go of it instead. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->page))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (self->page)) != NULL)
     gtk_box_remove (GTK_BOX (self->page), child);

@@ -258,9 +258,19 @@ test_personas_are_added_opened_and_removed (Fixture       *f,
   spin ();
   row = find_row (GTK_WIDGET (f->inspector), ADW_TYPE_ACTION_ROW, "New persona");
   g_assert_nonnull (row);
-  g_signal_emit_by_name (find_button_with_tooltip (row, "Remove the Persona"), "clicked");
-  spin ();
-  g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 1);
+  {
+    GtkWidget *remove = find_button_with_tooltip (row, "Remove the Persona");
+    GtkWidget *focus;
+
+    /* As when the user tabs to the button and presses it. */
+    g_assert_true (gtk_widget_grab_focus (remove));
+    g_signal_emit_by_name (remove, "clicked");
+    spin ();
+    g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 1);
+    /* The focus did not land in the title, where typing would replace it. */
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_true (focus == NULL || !GTK_IS_EDITABLE (focus));
+  }
   jm_history_undo (history);
   g_assert_cmpuint (jm_document_get_personas (f->doc)->len, ==, 2);
 }
