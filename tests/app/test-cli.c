@@ -134,6 +134,16 @@ test_check_reports_file_line_and_reason (void)
   g_assert_cmpstr (r.err, ==, expected);
   result_clear (&r);
 
+  /* An encoding libxml2 does not know: our one line, not libxml2's own
+   * messages as well. */
+  g_assert_true (g_file_set_contents (bad, "\0\0<\0\0\0?\0", 8, NULL));
+  r = run ("--check", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:1: This is not well-formed XML: encoding not supported UCS4 2143\n", bad);
+  g_assert_cmpstr (r.err, ==, expected);
+  result_clear (&r);
+
   g_unlink (bad);
   g_rmdir (dir);
 }

@@ -4,6 +4,8 @@
  * its line, in words a person can act on. */
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
@@ -48,6 +50,7 @@ typedef struct {
   GPtrArray        *span_uses;
   JmForeign        *root_foreign;
   GPtrArray        *cards;      /* reading a clipboard fragment: JmCard* */
+  GString          *generic_error; /* what libxml2's generic errors said, or NULL */
 } Ctx;
 
 typedef struct {
@@ -376,6 +379,20 @@ node_type (Ctx *ctx)
   return xmlTextReaderNodeType (ctx->reader);
 }
 
+/* What the collected generic errors say went wrong: the text after the
+ * first "error : ", up to the end of its line; NULL if nothing useful. */
+static char *
+generic_error_reason (Ctx *ctx)
+{
+  const char *start, *end;
+
+  if (ctx->generic_error == NULL || (start = strstr (ctx->generic_error->str, "error : ")) == NULL)
+    return NULL;
+  start += strlen ("error : ");
+  end = strchr (start, '\n');
+  return g_strstrip (g_strndup (start, end ? (gsize) (end - start) : strlen (start)));
+}
+
 static gboolean
 read_next (Ctx *ctx)
 {
@@ -387,9 +404,12 @@ read_next (Ctx *ctx)
   ret = xmlTextReaderRead (ctx->reader);
   if (ret < 0)
     {
-      if (!ctx->fatal)
-        problem (ctx, JM_IO_ERROR_MALFORMED, current_line (ctx),
-                 _("This is not well-formed XML"));
+      g_autofree char *reason = generic_error_reason (ctx);
+
+      if (reason != NULL && *reason != '\0')
+        problem (ctx, JM_IO_ERROR_MALFORMED, current_line (ctx), _("This is not well-formed XML: %s"), reason);
+      else
+        problem (ctx, JM_IO_ERROR_MALFORMED, current_line (ctx), _("This is not well-formed XML"));
       ctx->fatal = TRUE;
       return FALSE;
     }
@@ -1369,6 +1389,8 @@ static void
 ctx_clear (Ctx *ctx)
 {
   g_clear_object (&ctx->doc);
+  if (ctx->generic_error != NULL)
+    g_string_free (g_steal_pointer (&ctx->generic_error), TRUE);
   g_clear_pointer (&ctx->problems, g_ptr_array_unref);
   g_clear_pointer (&ctx->ids, g_hash_table_unref);
   g_clear_pointer (&ctx->refs, g_ptr_array_unref);
@@ -1381,6 +1403,26 @@ ctx_clear (Ctx *ctx)
 
 /* Runs read_top over the bytes with the safe settings; problems land in ctx.
  * Returns TRUE when there were none. */
+/* libxml2's generic errors come in pieces ("FILE:1: ", "parser error : ",
+ * "encoding not supported", ...): collect a little of them. */
+static void
+on_generic_error (void       *context,
+                  const char *format,
+                  ...)
+{
+  Ctx *ctx = context;
+  va_list args;
+
+  if (ctx->generic_error == NULL)
+    ctx->generic_error = g_string_new (NULL);
+  if (ctx->generic_error->len > 1000)
+    return;
+  va_start (args, format);
+  g_string_append_vprintf (ctx->generic_error, format, args);
+  va_end (args);
+}
+
+
 static gboolean
 run_reader (Ctx         *ctx,
             const char  *data,
@@ -1401,8 +1443,14 @@ run_reader (Ctx         *ctx,
   else
     {
       xmlExternalEntityLoader previous_loader = xmlGetExternalEntityLoader ();
+      xmlGenericErrorFunc previous_generic = xmlGenericError;
+      void *previous_generic_context = xmlGenericErrorContext;
 
       xmlSetExternalEntityLoader (deny_external_entity);
+      /* Some encoding failures bypass the reader's error handler and go to
+       * libxml2's generic one, which prints them: the problems we report
+       * say it already, with the file's name. */
+      xmlSetGenericErrorFunc (ctx, on_generic_error);
 
       /* NONET alone: NOENT, DTDLOAD and HUGE are what make readers unsafe. */
       ctx->reader = xmlReaderForMemory (data, (int) len, ctx->name, "UTF-8", XML_PARSE_NONET);
@@ -1419,6 +1467,7 @@ run_reader (Ctx         *ctx,
         }
 
       xmlSetExternalEntityLoader (previous_loader);
+      xmlSetGenericErrorFunc (previous_generic_context, previous_generic);
     }
 
   if (ctx->problems->len == 0)
