@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jm-clipboard.h"
+#include "jm-file-chooser.h"
 #include "jm-inspector.h"
 #include "jm-reader.h"
 #include "jm-writer.h"
@@ -1139,19 +1140,11 @@ action_import_personas (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  static const char * const types[] = { "application/x-journey-map+xml", NULL };
 
-  chooser = gtk_file_chooser_native_new (_("Import Personas from Another Map"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Journey maps"));
-  gtk_file_filter_add_mime_type (filter, "application/x-journey-map+xml");
-  gtk_file_filter_add_suffix (filter, "journey");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_file_chosen), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  jm_file_chooser_open (GTK_WINDOW (gtk_widget_get_root (widget)), _("Import Personas from Another Map"),
+                        _("_Open"), _("Journey maps"), types, "journey",
+                        G_CALLBACK (on_import_file_chosen), g_object_ref (widget));
 }
 
 static void
@@ -1562,18 +1555,11 @@ static void
 on_choose_photo (GtkButton   *button,
                  JmInspector *self)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  static const char * const types[] = { "image/png", "image/jpeg", NULL };
 
-  chooser = gtk_file_chooser_native_new (_("Choose a Photo"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Photos (PNG or JPEG)"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_photo_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  jm_file_chooser_open (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Choose a Photo"),
+                        _("_Choose"), _("Photos (PNG or JPEG)"), types, NULL,
+                        G_CALLBACK (on_photo_chosen), g_object_ref (self));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-file-chooser.h"
 #include "jm-presentation-window.h"
 #include "jm-recovery.h"
 #include "jm-reader.h"
@@ -873,18 +874,10 @@ action_import_metrics (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  static const char * const types[] = { "text/csv", NULL };
 
-  chooser = gtk_file_chooser_native_new (_("Import Survey Responses"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  jm_file_chooser_open (GTK_WINDOW (self), _("Import Survey Responses"), _("_Import"),
+                        _("Spreadsheets (CSV)"), types, "csv", G_CALLBACK (on_import_chosen), g_object_ref (self));
 }
 
 /* The map, or every metric in a table: one toggle. */
