@@ -1405,6 +1405,10 @@ ctx_clear (Ctx *ctx)
  * Returns TRUE when there were none. */
 /* libxml2's generic errors come in pieces ("FILE:1: ", "parser error : ",
  * "encoding not supported", ...): collect a little of them. */
+static void on_generic_error (void       *context,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
 static void
 on_generic_error (void       *context,
                   const char *format,
