@@ -13,6 +13,8 @@
  * and exits 0, or 77 with no display. */
 #include "config.h"
 
+#include "jm-bench-files.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -275,24 +277,6 @@ on_realize (GtkWidget *widget,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), bench);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -394,6 +378,6 @@ main (int   argc,
   fflush (stdout);
 
   /* Quit without the window asking about the dragged card. */
-  remove_tree (tmp);
+  jm_bench_remove_tree (tmp);
   _exit (0);
 }

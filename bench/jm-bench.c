@@ -12,6 +12,8 @@
  * Exits 1 if one of our measures could not be taken. */
 #include "config.h"
 
+#include "jm-bench-files.h"
+
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -548,25 +550,6 @@ time_canvas_startup (gpointer data)
   return run_canvas (args[0], args[1], TRUE, 0, &run) ? run.first_frame : NAN;
 }
 
-/* The generated maps and exports go when the run is over. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -838,7 +821,7 @@ main (int   argc,
 
   for (guint i = 0; i < 3; i++)
     g_free (paths[i]);
-  remove_tree (dir);
+  jm_bench_remove_tree (dir);
   if (measure_failed)
     g_printerr ("Some measures could not be taken (nan above)\n");
   return measure_failed ? 1 : 0;
