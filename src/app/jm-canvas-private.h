@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jm-canvas.h"
+#include "jm-paint-cache.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ struct _JmCanvas {
 
   JmDocument          *document;
   JmLayout            *layout;
+  JmPaintCache        *paint_cache;  /* cards as images at the current zoom */
   gulong               changed_handler;
   double               zoom;
   char                *persona_id;   /* the map as this persona lives it, or NULL */

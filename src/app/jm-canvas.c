@@ -375,7 +375,11 @@ jm_canvas_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, self->zoom, self->zoom);
-  jm_painter_paint (self->layout, cr, &visible, self->zoom);
+  /* The painter's scale is in device pixels: a HiDPI screen shows text
+   * at zooms where a plain one shows shapes. */
+  jm_paint_cache_set_device_scale (self->paint_cache, gtk_widget_get_scale_factor (widget));
+  jm_painter_paint_cached (self->layout, cr, &visible, self->zoom * gtk_widget_get_scale_factor (widget),
+                           self->paint_cache);
   cairo_destroy (cr);
 
   jm_canvas_tools_snapshot (self, snapshot);
@@ -510,6 +514,7 @@ jm_canvas_dispose (GObject *object)
   g_clear_pointer (&self->persona_id, g_free);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->paint_cache, jm_paint_cache_free);
   g_clear_object (&self->document);
   if (self->hadjustment)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_changed, self);
@@ -620,6 +625,7 @@ jm_canvas_init (JmCanvas *self)
   GtkGesture *pan, *pinch;
 
   self->zoom = 1.0;
+  self->paint_cache = jm_paint_cache_new (0);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (GTK_WIDGET (self), "jm-canvas");

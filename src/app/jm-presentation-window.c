@@ -21,6 +21,7 @@ struct _JmPresentationWindow {
   JmDocument *document;
   gulong      changed_handler;
   JmLayout   *layout;
+  JmPaintCache *paint_cache;   /* cards as images: the laser pointer repaints often */
   char       *persona_id;
   double      min_text;
   gboolean    high_contrast;
@@ -448,7 +449,9 @@ draw (GtkDrawingArea *area,
   cairo_save (cr);
   cairo_scale (cr, self->view.scale, self->view.scale);
   cairo_translate (cr, -self->view.x, -self->view.y);
-  jm_painter_paint (self->layout, cr, &visible, self->view.scale);
+  jm_paint_cache_set_device_scale (self->paint_cache, gtk_widget_get_scale_factor (GTK_WIDGET (area)));
+  jm_painter_paint_cached (self->layout, cr, &visible,
+                           self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)), self->paint_cache);
 
   /* The stages not being discussed step back. */
   if (slide->kind == JM_SLIDE_STAGE)
@@ -743,6 +746,7 @@ jm_presentation_window_dispose (GObject *object)
       self->notes = NULL;
     }
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->paint_cache, jm_paint_cache_free);
   g_clear_object (&self->document);
   g_clear_pointer (&self->slides, g_array_unref);
   g_clear_pointer (&self->persona_id, g_free);
@@ -762,6 +766,7 @@ jm_presentation_window_init (JmPresentationWindow *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
+  self->paint_cache = jm_paint_cache_new (0);
   self->area = gtk_drawing_area_new ();
   gtk_widget_set_focusable (self->area, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);

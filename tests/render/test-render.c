@@ -404,6 +404,224 @@ test_paint_draws_only_visible_cards (void)
   cairo_surface_destroy (surface);
 }
 
+/* ---- card images for the screen ---- */
+
+typedef struct {
+  guint hits, made, direct;
+} Stats;
+
+/* Paints the part of the map at (x, y) of width × height device pixels at
+ * scale, as the canvas does, and returns what the cache did. */
+static Stats
+paint_region (JmLayout        *layout,
+              cairo_surface_t *surface,
+              double           x,
+              double           y,
+              double           scale,
+              JmPaintCache    *cache)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  JmRect visible = { x, y, w / scale, h / scale };
+  cairo_t *cr = cairo_create (surface);
+  Stats stats = { 0, 0, 0 };
+
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x, -y);
+  jm_painter_paint_cached (layout, cr, &visible, scale, cache);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cache != NULL)
+    jm_paint_cache_get_stats (cache, &stats.hits, &stats.made, &stats.direct);
+  return stats;
+}
+
+static void
+test_cards_painted_from_images_look_as_drawn (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
+  cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1400, 900);
+  cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1400, 900);
+  cairo_surface_t *diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1400, 900);
+  Stats first, second, third;
+  guint n;
+
+  paint_region (layout, direct, 150, 300, 1.0, NULL);
+  n = layout->n_painted;
+  g_assert_cmpuint (n, >, 10);
+
+  /* A new zoom is drawn directly, the second paint at it makes the
+   * images, the third uses them. */
+  first = paint_region (layout, cached, 150, 300, 1.0, cache);
+  g_assert_cmpuint (first.made, ==, 0);
+  g_assert_cmpuint (first.direct, ==, n);
+  second = paint_region (layout, cached, 150, 300, 1.0, cache);
+  g_assert_cmpuint (second.made, ==, n);
+  g_assert_cmpuint (jm_paint_cache_get_n_images (cache), ==, n);
+  third = paint_region (layout, cached, 150, 300, 1.0, cache);
+  g_assert_cmpuint (third.hits, ==, n);
+  g_assert_cmpuint (third.made + third.direct, ==, 0);
+
+  /* Pixel for pixel what the painter draws, but for rounding in blending. */
+  g_assert_cmpfloat (difference (direct, cached, 8, diff), ==, 0);
+
+  cairo_surface_destroy (diff);
+  cairo_surface_destroy (cached);
+  cairo_surface_destroy (direct);
+}
+
+static void
+test_changing_a_card_makes_only_its_image_again (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
+  JmRenderOptions options = *jm_layout_get_options (layout);
+  cairo_surface_t *surface;
+  Stats stats;
+  guint n, faded = 0;
+  double w, h;
+
+  /* The whole map, as on a screen big enough. */
+  jm_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  paint_region (layout, surface, 0, 0, 1.0, cache);
+  paint_region (layout, surface, 0, 0, 1.0, cache);
+  n = layout->n_painted;
+  g_assert_cmpuint (n, ==, jm_document_get_n_cards (doc));
+
+  /* One card's text: that card only. */
+  jm_document_set_card_text (doc, "c-11", "Finds the table booked under the wrong name");
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  g_assert_cmpuint (stats.made, ==, 1);
+  g_assert_cmpuint (stats.hits, ==, n - 1);
+
+  /* The map's tolerance colours every badge: all again. */
+  jm_document_set_metric_tolerance (doc, 25);
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  g_assert_cmpuint (stats.made, ==, layout->n_painted);
+
+  /* Another theme: all again. */
+  options.date = "2026-11-23";   /* the layout's own copy goes with the first change */
+  options.theme = JM_THEME_DARK;
+  jm_layout_set_options (layout, &options);
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  g_assert_cmpuint (stats.made, ==, layout->n_painted);
+
+  /* One persona's view: the cards that fade, and only those. */
+  options.persona_id = "p-paolo";
+  jm_layout_set_options (layout, &options);
+  for (guint l = 0; l < layout->rows->len; l++)
+    {
+      JmRow *row = g_ptr_array_index (layout->rows, l);
+
+      for (guint b = 0; b < row->boxes->len; b++)
+        {
+          JmCardBox *box = g_ptr_array_index (row->boxes, b);
+
+          faded += !jm_card_applies_to (box->card, "p-paolo");
+        }
+    }
+  g_assert_cmpuint (faded, >, 0);
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  g_assert_cmpuint (stats.made, ==, faded);
+  g_assert_cmpuint (stats.hits, ==, layout->n_painted - faded);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  g_autoptr(JmPaintCache) cache = jm_paint_cache_new (1024 * 1024);
+  cairo_surface_t *surface;
+  Stats stats;
+  double w, h;
+
+  jm_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+
+  /* While the zoom moves, every frame is drawn directly. */
+  for (double scale = 0.5; scale < 0.95; scale += 0.1)
+    {
+      stats = paint_region (layout, surface, 0, 0, scale, cache);
+      g_assert_cmpuint (stats.made + stats.hits, ==, 0);
+      g_assert_cmpuint (stats.direct, ==, layout->n_painted);
+    }
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  g_assert_cmpuint (stats.made, ==, 0);
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  /* Cards taking more than an eighth of the budget are drawn directly. */
+  g_assert_cmpuint (stats.made, >, jm_document_get_n_cards (doc) / 2);
+  g_assert_cmpuint (stats.made + stats.direct, ==, jm_document_get_n_cards (doc));
+  /* 1 MB holds some of the cards only: the first were pushed out as
+   * others came in, and the budget holds. */
+  g_assert_cmpuint (jm_paint_cache_get_n_images (cache), <, stats.made);
+  g_assert_cmpuint (jm_paint_cache_get_n_bytes (cache), <=, 1024 * 1024);
+
+  /* Zoomed out below the detail scale, cards are shapes, never images. */
+  stats = paint_region (layout, surface, 0, 0, 0.3, cache);
+  stats = paint_region (layout, surface, 0, 0, 0.3, cache);
+  g_assert_cmpuint (stats.made + stats.hits + stats.direct, ==, 0);
+  g_assert_cmpuint (layout->n_painted, ==, jm_document_get_n_cards (doc));
+
+  cairo_surface_destroy (surface);
+}
+
+/* The emotion curves are stroked for the steps in view only; the part of
+ * the map painted on its own looks as it does in the whole map, dashes of
+ * the "to be" curve included. */
+static void
+test_curves_painted_in_part_match_the_whole (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  JmRenderOptions options;
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *whole, *part, *diff;
+  JmRect lane;
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+  const char *emotions = NULL;
+  double w, h, x0;
+
+  jm_render_options_init (&options);
+  options.date = "2026-11-23";
+  options.show_future = TRUE;
+  layout = jm_layout_new (doc, &options);
+  for (guint i = 0; i < lanes->len; i++)
+    if (((JmLane *) g_ptr_array_index (lanes, i))->kind == JM_LANE_EMOTIONS)
+      emotions = ((JmLane *) g_ptr_array_index (lanes, i))->id;
+  g_assert_nonnull (emotions);
+  g_assert_true (jm_layout_get_lane_rect (layout, emotions, &lane));
+  jm_layout_get_size (layout, &w, &h);
+
+  /* The right part of the lane, from the middle of the third column. */
+  x0 = floor (jm_layout_column_x (layout, 2) + jm_layout_column_width (layout, 2) / 2);
+  whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w - x0), (int) lane.height);
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w - x0), (int) lane.height);
+  diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w - x0), (int) lane.height);
+  {
+    cairo_t *cr = cairo_create (whole);
+
+    cairo_translate (cr, -x0, -lane.y);
+    jm_painter_paint (layout, cr, NULL, 1.0);
+    cairo_destroy (cr);
+    cr = cairo_create (part);
+    cairo_translate (cr, -x0, -lane.y);
+    jm_painter_paint (layout, cr, &(JmRect) { x0, lane.y, w - x0, lane.height }, 1.0);
+    cairo_destroy (cr);
+  }
+  g_assert_cmpfloat (difference (whole, part, 24, diff), <=, 0.0005);
+
+  cairo_surface_destroy (diff);
+  cairo_surface_destroy (part);
+  cairo_surface_destroy (whole);
+}
+
 static char *
 run (const char *command)
 {
@@ -904,6 +1122,12 @@ main (int   argc,
   g_test_add_func ("/render/curve/never-overshoots", test_emotion_curve_never_overshoots);
   g_test_add_func ("/render/painter/draws-only-the-visible-part", test_paint_draws_only_visible_cards);
   g_test_add_func ("/render/painter/golden-images-match", test_golden_images_match);
+  g_test_add_func ("/render/painter/curves-painted-in-part-match-the-whole", test_curves_painted_in_part_match_the_whole);
+  g_test_add_func ("/render/cache/cards-painted-from-images-look-as-drawn", test_cards_painted_from_images_look_as_drawn);
+  g_test_add_func ("/render/cache/changing-a-card-makes-only-its-image-again",
+                   test_changing_a_card_makes_only_its_image_again);
+  g_test_add_func ("/render/cache/images-wait-for-the-zoom-to-settle-and-keep-to-their-budget",
+                   test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget);
   g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
   g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);
   g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);

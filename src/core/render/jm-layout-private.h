@@ -41,6 +41,7 @@ typedef struct {
   double       footer_height;
   double       image_height;
   gboolean     measured;
+  guint64      stamp;       /* new whenever the card may look different: see jm-paint-cache.h */
 } JmCardBox;
 
 typedef struct {

@@ -41,6 +41,16 @@ jm_rect_contains (const JmRect *rect,
 
 /* ---- boxes and rows ---- */
 
+/* Unique over every layout of the process, so a card image kept for one
+ * box is never taken for another's; layouts may be made in any thread. */
+static guint64
+next_stamp (void)
+{
+  static guint64 last;
+
+  return __atomic_add_fetch (&last, 1, __ATOMIC_RELAXED);
+}
+
 static void
 card_box_free (gpointer data)
 {
@@ -292,6 +302,7 @@ measure_card (JmLayout  *self,
   box->rect.height = 2 * JM_CARD_PAD + box->chips_height + box->text_height
                      + box->badges_height + box->footer_height + box->image_height;
   box->measured = TRUE;
+  box->stamp = next_stamp ();
   self->n_measured++;
 }
 
@@ -361,6 +372,8 @@ build_row (JmLayout *self,
       box->span = card->span;
       if (!box->measured || box->rect.width != card_width (self, box))
         measure_card (self, box, row->lane->kind);
+      else
+        box->stamp = next_stamp ();   /* what the map says of it (tolerances, labels) may have changed */
 
       g_ptr_array_add (row->boxes, box);
       if (box->column >= 0 && (guint) box->column < self->n_columns)
@@ -622,6 +635,7 @@ store_options (JmLayout              *self,
                const JmRenderOptions *options)
 {
   JmRenderOptions defaults;
+  char *persona_id, *date;
 
   if (options == NULL)
     {
@@ -629,19 +643,22 @@ store_options (JmLayout              *self,
       options = &defaults;
     }
 
-  g_free (self->persona_id);
-  g_free (self->date);
-  self->persona_id = g_strdup (options->persona_id);
+  /* Copies first: options may be the layout's own (jm_layout_get_options). */
+  persona_id = g_strdup (options->persona_id);
   if (options->date != NULL)
     {
-      self->date = g_strdup (options->date);
+      date = g_strdup (options->date);
     }
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      self->date = g_date_time_format (now, "%Y-%m-%d");
+      date = g_date_time_format (now, "%Y-%m-%d");
     }
   self->options = *options;
+  g_free (self->persona_id);
+  g_free (self->date);
+  self->persona_id = persona_id;
+  self->date = date;
   self->options.persona_id = self->persona_id;
   self->options.date = self->date;
 }

@@ -10,6 +10,7 @@
 
 #include "jm-layout-private.h"
 #include "jm-image.h"
+#include "jm-paint-cache-private.h"
 #include "jm-painter.h"
 
 typedef struct {
@@ -21,6 +22,10 @@ typedef struct {
   gboolean             detail;
   JmTheme              theme;
   const JmThemeColors *colors;
+  JmPaintCache        *cache;         /* NULL: draw every card */
+  JmPaintCache        *counting;      /* the cache given, usable or not: its statistics */
+  double               device_scale;  /* of the cache: device pixels per unit of the context */
+  double               image_scale;   /* device pixels per map unit */
 } Paint;
 
 /* ---- helpers ---- */
@@ -558,46 +563,151 @@ draw_stages (Paint *p)
 
 /* ---- lanes and cards ---- */
 
+/* Pain points take their severity's colour, other cards their lane's. */
+static JmSeverity
+card_severity (JmLaneKind    kind,
+               const JmCard *card)
+{
+  return kind == JM_LANE_PAIN_POINTS ? card->severity : JM_SEVERITY_NONE;
+}
+
+static JmColor
+card_accent (Paint        *p,
+             JmLaneKind    kind,
+             const JmCard *card)
+{
+  JmSeverity severity = card_severity (kind, card);
+
+  return severity != JM_SEVERITY_NONE ? jm_theme_severity_color (p->theme, severity)
+                                      : jm_theme_kind_color (p->theme, kind);
+}
+
+/* Cards of other personas step back when the map shows one persona. */
+static gboolean
+card_faded (Paint        *p,
+            const JmCard *card)
+{
+  const char *persona = p->layout->options.persona_id;
+
+  return persona != NULL && !jm_card_applies_to (card, persona);
+}
+
+/* A rectangle of the map; with snap, in device space (the path is then
+ * filled under the identity matrix) with its edges on whole pixels and at
+ * least one pixel across. m maps the map to the device. */
 static void
-draw_card (Paint     *p,
-           JmRow     *row,
-           JmCardBox *box)
+block (cairo_t              *cr,
+       const cairo_matrix_t *m,
+       gboolean              snap,
+       double                x,
+       double                y,
+       double                w,
+       double                h)
+{
+  double x0, y0, x1, y1;
+
+  if (!snap)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+  x0 = round (m->xx * x + m->x0);
+  x1 = MAX (x0 + 1, round (m->xx * (x + w) + m->x0));
+  y0 = round (m->yy * y + m->y0);
+  y1 = MAX (y0 + 1, round (m->yy * (y + h) + m->y0));
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+}
+
+/* Zoomed out, text is too small to read: each card is a plain block, its
+ * kind's bar and a few lines standing for the text — no rounded corners,
+ * clips or groups. Cards of a row never overlap, so every block of one
+ * colour is filled at once, layer by layer: a handful of fills per row
+ * rather than three per card, which is what lets a whole map zoomed out
+ * paint fast. */
+static void
+draw_cards_as_shapes (Paint     *p,
+                      JmRow     *row,
+                      GPtrArray *boxes)
+{
+  JmLaneKind kind = row->lane->kind;
+  guint groups = 0;
+  cairo_matrix_t m;
+  gboolean snap;
+
+  /* Blocks with their edges on device pixels fill as plain runs of
+   * pixels instead of going through the rasteriser: several times faster.
+   * Zoomed this far out, half a pixel is nothing anyone can see. */
+  cairo_get_matrix (p->cr, &m);
+  snap = m.xy == 0 && m.yx == 0 && m.xx > 0 && m.yy > 0;
+
+  /* A group is a severity and faded or not: bit (severity << 1 | faded). */
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const JmCard *card = ((JmCardBox *) g_ptr_array_index (boxes, i))->card;
+
+      groups |= 1u << ((card_severity (kind, card) << 1) | card_faded (p, card));
+    }
+
+  for (int layer = 0; layer < 3; layer++)
+    for (guint g = 0; g < 32; g++)
+      {
+        gboolean faded = g & 1;
+        double alpha = faded ? 0.25 : 1.0;
+        JmColor accent;
+
+        if (!(groups & (1u << g)))
+          continue;
+        if (snap)
+          {
+            cairo_save (p->cr);
+            cairo_identity_matrix (p->cr);
+          }
+        for (guint i = 0; i < boxes->len; i++)
+          {
+            JmCardBox *box = g_ptr_array_index (boxes, i);
+            JmRect r = box->rect;
+            double x = r.x + JM_CARD_PAD + 4, y = r.y + JM_CARD_PAD;
+            double inner = r.width - 2 * JM_CARD_PAD - 4;
+            double lines = MIN (4, MAX (1, box->text_height / 18));
+
+            if (((card_severity (kind, box->card) << 1) | card_faded (p, box->card)) != g)
+              continue;
+            if (layer == 0)
+              block (p->cr, &m, snap, r.x, r.y, r.width, r.height);
+            else if (layer == 1)
+              block (p->cr, &m, snap, r.x, r.y, 5, r.height);
+            else
+              for (int l = 0; l < (int) lines; l++)
+                block (p->cr, &m, snap, x, y + box->chips_height + l * 18 + 4,
+                       inner * (l == (int) lines - 1 ? 0.6 : 0.95), 9);
+          }
+        accent = (g >> 1) != JM_SEVERITY_NONE ? jm_theme_severity_color (p->theme, (JmSeverity) (g >> 1))
+                                              : jm_theme_kind_color (p->theme, kind);
+        if (layer == 0)
+          set_color_alpha (p->cr, p->colors->flat ? p->colors->surface
+                                                  : jm_color_mix (p->colors->surface, accent, 0.06), alpha);
+        else if (layer == 1)
+          set_color_alpha (p->cr, accent, alpha);
+        else
+          set_color_alpha (p->cr, p->colors->text_dim, 0.45 * alpha);
+        cairo_fill (p->cr);
+        if (snap)
+          cairo_restore (p->cr);
+      }
+}
+
+static void
+draw_card_content (Paint     *p,
+                   JmRow     *row,
+                   JmCardBox *box)
 {
   const JmCard *card = box->card;
   JmLaneKind kind = row->lane->kind;
   JmRect r = box->rect;
-  JmColor accent = kind == JM_LANE_PAIN_POINTS && card->severity != JM_SEVERITY_NONE
-                   ? jm_theme_severity_color (p->theme, card->severity)
-                   : jm_theme_kind_color (p->theme, kind);
-  const char *persona = p->layout->options.persona_id;
-  gboolean faded = persona != NULL && !jm_card_applies_to (card, persona);
+  JmColor accent = card_accent (p, kind, card);
+  gboolean faded = card_faded (p, card);
   double x = r.x + JM_CARD_PAD + 4, y = r.y + JM_CARD_PAD;
   double inner = r.width - 2 * JM_CARD_PAD - 4;
-
-  p->layout->n_painted++;
-
-  if (!p->detail)
-    {
-      /* Too small to read: a plain block, its kind's bar and a few lines
-       * standing for the text — no rounded corners, clips or groups, so a
-       * whole map zoomed out paints fast. */
-      double lines = MIN (4, MAX (1, box->text_height / 18));
-      double alpha = faded ? 0.25 : 1.0;
-
-      cairo_rectangle (p->cr, r.x, r.y, r.width, r.height);
-      set_color_alpha (p->cr, p->colors->flat ? p->colors->surface
-                                              : jm_color_mix (p->colors->surface, accent, 0.06), alpha);
-      cairo_fill (p->cr);
-      cairo_rectangle (p->cr, r.x, r.y, 5, r.height);
-      set_color_alpha (p->cr, accent, alpha);
-      cairo_fill (p->cr);
-      for (int i = 0; i < (int) lines; i++)
-        cairo_rectangle (p->cr, x, y + box->chips_height + i * 18 + 4,
-                         inner * (i == (int) lines - 1 ? 0.6 : 0.95), 9);
-      set_color_alpha (p->cr, p->colors->text_dim, 0.45 * alpha);
-      cairo_fill (p->cr);
-      return;
-    }
 
   if (faded)
     cairo_push_group (p->cr);
@@ -750,6 +860,75 @@ draw_card (Paint     *p,
     }
 }
 
+/* The card as an image at the paint's scale, made on first use; painted
+ * with its corner on a device pixel, so the blit copies pixels as they
+ * are. Returns FALSE when the card is better drawn directly. */
+static gboolean
+draw_card_cached (Paint     *p,
+                  JmRow     *row,
+                  JmCardBox *box)
+{
+  gboolean faded = card_faded (p, box->card);
+  double s = p->image_scale;
+  double dx = box->rect.x, dy = box->rect.y;
+  cairo_surface_t *image;
+  int x, y, px, py;
+
+  image = jm_paint_cache_lookup (p->cache, box->stamp, (int) p->theme, faded, &x, &y);
+  if (image == NULL)
+    {
+      /* Room around the card for its shadow and the stroke's outer half. */
+      int margin = (int) ceil (3 * s);
+      int w = (int) ceil (box->rect.width * s) + 2 * margin;
+      int h = (int) ceil (box->rect.height * s) + 2 * margin;
+      Paint q = *p;
+
+      if (!jm_paint_cache_accepts (p->cache, w, h))
+        return FALSE;
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (image);
+          return FALSE;
+        }
+      q.cr = cairo_create (image);
+      q.visible = box->rect;
+      cairo_translate (q.cr, margin, margin);
+      cairo_scale (q.cr, s, s);
+      cairo_translate (q.cr, -box->rect.x, -box->rect.y);
+      draw_card_content (&q, row, box);
+      cairo_destroy (q.cr);
+      cairo_surface_flush (image);
+      jm_paint_cache_insert (p->cache, box->stamp, (int) p->theme, faded, image, margin, margin);
+      x = y = margin;
+    }
+
+  cairo_user_to_device (p->cr, &dx, &dy);
+  px = (int) round (dx * p->device_scale) - x;
+  py = (int) round (dy * p->device_scale) - y;
+  cairo_save (p->cr);
+  cairo_identity_matrix (p->cr);
+  if (p->device_scale != 1)
+    cairo_scale (p->cr, 1 / p->device_scale, 1 / p->device_scale);
+  cairo_set_source_surface (p->cr, image, px, py);
+  cairo_rectangle (p->cr, px, py, cairo_image_surface_get_width (image), cairo_image_surface_get_height (image));
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+  return TRUE;
+}
+
+static void
+draw_card (Paint     *p,
+           JmRow     *row,
+           JmCardBox *box)
+{
+  if (p->cache != NULL && draw_card_cached (p, row, box))
+    return;
+  if (p->counting != NULL)
+    jm_paint_cache_count_direct (p->counting);
+  draw_card_content (p, row, box);
+}
+
 static void
 draw_face (Paint   *p,
            double   x,
@@ -760,6 +939,21 @@ draw_face (Paint   *p,
 {
   double r = 12;
   double curve = score / JM_EMOTION_MAX;   /* -1 frown … +1 smile */
+
+  if (!p->detail)
+    {
+      /* A ring, without eyes or mouth, which would be a pixel or two: two
+       * fills cost less than a stroke. */
+      double ring = future ? 1.5 : 2.5;
+
+      cairo_arc (p->cr, x, y, r + ring / 2, 0, 2 * G_PI);
+      set_color (p->cr, color);
+      cairo_fill (p->cr);
+      cairo_arc (p->cr, x, y, r - ring / 2, 0, 2 * G_PI);
+      set_color (p->cr, p->colors->surface);
+      cairo_fill (p->cr);
+      return;
+    }
 
   cairo_arc (p->cr, x, y, r, 0, 2 * G_PI);
   set_color (p->cr, p->colors->surface);
@@ -777,6 +971,44 @@ draw_face (Paint   *p,
   cairo_curve_to (p->cr, x - 2, y + 4 + curve * 3, x + 2, y + 4 + curve * 3, x + 5, y + 4 - curve * 1.5);
   cairo_set_line_width (p->cr, 1.6);
   cairo_stroke (p->cr);
+}
+
+/* How many straight pieces draw the curve between steps i and i + 1. */
+static int
+curve_pieces (Paint        *p,
+              const double *xs,
+              guint         i)
+{
+  return CLAMP ((int) ceil ((xs[i + 1] - xs[i]) * p->scale / 6), 2, 16);
+}
+
+/* The length of the curve drawn from step from to step to. */
+static double
+curve_length (Paint        *p,
+              const double *xs,
+              const double *ys,
+              guint         n,
+              guint         from,
+              guint         to)
+{
+  double length = 0;
+
+  for (guint i = from; i < to; i++)
+    {
+      int pieces = curve_pieces (p, xs, i);
+      double px = xs[i], py = ys[i];
+
+      for (int k = 1; k <= pieces; k++)
+        {
+          double x = xs[i] + (xs[i + 1] - xs[i]) * k / pieces;
+          double y = jm_monotone_curve_eval (xs, ys, n, x);
+
+          length += hypot (x - px, y - py);
+          px = x;
+          py = y;
+        }
+    }
+  return length;
 }
 
 static void
@@ -808,27 +1040,42 @@ draw_curve (Paint     *p,
   set_color_alpha (p->cr, color, emphasised ? 1.0 : 0.35);
   cairo_set_line_width (p->cr, (emphasised ? 3.5 : 2.0) * p->colors->line_width);
   cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_ROUND);
-  if (curve == JM_MAP_STATE_FUTURE)
-    {
-      static const double dash[] = { 8, 6 };
-      cairo_set_dash (p->cr, dash, 2, 0);
-    }
+  /* Only the steps in view, each in pieces of about six device pixels
+   * (at most sixteen): a long map zoomed in strokes a few steps, not all,
+   * and zoomed out strokes no more points than can be seen. */
+  {
+    guint first = 0, last = n - 1;
 
-  cairo_move_to (p->cr, xs[0], ys[0]);
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      for (int k = 1; k <= 16; k++)
-        {
-          double x = xs[i] + (xs[i + 1] - xs[i]) * k / 16.0;
-          cairo_line_to (p->cr, x, jm_monotone_curve_eval (xs, ys, n, x));
-        }
-    }
-  cairo_stroke (p->cr);
-  cairo_restore (p->cr);
+    while (first + 1 < n && xs[first + 1] < p->visible.x)
+      first++;
+    while (last > first && xs[last - 1] > p->visible.x + p->visible.width)
+      last--;
+    if (curve == JM_MAP_STATE_FUTURE)
+      {
+        static const double dash[] = { 8, 6 };
+
+        /* The dashes keep their place on the curve whatever is in view. */
+        cairo_set_dash (p->cr, dash, 2, curve_length (p, xs, ys, n, 0, first));
+      }
+    cairo_move_to (p->cr, xs[first], ys[first]);
+    for (guint i = first; i < last; i++)
+      {
+        int pieces = curve_pieces (p, xs, i);
+
+        for (int k = 1; k <= pieces; k++)
+          {
+            double x = xs[i] + (xs[i + 1] - xs[i]) * k / pieces;
+            cairo_line_to (p->cr, x, jm_monotone_curve_eval (xs, ys, n, x));
+          }
+      }
+    cairo_stroke (p->cr);
+    cairo_restore (p->cr);
+  }
 
   if (emphasised || p->detail)
     for (guint i = 0; i < n; i++)
-      draw_face (p, xs[i], ys[i], scores[i], color, curve == JM_MAP_STATE_FUTURE);
+      if (visible (p, xs[i] - 14, ys[i] - 14, 28, 28))
+        draw_face (p, xs[i], ys[i], scores[i], color, curve == JM_MAP_STATE_FUTURE);
 }
 
 static void
@@ -881,6 +1128,7 @@ draw_row (Paint *p,
   JmLayout *l = p->layout;
   JmColor kind = jm_theme_kind_color (p->theme, row->lane->kind);
   double grid_w = jm_layout_column_x (l, (int) l->n_columns) - l->grid_x;
+  g_autoptr(GPtrArray) shapes = g_ptr_array_new ();
 
   if (index % 2 == 1)
     {
@@ -923,10 +1171,17 @@ draw_row (Paint *p,
         {
           JmCardBox *box = g_ptr_array_index (cell, b);
 
-          if (jm_rect_intersects (&box->rect, &p->visible))
+          if (!jm_rect_intersects (&box->rect, &p->visible))
+            continue;
+          l->n_painted++;
+          if (p->detail)
             draw_card (p, row, box);
+          else
+            g_ptr_array_add (shapes, box);
         }
     }
+  if (shapes->len > 0)
+    draw_cards_as_shapes (p, row, shapes);
 }
 
 static void
@@ -1064,11 +1319,36 @@ jm_painter_paint (JmLayout     *layout,
                   const JmRect *visible_rect,
                   double        scale)
 {
+  jm_painter_paint_cached (layout, cr, visible_rect, scale, NULL);
+}
+
+void
+jm_painter_paint_cached (JmLayout     *layout,
+                         cairo_t      *cr,
+                         const JmRect *visible_rect,
+                         double        scale,
+                         JmPaintCache *cache)
+{
   Paint p;
   JmRect all;
+  cairo_matrix_t m;
 
   g_return_if_fail (JM_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
+
+  /* Images only where map units meet device pixels squarely. */
+  p.cache = NULL;
+  p.counting = cache;
+  cairo_get_matrix (cr, &m);
+  if (cache != NULL && m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx > 0)
+    {
+      p.device_scale = jm_paint_cache_get_device_scale (cache);
+      p.image_scale = m.xx * p.device_scale;
+      if (jm_paint_cache_begin (cache, p.image_scale))
+        p.cache = cache;
+    }
+  else if (cache != NULL)
+    jm_paint_cache_begin (cache, 0);
 
   all = (JmRect) { 0, 0, layout->width, layout->height };
   p.layout = layout;

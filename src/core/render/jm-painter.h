@@ -6,6 +6,7 @@
 #include <cairo.h>
 
 #include "jm-layout.h"
+#include "jm-paint-cache.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,16 @@ void jm_painter_paint (JmLayout     *layout,
                        cairo_t      *cr,
                        const JmRect *visible,
                        double        scale);
+
+/* The same, for the screen: cards are painted from images kept in cache
+ * (made by this painter at the context's scale) while they are unchanged.
+ * The context's transformation must be a translation and a uniform scale
+ * for the cache to be used. cache may be NULL. */
+void jm_painter_paint_cached (JmLayout     *layout,
+                              cairo_t      *cr,
+                              const JmRect *visible,
+                              double        scale,
+                              JmPaintCache *cache);
 
 /* The scale below which cards are drawn as shapes instead of text. */
 #define JM_PAINTER_DETAIL_SCALE 0.45
