@@ -31,7 +31,7 @@ enum { PHASE_ZOOM, PHASE_PAN, PHASE_DRAG, N_PHASES };
 static const char *phase_names[N_PHASES] = { "zoom", "pan", "drag" };
 
 typedef struct {
-  GMainLoop  *loop;
+  GApplication *app;
   JmWindow   *window;
   JmCanvas   *canvas;
   gboolean    startup_only;
@@ -104,7 +104,7 @@ on_after_paint (GdkFrameClock *clock,
       bench->first_frame_seen = TRUE;
       bench->first_frame = now;
       if (bench->startup_only)
-        g_main_loop_quit (bench->loop);
+        g_application_quit (bench->app);
     }
   /* Frames count from the first step of a phase on. */
   if (bench->before_paint != 0 && bench->phase >= 0 && bench->phase < N_PHASES && bench->step > 0)
@@ -215,7 +215,7 @@ on_tick (GtkWidget     *widget,
       bench->step = 0;
       if (bench->phase >= N_PHASES)
         {
-          g_main_loop_quit (bench->loop);
+          g_application_quit (bench->app);
           return G_SOURCE_REMOVE;
         }
       start_phase (bench);
@@ -277,6 +277,23 @@ on_realize (GtkWidget *widget,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), bench);
 }
 
+/* The application's window for the map: measured from its first frame. */
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Bench          *bench)
+{
+  if (bench->window != NULL || !JM_IS_WINDOW (window))
+    return;
+  bench->window = JM_WINDOW (window);
+  gtk_window_set_default_size (window, 1920, 1080);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), bench);
+  bench->canvas = find_canvas (GTK_WIDGET (window));
+  g_assert (bench->canvas != NULL);
+  if (!bench->startup_only)
+    gtk_widget_add_tick_callback (GTK_WIDGET (bench->canvas), on_tick, bench, NULL);
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -291,7 +308,6 @@ main (int   argc,
 {
   g_autofree char *tmp = NULL;
   g_autoptr(JmApplication) app = NULL;
-  g_autoptr(GFile) file = NULL;
   Bench bench = { .phase = -1, .frames_per_phase = 90 };
   const char *path = NULL;
 
@@ -333,35 +349,26 @@ main (int   argc,
    * measure our drawing, not the emulation. GSK_RENDERER=gl compares. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
+  /* Started as a user starts it: the application reads its command line
+   * (the map is read and laid out while GTK starts, jm-preload.h), opens
+   * a window and presents it. */
   g_set_prgname ("journey-maps");
-  gtk_init ();
-  adw_init ();
   app = jm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    return 1;
-
+  bench.app = G_APPLICATION (app);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &bench);
   for (int i = 0; i < N_PHASES; i++)
     bench.times[i] = g_array_new (FALSE, FALSE, sizeof (double));
-  bench.loop = g_main_loop_new (NULL, FALSE);
 
-  /* As the application opens a file: a window, the map, presented. */
-  bench.window = jm_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1920, 1080);
-  g_signal_connect (bench.window, "realize", G_CALLBACK (on_realize), &bench);
-  file = g_file_new_for_commandline_arg (path);
-  if (!jm_window_open_file (bench.window, file))
-    {
-      g_printerr ("Could not open %s\n", path);
-      return 1;
-    }
-  bench.canvas = find_canvas (GTK_WIDGET (bench.window));
-  g_assert (bench.canvas != NULL);
-  if (!bench.startup_only)
-    gtk_widget_add_tick_callback (GTK_WIDGET (bench.canvas), on_tick, &bench, NULL);
-  gtk_window_present (GTK_WINDOW (bench.window));
+  {
+    char *app_argv[] = { argv[0], (char *) path, NULL };
 
-  g_main_loop_run (bench.loop);
+    if (g_application_run (G_APPLICATION (app), 2, app_argv) != 0 || bench.window == NULL)
+      {
+        g_printerr ("Could not open %s\n", path);
+        return 1;
+      }
+  }
 
   printf ("first-frame %" G_GINT64_FORMAT "\n", bench.first_frame);
   for (int i = 0; i < N_PHASES && !bench.startup_only; i++)

@@ -11,6 +11,7 @@
 #include "jm-cli.h"
 #include "journey-maps-resources.h"
 #include "jm-preferences-window.h"
+#include "jm-preload.h"
 #include "jm-recovery.h"
 #include "jm-window.h"
 
@@ -62,16 +63,28 @@ jm_application_handle_local_options (GApplication *application,
       g_autoptr(GError) error = NULL;
 
       for (guint i = 0; files[i] != NULL; i++)
-        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+        {
+          GFile *file = g_file_new_for_commandline_arg (files[i]);
+          g_autofree char *path = g_file_get_path (file);
+
+          /* Read and laid out while GTK starts (jm-preload.h). */
+          if (path != NULL)
+            jm_preload_start (path);
+          g_ptr_array_add (gfiles, file);
+        }
 
       if (!g_application_register (application, NULL, &error))
         {
           g_printerr ("%s\n", error->message);
+          jm_preload_discard_all ();
           return JM_EXIT_FAILURE;
         }
       g_application_open (application, (GFile **) gfiles->pdata, (int) gfiles->len, "");
       if (g_application_get_is_remote (application))
-        return JM_EXIT_OK;
+        {
+          jm_preload_discard_all ();
+          return JM_EXIT_OK;
+        }
     }
 
   return -1;
@@ -326,6 +339,13 @@ jm_application_finalize (GObject *object)
 }
 
 static void
+jm_application_shutdown (GApplication *application)
+{
+  jm_preload_discard_all ();
+  G_APPLICATION_CLASS (jm_application_parent_class)->shutdown (application);
+}
+
+static void
 jm_application_class_init (JmApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -340,6 +360,7 @@ jm_application_class_init (JmApplicationClass *klass)
   app_class->activate = jm_application_activate;
   app_class->open = jm_application_open;
   app_class->startup = jm_application_startup;
+  app_class->shutdown = jm_application_shutdown;
 }
 
 static void

@@ -292,9 +292,18 @@ void
 jm_canvas_set_document (JmCanvas   *self,
                         JmDocument *document)
 {
+  jm_canvas_set_document_with_layout (self, document, NULL);
+}
+
+void
+jm_canvas_set_document_with_layout (JmCanvas   *self,
+                                    JmDocument *document,
+                                    JmLayout   *layout)
+{
   JmRenderOptions options;
 
   g_return_if_fail (JM_IS_CANVAS (self));
+  g_return_if_fail (layout == NULL || jm_layout_get_document (layout) == document);
 
   jm_canvas_cancel_edit (self);
   jm_canvas_clear_selection (self);
@@ -307,7 +316,14 @@ jm_canvas_set_document (JmCanvas   *self,
     {
       jm_render_options_init (&options);
       options.theme = current_theme ();
-      self->layout = jm_layout_new (document, &options);
+      if (layout != NULL)
+        {
+          /* Options change no geometry: the layout made beforehand holds. */
+          self->layout = g_object_ref (layout);
+          jm_layout_set_options (self->layout, &options);
+        }
+      else
+        self->layout = jm_layout_new (document, &options);
       g_clear_pointer (&self->persona_id, g_free);
       self->changed_handler = g_signal_connect_after (document, "changed",
                                                       G_CALLBACK (on_document_changed), self);

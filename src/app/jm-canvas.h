@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (JmCanvas, jm_canvas, JM, CANVAS, GtkWidget)
 GtkWidget  *jm_canvas_new            (void);
 void        jm_canvas_set_document   (JmCanvas   *self,
                                       JmDocument *document);
+/* The same, with the document's layout already made (or NULL). */
+void        jm_canvas_set_document_with_layout (JmCanvas   *self,
+                                                JmDocument *document,
+                                                JmLayout   *layout);
 JmDocument *jm_canvas_get_document   (JmCanvas   *self);
 JmLayout   *jm_canvas_get_layout     (JmCanvas   *self);
 

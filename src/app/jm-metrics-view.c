@@ -90,6 +90,7 @@ struct _JmMetricsView {
   JmDocument    *document;
   gulong         changed_handler;
   guint          refresh_source;
+  gboolean       stale;           /* the document changed while the view was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (JmMetricsView, jm_metrics_view, GTK_TYPE_WIDGET)
@@ -109,17 +110,22 @@ refresh (JmMetricsView *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   GPtrArray *stages;
   GtkWidget *child;
 
-  g_list_store_remove_all (self->store);
+  self->stale = FALSE;
   while ((child = gtk_widget_get_first_child (self->summary_box)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->summary_box), child);
   if (self->document == NULL)
-    return;
+    {
+      g_list_store_remove_all (self->store);
+      return;
+    }
 
   stages = jm_document_get_stages (self->document);
   rows = jm_metrics_table_rows (self->document);
+  items = g_ptr_array_new_full (rows->len, g_object_unref);
   for (guint i = 0; i < rows->len; i++)
     {
       JmMetricRow *row = g_ptr_array_index (rows, i);
@@ -140,9 +146,11 @@ refresh (JmMetricsView *self)
       item->status = row->status;
       item->sample_size = m->sample_size;
       item->date = g_strdup (m->date ? m->date : "");
-      g_list_store_append (self->store, item);
-      g_object_unref (item);
+      g_ptr_array_add (items, item);
     }
+  /* All at once: one change for the sorted model and the table, not one a row. */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
 
   summaries = jm_metrics_table_summaries (self->document);
   for (guint i = 0; i < summaries->len; i++)
@@ -181,13 +189,30 @@ refresh_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Hidden, the view only notes that it is out of date: a map with
+ * thousands of metrics is tabulated when the view is shown (or its model
+ * asked for), not while the window opens or on every edit. */
+static void
+queue_refresh (JmMetricsView *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_map (JmMetricsView *self)
+{
+  if (self->stale)
+    refresh (self);
+}
+
 static void
 on_document_changed (JmDocument    *document,
                      JmChange      *change,
                      JmMetricsView *self)
 {
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle, self);
+  queue_refresh (self);
 }
 
 void
@@ -201,13 +226,18 @@ jm_metrics_view_set_document (JmMetricsView *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     self->changed_handler = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
-  refresh (self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 GListModel *
 jm_metrics_view_get_model (JmMetricsView *self)
 {
   g_return_val_if_fail (JM_IS_METRICS_VIEW (self), NULL);
+
   return G_LIST_MODEL (self->sorted);
 }
 
@@ -528,6 +558,7 @@ jm_metrics_view_init (JmMetricsView *self)
   GtkSelectionModel *selection;
   GtkSorter *sorter;
 
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->store = g_list_store_new (JM_TYPE_METRIC_ITEM);
   self->column_view = gtk_column_view_new (NULL);
   sorter = g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)));

@@ -17,6 +17,7 @@
 #include "jm-templates.h"
 #include "jm-thumbnail.h"
 #include "jm-window.h"
+#include "jm-preload.h"
 #include "jm-writer.h"
 
 struct _JmWindow {
@@ -32,6 +33,7 @@ struct _JmWindow {
   GtkButton       *empty_new_button;
   GtkButton       *empty_open_button;
   GtkBox          *template_gallery;
+  gboolean         template_previews_drawn;
   GtkMenuButton   *persona_button;
   GtkListBox      *recent_list;
 
@@ -348,13 +350,13 @@ on_history_notify (JmHistory  *history,
   update_actions (self);
 }
 
-void
-jm_window_set_document (JmWindow   *self,
-                        JmDocument *document,
-                        GFile      *file)
+/* layout: the document's, made beforehand (jm-preload.h), or NULL. */
+static void
+set_document (JmWindow   *self,
+              JmDocument *document,
+              GFile      *file,
+              JmLayout   *layout)
 {
-  g_return_if_fail (JM_IS_WINDOW (self));
-  g_return_if_fail (JM_IS_DOCUMENT (document));
 
   if (self->document != NULL)
     {
@@ -386,7 +388,7 @@ jm_window_set_document (JmWindow   *self,
   g_signal_connect (jm_document_get_history (document), "notify::can-redo",
                     G_CALLBACK (on_history_notify), self);
 
-  jm_canvas_set_document (self->canvas, document);
+  jm_canvas_set_document_with_layout (self->canvas, document, layout);
   jm_inspector_set_document (self->inspector, document);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
@@ -394,6 +396,17 @@ jm_window_set_document (JmWindow   *self,
   update_title (self);
   update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+void
+jm_window_set_document (JmWindow   *self,
+                        JmDocument *document,
+                        GFile      *file)
+{
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  set_document (self, document, file, NULL);
 }
 
 JmDocument *
@@ -418,7 +431,8 @@ jm_window_open_file (JmWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
-  JmDocument *document;
+  g_autoptr(JmLayout) layout = NULL;
+  JmDocument *document = NULL;
 
   g_return_val_if_fail (JM_IS_WINDOW (self), FALSE);
 
@@ -429,7 +443,8 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
-  document = jm_reader_load_path (path, &problems, &error);
+  if (!jm_preload_take (path, &document, &problems, &error, &layout))
+    document = jm_reader_load_path (path, &problems, &error);
   if (document == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
@@ -467,7 +482,7 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
-  jm_window_set_document (self, document, file);
+  set_document (self, document, file, layout);
   add_recent (file);
   return TRUE;
 }
@@ -1176,23 +1191,42 @@ build_recent_list (JmWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
-/* The empty state's templates, each with a picture of what it gives. */
+/* The pictures of the templates, drawn when the empty state is first
+ * shown: a window opened on a map never shows them, and drawing them
+ * would delay its first frame. */
 static void
-build_template_gallery (JmWindow *self)
+draw_template_previews (JmWindow *self)
 {
   JmRenderOptions options;
+  guint t = 0;
+
+  if (self->template_previews_drawn)
+    return;
+  self->template_previews_drawn = TRUE;
 
   jm_render_options_init (&options);
   options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
                   ? JM_THEME_DARK : JM_THEME_LIGHT;
-
-  for (guint t = 0; t < JM_N_TEMPLATES; t++)
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->template_gallery));
+       button != NULL && t < JM_N_TEMPLATES; button = gtk_widget_get_next_sibling (button), t++)
     {
+      GtkWidget *picture = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
       g_autoptr(JmDocument) doc = jm_template_create (t);
       g_autoptr(GdkTexture) texture = jm_thumbnail_new (doc, &options, 360);
+
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+    }
+}
+
+/* The empty state's templates, each with a picture of what it gives. */
+static void
+build_template_gallery (JmWindow *self)
+{
+  for (guint t = 0; t < JM_N_TEMPLATES; t++)
+    {
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      GtkWidget *picture = gtk_picture_new ();
       GtkWidget *name = gtk_label_new (jm_template_get_name (t));
       GtkWidget *description = gtk_label_new (jm_template_get_description (t));
 
@@ -1229,6 +1263,7 @@ jm_window_init (JmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_template_gallery (self);
+  g_signal_connect_swapped (self->template_gallery, "map", G_CALLBACK (draw_template_previews), self);
   build_recent_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
 

@@ -12,6 +12,8 @@
 #include "jm-application.h"
 #include "jm-canvas.h"
 #include "jm-metrics-view.h"
+#include "jm-preload.h"
+#include "jm-reader.h"
 #include "jm-recovery.h"
 #include "jm-templates.h"
 #include "jm-window.h"
@@ -469,6 +471,158 @@ test_survey_import_waits_for_confirmation (void)
   destroy_window (window);
 }
 
+/* Metrics changed while the table is hidden are there when it is shown:
+ * the table is made when shown, not on every edit. */
+static void
+test_metrics_view_shows_edits_made_while_hidden (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "online-shop.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmMetricsView *view = JM_METRICS_VIEW (child (window, "metrics_view"));
+  JmDocument *doc;
+  GPtrArray *lanes;
+  guint removed = 0;
+
+  g_assert_true (jm_window_open_file (window, file));
+  spin ();
+  doc = jm_window_get_document (window);
+  lanes = jm_document_get_lanes (doc);
+  for (guint l = 0; l < lanes->len && removed == 0; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+
+          if (card->metrics != NULL && card->metrics->len > 0)
+            {
+              removed = card->metrics->len;
+              jm_document_remove_card (doc, card->id);
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (removed, >, 0);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (jm_metrics_view_get_model (view)), ==, 10 - removed);
+  destroy_window (window);
+}
+
+/* The empty state's template pictures are drawn when it is shown, and
+ * not at all by a window opened on a map. */
+static void
+test_template_previews_are_drawn_only_when_shown (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "online-shop.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmWindow *window = jm_window_new (app);
+  GtkWidget *gallery = child (window, "template_gallery");
+  guint n = 0;
+
+  g_assert_true (jm_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  for (GtkWidget *button = gtk_widget_get_first_child (gallery); button != NULL;
+       button = gtk_widget_get_next_sibling (button), n++)
+    g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (gtk_widget_get_first_child (
+      gtk_button_get_child (GTK_BUTTON (button))))));
+  g_assert_cmpuint (n, ==, JM_N_TEMPLATES);
+  destroy_window (window);
+
+  window = new_window ();
+  gallery = child (window, "template_gallery");
+  g_assert_true (gtk_widget_get_mapped (gallery));
+  for (GtkWidget *button = gtk_widget_get_first_child (gallery); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GdkPaintable *picture = gtk_picture_get_paintable (GTK_PICTURE (gtk_widget_get_first_child (
+        gtk_button_get_child (GTK_BUTTON (button)))));
+
+      g_assert_nonnull (picture);
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), ==, 360);
+    }
+  destroy_window (window);
+}
+
+/* A map named on the command line is read and laid out while GTK starts;
+ * the window opening it takes what was made, once. */
+static void
+test_map_named_on_the_command_line_is_read_ahead (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                              "online-shop.journey", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jm-preload-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shop.journey", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.journey", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) direct_error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  JmDocument *doc = NULL;
+  JmLayout *layout = NULL;
+  JmWindow *window;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+
+  /* Taken once, with a layout of the document. */
+  jm_preload_start (path);
+  g_assert_true (jm_preload_take (path, &doc, &problems, &error, &layout));
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_true (jm_layout_get_document (layout) == doc);
+  g_assert_cmpstr (jm_document_get_title (doc), ==, "Buying running shoes online");
+  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
+  g_clear_object (&layout);
+  g_clear_object (&doc);
+
+  /* A file changed after it was read is read again. */
+  jm_preload_start (path);
+  {
+    g_autofree char *changed = g_strconcat (contents, "\n", NULL);
+
+    g_usleep (2000);
+    g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  }
+  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
+
+  /* A damaged file says what the reader says. */
+  g_assert_true (g_file_set_contents (bad, "<journey-map", -1, NULL));
+  jm_preload_start (bad);
+  g_assert_true (jm_preload_take (bad, &doc, NULL, &error, &layout));
+  g_assert_null (doc);
+  g_assert_null (layout);
+  g_assert_null (jm_reader_load_path (bad, NULL, &direct_error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, direct_error->message);
+
+  /* The window uses it. */
+  jm_preload_start (path);
+  window = jm_window_new (app);
+  g_assert_true (jm_window_open_file (window, file));
+  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))));
+  g_assert_true (jm_layout_get_document (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))))
+                 == jm_window_get_document (window));
+  destroy_window (window);
+
+  g_unlink (path);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 static void
 test_metrics_view_lists_and_sorts_metrics (void)
 {
@@ -687,6 +841,9 @@ main (int   argc,
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
   g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);
+  g_test_add_func ("/app/window/metrics-view-shows-edits-made-while-hidden", test_metrics_view_shows_edits_made_while_hidden);
+  g_test_add_func ("/app/window/template-previews-are-drawn-only-when-shown", test_template_previews_are_drawn_only_when_shown);
+  g_test_add_func ("/app/window/map-named-on-the-command-line-is-read-ahead", test_map_named_on_the_command_line_is_read_ahead);
   g_test_add_func ("/app/window/empty-state-lists-recent-maps", test_empty_state_lists_recent_maps);
   g_test_add_func ("/app/window/hostile-files-are-refused-and-window-stays-usable",
                    test_hostile_files_are_refused_and_window_stays_usable);
