@@ -5,7 +5,7 @@
 JM_BUILD_PACKAGES="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libxml2-dev libcairo2-dev libpango1.0-dev libjpeg62-turbo-dev
+  libxml2-dev libcairo2-dev libpango1.0-dev libjpeg62-turbo-dev libpng-dev
   gettext itstool desktop-file-utils appstream
 "
 

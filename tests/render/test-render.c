@@ -657,6 +657,69 @@ info_field (const char *info,
   return NULL;
 }
 
+/* The PNG export holds exactly what the painter draws: opaque maps as RGB,
+ * transparent ones as RGBA with the colours unpremultiplied. */
+static void
+test_png_export_holds_the_painted_pixels (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autofree char *dir = g_dir_make_tmp ("jm-png-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+
+  for (int transparent = 0; transparent < 2; transparent++)
+    {
+      JmRenderOptions render;
+      g_autoptr(JmLayout) layout = NULL;
+      cairo_surface_t *painted, *exported, *diff;
+      cairo_t *cr;
+      double w, h;
+
+      jm_export_options_init (&options);
+      options.date = "2026-11-23";
+      options.scale = 0.75;
+      options.transparent = transparent;
+      g_assert_true (jm_export_to_path (doc, png, &options, &error));
+      g_assert_no_error (error);
+
+      jm_render_options_init (&render);
+      render.date = "2026-11-23";
+      render.transparent = transparent;
+      layout = jm_layout_new (doc, &render);
+      jm_layout_get_size (layout, &w, &h);
+      painted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w * 0.75), (int) ceil (h * 0.75));
+      cr = cairo_create (painted);
+      if (!transparent)
+        {
+          /* The background fills the last, partly covered, pixels too. */
+          JmColor background = jm_theme_get_colors (JM_THEME_LIGHT)->background;
+
+          cairo_set_source_rgb (cr, background.r, background.g, background.b);
+          cairo_paint (cr);
+        }
+      cairo_scale (cr, 0.75, 0.75);
+      jm_painter_paint (layout, cr, NULL, 0.75);
+      cairo_destroy (cr);
+
+      exported = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_format (exported), ==,
+                       transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24);
+      g_assert_cmpint (cairo_image_surface_get_width (exported), ==, cairo_image_surface_get_width (painted));
+      g_assert_cmpint (cairo_image_surface_get_height (exported), ==, cairo_image_surface_get_height (painted));
+      diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (painted),
+                                         cairo_image_surface_get_height (painted));
+      /* Premultiplying again after unpremultiplying rounds by a step. */
+      g_assert_cmpfloat (difference (painted, exported, transparent ? 2 : 0, diff), ==, 0);
+      cairo_surface_destroy (diff);
+      cairo_surface_destroy (exported);
+      cairo_surface_destroy (painted);
+    }
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 static void
 test_exports_are_valid_files (void)
 {
@@ -1129,6 +1192,7 @@ main (int   argc,
   g_test_add_func ("/render/cache/images-wait-for-the-zoom-to-settle-and-keep-to-their-budget",
                    test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget);
   g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
+  g_test_add_func ("/render/export/png-holds-the-painted-pixels", test_png_export_holds_the_painted_pixels);
   g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);
   g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);
   g_test_add_func ("/render/images/jpeg-images-are-decoded", test_jpeg_images_are_decoded);

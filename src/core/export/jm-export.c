@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <png.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -223,6 +224,130 @@ make_layout (JmDocument            *document,
   return jm_layout_new (document, &render);
 }
 
+static void
+png_write_cb (png_structp png,
+              png_bytep   data,
+              png_size_t  length)
+{
+  Sink *sink = png_get_io_ptr (png);
+
+  while (length > 0)
+    {
+      unsigned int chunk = (unsigned int) MIN (length, G_MAXUINT);
+
+      if (sink_write (sink, data, chunk) != CAIRO_STATUS_SUCCESS)
+        png_error (png, "write");
+      data += chunk;
+      length -= chunk;
+    }
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+static void
+png_error_cb (png_structp     png,
+              png_const_charp message)
+{
+  png_longjmp (png, 1);
+}
+
+static void
+png_warning_cb (png_structp     png,
+                png_const_charp message)
+{
+}
+
+/* Writes the surface as a PNG: RGB when it is opaque (RGB24), RGBA
+ * otherwise. The map's flat colours compress well with the "up" filter
+ * alone at a low zlib level: libpng's default (every filter tried on
+ * every row, level 6), which cairo uses, made the large map's file 15 %
+ * smaller in four times the time. */
+static cairo_status_t
+write_png (cairo_surface_t *surface,
+           Sink            *sink)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  const guchar *data;
+  png_structp png;
+  png_infop info;
+  guchar *row;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
+  if (png == NULL)
+    return CAIRO_STATUS_NO_MEMORY;
+  info = png_create_info_struct (png);
+  if (info == NULL)
+    {
+      png_destroy_write_struct (&png, NULL);
+      return CAIRO_STATUS_NO_MEMORY;
+    }
+  row = g_malloc ((gsize) width * 4);
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_free (row);
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+
+  png_set_write_fn (png, sink, png_write_cb, png_flush_cb);
+  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8,
+                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_compression_level (png, 3);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_write_info (png, info);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pixel = (const guint32 *) (gconstpointer) (data + (gsize) y * (gsize) stride);
+      guchar *out = row;
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = pixel[x];
+          guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+          if (alpha)
+            {
+              guint a = p >> 24;
+
+              /* cairo keeps colours premultiplied by alpha; PNG does not. */
+              if (a == 0)
+                r = g = b = 0;
+              else if (a < 255)
+                {
+                  r = (r * 255 + a / 2) / a;
+                  g = (g * 255 + a / 2) / a;
+                  b = (b * 255 + a / 2) / a;
+                }
+              *out++ = (guchar) r;
+              *out++ = (guchar) g;
+              *out++ = (guchar) b;
+              *out++ = (guchar) a;
+            }
+          else
+            {
+              *out++ = (guchar) r;
+              *out++ = (guchar) g;
+              *out++ = (guchar) b;
+            }
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, NULL);
+  png_destroy_write_struct (&png, &info);
+  g_free (row);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static gboolean
 export_png (JmDocument            *document,
             const char            *path,
@@ -247,7 +372,10 @@ export_png (JmDocument            *document,
       return FALSE;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w * scale), (int) ceil (h * scale));
+  /* An opaque map is written without an alpha channel: a quarter less to
+   * compress, and what viewers expect of a picture with a background. */
+  surface = cairo_image_surface_create (options->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                        (int) ceil (w * scale), (int) ceil (h * scale));
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
@@ -257,6 +385,15 @@ export_png (JmDocument            *document,
     }
 
   cr = cairo_create (surface);
+  if (!options->transparent)
+    {
+      /* The map's size is rarely a whole number of pixels: its background
+       * fills the last row and column too, which have no alpha to fade. */
+      JmColor background = jm_theme_get_colors (options->theme)->background;
+
+      cairo_set_source_rgb (cr, background.r, background.g, background.b);
+      cairo_paint (cr);
+    }
   cairo_scale (cr, scale, scale);
   jm_painter_paint (layout, cr, NULL, scale);
   cairo_destroy (cr);
@@ -266,7 +403,7 @@ export_png (JmDocument            *document,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+  status = write_png (surface, &sink);
   cairo_surface_destroy (surface);
   return close_sink (&sink, tmp, path, status, error);
 }
