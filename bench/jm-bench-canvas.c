@@ -28,6 +28,8 @@
 #include "jm-window.h"
 
 enum { PHASE_ZOOM, PHASE_PAN, PHASE_DRAG, N_PHASES };
+
+#define WATCHDOG_SECONDS 180
 static const char *phase_names[N_PHASES] = { "zoom", "pan", "drag" };
 
 typedef struct {
@@ -294,6 +296,19 @@ on_window_added (GtkApplication *app,
     gtk_widget_add_tick_callback (GTK_WIDGET (bench->canvas), on_tick, bench, NULL);
 }
 
+/* A run that stops producing frames (a display gone, a window never
+ * shown) fails rather than holding up the benchmark and CI forever. */
+static gboolean
+on_watchdog (gpointer data)
+{
+  Bench *bench = data;
+
+  g_printerr ("No %s after %d s: giving up\n", bench->first_frame_seen ? "end of the script" : "first frame",
+              WATCHDOG_SECONDS);
+  _exit (1);
+  return G_SOURCE_REMOVE;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -360,6 +375,7 @@ main (int   argc,
   for (int i = 0; i < N_PHASES; i++)
     bench.times[i] = g_array_new (FALSE, FALSE, sizeof (double));
 
+  g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog, &bench);
   {
     char *app_argv[] = { argv[0], (char *) path, NULL };
 
