@@ -4,8 +4,9 @@
 
 #include "jm-paint-cache-private.h"
 
-/* A few screens' worth of cards at 1920 × 1080. */
-#define DEFAULT_MAX_BYTES (64 * 1024 * 1024)
+/* Two or three screens' worth of cards at 1920 × 1080, at a device scale
+ * of 1: panning back finds them still there. */
+#define DEFAULT_MAX_BYTES (32 * 1024 * 1024)
 
 typedef struct {
   guint64          stamp;
@@ -22,7 +23,7 @@ struct _JmPaintCache {
   GHashTable *entries;      /* &stamp -> Entry*, owned */
   GQueue      lru;          /* most recently painted first */
   gsize       bytes;
-  gsize       max_bytes;
+  gsize       max_bytes;    /* at a device scale of 1 */
   double      device_scale;
   double      scale;        /* of the images kept; 0 when none */
   double      last_scale;   /* of the paint before this one */
@@ -30,6 +31,13 @@ struct _JmPaintCache {
   guint       made;
   guint       direct;
 };
+
+/* A screen of twice the pixels each way needs four times the bytes. */
+static gsize
+budget (JmPaintCache *cache)
+{
+  return (gsize) (cache->max_bytes * cache->device_scale * cache->device_scale);
+}
 
 static void
 entry_free (gpointer data)
@@ -190,7 +198,7 @@ jm_paint_cache_accepts (JmPaintCache *cache,
   /* A card filling much of the budget (zoomed far in) is drawn directly:
    * keeping it would push out every other card. */
   return width > 0 && height > 0 && width <= 8192 && height <= 8192
-         && (gsize) width * (gsize) height * 4 <= cache->max_bytes / 8;
+         && (gsize) width * (gsize) height * 4 <= budget (cache) / 8;
 }
 
 void
@@ -222,7 +230,7 @@ jm_paint_cache_insert (JmPaintCache    *cache,
   cache->bytes += entry->bytes;
   cache->made++;
 
-  while (cache->bytes > cache->max_bytes && cache->lru.length > 1)
+  while (cache->bytes > budget (cache) && cache->lru.length > 1)
     remove_entry (cache, g_queue_peek_tail (&cache->lru));
 }
 

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 
 typedef struct _JmPaintCache JmPaintCache;
 
-/* max_bytes bounds the images kept (least recently painted go first);
- * 0 chooses a default that holds a few screens of cards. */
+/* max_bytes bounds the images kept (least recently painted go first), at
+ * a device scale of 1 (times its square at others); 0 chooses a default
+ * that holds two or three screens of cards. */
 JmPaintCache *jm_paint_cache_new              (gsize         max_bytes);
 void          jm_paint_cache_free             (JmPaintCache *cache);
 /* Forgets every image, as when the screen's colours change. */
