@@ -30,10 +30,10 @@ typedef enum {
 } RefKind;
 
 typedef struct {
-  RefKind  kind;
-  char    *id;        /* what is referred to */
-  char    *owner;     /* the card id, or NULL for an emotion */
-  int      line;
+  RefKind     kind;
+  const char *id;     /* what is referred to */
+  const char *owner;  /* the card id, or NULL for an emotion */
+  int         line;
 } Ref;
 
 typedef struct {
@@ -44,8 +44,10 @@ typedef struct {
   gboolean          fatal;      /* stop reading: the rest cannot be trusted */
   JmIoError         code;       /* of the first problem */
   gboolean          have_code;
-  GHashTable       *ids;        /* id -> line of first use */
-  GPtrArray        *refs;       /* Ref* checked at the end */
+  int               type;       /* of the current node: see read_next() */
+  GStringChunk     *strings;    /* the ids' and refs' strings: one allocation for thousands */
+  GHashTable       *ids;        /* id (in strings) -> line of first use */
+  GArray           *refs;       /* Ref, checked at the end */
   GHashTable       *emotion_keys;
   GPtrArray        *span_uses;
   JmForeign        *root_foreign;
@@ -59,16 +61,6 @@ typedef struct {
   guint  span;
   int    line;
 } SpanUse;
-
-static void
-ref_free (gpointer data)
-{
-  Ref *ref = data;
-
-  g_free (ref->id);
-  g_free (ref->owner);
-  g_free (ref);
-}
 
 static void
 span_use_free (gpointer data)
@@ -227,9 +219,13 @@ namespace_value (const char *value)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* An attribute's value is the reader's own (see attribute_value()): it
+ * stays valid until the reader moves on from the element, and
+ * free_attributes() forgets it. */
 typedef struct {
   const char *name;
-  char       *value;
+  const char *value;
+  char       *copy;   /* value, when it had to be copied */
 } Attr;
 
 typedef struct {
@@ -237,6 +233,29 @@ typedef struct {
   guint     n;
   JmForeign *foreign;
 } Attrs;
+
+/* The value of the attribute the reader is on, for as long as its element
+ * is the reader's. libxml2 hands out the attribute's own text when that is
+ * a single text node, as it nearly always is; otherwise (an empty value, a
+ * value split around a character reference) a buffer it reuses for the
+ * next value, which is copied into attr->copy. Copying every value was a
+ * malloc and a free per attribute of every element. */
+static void
+attribute_value (Ctx        *ctx,
+                 const char *value,
+                 Attr       *attr)
+{
+  xmlAttrPtr node = (xmlAttrPtr) xmlTextReaderCurrentNode (ctx->reader);
+
+  g_clear_pointer (&attr->copy, g_free);
+  if (value == NULL
+      || (node != NULL && node->type == XML_ATTRIBUTE_NODE && node->children != NULL
+          && node->children->type == XML_TEXT_NODE && node->children->next == NULL
+          && (const char *) node->children->content == value))
+    attr->value = value;
+  else
+    attr->value = attr->copy = g_strdup (value);
+}
 
 /* Reads the attributes of the current element into `attrs` (known names,
  * no namespace), keeps foreign ones, and complains about unknown ones. */
@@ -295,8 +314,7 @@ read_attributes (Ctx        *ctx,
         {
           if (strcmp (attrs[i].name, local) == 0)
             {
-              g_free (attrs[i].value);
-              attrs[i].value = g_strdup (value);
+              attribute_value (ctx, value, &attrs[i]);
               known = TRUE;
               break;
             }
@@ -312,7 +330,10 @@ free_attributes (Attr  *attrs,
                  guint  n)
 {
   for (guint i = 0; i < n; i++)
-    g_clear_pointer (&attrs[i].value, g_free);
+    {
+      attrs[i].value = NULL;
+      g_clear_pointer (&attrs[i].copy, g_free);
+    }
 }
 
 static const char *
@@ -332,6 +353,7 @@ register_id (Ctx        *ctx,
              const char *id)
 {
   gpointer first;
+  int line;
 
   if (id == NULL)
     return;
@@ -350,7 +372,8 @@ register_id (Ctx        *ctx,
                id, GPOINTER_TO_INT (first));
       return;
     }
-  g_hash_table_insert (ctx->ids, g_strdup (id), GINT_TO_POINTER (MAX (current_line (ctx), 1)));
+  line = current_line (ctx);
+  g_hash_table_insert (ctx->ids, g_string_chunk_insert (ctx->strings, id), GINT_TO_POINTER (MAX (line, 1)));
 }
 
 static void
@@ -359,24 +382,24 @@ add_ref (Ctx        *ctx,
          const char *id,
          const char *owner)
 {
-  Ref *ref;
+  Ref ref;
 
   if (id == NULL)
     return;
-  ref = g_new0 (Ref, 1);
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  ref->owner = g_strdup (owner);
-  ref->line = current_line (ctx);
-  g_ptr_array_add (ctx->refs, ref);
+  ref.kind = kind;
+  ref.id = g_string_chunk_insert (ctx->strings, id);
+  ref.owner = owner != NULL ? g_string_chunk_insert (ctx->strings, owner) : NULL;
+  ref.line = current_line (ctx);
+  g_array_append_val (ctx->refs, ref);
 }
 
 /* ---- walking the tree ---- */
 
+/* The type of the node read_next() moved to. */
 static int
 node_type (Ctx *ctx)
 {
-  return xmlTextReaderNodeType (ctx->reader);
+  return ctx->type;
 }
 
 /* What the collected generic errors say went wrong: the text after the
@@ -402,6 +425,18 @@ read_next (Ctx *ctx)
     return FALSE;
 
   ret = xmlTextReaderRead (ctx->reader);
+  /* Once per node: xmlTextReaderNodeType() tells blank text from other
+   * text by walking up every ancestor in search of xml:space, which
+   * nothing here needs (blank text is blank, whatever its kind), and the
+   * callers ask for the type again and again. */
+  {
+    xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+    if (ret == 1 && node != NULL && node->type == XML_TEXT_NODE)
+      ctx->type = XML_READER_TYPE_TEXT;
+    else
+      ctx->type = xmlTextReaderNodeType (ctx->reader);
+  }
   if (ret < 0)
     {
       g_autofree char *reason = generic_error_reason (ctx);
@@ -458,10 +493,16 @@ skip_element (Ctx *ctx)
       return;
 }
 
+/* Whether the current element is in our namespace. The element's own
+ * namespace, as xmlTextReaderConstNamespaceUri() finds it, without that
+ * function's lookup of the URI in the reader's dictionary at every call. */
 static gboolean
 is_ours (Ctx *ctx)
 {
-  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (ctx->reader), JM_NAMESPACE) == 0;
+  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+  return node != NULL && (node->type == XML_ELEMENT_NODE || node->type == XML_ATTRIBUTE_NODE)
+         && node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, JM_NAMESPACE) == 0;
 }
 
 /* Keeps an element of another namespace as it is; refuses XInclude. */
@@ -507,6 +548,16 @@ keep_foreign_element (Ctx        *ctx,
   skip_element (ctx);
 }
 
+/* Whether text is empty once stripped (g_strstrip() strips the same). */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* Moves to the next child element of the element at parent_depth. FALSE at
  * its end. Non-blank text between elements is a problem. */
 static gboolean
@@ -525,22 +576,30 @@ next_child (Ctx *ctx,
       if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && depth == parent_depth + 1)
         {
           const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
-          g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
 
-          if (*stripped != '\0')
-            invalid (ctx, _("Unexpected text “%.40s” between elements"), stripped);
+          if (!is_blank (value))
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+              invalid (ctx, _("Unexpected text “%.40s” between elements"), stripped);
+            }
         }
     }
   return FALSE;
 }
 
-/* The text content of the current element (which may have no children). */
+/* The text content of the current element (which may have no children).
+ * Nearly always one text node: its copy is the result, and a GString
+ * gathers the text only when there are more. */
 static char *
 read_text (Ctx *ctx)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *element = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-  g_autofree char *name = g_strdup (element);
+  g_autoptr(GString) text = NULL;
+  g_autofree char *first = NULL;
+  gsize len = 0;
+  /* Interned: valid until the reader is freed, whatever it reads. */
+  const char *name = (const char *) xmlTextReaderConstString (ctx->reader,
+                                                              xmlTextReaderConstLocalName (ctx->reader));
   int depth;
 
   if (xmlTextReaderIsEmptyElement (ctx->reader))
@@ -559,9 +618,22 @@ read_text (Ctx *ctx)
         {
           const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
 
-          if (value != NULL)
-            g_string_append (text, value);
-          if (text->len > JM_MAX_TEXT_BYTES)
+          if (value != NULL && first == NULL && text == NULL)
+            {
+              len = strlen (value);
+              first = g_strndup (value, len);
+            }
+          else if (value != NULL)
+            {
+              if (text == NULL)
+                {
+                  text = g_string_new (first);
+                  g_clear_pointer (&first, g_free);
+                }
+              g_string_append (text, value);
+              len = text->len;
+            }
+          if (len > JM_MAX_TEXT_BYTES)
             {
               invalid (ctx, _("The text of <%s> is longer than %d bytes"), name, JM_MAX_TEXT_BYTES);
               ctx->fatal = TRUE;
@@ -576,7 +648,9 @@ read_text (Ctx *ctx)
         }
     }
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  if (text != NULL)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  return first != NULL ? g_steal_pointer (&first) : g_strdup ("");
 }
 
 static GBytes *
@@ -1337,7 +1411,7 @@ check_references (Ctx *ctx)
 {
   for (guint i = 0; i < ctx->refs->len; i++)
     {
-      Ref *ref = g_ptr_array_index (ctx->refs, i);
+      const Ref *ref = &g_array_index (ctx->refs, Ref, i);
 
       if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) == NULL)
         {
@@ -1378,8 +1452,9 @@ ctx_init (Ctx        *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->name = display_name;
   ctx->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
-  ctx->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx->refs = g_ptr_array_new_with_free_func (ref_free);
+  ctx->strings = g_string_chunk_new (16 * 1024);
+  ctx->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   ctx->span_uses = g_ptr_array_new_with_free_func (span_use_free);
   ctx->emotion_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->doc = jm_document_new ();
@@ -1393,7 +1468,8 @@ ctx_clear (Ctx *ctx)
     g_string_free (g_steal_pointer (&ctx->generic_error), TRUE);
   g_clear_pointer (&ctx->problems, g_ptr_array_unref);
   g_clear_pointer (&ctx->ids, g_hash_table_unref);
-  g_clear_pointer (&ctx->refs, g_ptr_array_unref);
+  g_clear_pointer (&ctx->refs, g_array_unref);
+  g_clear_pointer (&ctx->strings, g_string_chunk_free);
   g_clear_pointer (&ctx->span_uses, g_ptr_array_unref);
   g_clear_pointer (&ctx->emotion_keys, g_hash_table_unref);
   g_clear_pointer (&ctx->cards, g_ptr_array_unref);
