@@ -45,6 +45,7 @@ typedef struct {
   JmIoError         code;       /* of the first problem */
   gboolean          have_code;
   int               type;       /* of the current node: see read_next() */
+  int               depth;      /* of the current node, once read_next() returned TRUE */
   GStringChunk     *strings;    /* the ids' and refs' strings: one allocation for thousands */
   GHashTable       *ids;        /* id (in strings) -> line of first use */
   GArray           *refs;       /* Ref, checked at the end */
@@ -451,7 +452,8 @@ read_next (Ctx *ctx)
   if (ret == 0)
     return FALSE;
 
-  if (xmlTextReaderDepth (ctx->reader) > JM_MAX_DEPTH)
+  ctx->depth = xmlTextReaderDepth (ctx->reader);
+  if (ctx->depth > JM_MAX_DEPTH)
     {
       problem (ctx, JM_IO_ERROR_INVALID, current_line (ctx),
                _("The file is nested more than %d levels deep"), JM_MAX_DEPTH);
@@ -489,7 +491,7 @@ skip_element (Ctx *ctx)
 
   depth = xmlTextReaderDepth (ctx->reader);
   while (read_next (ctx))
-    if (node_type (ctx) == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (ctx->reader) == depth)
+    if (node_type (ctx) == XML_READER_TYPE_END_ELEMENT && ctx->depth == depth)
       return;
 }
 
@@ -567,7 +569,7 @@ next_child (Ctx *ctx,
   while (read_next (ctx))
     {
       int type = node_type (ctx);
-      int depth = xmlTextReaderDepth (ctx->reader);
+      int depth = ctx->depth;
 
       if (type == XML_READER_TYPE_END_ELEMENT && depth == parent_depth)
         return FALSE;
@@ -610,7 +612,7 @@ read_text (Ctx *ctx)
     {
       int type = node_type (ctx);
 
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (ctx->reader) == depth)
+      if (type == XML_READER_TYPE_END_ELEMENT && ctx->depth == depth)
         break;
 
       if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
@@ -1409,11 +1411,18 @@ read_root (Ctx *ctx)
 static void
 check_references (Ctx *ctx)
 {
+  /* Cards come in step order, mostly: the last step found answers most. */
+  const char *step_found = NULL;
+
   for (guint i = 0; i < ctx->refs->len; i++)
     {
       const Ref *ref = &g_array_index (ctx->refs, Ref, i);
 
-      if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) == NULL)
+      if (ref->kind == REF_STEP && step_found != NULL && strcmp (ref->id, step_found) == 0)
+        continue;
+      if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) != NULL)
+        step_found = ref->id;
+      else if (ref->kind == REF_STEP)
         {
           if (ref->owner)
             problem (ctx, JM_IO_ERROR_INVALID, ref->line,
