@@ -29,10 +29,12 @@ typedef enum {
   REF_PERSONA,
 } RefKind;
 
+/* The strings are the referring card's or emotion's own, which the
+ * document or ctx->cards keeps until the end. */
 typedef struct {
-  RefKind     kind;
   const char *id;     /* what is referred to */
   const char *owner;  /* the card id, or NULL for an emotion */
+  RefKind     kind;
   int         line;
 } Ref;
 
@@ -46,7 +48,7 @@ typedef struct {
   gboolean          have_code;
   int               type;       /* of the current node: see read_next() */
   int               depth;      /* of the current node, once read_next() returned TRUE */
-  GStringChunk     *strings;    /* the ids' and refs' strings: one allocation for thousands */
+  GStringChunk     *strings;    /* the ids' strings: one allocation for thousands */
   GHashTable       *ids;        /* id (in strings) -> line of first use */
   GArray           *refs;       /* Ref, checked at the end */
   GHashTable       *emotion_keys;
@@ -387,9 +389,9 @@ add_ref (Ctx        *ctx,
 
   if (id == NULL)
     return;
+  ref.id = id;
+  ref.owner = owner;
   ref.kind = kind;
-  ref.id = g_string_chunk_insert (ctx->strings, id);
-  ref.owner = owner != NULL ? g_string_chunk_insert (ctx->strings, owner) : NULL;
   ref.line = current_line (ctx);
   g_array_append_val (ctx->refs, ref);
 }
@@ -1024,7 +1026,7 @@ read_card (Ctx        *ctx,
 
   card = jm_card_new (attrs[ID].value, attrs[STEP].value, NULL);
   card->foreign = foreign;
-  add_ref (ctx, REF_STEP, attrs[STEP].value, attrs[ID].value);
+  add_ref (ctx, REF_STEP, card->step_id, card->id);
 
   if (attrs[SPAN].value != NULL && (!parse_uint (attrs[SPAN].value, 10000, &card->span) || card->span == 0))
     {
@@ -1076,13 +1078,11 @@ read_card (Ctx        *ctx,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       for (guint i = 0; ids[i] != NULL; i++)
-        {
-          if (*ids[i] == '\0')
-            continue;
-          add_ref (ctx, REF_PERSONA, ids[i], attrs[ID].value);
+        if (*ids[i] != '\0')
           g_strv_builder_add (builder, ids[i]);
-        }
       card->personas = g_strv_builder_end (builder);
+      for (guint i = 0; card->personas[i] != NULL; i++)
+        add_ref (ctx, REF_PERSONA, card->personas[i], card->id);
       if (card->personas[0] == NULL)
         g_clear_pointer (&card->personas, g_strfreev);
     }
@@ -1197,11 +1197,12 @@ read_emotion (Ctx *ctx)
                  attrs[PERSONA].value, attrs[STEP].value);
       else
         {
+          JmEmotion *emotion = jm_emotion_new (attrs[PERSONA].value, attrs[STEP].value, curve, score);
+
           g_hash_table_add (ctx->emotion_keys, g_steal_pointer (&key));
-          add_ref (ctx, REF_PERSONA, attrs[PERSONA].value, NULL);
-          add_ref (ctx, REF_STEP, attrs[STEP].value, NULL);
-          jm_document_build_emotion (ctx->doc, jm_emotion_new (attrs[PERSONA].value, attrs[STEP].value,
-                                                               curve, score));
+          add_ref (ctx, REF_PERSONA, emotion->persona_id, NULL);
+          add_ref (ctx, REF_STEP, emotion->step_id, NULL);
+          jm_document_build_emotion (ctx->doc, emotion);
         }
     }
 
