@@ -222,7 +222,7 @@ namespace_value (const char *value)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* An attribute's value is the reader's own (see attribute_value()): it
+/* An attribute's value is the reader's own (see set_attribute()): it
  * stays valid until the reader moves on from the element, and
  * free_attributes() forgets it. */
 typedef struct {
@@ -237,27 +237,56 @@ typedef struct {
   JmForeign *foreign;
 } Attrs;
 
-/* The value of the attribute the reader is on, for as long as its element
- * is the reader's. libxml2 hands out the attribute's own text when that is
- * a single text node, as it nearly always is; otherwise (an empty value, a
- * value split around a character reference) a buffer it reuses for the
- * next value, which is copied into attr->copy. Copying every value was a
- * malloc and a free per attribute of every element. */
-static void
-attribute_value (Ctx        *ctx,
-                 const char *value,
-                 Attr       *attr)
+/* Whether an attribute's value is a single text node: its text is then
+ * what xmlTextReaderConstValue() hands out, and stays as long as the
+ * element. Otherwise (an empty value, say) that function fills a buffer
+ * it reuses for the next value. */
+static gboolean
+is_single_text (xmlAttrPtr attr)
 {
-  xmlAttrPtr node = (xmlAttrPtr) xmlTextReaderCurrentNode (ctx->reader);
+  return attr->children != NULL && attr->children->type == XML_TEXT_NODE && attr->children->next == NULL;
+}
 
-  g_clear_pointer (&attr->copy, g_free);
-  if (value == NULL
-      || (node != NULL && node->type == XML_ATTRIBUTE_NODE && node->children != NULL
-          && node->children->type == XML_TEXT_NODE && node->children->next == NULL
-          && (const char *) node->children->content == value))
-    attr->value = value;
-  else
-    attr->value = attr->copy = g_strdup (value);
+/* Takes the value of the known attribute `local`, or complains about an
+ * unknown one. A value that is not `stable` (see is_single_text()) is
+ * copied. Copying every value was a malloc and a free per attribute of
+ * every element. */
+static void
+set_attribute (Ctx        *ctx,
+               const char *element,
+               Attr       *attrs,
+               guint       n,
+               const char *local,
+               const char *value,
+               gboolean    stable)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (attrs[i].name[0] == local[0] && strcmp (attrs[i].name, local) == 0)
+        {
+          g_clear_pointer (&attrs[i].copy, g_free);
+          if (stable || value == NULL)
+            attrs[i].value = value;
+          else
+            attrs[i].value = attrs[i].copy = g_strdup (value);
+          return;
+        }
+    }
+  invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+}
+
+/* Whether every attribute of the element is plain: no namespace, no
+ * namespace declaration, the value a single text node. So are nearly all
+ * the elements of a map. */
+static gboolean
+has_plain_attributes (xmlNodePtr element)
+{
+  if (element->nsDef != NULL)
+    return FALSE;
+  for (xmlAttrPtr attr = element->properties; attr != NULL; attr = attr->next)
+    if (attr->ns != NULL || !is_single_text (attr))
+      return FALSE;
+  return TRUE;
 }
 
 /* Reads the attributes of the current element into `attrs` (known names,
@@ -269,6 +298,18 @@ read_attributes (Ctx        *ctx,
                  guint       n,
                  JmForeign **foreign)
 {
+  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+  /* Plain attributes are read from the element itself: the very names and
+   * values the reader would give one at a time, at five calls each. */
+  if (node != NULL && node->type == XML_ELEMENT_NODE && has_plain_attributes (node))
+    {
+      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+        set_attribute (ctx, element, attrs, n, (const char *) attr->name,
+                       (const char *) attr->children->content, TRUE);
+      return;
+    }
+
   for (int more = xmlTextReaderMoveToFirstAttribute (ctx->reader);
        more == 1;
        more = xmlTextReaderMoveToNextAttribute (ctx->reader))
@@ -276,7 +317,7 @@ read_attributes (Ctx        *ctx,
       const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
       const char *local = (const char *) xmlTextReaderConstLocalName (ctx->reader);
       const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
-      gboolean known = FALSE;
+      xmlAttrPtr attr = (xmlAttrPtr) xmlTextReaderCurrentNode (ctx->reader);
 
       if (g_strcmp0 (ns, XMLNS_URI) == 0)
         {
@@ -313,17 +354,9 @@ read_attributes (Ctx        *ctx,
           continue;
         }
 
-      for (guint i = 0; i < n; i++)
-        {
-          if (strcmp (attrs[i].name, local) == 0)
-            {
-              attribute_value (ctx, value, &attrs[i]);
-              known = TRUE;
-              break;
-            }
-        }
-      if (!known)
-        invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+      set_attribute (ctx, element, attrs, n, local, value,
+                     attr != NULL && attr->type == XML_ATTRIBUTE_NODE && is_single_text (attr)
+                     && value == (const char *) attr->children->content);
     }
   xmlTextReaderMoveToElement (ctx->reader);
 }
@@ -601,9 +634,8 @@ read_text (Ctx *ctx)
   g_autoptr(GString) text = NULL;
   g_autofree char *first = NULL;
   gsize len = 0;
-  /* Interned: valid until the reader is freed, whatever it reads. */
-  const char *name = (const char *) xmlTextReaderConstString (ctx->reader,
-                                                              xmlTextReaderConstLocalName (ctx->reader));
+  /* Freed with the reader, says libxml2, not on the next read. */
+  const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
   int depth;
 
   if (xmlTextReaderIsEmptyElement (ctx->reader))
