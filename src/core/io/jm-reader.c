@@ -657,7 +657,7 @@ read_text (Ctx *ctx)
           if (value != NULL && first == NULL && text == NULL)
             {
               len = strlen (value);
-              first = g_strndup (value, len);
+              first = g_memdup2 (value, len + 1);
             }
           else if (value != NULL)
             {
