@@ -9,12 +9,17 @@
  * Usage: jm-bench [RUNS]     medians of RUNS runs after a warm-up
  *        jm-bench --short    every measure once, on the small map: a quick
  *                            check (in `meson test`) that they all still run
+ *        jm-bench --write-maps DIR
+ *                            writes the three reference maps (small, large,
+ *                            huge .journey, the very files measured) into
+ *                            DIR and exits: for profiling outside the bench
  * Exits 1 if one of our measures could not be taken. */
 #include "config.h"
 
 #include "jm-bench-files.h"
 
 #include <cairo.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -566,6 +571,30 @@ main (int   argc,
   guint L = 1, H = 2;   /* which sizes stand for "large" and "huge" */
   const char *large, *huge;
 
+  if (argc == 3 && g_str_equal (argv[1], "--write-maps"))
+    {
+      jm_bench_remove_tree (dir);
+      if (g_mkdir_with_parents (argv[2], 0755) != 0)
+        {
+          g_printerr ("Cannot create %s: %s\n", argv[2], g_strerror (errno));
+          return 1;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autoptr(JmDocument) doc = generate (sizes[i].stages, sizes[i].lanes, sizes[i].cards, 42 + i);
+          g_autofree char *name = g_strdup_printf ("%s.journey", sizes[i].name);
+          g_autofree char *path = g_build_filename (argv[2], name, NULL);
+          g_autoptr(GError) error = NULL;
+
+          if (!jm_writer_save_path (doc, path, &error))
+            {
+              g_printerr ("Cannot write %s: %s\n", path, error->message);
+              return 1;
+            }
+          g_print ("%s\n", path);
+        }
+      return 0;
+    }
   if (argc > 1 && g_str_equal (argv[1], "--short"))
     {
       short_mode = TRUE;

@@ -35,6 +35,8 @@ jm_cli_print_problems (GPtrArray    *problems,
     }
 }
 
+static JmDocument *last_map;
+
 int
 jm_cli_check (const char * const *files)
 {
@@ -56,6 +58,15 @@ jm_cli_check (const char * const *files)
         {
           jm_cli_print_problems (problems, error);
           status = JM_EXIT_FAILURE;
+        }
+      /* The process ends after the last file: its map goes with the
+       * process, which is quicker than taking it apart object by object
+       * (a tenth of --check on a huge map). It stays referenced, so leak
+       * checkers see it as reachable. */
+      else if (files[i + 1] == NULL)
+        {
+          g_clear_object (&last_map);
+          last_map = g_steal_pointer (&doc);
         }
     }
 

@@ -29,11 +29,13 @@ typedef enum {
   REF_PERSONA,
 } RefKind;
 
+/* The strings are the referring card's or emotion's own, which the
+ * document or ctx->cards keeps until the end. */
 typedef struct {
-  RefKind  kind;
-  char    *id;        /* what is referred to */
-  char    *owner;     /* the card id, or NULL for an emotion */
-  int      line;
+  const char *id;     /* what is referred to */
+  const char *owner;  /* the card id, or NULL for an emotion */
+  RefKind     kind;
+  int         line;
 } Ref;
 
 typedef struct {
@@ -44,8 +46,11 @@ typedef struct {
   gboolean          fatal;      /* stop reading: the rest cannot be trusted */
   JmIoError         code;       /* of the first problem */
   gboolean          have_code;
-  GHashTable       *ids;        /* id -> line of first use */
-  GPtrArray        *refs;       /* Ref* checked at the end */
+  int               type;       /* of the current node: see read_next() */
+  int               depth;      /* of the current node, once read_next() returned TRUE */
+  GStringChunk     *strings;    /* the ids' strings: one allocation for thousands */
+  GHashTable       *ids;        /* id (in strings) -> line of first use */
+  GArray           *refs;       /* Ref, checked at the end */
   GHashTable       *emotion_keys;
   GPtrArray        *span_uses;
   JmForeign        *root_foreign;
@@ -59,16 +64,6 @@ typedef struct {
   guint  span;
   int    line;
 } SpanUse;
-
-static void
-ref_free (gpointer data)
-{
-  Ref *ref = data;
-
-  g_free (ref->id);
-  g_free (ref->owner);
-  g_free (ref);
-}
 
 static void
 span_use_free (gpointer data)
@@ -227,9 +222,13 @@ namespace_value (const char *value)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* An attribute's value is the reader's own (see set_attribute()): it
+ * stays valid until the reader moves on from the element, and
+ * free_attributes() forgets it. */
 typedef struct {
   const char *name;
-  char       *value;
+  const char *value;
+  char       *copy;   /* value, when it had to be copied */
 } Attr;
 
 typedef struct {
@@ -237,6 +236,58 @@ typedef struct {
   guint     n;
   JmForeign *foreign;
 } Attrs;
+
+/* Whether an attribute's value is a single text node: its text is then
+ * what xmlTextReaderConstValue() hands out, and stays as long as the
+ * element. Otherwise (an empty value, say) that function fills a buffer
+ * it reuses for the next value. */
+static gboolean
+is_single_text (xmlAttrPtr attr)
+{
+  return attr->children != NULL && attr->children->type == XML_TEXT_NODE && attr->children->next == NULL;
+}
+
+/* Takes the value of the known attribute `local`, or complains about an
+ * unknown one. A value that is not `stable` (see is_single_text()) is
+ * copied. Copying every value was a malloc and a free per attribute of
+ * every element. */
+static void
+set_attribute (Ctx        *ctx,
+               const char *element,
+               Attr       *attrs,
+               guint       n,
+               const char *local,
+               const char *value,
+               gboolean    stable)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (attrs[i].name[0] == local[0] && strcmp (attrs[i].name, local) == 0)
+        {
+          g_clear_pointer (&attrs[i].copy, g_free);
+          if (stable || value == NULL)
+            attrs[i].value = value;
+          else
+            attrs[i].value = attrs[i].copy = g_strdup (value);
+          return;
+        }
+    }
+  invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+}
+
+/* Whether every attribute of the element is plain: no namespace, no
+ * namespace declaration, the value a single text node. So are nearly all
+ * the elements of a map. */
+static gboolean
+has_plain_attributes (xmlNodePtr element)
+{
+  if (element->nsDef != NULL)
+    return FALSE;
+  for (xmlAttrPtr attr = element->properties; attr != NULL; attr = attr->next)
+    if (attr->ns != NULL || !is_single_text (attr))
+      return FALSE;
+  return TRUE;
+}
 
 /* Reads the attributes of the current element into `attrs` (known names,
  * no namespace), keeps foreign ones, and complains about unknown ones. */
@@ -247,6 +298,18 @@ read_attributes (Ctx        *ctx,
                  guint       n,
                  JmForeign **foreign)
 {
+  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+  /* Plain attributes are read from the element itself: the very names and
+   * values the reader would give one at a time, at five calls each. */
+  if (node != NULL && node->type == XML_ELEMENT_NODE && has_plain_attributes (node))
+    {
+      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+        set_attribute (ctx, element, attrs, n, (const char *) attr->name,
+                       (const char *) attr->children->content, TRUE);
+      return;
+    }
+
   for (int more = xmlTextReaderMoveToFirstAttribute (ctx->reader);
        more == 1;
        more = xmlTextReaderMoveToNextAttribute (ctx->reader))
@@ -254,7 +317,7 @@ read_attributes (Ctx        *ctx,
       const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
       const char *local = (const char *) xmlTextReaderConstLocalName (ctx->reader);
       const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
-      gboolean known = FALSE;
+      xmlAttrPtr attr = (xmlAttrPtr) xmlTextReaderCurrentNode (ctx->reader);
 
       if (g_strcmp0 (ns, XMLNS_URI) == 0)
         {
@@ -291,18 +354,9 @@ read_attributes (Ctx        *ctx,
           continue;
         }
 
-      for (guint i = 0; i < n; i++)
-        {
-          if (strcmp (attrs[i].name, local) == 0)
-            {
-              g_free (attrs[i].value);
-              attrs[i].value = g_strdup (value);
-              known = TRUE;
-              break;
-            }
-        }
-      if (!known)
-        invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+      set_attribute (ctx, element, attrs, n, local, value,
+                     attr != NULL && attr->type == XML_ATTRIBUTE_NODE && is_single_text (attr)
+                     && value == (const char *) attr->children->content);
     }
   xmlTextReaderMoveToElement (ctx->reader);
 }
@@ -312,7 +366,10 @@ free_attributes (Attr  *attrs,
                  guint  n)
 {
   for (guint i = 0; i < n; i++)
-    g_clear_pointer (&attrs[i].value, g_free);
+    {
+      attrs[i].value = NULL;
+      g_clear_pointer (&attrs[i].copy, g_free);
+    }
 }
 
 static const char *
@@ -332,6 +389,7 @@ register_id (Ctx        *ctx,
              const char *id)
 {
   gpointer first;
+  int line;
 
   if (id == NULL)
     return;
@@ -350,7 +408,8 @@ register_id (Ctx        *ctx,
                id, GPOINTER_TO_INT (first));
       return;
     }
-  g_hash_table_insert (ctx->ids, g_strdup (id), GINT_TO_POINTER (MAX (current_line (ctx), 1)));
+  line = current_line (ctx);
+  g_hash_table_insert (ctx->ids, g_string_chunk_insert (ctx->strings, id), GINT_TO_POINTER (MAX (line, 1)));
 }
 
 static void
@@ -359,24 +418,24 @@ add_ref (Ctx        *ctx,
          const char *id,
          const char *owner)
 {
-  Ref *ref;
+  Ref ref;
 
   if (id == NULL)
     return;
-  ref = g_new0 (Ref, 1);
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  ref->owner = g_strdup (owner);
-  ref->line = current_line (ctx);
-  g_ptr_array_add (ctx->refs, ref);
+  ref.id = id;
+  ref.owner = owner;
+  ref.kind = kind;
+  ref.line = current_line (ctx);
+  g_array_append_val (ctx->refs, ref);
 }
 
 /* ---- walking the tree ---- */
 
+/* The type of the node read_next() moved to. */
 static int
 node_type (Ctx *ctx)
 {
-  return xmlTextReaderNodeType (ctx->reader);
+  return ctx->type;
 }
 
 /* What the collected generic errors say went wrong: the text after the
@@ -402,6 +461,18 @@ read_next (Ctx *ctx)
     return FALSE;
 
   ret = xmlTextReaderRead (ctx->reader);
+  /* Once per node: xmlTextReaderNodeType() tells blank text from other
+   * text by walking up every ancestor in search of xml:space, which
+   * nothing here needs (blank text is blank, whatever its kind), and the
+   * callers ask for the type again and again. */
+  {
+    xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+    if (ret == 1 && node != NULL && node->type == XML_TEXT_NODE)
+      ctx->type = XML_READER_TYPE_TEXT;
+    else
+      ctx->type = xmlTextReaderNodeType (ctx->reader);
+  }
   if (ret < 0)
     {
       g_autofree char *reason = generic_error_reason (ctx);
@@ -416,7 +487,8 @@ read_next (Ctx *ctx)
   if (ret == 0)
     return FALSE;
 
-  if (xmlTextReaderDepth (ctx->reader) > JM_MAX_DEPTH)
+  ctx->depth = xmlTextReaderDepth (ctx->reader);
+  if (ctx->depth > JM_MAX_DEPTH)
     {
       problem (ctx, JM_IO_ERROR_INVALID, current_line (ctx),
                _("The file is nested more than %d levels deep"), JM_MAX_DEPTH);
@@ -454,14 +526,20 @@ skip_element (Ctx *ctx)
 
   depth = xmlTextReaderDepth (ctx->reader);
   while (read_next (ctx))
-    if (node_type (ctx) == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (ctx->reader) == depth)
+    if (node_type (ctx) == XML_READER_TYPE_END_ELEMENT && ctx->depth == depth)
       return;
 }
 
+/* Whether the current element is in our namespace. The element's own
+ * namespace, as xmlTextReaderConstNamespaceUri() finds it, without that
+ * function's lookup of the URI in the reader's dictionary at every call. */
 static gboolean
 is_ours (Ctx *ctx)
 {
-  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (ctx->reader), JM_NAMESPACE) == 0;
+  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+  return node != NULL && (node->type == XML_ELEMENT_NODE || node->type == XML_ATTRIBUTE_NODE)
+         && node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, JM_NAMESPACE) == 0;
 }
 
 /* Keeps an element of another namespace as it is; refuses XInclude. */
@@ -507,6 +585,16 @@ keep_foreign_element (Ctx        *ctx,
   skip_element (ctx);
 }
 
+/* Whether text is empty once stripped (g_strstrip() strips the same). */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* Moves to the next child element of the element at parent_depth. FALSE at
  * its end. Non-blank text between elements is a problem. */
 static gboolean
@@ -516,7 +604,7 @@ next_child (Ctx *ctx,
   while (read_next (ctx))
     {
       int type = node_type (ctx);
-      int depth = xmlTextReaderDepth (ctx->reader);
+      int depth = ctx->depth;
 
       if (type == XML_READER_TYPE_END_ELEMENT && depth == parent_depth)
         return FALSE;
@@ -525,22 +613,29 @@ next_child (Ctx *ctx,
       if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && depth == parent_depth + 1)
         {
           const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
-          g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
 
-          if (*stripped != '\0')
-            invalid (ctx, _("Unexpected text “%.40s” between elements"), stripped);
+          if (!is_blank (value))
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+              invalid (ctx, _("Unexpected text “%.40s” between elements"), stripped);
+            }
         }
     }
   return FALSE;
 }
 
-/* The text content of the current element (which may have no children). */
+/* The text content of the current element (which may have no children).
+ * Nearly always one text node: its copy is the result, and a GString
+ * gathers the text only when there are more. */
 static char *
 read_text (Ctx *ctx)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *element = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-  g_autofree char *name = g_strdup (element);
+  g_autoptr(GString) text = NULL;
+  g_autofree char *first = NULL;
+  gsize len = 0;
+  /* Freed with the reader, says libxml2, not on the next read. */
+  const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
   int depth;
 
   if (xmlTextReaderIsEmptyElement (ctx->reader))
@@ -551,7 +646,7 @@ read_text (Ctx *ctx)
     {
       int type = node_type (ctx);
 
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (ctx->reader) == depth)
+      if (type == XML_READER_TYPE_END_ELEMENT && ctx->depth == depth)
         break;
 
       if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
@@ -559,9 +654,22 @@ read_text (Ctx *ctx)
         {
           const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
 
-          if (value != NULL)
-            g_string_append (text, value);
-          if (text->len > JM_MAX_TEXT_BYTES)
+          if (value != NULL && first == NULL && text == NULL)
+            {
+              len = strlen (value);
+              first = g_memdup2 (value, len + 1);
+            }
+          else if (value != NULL)
+            {
+              if (text == NULL)
+                {
+                  text = g_string_new (first);
+                  g_clear_pointer (&first, g_free);
+                }
+              g_string_append (text, value);
+              len = text->len;
+            }
+          if (len > JM_MAX_TEXT_BYTES)
             {
               invalid (ctx, _("The text of <%s> is longer than %d bytes"), name, JM_MAX_TEXT_BYTES);
               ctx->fatal = TRUE;
@@ -576,7 +684,9 @@ read_text (Ctx *ctx)
         }
     }
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  if (text != NULL)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  return first != NULL ? g_steal_pointer (&first) : g_strdup ("");
 }
 
 static GBytes *
@@ -948,7 +1058,7 @@ read_card (Ctx        *ctx,
 
   card = jm_card_new (attrs[ID].value, attrs[STEP].value, NULL);
   card->foreign = foreign;
-  add_ref (ctx, REF_STEP, attrs[STEP].value, attrs[ID].value);
+  add_ref (ctx, REF_STEP, card->step_id, card->id);
 
   if (attrs[SPAN].value != NULL && (!parse_uint (attrs[SPAN].value, 10000, &card->span) || card->span == 0))
     {
@@ -1000,13 +1110,11 @@ read_card (Ctx        *ctx,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       for (guint i = 0; ids[i] != NULL; i++)
-        {
-          if (*ids[i] == '\0')
-            continue;
-          add_ref (ctx, REF_PERSONA, ids[i], attrs[ID].value);
+        if (*ids[i] != '\0')
           g_strv_builder_add (builder, ids[i]);
-        }
       card->personas = g_strv_builder_end (builder);
+      for (guint i = 0; card->personas[i] != NULL; i++)
+        add_ref (ctx, REF_PERSONA, card->personas[i], card->id);
       if (card->personas[0] == NULL)
         g_clear_pointer (&card->personas, g_strfreev);
     }
@@ -1121,11 +1229,12 @@ read_emotion (Ctx *ctx)
                  attrs[PERSONA].value, attrs[STEP].value);
       else
         {
+          JmEmotion *emotion = jm_emotion_new (attrs[PERSONA].value, attrs[STEP].value, curve, score);
+
           g_hash_table_add (ctx->emotion_keys, g_steal_pointer (&key));
-          add_ref (ctx, REF_PERSONA, attrs[PERSONA].value, NULL);
-          add_ref (ctx, REF_STEP, attrs[STEP].value, NULL);
-          jm_document_build_emotion (ctx->doc, jm_emotion_new (attrs[PERSONA].value, attrs[STEP].value,
-                                                               curve, score));
+          add_ref (ctx, REF_PERSONA, emotion->persona_id, NULL);
+          add_ref (ctx, REF_STEP, emotion->step_id, NULL);
+          jm_document_build_emotion (ctx->doc, emotion);
         }
     }
 
@@ -1335,11 +1444,18 @@ read_root (Ctx *ctx)
 static void
 check_references (Ctx *ctx)
 {
+  /* Cards come in step order, mostly: the last step found answers most. */
+  const char *step_found = NULL;
+
   for (guint i = 0; i < ctx->refs->len; i++)
     {
-      Ref *ref = g_ptr_array_index (ctx->refs, i);
+      const Ref *ref = &g_array_index (ctx->refs, Ref, i);
 
-      if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) == NULL)
+      if (ref->kind == REF_STEP && step_found != NULL && strcmp (ref->id, step_found) == 0)
+        continue;
+      if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) != NULL)
+        step_found = ref->id;
+      else if (ref->kind == REF_STEP)
         {
           if (ref->owner)
             problem (ctx, JM_IO_ERROR_INVALID, ref->line,
@@ -1378,8 +1494,9 @@ ctx_init (Ctx        *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->name = display_name;
   ctx->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
-  ctx->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx->refs = g_ptr_array_new_with_free_func (ref_free);
+  ctx->strings = g_string_chunk_new (16 * 1024);
+  ctx->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->refs = g_array_new (FALSE, FALSE, sizeof (Ref));
   ctx->span_uses = g_ptr_array_new_with_free_func (span_use_free);
   ctx->emotion_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->doc = jm_document_new ();
@@ -1393,7 +1510,8 @@ ctx_clear (Ctx *ctx)
     g_string_free (g_steal_pointer (&ctx->generic_error), TRUE);
   g_clear_pointer (&ctx->problems, g_ptr_array_unref);
   g_clear_pointer (&ctx->ids, g_hash_table_unref);
-  g_clear_pointer (&ctx->refs, g_ptr_array_unref);
+  g_clear_pointer (&ctx->refs, g_array_unref);
+  g_clear_pointer (&ctx->strings, g_string_chunk_free);
   g_clear_pointer (&ctx->span_uses, g_ptr_array_unref);
   g_clear_pointer (&ctx->emotion_keys, g_hash_table_unref);
   g_clear_pointer (&ctx->cards, g_ptr_array_unref);
