@@ -110,7 +110,6 @@ gboolean
 jm_preload_take (const char  *path,
                  JmDocument **document,
                  GPtrArray  **problems,
-                 GError     **error,
                  JmLayout   **layout)
 {
   Preload *preload = NULL;
@@ -130,9 +129,11 @@ jm_preload_take (const char  *path,
   g_thread_join (preload->thread);
   preload->thread = NULL;
 
-  /* Changed while it was read: read it again. */
+  /* Changed while it was read: read it again. A map that could not be
+   * read is read again too, by the window itself: what it reports is then
+   * what it finds now, and a rare failure costs one more read. */
   now = file_state (path);
-  if (g_strcmp0 (now, preload->before) != 0)
+  if (g_strcmp0 (now, preload->before) != 0 || preload->document == NULL)
     {
       preload_free (preload);
       return FALSE;
@@ -142,8 +143,6 @@ jm_preload_take (const char  *path,
   *layout = g_steal_pointer (&preload->layout);
   if (problems != NULL)
     *problems = g_steal_pointer (&preload->problems);
-  if (preload->error != NULL)
-    g_propagate_error (error, g_steal_pointer (&preload->error));
   preload_free (preload);
   return TRUE;
 }

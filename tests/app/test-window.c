@@ -13,7 +13,6 @@
 #include "jm-canvas.h"
 #include "jm-metrics-view.h"
 #include "jm-preload.h"
-#include "jm-reader.h"
 #include "jm-recovery.h"
 #include "jm-templates.h"
 #include "jm-window.h"
@@ -564,8 +563,6 @@ test_map_named_on_the_command_line_is_read_ahead (void)
   g_autofree char *bad = g_build_filename (dir, "bad.journey", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) direct_error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   JmDocument *doc = NULL;
   JmLayout *layout = NULL;
@@ -577,12 +574,11 @@ test_map_named_on_the_command_line_is_read_ahead (void)
 
   /* Taken once, with a layout of the document. */
   jm_preload_start (path);
-  g_assert_true (jm_preload_take (path, &doc, &problems, &error, &layout));
-  g_assert_no_error (error);
+  g_assert_true (jm_preload_take (path, &doc, &problems, &layout));
   g_assert_nonnull (doc);
   g_assert_true (jm_layout_get_document (layout) == doc);
   g_assert_cmpstr (jm_document_get_title (doc), ==, "Buying running shoes online");
-  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
+  g_assert_false (jm_preload_take (path, &doc, NULL, &layout));
   g_clear_object (&layout);
   g_clear_object (&doc);
 
@@ -594,23 +590,27 @@ test_map_named_on_the_command_line_is_read_ahead (void)
     g_usleep (2000);
     g_assert_true (g_file_set_contents (path, changed, -1, NULL));
   }
-  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
+  g_assert_false (jm_preload_take (path, &doc, NULL, &layout));
 
-  /* A damaged file says what the reader says. */
+  /* A damaged file is left to the window, which reads it and says why. */
   g_assert_true (g_file_set_contents (bad, "<journey-map", -1, NULL));
   jm_preload_start (bad);
-  g_assert_true (jm_preload_take (bad, &doc, NULL, &error, &layout));
+  g_assert_false (jm_preload_take (bad, &doc, NULL, &layout));
   g_assert_null (doc);
   g_assert_null (layout);
-  g_assert_null (jm_reader_load_path (bad, NULL, &direct_error));
-  g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, ==, direct_error->message);
+  window = jm_window_new (app);
+  {
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+    g_assert_false (jm_window_open_file (window, bad_file));
+  }
+  destroy_window (window);
 
   /* The window uses it. */
   jm_preload_start (path);
   window = jm_window_new (app);
   g_assert_true (jm_window_open_file (window, file));
-  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
+  g_assert_false (jm_preload_take (path, &doc, NULL, &layout));
   gtk_window_present (GTK_WINDOW (window));
   spin ();
   g_assert_nonnull (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))));
