@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "jm-export.h"
@@ -409,36 +408,38 @@ time_export (gpointer data)
   return now_ms () - start;
 }
 
-/* Peak memory of loading a file, in a child process so nothing else counts;
- * the child reports its own peak through a pipe. */
+/* The peak memory of loading and laying out a map, in KB: what
+ * `jm-bench --peak-memory FILE` prints, in a process of its own. */
+static long
+own_peak_kb (const char *path)
+{
+  g_autoptr(JmDocument) doc = jm_reader_load_path (path, NULL, NULL);
+  g_autoptr(JmLayout) layout = doc ? jm_layout_new (doc, NULL) : NULL;
+  struct rusage usage;
+
+  if (layout == NULL)
+    return -1;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* Peak memory of loading a file, in a fresh process running this program
+ * again: a forked child would start with all this process has touched. */
 static double
 peak_memory_mb (const char *path)
 {
-  int fds[2];
-  pid_t pid;
-  long kb = -1;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  char *argv[] = { self, (char *) "--peak-memory", (char *) path, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+  long kb;
 
-  if (pipe (fds) != 0)
+  if (self == NULL
+      || !g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
     return NAN;
-  pid = fork ();
-  if (pid == 0)
-    {
-      JmDocument *doc = jm_reader_load_path (path, NULL, NULL);
-      JmLayout *layout = doc ? jm_layout_new (doc, NULL) : NULL;
-      struct rusage usage;
-
-      getrusage (RUSAGE_SELF, &usage);
-      kb = layout != NULL ? usage.ru_maxrss : -1;
-      if (write (fds[1], &kb, sizeof kb) != sizeof kb)
-        _exit (1);
-      _exit (0);
-    }
-  close (fds[1]);
-  if (read (fds[0], &kb, sizeof kb) != sizeof kb)
-    kb = -1;
-  close (fds[0]);
-  waitpid (pid, NULL, 0);
-  return kb < 0 ? NAN : kb / 1024.0;
+  kb = out != NULL ? strtol (out, NULL, 10) : -1;
+  return kb <= 0 ? NAN : kb / 1024.0;
 }
 
 /* ---- the table ---- */
@@ -571,6 +572,12 @@ main (int   argc,
   guint L = 1, H = 2;   /* which sizes stand for "large" and "huge" */
   const char *large, *huge;
 
+  if (argc == 3 && g_str_equal (argv[1], "--peak-memory"))
+    {
+      jm_bench_remove_tree (dir);
+      g_print ("%ld\n", own_peak_kb (argv[2]));
+      return 0;
+    }
   if (argc == 3 && g_str_equal (argv[1], "--write-maps"))
     {
       jm_bench_remove_tree (dir);
