@@ -512,7 +512,8 @@ test_changing_a_card_makes_only_its_image_again (void)
   guint n, faded = 0;
   double w, h;
 
-  /* The whole map, as on a screen big enough. */
+  /* The whole map, as on a screen big enough, every image made at once. */
+  jm_paint_cache_set_max_made (cache, 0);
   jm_layout_get_size (layout, &w, &h);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
   paint_region (layout, surface, 0, 0, 1.0, cache);
@@ -570,6 +571,8 @@ test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget (void)
   Stats stats;
   double w, h;
 
+  jm_paint_cache_set_max_made (cache, 0);
+
   jm_layout_get_size (layout, &w, &h);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
 
@@ -597,6 +600,38 @@ test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget (void)
   g_assert_cmpuint (stats.made + stats.hits + stats.direct, ==, 0);
   g_assert_cmpuint (layout->n_painted, ==, jm_document_get_n_cards (doc));
 
+  cairo_surface_destroy (surface);
+}
+
+/* A paint that brings many new cards into view makes a few images and
+ * draws the rest directly; the next paints make the others. */
+static void
+test_a_paint_makes_a_few_images_at_most (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmLayout) layout = layout_for (doc);
+  g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
+  guint n = jm_document_get_n_cards (doc), made = 0;
+  cairo_surface_t *surface;
+  Stats stats;
+  double w, h;
+
+  jm_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  jm_paint_cache_set_max_made (cache, 10);
+  g_assert_cmpuint (n, >, 20);
+  paint_region (layout, surface, 0, 0, 1.0, cache);
+  for (int i = 0; i < 5 && made < n; i++)
+    {
+      stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+      g_assert_cmpuint (stats.made, <=, 10);
+      g_assert_cmpuint (stats.hits, ==, made);
+      g_assert_cmpuint (stats.hits + stats.made + stats.direct, ==, n);
+      made += stats.made;
+    }
+  g_assert_cmpuint (made, ==, n);
+  stats = paint_region (layout, surface, 0, 0, 1.0, cache);
+  g_assert_cmpuint (stats.hits, ==, n);
   cairo_surface_destroy (surface);
 }
 
@@ -1218,6 +1253,7 @@ main (int   argc,
                    test_changing_a_card_makes_only_its_image_again);
   g_test_add_func ("/render/cache/images-wait-for-the-zoom-to-settle-and-keep-to-their-budget",
                    test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget);
+  g_test_add_func ("/render/cache/a-paint-makes-a-few-images-at-most", test_a_paint_makes_a_few_images_at_most);
   g_test_add_func ("/render/export/files-are-valid", test_exports_are_valid_files);
   g_test_add_func ("/render/export/png-holds-the-painted-pixels", test_png_export_holds_the_painted_pixels);
   g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);

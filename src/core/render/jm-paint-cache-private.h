@@ -20,6 +20,10 @@ cairo_surface_t *jm_paint_cache_lookup (JmPaintCache    *cache,
                                         gboolean         faded,
                                         int             *x,
                                         int             *y);
+/* Whether another image may be made in this paint: a frame that brings
+ * a whole screen of new cards into view makes a few of them and draws the
+ * rest directly, so that no single frame pays for them all. */
+gboolean         jm_paint_cache_may_make (JmPaintCache  *cache);
 /* Whether an image of this many pixels is worth keeping. */
 gboolean         jm_paint_cache_accepts (JmPaintCache   *cache,
                                          int             width,

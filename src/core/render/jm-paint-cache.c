@@ -8,6 +8,9 @@
  * of 1: panning back finds them still there. */
 #define DEFAULT_MAX_BYTES (32 * 1024 * 1024)
 
+/* Images made in one paint, at most: about a third of a screen. */
+#define DEFAULT_MAX_MADE 16
+
 typedef struct {
   guint64          stamp;
   int              theme;
@@ -27,6 +30,7 @@ struct _JmPaintCache {
   double      device_scale;
   double      scale;        /* of the images kept; 0 when none */
   double      last_scale;   /* of the paint before this one */
+  guint       max_made;     /* per paint; 0: no limit */
   guint       hits;
   guint       made;
   guint       direct;
@@ -56,6 +60,7 @@ jm_paint_cache_new (gsize max_bytes)
   cache->entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, entry_free);
   g_queue_init (&cache->lru);
   cache->max_bytes = max_bytes > 0 ? max_bytes : DEFAULT_MAX_BYTES;
+  cache->max_made = DEFAULT_MAX_MADE;
   cache->device_scale = 1;
   return cache;
 }
@@ -188,6 +193,20 @@ jm_paint_cache_lookup (JmPaintCache *cache,
   *y = entry->y;
   cache->hits++;
   return entry->surface;
+}
+
+void
+jm_paint_cache_set_max_made (JmPaintCache *cache,
+                             guint         max_made)
+{
+  g_return_if_fail (cache != NULL);
+  cache->max_made = max_made;
+}
+
+gboolean
+jm_paint_cache_may_make (JmPaintCache *cache)
+{
+  return cache->max_made == 0 || cache->made < cache->max_made;
 }
 
 gboolean

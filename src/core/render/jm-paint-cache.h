@@ -28,6 +28,11 @@ void          jm_paint_cache_set_device_scale (JmPaintCache *cache,
                                                double        device_scale);
 double        jm_paint_cache_get_device_scale (JmPaintCache *cache);
 
+/* At most this many images are made in one paint (0: no limit); the
+ * default is 16. */
+void          jm_paint_cache_set_max_made     (JmPaintCache *cache,
+                                               guint         max_made);
+
 /* What the last paint did, for tests: cards painted from images, images
  * made, and cards drawn directly. */
 void          jm_paint_cache_get_stats        (JmPaintCache *cache,

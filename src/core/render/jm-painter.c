@@ -883,7 +883,7 @@ draw_card_cached (Paint     *p,
       int h = (int) ceil (box->rect.height * s) + 2 * margin;
       Paint q = *p;
 
-      if (!jm_paint_cache_accepts (p->cache, w, h))
+      if (!jm_paint_cache_may_make (p->cache) || !jm_paint_cache_accepts (p->cache, w, h))
         return FALSE;
       image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
