@@ -379,6 +379,29 @@ time_edit (gpointer data)
   return elapsed;
 }
 
+/* The screen's steady state: paints until every visible card has its
+ * image (a paint makes a few at most, see jm-paint-cache.h). */
+static void
+warm_cache (Job *job)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
+
+  for (int i = 0; i < 50 && job->cache != NULL; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      guint made = 0;
+
+      cairo_scale (cr, job->scale, job->scale);
+      cairo_translate (cr, -job->visible.x, -job->visible.y);
+      jm_painter_paint_cached (job->layout, cr, &job->visible, job->scale, job->cache);
+      cairo_destroy (cr);
+      jm_paint_cache_get_stats (job->cache, NULL, &made, NULL);
+      if (i > 0 && made == 0)
+        break;
+    }
+  cairo_surface_destroy (surface);
+}
+
 static double
 time_paint (gpointer data)
 {
@@ -696,12 +719,22 @@ main (int   argc,
      * the edited card again and the rest from their images. */
     job.cache = cache;
     job.edit_card = short_mode ? "c15" : "c500";
+    {
+      JmRect rect;
+
+      if (jm_layout_get_card_rect (layout, job.edit_card, &rect))
+        {
+          job.visible = (JmRect) { MAX (0, rect.x - 400), MAX (0, rect.y - 300), 1920, 1080 };
+          warm_cache (&job);
+        }
+    }
     edit = median (time_edit, &job);
     row (edit_what, edit, NULL, NAN, "<= 2 ms", TRUE, edit <= 2);
     with_target++;
     met += edit <= 2;
 
     job.visible = short_mode ? (JmRect) { 0, 0, 1920, 1080 } : (JmRect) { 1200, 900, 1920, 1080 };
+    warm_cache (&job);
     paint = median (time_paint, &job);
     row (paint_what, paint, NULL, NAN, "<= 4 ms", TRUE, paint <= 4);
     with_target++;
@@ -730,6 +763,7 @@ main (int   argc,
 
     if (short_mode)
       job.visible = (JmRect) { 0, 0, 1920, 1080 };
+    warm_cache (&job);
     paint = median (time_paint, &job);
     row (what, paint, NULL, NAN, "<= 4 ms", TRUE, paint <= 4);
     with_target++;
