@@ -404,6 +404,24 @@ test_paint_draws_only_visible_cards (void)
   cairo_surface_destroy (surface);
 }
 
+/* A layout takes its own options back (as a caller that changes one field
+ * of jm_layout_get_options does) without losing their strings. */
+static void
+test_layout_takes_its_own_options_back (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmLayout) layout = NULL;
+  JmRenderOptions options;
+
+  jm_render_options_init (&options);
+  options.date = "2026-11-23";
+  options.persona_id = "p-paolo";
+  layout = jm_layout_new (doc, &options);
+  jm_layout_set_options (layout, jm_layout_get_options (layout));
+  g_assert_cmpstr (jm_layout_get_options (layout)->date, ==, "2026-11-23");
+  g_assert_cmpstr (jm_layout_get_options (layout)->persona_id, ==, "p-paolo");
+}
+
 /* ---- card images for the screen ---- */
 
 typedef struct {
@@ -439,6 +457,16 @@ paint_region (JmLayout        *layout,
   if (cache != NULL)
     jm_paint_cache_get_stats (cache, &stats.hits, &stats.made, &stats.direct);
   return stats;
+}
+
+/* An image surface the size of the whole map at scale 1. */
+static cairo_surface_t *
+whole_map_surface (JmLayout *layout)
+{
+  double w, h;
+
+  jm_layout_get_size (layout, &w, &h);
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
 }
 
 static void
@@ -507,15 +535,12 @@ test_changing_a_card_makes_only_its_image_again (void)
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
   JmRenderOptions options = *jm_layout_get_options (layout);
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = whole_map_surface (layout);
   Stats stats;
   guint n, faded = 0;
-  double w, h;
 
   /* The whole map, as on a screen big enough, every image made at once. */
   jm_paint_cache_set_max_made (cache, 0);
-  jm_layout_get_size (layout, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
   paint_region (layout, surface, 0, 0, 1.0, cache);
   paint_region (layout, surface, 0, 0, 1.0, cache);
   n = layout->n_painted;
@@ -567,14 +592,10 @@ test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget (void)
   g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (1024 * 1024);
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = whole_map_surface (layout);
   Stats stats;
-  double w, h;
 
   jm_paint_cache_set_max_made (cache, 0);
-
-  jm_layout_get_size (layout, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
 
   /* While the zoom moves, every frame is drawn directly. */
   for (double scale = 0.5; scale < 0.95; scale += 0.1)
@@ -612,12 +633,9 @@ test_a_paint_makes_a_few_images_at_most (void)
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
   guint n = jm_document_get_n_cards (doc), made = 0;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = whole_map_surface (layout);
   Stats stats;
-  double w, h;
 
-  jm_layout_get_size (layout, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
   jm_paint_cache_set_max_made (cache, 10);
   g_assert_cmpuint (n, >, 20);
   paint_region (layout, surface, 0, 0, 1.0, cache);
@@ -1247,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/render/curve/never-overshoots", test_emotion_curve_never_overshoots);
   g_test_add_func ("/render/painter/draws-only-the-visible-part", test_paint_draws_only_visible_cards);
   g_test_add_func ("/render/painter/golden-images-match", test_golden_images_match);
+  g_test_add_func ("/render/layout/takes-its-own-options-back", test_layout_takes_its_own_options_back);
   g_test_add_func ("/render/painter/curves-painted-in-part-match-the-whole", test_curves_painted_in_part_match_the_whole);
   g_test_add_func ("/render/cache/cards-painted-from-images-look-as-drawn", test_cards_painted_from_images_look_as_drawn);
   g_test_add_func ("/render/cache/changing-a-card-makes-only-its-image-again",

@@ -982,14 +982,16 @@ curve_pieces (Paint        *p,
   return CLAMP ((int) ceil ((xs[i + 1] - xs[i]) * p->scale / 6), 2, 16);
 }
 
-/* The length of the curve drawn from step from to step to. */
+/* Follows the curve from step from to step to in straight pieces, adding
+ * them to the path when trace is TRUE; returns their length. */
 static double
-curve_length (Paint        *p,
+follow_curve (Paint        *p,
               const double *xs,
               const double *ys,
               guint         n,
               guint         from,
-              guint         to)
+              guint         to,
+              gboolean      trace)
 {
   double length = 0;
 
@@ -1003,6 +1005,8 @@ curve_length (Paint        *p,
           double x = xs[i] + (xs[i + 1] - xs[i]) * k / pieces;
           double y = jm_monotone_curve_eval (xs, ys, n, x);
 
+          if (trace)
+            cairo_line_to (p->cr, x, y);
           length += hypot (x - px, y - py);
           px = x;
           py = y;
@@ -1055,19 +1059,10 @@ draw_curve (Paint     *p,
         static const double dash[] = { 8, 6 };
 
         /* The dashes keep their place on the curve whatever is in view. */
-        cairo_set_dash (p->cr, dash, 2, curve_length (p, xs, ys, n, 0, first));
+        cairo_set_dash (p->cr, dash, 2, follow_curve (p, xs, ys, n, 0, first, FALSE));
       }
     cairo_move_to (p->cr, xs[first], ys[first]);
-    for (guint i = first; i < last; i++)
-      {
-        int pieces = curve_pieces (p, xs, i);
-
-        for (int k = 1; k <= pieces; k++)
-          {
-            double x = xs[i] + (xs[i + 1] - xs[i]) * k / pieces;
-            cairo_line_to (p->cr, x, jm_monotone_curve_eval (xs, ys, n, x));
-          }
-      }
+    follow_curve (p, xs, ys, n, first, last, TRUE);
     cairo_stroke (p->cr);
     cairo_restore (p->cr);
   }
@@ -1128,7 +1123,7 @@ draw_row (Paint *p,
   JmLayout *l = p->layout;
   JmColor kind = jm_theme_kind_color (p->theme, row->lane->kind);
   double grid_w = jm_layout_column_x (l, (int) l->n_columns) - l->grid_x;
-  g_autoptr(GPtrArray) shapes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shapes = p->detail ? NULL : g_ptr_array_new ();
 
   if (index % 2 == 1)
     {
@@ -1180,7 +1175,7 @@ draw_row (Paint *p,
             g_ptr_array_add (shapes, box);
         }
     }
-  if (shapes->len > 0)
+  if (shapes != NULL && shapes->len > 0)
     draw_cards_as_shapes (p, row, shapes);
 }
 
