@@ -1,4 +1,5 @@
-/* jm-reader.c — a streaming .journey reader on xmlTextReader. It builds
+/* jm-reader.c — a streaming .journey reader on a cursor over libxml2's
+ * SAX2 parser (jm-xml-cursor.c). It builds
  * the model while it reads (no DOM), refuses DTDs, never loads anything the
  * file names, bounds size, depth and text, and collects every problem with
  * its line, in words a person can act on. */
@@ -8,11 +9,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
 
 #include "jm-reader.h"
+#include "jm-xml-cursor.h"
 #include "jm-writer.h"
 
 #define XMLNS_URI "http://www.w3.org/2000/xmlns/"
@@ -40,7 +41,7 @@ typedef struct {
 
 typedef struct {
   const char       *name;       /* for messages */
-  xmlTextReaderPtr  reader;
+  JmXmlCursor      *cursor;
   JmDocument       *doc;
   GPtrArray        *problems;
   gboolean          fatal;      /* stop reading: the rest cannot be trusted */
@@ -79,19 +80,7 @@ span_use_free (gpointer data)
 static int
 current_line (Ctx *ctx)
 {
-  xmlNodePtr node;
-  long line;
-
-  if (ctx->reader == NULL)
-    return 0;
-
-  node = xmlTextReaderCurrentNode (ctx->reader);
-  if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
-    node = node->parent;
-  line = node != NULL ? xmlGetLineNo (node) : -1;
-  if (line <= 0)
-    line = xmlTextReaderGetParserLineNumber (ctx->reader);
-  return (int) MIN (line, G_MAXINT);
+  return ctx->cursor != NULL ? jm_xml_cursor_line (ctx->cursor) : 0;
 }
 
 static void G_GNUC_PRINTF (4, 5)
@@ -208,85 +197,33 @@ is_color (const char *str)
 
 /* ---- attributes ---- */
 
-/* Without entity substitution libxml2 keeps an "&" of an attribute value
- * (written "&amp;" or "&#38;") as "&#38;", to be decoded later; the value
- * of a namespace declaration never is, so "urn:a&amp;b" reached the writer
- * as "urn:a&#38;b" and came back as "urn:a&#38;#38;b". A literal "&" cannot
- * be there: every "&#38;" is one. */
-static char *
-namespace_value (const char *value)
-{
-  g_autoptr(GString) out = g_string_new (value);
-
-  g_string_replace (out, "&#38;", "&", 0);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* An attribute's value is the reader's own (see set_attribute()): it
- * stays valid until the reader moves on from the element, and
+/* An attribute's value is the cursor's own (see jm-xml-cursor.h): it
+ * stays valid until the cursor moves on from the element, and
  * free_attributes() forgets it. */
 typedef struct {
   const char *name;
   const char *value;
-  char       *copy;   /* value, when it had to be copied */
 } Attr;
 
-typedef struct {
-  Attr     *attrs;
-  guint     n;
-  JmForeign *foreign;
-} Attrs;
-
-/* Whether an attribute's value is a single text node: its text is then
- * what xmlTextReaderConstValue() hands out, and stays as long as the
- * element. Otherwise (an empty value, say) that function fills a buffer
- * it reuses for the next value. */
-static gboolean
-is_single_text (xmlAttrPtr attr)
-{
-  return attr->children != NULL && attr->children->type == XML_TEXT_NODE && attr->children->next == NULL;
-}
-
 /* Takes the value of the known attribute `local`, or complains about an
- * unknown one. A value that is not `stable` (see is_single_text()) is
- * copied. Copying every value was a malloc and a free per attribute of
- * every element. */
+ * unknown one. */
 static void
 set_attribute (Ctx        *ctx,
                const char *element,
                Attr       *attrs,
                guint       n,
                const char *local,
-               const char *value,
-               gboolean    stable)
+               const char *value)
 {
   for (guint i = 0; i < n; i++)
     {
       if (attrs[i].name[0] == local[0] && strcmp (attrs[i].name, local) == 0)
         {
-          g_clear_pointer (&attrs[i].copy, g_free);
-          if (stable || value == NULL)
-            attrs[i].value = value;
-          else
-            attrs[i].value = attrs[i].copy = g_strdup (value);
+          attrs[i].value = value;
           return;
         }
     }
   invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
-}
-
-/* Whether every attribute of the element is plain: no namespace, no
- * namespace declaration, the value a single text node. So are nearly all
- * the elements of a map. */
-static gboolean
-has_plain_attributes (xmlNodePtr element)
-{
-  if (element->nsDef != NULL)
-    return FALSE;
-  for (xmlAttrPtr attr = element->properties; attr != NULL; attr = attr->next)
-    if (attr->ns != NULL || !is_single_text (attr))
-      return FALSE;
-  return TRUE;
 }
 
 /* Reads the attributes of the current element into `attrs` (known names,
@@ -298,67 +235,48 @@ read_attributes (Ctx        *ctx,
                  guint       n,
                  JmForeign **foreign)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+  guint n_attributes = jm_xml_cursor_n_attributes (ctx->cursor);
 
-  /* Plain attributes are read from the element itself: the very names and
-   * values the reader would give one at a time, at five calls each. */
-  if (node != NULL && node->type == XML_ELEMENT_NODE && has_plain_attributes (node))
+  for (guint i = 0; i < n_attributes; i++)
     {
-      for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
-        set_attribute (ctx, element, attrs, n, (const char *) attr->name,
-                       (const char *) attr->children->content, TRUE);
-      return;
-    }
+      const JmXmlAttribute *attr = jm_xml_cursor_attribute (ctx->cursor, i);
+      const char *ns = attr->namespace_uri;
+      const char *local = attr->local_name;
+      const char *value = attr->value;
 
-  for (int more = xmlTextReaderMoveToFirstAttribute (ctx->reader);
-       more == 1;
-       more = xmlTextReaderMoveToNextAttribute (ctx->reader))
-    {
-      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
-      const char *local = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
-      xmlAttrPtr attr = (xmlAttrPtr) xmlTextReaderCurrentNode (ctx->reader);
-
-      if (g_strcmp0 (ns, XMLNS_URI) == 0)
+      if (ns == NULL)
         {
-          const char *prefix = (const char *) xmlTextReaderConstPrefix (ctx->reader);
+          set_attribute (ctx, element, attrs, n, local, value);
+          continue;
+        }
 
+      if (strcmp (ns, XMLNS_URI) == 0)
+        {
           /* A prefixed declaration of a foreign namespace: kept on the root. */
-          if (prefix != NULL && g_strcmp0 (value, JM_NAMESPACE) != 0)
+          if (attr->prefix != NULL && g_strcmp0 (value, JM_NAMESPACE) != 0)
             {
-              g_autofree char *uri = namespace_value (value);
               gboolean seen = FALSE;
 
-              for (guint i = 0; ctx->root_foreign && ctx->root_foreign->attrs
-                                && i < ctx->root_foreign->attrs->len; i++)
+              for (guint j = 0; ctx->root_foreign && ctx->root_foreign->attrs
+                                && j < ctx->root_foreign->attrs->len; j++)
                 {
-                  JmForeignAttr *a = g_ptr_array_index (ctx->root_foreign->attrs, i);
+                  JmForeignAttr *a = g_ptr_array_index (ctx->root_foreign->attrs, j);
                   if (g_strcmp0 (a->ns_uri, XMLNS_URI) == 0 && g_strcmp0 (a->name, local) == 0)
                     seen = TRUE;
                 }
               if (!seen)
-                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, uri);
+                jm_foreign_add_attr (&ctx->root_foreign, XMLNS_URI, "xmlns", local, value);
             }
           continue;
         }
 
-      if (ns != NULL && *ns != '\0')
-        {
-          if (g_strcmp0 (ns, JM_NAMESPACE) == 0)
-            {
-              invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
-              continue;
-            }
-          jm_foreign_add_attr (foreign, ns, (const char *) xmlTextReaderConstPrefix (ctx->reader),
-                               local, value);
-          continue;
-        }
-
-      set_attribute (ctx, element, attrs, n, local, value,
-                     attr != NULL && attr->type == XML_ATTRIBUTE_NODE && is_single_text (attr)
-                     && value == (const char *) attr->children->content);
+      if (*ns == '\0')
+        set_attribute (ctx, element, attrs, n, local, value);
+      else if (strcmp (ns, JM_NAMESPACE) == 0)
+        invalid (ctx, _("Unknown attribute “%s” on <%s>"), local, element);
+      else
+        jm_foreign_add_attr (foreign, ns, attr->prefix, local, value);
     }
-  xmlTextReaderMoveToElement (ctx->reader);
 }
 
 static void
@@ -366,10 +284,7 @@ free_attributes (Attr  *attrs,
                  guint  n)
 {
   for (guint i = 0; i < n; i++)
-    {
-      attrs[i].value = NULL;
-      g_clear_pointer (&attrs[i].copy, g_free);
-    }
+    attrs[i].value = NULL;
 }
 
 static const char *
@@ -460,19 +375,11 @@ read_next (Ctx *ctx)
   if (ctx->fatal)
     return FALSE;
 
-  ret = xmlTextReaderRead (ctx->reader);
-  /* Once per node: xmlTextReaderNodeType() tells blank text from other
-   * text by walking up every ancestor in search of xml:space, which
-   * nothing here needs (blank text is blank, whatever its kind), and the
-   * callers ask for the type again and again. */
-  {
-    xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
-
-    if (ret == 1 && node != NULL && node->type == XML_TEXT_NODE)
-      ctx->type = XML_READER_TYPE_TEXT;
-    else
-      ctx->type = xmlTextReaderNodeType (ctx->reader);
-  }
+  ret = jm_xml_cursor_read (ctx->cursor);
+  /* libxml2 has said why already. */
+  if (ctx->fatal)
+    return FALSE;
+  ctx->type = ret > 0 ? jm_xml_cursor_type (ctx->cursor) : XML_READER_TYPE_NONE;
   if (ret < 0)
     {
       g_autofree char *reason = generic_error_reason (ctx);
@@ -487,7 +394,7 @@ read_next (Ctx *ctx)
   if (ret == 0)
     return FALSE;
 
-  ctx->depth = xmlTextReaderDepth (ctx->reader);
+  ctx->depth = jm_xml_cursor_depth (ctx->cursor);
   if (ctx->depth > JM_MAX_DEPTH)
     {
       problem (ctx, JM_IO_ERROR_INVALID, current_line (ctx),
@@ -505,14 +412,6 @@ read_next (Ctx *ctx)
       return FALSE;
     }
 
-  if (node_type (ctx) == XML_READER_TYPE_ENTITY_REFERENCE)
-    {
-      problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
-               _("The file uses an entity reference, which journey maps never do"));
-      ctx->fatal = TRUE;
-      return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -521,25 +420,22 @@ skip_element (Ctx *ctx)
 {
   int depth;
 
-  if (xmlTextReaderIsEmptyElement (ctx->reader))
+  if (jm_xml_cursor_is_empty (ctx->cursor))
     return;
 
-  depth = xmlTextReaderDepth (ctx->reader);
+  depth = jm_xml_cursor_depth (ctx->cursor);
   while (read_next (ctx))
     if (node_type (ctx) == XML_READER_TYPE_END_ELEMENT && ctx->depth == depth)
       return;
 }
 
-/* Whether the current element is in our namespace. The element's own
- * namespace, as xmlTextReaderConstNamespaceUri() finds it, without that
- * function's lookup of the URI in the reader's dictionary at every call. */
+/* Whether the current element is in our namespace. */
 static gboolean
 is_ours (Ctx *ctx)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+  const char *ns = jm_xml_cursor_namespace_uri (ctx->cursor);
 
-  return node != NULL && (node->type == XML_ELEMENT_NODE || node->type == XML_ATTRIBUTE_NODE)
-         && node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, JM_NAMESPACE) == 0;
+  return ns != NULL && strcmp (ns, JM_NAMESPACE) == 0;
 }
 
 /* Keeps an element of another namespace as it is; refuses XInclude. */
@@ -547,8 +443,8 @@ static void
 keep_foreign_element (Ctx        *ctx,
                       JmForeign **foreign)
 {
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
-  xmlChar *xml;
+  const char *ns = jm_xml_cursor_namespace_uri (ctx->cursor);
+  char *xml;
 
   if (g_strcmp0 (ns, XINCLUDE_URI) == 0 || g_strcmp0 (ns, XINCLUDE_URI_OLD) == 0)
     {
@@ -560,29 +456,17 @@ keep_foreign_element (Ctx        *ctx,
   if (ns == NULL || *ns == '\0')
     {
       invalid (ctx, _("Unknown element <%s> outside the journey map namespace"),
-               (const char *) xmlTextReaderConstLocalName (ctx->reader));
+               jm_xml_cursor_local_name (ctx->cursor));
       skip_element (ctx);
       return;
     }
 
-  /* libxml2 writes characters beyond ASCII as references ("&#xE0;") when
-   * the document declared no encoding, as themselves when it declared
-   * one: the tree is UTF-8 either way, so say so, and the XML kept is the
-   * same whatever the file's declaration, and the same once saved. */
-  {
-    xmlNodePtr node = xmlTextReaderExpand (ctx->reader);
-
-    if (node != NULL && node->doc != NULL && xmlStrcmp (node->doc->encoding, BAD_CAST "UTF-8") != 0)
-      {
-        xmlFree ((xmlChar *) node->doc->encoding);
-        node->doc->encoding = xmlStrdup (BAD_CAST "UTF-8");
-      }
-  }
-  xml = xmlTextReaderReadOuterXml (ctx->reader);
-  if (xml != NULL)
-    jm_foreign_add_element (foreign, (const char *) xml);
-  xmlFree (xml);
+  jm_xml_cursor_start_copy (ctx->cursor);
   skip_element (ctx);
+  xml = jm_xml_cursor_end_copy (ctx->cursor);
+  if (xml != NULL)
+    jm_foreign_add_element (foreign, xml);
+  g_free (xml);
 }
 
 /* Whether text is empty once stripped (g_strstrip() strips the same). */
@@ -612,7 +496,7 @@ next_child (Ctx *ctx,
         return TRUE;
       if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && depth == parent_depth + 1)
         {
-          const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
+          const char *value = jm_xml_cursor_value (ctx->cursor);
 
           if (!is_blank (value))
             {
@@ -635,13 +519,13 @@ read_text (Ctx *ctx)
   g_autofree char *first = NULL;
   gsize len = 0;
   /* Freed with the reader, says libxml2, not on the next read. */
-  const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+  const char *name = jm_xml_cursor_local_name (ctx->cursor);
   int depth;
 
-  if (xmlTextReaderIsEmptyElement (ctx->reader))
+  if (jm_xml_cursor_is_empty (ctx->cursor))
     return g_strdup ("");
 
-  depth = xmlTextReaderDepth (ctx->reader);
+  depth = jm_xml_cursor_depth (ctx->cursor);
   while (read_next (ctx))
     {
       int type = node_type (ctx);
@@ -652,7 +536,7 @@ read_text (Ctx *ctx)
       if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
           || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE)
         {
-          const char *value = (const char *) xmlTextReaderConstValue (ctx->reader);
+          const char *value = jm_xml_cursor_value (ctx->cursor);
 
           if (value != NULL && first == NULL && text == NULL)
             {
@@ -679,7 +563,7 @@ read_text (Ctx *ctx)
       else if (type == XML_READER_TYPE_ELEMENT)
         {
           invalid (ctx, _("<%s> may only contain text, not <%s>"), name,
-                   (const char *) xmlTextReaderConstLocalName (ctx->reader));
+                   jm_xml_cursor_local_name (ctx->cursor));
           skip_element (ctx);
         }
     }
@@ -699,20 +583,21 @@ read_image (Ctx        *ctx,
   g_autofree char *text = NULL;
   g_autofree guchar *data = NULL;
   gsize len = 0;
-  const char *type;
+  g_autofree char *type = NULL;
   static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   static const guchar jpeg[] = { 0xff, 0xd8, 0xff };
 
   read_attributes (ctx, element, attrs, G_N_ELEMENTS (attrs), &foreign);
   jm_foreign_free (foreign);
+  /* Reading the text moves the cursor on, and the attribute with it. */
+  type = g_strdup (attrs[0].value ? attrs[0].value : "image/png");
+  free_attributes (attrs, G_N_ELEMENTS (attrs));
   text = read_text (ctx);
-  type = attrs[0].value ? attrs[0].value : "image/png";
 
   if (g_strcmp0 (type, "image/png") != 0 && g_strcmp0 (type, "image/jpeg") != 0)
     {
       invalid (ctx, _("The <%s> is of type “%s”; only image/png and image/jpeg are allowed"),
                element, type);
-      free_attributes (attrs, G_N_ELEMENTS (attrs));
       return NULL;
     }
 
@@ -720,7 +605,6 @@ read_image (Ctx        *ctx,
   if ((strlen (text) / 4) * 3 > JM_MAX_IMAGE_BYTES + 3)
     {
       invalid (ctx, _("The <%s> is larger than %d MB"), element, JM_MAX_IMAGE_BYTES / (1024 * 1024));
-      free_attributes (attrs, G_N_ELEMENTS (attrs));
       return NULL;
     }
 
@@ -729,7 +613,6 @@ read_image (Ctx        *ctx,
       if (!(g_ascii_isalnum (*p) || *p == '+' || *p == '/' || *p == '=' || g_ascii_isspace (*p)))
         {
           invalid (ctx, _("The <%s> is not valid base64 data"), element);
-          free_attributes (attrs, G_N_ELEMENTS (attrs));
           return NULL;
         }
     }
@@ -740,12 +623,10 @@ read_image (Ctx        *ctx,
     {
       invalid (ctx, _("The <%s> does not hold a %s image"), element,
                g_strcmp0 (type, "image/png") == 0 ? "PNG" : "JPEG");
-      free_attributes (attrs, G_N_ELEMENTS (attrs));
       return NULL;
     }
 
-  *type_out = g_strdup (type);
-  free_attributes (attrs, G_N_ELEMENTS (attrs));
+  *type_out = g_steal_pointer (&type);
   return g_bytes_new_take (g_steal_pointer (&data), len);
 }
 
@@ -764,7 +645,7 @@ read_metric (Ctx *ctx)
   JmMetricKind kind = JM_METRIC_CUSTOM;
   double value = 0;
   g_autoptr(GError) error = NULL;
-  int depth = xmlTextReaderDepth (ctx->reader);
+  int depth = jm_xml_cursor_depth (ctx->cursor);
 
   read_attributes (ctx, "metric", attrs, N, &foreign);
   required (ctx, "metric", &attrs[ID]);
@@ -821,13 +702,13 @@ read_metric (Ctx *ctx)
 
   free_attributes (attrs, N);
 
-  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
       {
         if (is_ours (ctx))
           {
             invalid (ctx, _("Unknown element <%s> in <metric>"),
-                     (const char *) xmlTextReaderConstLocalName (ctx->reader));
+                     jm_xml_cursor_local_name (ctx->cursor));
             skip_element (ctx);
           }
         else
@@ -856,7 +737,7 @@ read_persona (Ctx *ctx)
   Attr attrs[N] = { { "id" }, { "name" }, { "age" }, { "color" } };
   JmForeign *foreign = NULL;
   JmPersona *persona;
-  int depth = xmlTextReaderDepth (ctx->reader);
+  int depth = jm_xml_cursor_depth (ctx->cursor);
   int last_order = 0;
 
   read_attributes (ctx, "persona", attrs, N, &foreign);
@@ -881,13 +762,13 @@ read_persona (Ctx *ctx)
     }
   free_attributes (attrs, N);
 
-  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
       {
         static const char *order[] = {
           "occupation", "bio", "quote", "goal", "need", "frustration", "interest", "channel", "photo"
         };
-        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
         int position = 0;
 
         if (!is_ours (ctx))
@@ -964,7 +845,7 @@ read_stage (Ctx *ctx)
   Attr attrs[N] = { { "id" }, { "name" }, { "color" } };
   JmForeign *foreign = NULL;
   JmStage *stage;
-  int depth = xmlTextReaderDepth (ctx->reader);
+  int depth = jm_xml_cursor_depth (ctx->cursor);
   int line = current_line (ctx);
 
   read_attributes (ctx, "stage", attrs, N, &foreign);
@@ -983,10 +864,10 @@ read_stage (Ctx *ctx)
     }
   free_attributes (attrs, N);
 
-  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
       {
-        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
 
         if (!is_ours (ctx))
           keep_foreign_element (ctx, &stage->foreign);
@@ -1000,7 +881,7 @@ read_stage (Ctx *ctx)
             Attr step_attrs[] = { { "id" }, { "name" } };
             JmForeign *step_foreign = NULL;
             JmStep *step;
-            int step_depth = xmlTextReaderDepth (ctx->reader);
+            int step_depth = jm_xml_cursor_depth (ctx->cursor);
 
             read_attributes (ctx, "step", step_attrs, 2, &step_foreign);
             required (ctx, "step", &step_attrs[0]);
@@ -1008,13 +889,13 @@ read_stage (Ctx *ctx)
             step = jm_step_new (step_attrs[0].value, step_attrs[1].value);
             step->foreign = step_foreign;
             free_attributes (step_attrs, 2);
-            if (!xmlTextReaderIsEmptyElement (ctx->reader))
+            if (!jm_xml_cursor_is_empty (ctx->cursor))
               while (next_child (ctx, step_depth))
                 {
                   if (is_ours (ctx))
                     {
                       invalid (ctx, _("Unknown element <%s> in <step>"),
-                               (const char *) xmlTextReaderConstLocalName (ctx->reader));
+                               jm_xml_cursor_local_name (ctx->cursor));
                       skip_element (ctx);
                     }
                   else
@@ -1031,7 +912,8 @@ read_stage (Ctx *ctx)
           }
       }
 
-  if (stage->steps->len == 0)
+  /* Unless reading stopped before its steps. */
+  if (stage->steps->len == 0 && !ctx->fatal)
     problem (ctx, JM_IO_ERROR_INVALID, line, _("Stage “%s” has no steps: every stage needs at least one"),
              stage->name);
 
@@ -1049,7 +931,7 @@ read_card (Ctx        *ctx,
   };
   JmForeign *foreign = NULL;
   JmCard *card;
-  int depth = xmlTextReaderDepth (ctx->reader);
+  int depth = jm_xml_cursor_depth (ctx->cursor);
 
   read_attributes (ctx, "card", attrs, N, &foreign);
   required (ctx, "card", &attrs[ID]);
@@ -1120,10 +1002,10 @@ read_card (Ctx        *ctx,
     }
   free_attributes (attrs, N);
 
-  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
       {
-        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
 
         if (!is_ours (ctx))
           keep_foreign_element (ctx, &card->foreign);
@@ -1158,7 +1040,7 @@ read_lane (Ctx *ctx)
   JmForeign *foreign = NULL;
   JmLaneKind kind = JM_LANE_TEXT;
   JmLane *lane;
-  int depth = xmlTextReaderDepth (ctx->reader);
+  int depth = jm_xml_cursor_depth (ctx->cursor);
 
   read_attributes (ctx, "lane", attrs, N, &foreign);
   required (ctx, "lane", &attrs[ID]);
@@ -1172,10 +1054,10 @@ read_lane (Ctx *ctx)
   lane->foreign = foreign;
   free_attributes (attrs, N);
 
-  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
       {
-        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
 
         if (!is_ours (ctx))
           keep_foreign_element (ctx, &lane->foreign);
@@ -1249,28 +1131,28 @@ read_container (Ctx        *ctx,
                 const char *child,
                 void      (*read) (Ctx *ctx))
 {
-  int depth = xmlTextReaderDepth (ctx->reader);
-  const char *container = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+  int depth = jm_xml_cursor_depth (ctx->cursor);
+  const char *container = jm_xml_cursor_local_name (ctx->cursor);
   g_autofree char *name = g_strdup (container);
   JmForeign *ignored = NULL;
 
-  if (xmlTextReaderHasAttributes (ctx->reader))
+  if (jm_xml_cursor_n_attributes (ctx->cursor) > 0)
     read_attributes (ctx, name, NULL, 0, &ignored);
   jm_foreign_free (ignored);
 
-  if (xmlTextReaderIsEmptyElement (ctx->reader))
+  if (jm_xml_cursor_is_empty (ctx->cursor))
     return;
 
   while (next_child (ctx, depth))
     {
-      if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), child))
+      if (is_ours (ctx) && g_str_equal (jm_xml_cursor_local_name (ctx->cursor), child))
         read (ctx);
       else if (!is_ours (ctx))
         keep_foreign_element (ctx, &ctx->root_foreign);
       else
         {
           invalid (ctx, _("Unknown element <%s> in <%s>"),
-                   (const char *) xmlTextReaderConstLocalName (ctx->reader), name);
+                   jm_xml_cursor_local_name (ctx->cursor), name);
           skip_element (ctx);
         }
     }
@@ -1308,17 +1190,17 @@ read_root (Ctx *ctx)
       return;
     }
 
-  if (!g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "journey-map"))
+  if (!g_str_equal (jm_xml_cursor_local_name (ctx->cursor), "journey-map"))
     {
       problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
                _("This is not a journey map: it is an XML file whose main element is <%s>"),
-               (const char *) xmlTextReaderConstLocalName (ctx->reader));
+               jm_xml_cursor_local_name (ctx->cursor));
       ctx->fatal = TRUE;
       return;
     }
   if (!is_ours (ctx))
     {
-      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (ctx->reader);
+      const char *ns = jm_xml_cursor_namespace_uri (ctx->cursor);
 
       problem (ctx, JM_IO_ERROR_NOT_A_MAP, current_line (ctx),
                _("This is not a journey map: <journey-map> is in the namespace “%s” instead of “%s”"),
@@ -1327,7 +1209,7 @@ read_root (Ctx *ctx)
       return;
     }
 
-  depth = xmlTextReaderDepth (ctx->reader);
+  depth = jm_xml_cursor_depth (ctx->cursor);
   read_attributes (ctx, "journey-map", attrs, N, &ctx->root_foreign);
 
   if (attrs[VERSION].value == NULL || !parse_uint (attrs[VERSION].value, G_MAXINT32, &version) || version == 0)
@@ -1361,13 +1243,13 @@ read_root (Ctx *ctx)
     }
   free_attributes (attrs, N);
 
-  if (!xmlTextReaderIsEmptyElement (ctx->reader))
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
       {
         static const char *order[] = {
           "title", "scenario", "notes", "personas", "stages", "lanes", "emotions"
         };
-        const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
         int position = 0;
 
         if (!is_ours (ctx))
@@ -1574,19 +1456,10 @@ run_reader (Ctx         *ctx,
        * say it already, with the file's name. */
       xmlSetGenericErrorFunc (ctx, on_generic_error);
 
-      /* NONET alone: NOENT, DTDLOAD and HUGE are what make readers unsafe. */
-      ctx->reader = xmlReaderForMemory (data, (int) len, ctx->name, "UTF-8", XML_PARSE_NONET);
-      if (ctx->reader == NULL)
-        {
-          problem (ctx, JM_IO_ERROR_MALFORMED, 0, _("The file could not be parsed"));
-        }
-      else
-        {
-          xmlTextReaderSetStructuredErrorHandler (ctx->reader, on_xml_error, ctx);
-          read_top (ctx);
-          xmlFreeTextReader (ctx->reader);
-          ctx->reader = NULL;
-        }
+      /* NONET alone: NOENT, DTDLOAD and HUGE are what make parsers unsafe. */
+      ctx->cursor = jm_xml_cursor_new (data, len, ctx->name, JM_MAX_DEPTH, on_xml_error, ctx);
+      read_top (ctx);
+      g_clear_pointer (&ctx->cursor, jm_xml_cursor_free);
 
       xmlSetExternalEntityLoader (previous_loader);
       xmlSetGenericErrorFunc (previous_generic_context, previous_generic);
@@ -1647,7 +1520,7 @@ read_fragment_root (Ctx        *ctx,
   while (read_next (ctx) && node_type (ctx) != XML_READER_TYPE_ELEMENT)
     ;
   if (ctx->fatal || node_type (ctx) != XML_READER_TYPE_ELEMENT
-      || !g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), root)
+      || !g_str_equal (jm_xml_cursor_local_name (ctx->cursor), root)
       || !is_ours (ctx))
     {
       if (!ctx->fatal)
@@ -1655,7 +1528,7 @@ read_fragment_root (Ctx        *ctx,
       ctx->fatal = TRUE;
       return FALSE;
     }
-  return !xmlTextReaderIsEmptyElement (ctx->reader);
+  return !jm_xml_cursor_is_empty (ctx->cursor);
 }
 
 static void
@@ -1665,10 +1538,10 @@ read_cards_fragment (Ctx *ctx)
 
   if (!read_fragment_root (ctx, "journey-cards", _("These are not journey map cards")))
     return;
-  depth = xmlTextReaderDepth (ctx->reader);
+  depth = jm_xml_cursor_depth (ctx->cursor);
   while (next_child (ctx, depth))
     {
-      if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "card"))
+      if (is_ours (ctx) && g_str_equal (jm_xml_cursor_local_name (ctx->cursor), "card"))
         g_ptr_array_add (ctx->cards, read_card (ctx, JM_LANE_TEXT));
       else
         skip_element (ctx);
@@ -1683,10 +1556,10 @@ read_personas_fragment (Ctx *ctx)
 
   if (!read_fragment_root (ctx, "journey-personas", _("These are not journey map personas")))
     return;
-  depth = xmlTextReaderDepth (ctx->reader);
+  depth = jm_xml_cursor_depth (ctx->cursor);
   while (next_child (ctx, depth))
     {
-      if (is_ours (ctx) && g_str_equal ((const char *) xmlTextReaderConstLocalName (ctx->reader), "persona"))
+      if (is_ours (ctx) && g_str_equal (jm_xml_cursor_local_name (ctx->cursor), "persona"))
         read_persona (ctx);
       else
         skip_element (ctx);
