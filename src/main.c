@@ -1,13 +1,16 @@
 /* main.c — `journey-maps`, the command users run, and its helper
  * `journey-maps-export` (the same file built with JM_WITH_EXPORT).
  *
- * `journey-maps` links the document part of the core only (GLib, GIO,
- * libxml2): --check, --version, --help and wrong usage are answered here,
- * as fast as xmllint starts. --export replaces this process with
- * `journey-maps-export`, which adds cairo and pango; anything else (the
- * editor, with or without files) with the editor, `journey-maps-gui`. Both
- * get the very same arguments, parse them the same way and exit with the
- * same statuses. Neither of these two programs loads GTK. */
+ * `journey-maps` links GLib, libxml2 and the document part of the core:
+ * no GIO. It parses its options with GOptionContext and answers --check
+ * and --version itself, as fast as xmllint starts. --export replaces this
+ * process with `journey-maps-export`, which adds cairo and pango; opening
+ * the editor (with or without files), with `journey-maps-gui`. Anything it
+ * cannot parse, --help included, goes to `journey-maps-export`, whose
+ * GApplication parses the very same options as the editor's: the help and
+ * the complaints about wrong usage are the editor's, word for word. Each
+ * program gets the very same arguments and exits with the same statuses.
+ * Neither of the first two loads GTK. */
 #include "config.h"
 
 #include <errno.h>
@@ -50,25 +53,13 @@ exec_helper (const char *name)
   return JM_EXIT_FAILURE;
 }
 
-#ifndef JM_WITH_EXPORT
-static int
-export_elsewhere (const JmCliExport  *options,
-                  const char * const *files)
-{
-  return exec_helper ("journey-maps-export");
-}
-#endif
-
+#ifdef JM_WITH_EXPORT
 static int
 handle_local_options (GApplication *application,
                       GVariantDict *options,
                       gpointer      user_data)
 {
-#ifdef JM_WITH_EXPORT
   int status = jm_cli_handle_local_options (options, jm_cli_export);
-#else
-  int status = jm_cli_handle_local_options (options, export_elsewhere);
-#endif
 
   if (status >= 0)
     return status;
@@ -89,3 +80,88 @@ main (int   argc,
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), NULL);
   return g_application_run (app, argc, argv);
 }
+
+#else
+
+static int
+export_elsewhere (const JmCliExport  *options,
+                  const char * const *files)
+{
+  return exec_helper ("journey-maps-export");
+}
+
+/* The options given, as GApplication hands them to handle-local-options;
+ * NULL if GOptionContext refused them (or was asked for help). */
+static GVariantDict *
+parse_options (int    argc,
+               char **argv)
+{
+  const GOptionEntry *entries = jm_cli_option_entries ();
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_auto(GStrv) args = g_new0 (char *, argc + 1);
+  GOptionEntry mine[16];
+  gboolean flags[16] = { FALSE };
+  char *values[16] = { NULL };
+  char **files = NULL;
+  guint n = 0;
+  gboolean ok;
+
+  for (n = 0; entries[n].long_name != NULL; n++)
+    {
+      g_assert (n + 1 < G_N_ELEMENTS (mine));
+      mine[n] = entries[n];
+      if (entries[n].arg == G_OPTION_ARG_NONE)
+        mine[n].arg_data = &flags[n];
+      else if (entries[n].arg == G_OPTION_ARG_FILENAME_ARRAY)
+        mine[n].arg_data = &files;
+      else
+        mine[n].arg_data = &values[n];
+    }
+  mine[n] = entries[n];
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, mine, NULL);
+  ok = g_option_context_parse_strv (context, &args, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = entries[i].long_name;
+
+      if (!ok)
+        ;
+      else if (entries[i].arg == G_OPTION_ARG_NONE && flags[i])
+        g_variant_dict_insert (options, name, "b", TRUE);
+      else if (entries[i].arg == G_OPTION_ARG_STRING && values[i] != NULL)
+        g_variant_dict_insert (options, name, "s", values[i]);
+      else if (entries[i].arg == G_OPTION_ARG_FILENAME && values[i] != NULL)
+        g_variant_dict_insert_value (options, name, g_variant_new_bytestring (values[i]));
+      else if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY && files != NULL)
+        g_variant_dict_insert_value (options, name,
+                                     g_variant_new_bytestring_array ((const char * const *) files, -1));
+      g_free (values[i]);
+    }
+  g_strfreev (files);
+  return ok ? g_steal_pointer (&options) : NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GVariantDict) options = NULL;
+  int status;
+
+  jm_cli_init_i18n ();
+  arguments = argv;
+  options = parse_options (argc, argv);
+  if (options == NULL)
+    return exec_helper ("journey-maps-export");
+  status = jm_cli_handle_local_options (options, export_elsewhere);
+  if (status >= 0)
+    return status;
+  return exec_helper ("journey-maps-gui");
+}
+#endif

@@ -106,13 +106,10 @@ jm_cli_init_i18n (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-void
-jm_cli_add_options (GApplication *application)
+const GOptionEntry *
+jm_cli_option_entries (void)
 {
-  g_application_add_main_option_entries (application, option_entries);
-  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
-  g_application_set_option_context_summary (application,
-                                            _("Draw, check and export customer journey maps."));
+  return option_entries;
 }
 
 int

@@ -1,8 +1,9 @@
 /* jm-cli.h — the command line: its options, and the batch work (--check,
  * --export, --version) that runs before GTK is initialised and needs no
  * display. GTK-free: the `journey-maps` launcher links jm-cli.c with the
- * document part of the core alone; `journey-maps-export` and the editor,
- * `journey-maps-gui`, link jm-cli-export.c and the whole core too. */
+ * document part of the core alone, and no GIO; `journey-maps-export` and
+ * the editor, `journey-maps-gui`, link jm-cli-app.c, jm-cli-export.c and
+ * the whole core too. */
 #pragma once
 
 #include <gio/gio.h>
@@ -29,7 +30,9 @@ typedef int (*JmCliExportFunc) (const JmCliExport  *options,
 /* setlocale() and the gettext domain (JOURNEY_MAPS_LOCALEDIR overrides
  * the installed translations, for the build tree). */
 void jm_cli_init_i18n            (void);
-/* Every option of `journey-maps`, its summary and its [FILE…]. */
+/* Every option of `journey-maps` (their arg_data unset). */
+const GOptionEntry *jm_cli_option_entries (void);
+/* jm-cli-app.c: the options, their summary and [FILE…] on a GApplication. */
 void jm_cli_add_options          (GApplication       *application);
 /* Runs the batch work the options ask for and returns the exit status,
  * or -1 when the options are for the editor. --export is export_func's. */

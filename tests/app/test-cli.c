@@ -317,6 +317,19 @@ test_version_and_help (void)
   g_assert_nonnull (strstr (r.out, "--export"));
   g_assert_nonnull (strstr (r.out, "--check"));
   result_clear (&r);
+
+  /* As the editor, a GApplication, says it, for options that only it
+   * knows and for those nobody knows. */
+  r = run ("--help-gapplication", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--gapplication-service"));
+  result_clear (&r);
+
+  r = run ("--colour=blue", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "--colour=blue"));
+  result_clear (&r);
 }
 
 /* `journey-maps` answers the batch options without GTK (and --check
@@ -330,17 +343,20 @@ test_batch_work_never_loads_gtk (void)
   g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
   Result r;
 
+  /* Nor GIO: GLib and libxml2 start as fast as xmllint. */
   r = run_listing_libraries ("--check", input, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, "libxml2.so"));
   g_assert_null (strstr (r.err, "libgtk-4.so"));
   g_assert_null (strstr (r.err, "libcairo.so"));
   g_assert_null (strstr (r.err, "libpango-1.0.so"));
+  g_assert_null (strstr (r.err, "libgio-2.0.so"));
   result_clear (&r);
 
   r = run_listing_libraries ("--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.err, "libgtk-4.so"));
+  g_assert_null (strstr (r.err, "libgio-2.0.so"));
   result_clear (&r);
 
   r = run_listing_libraries ("--help", NULL);
