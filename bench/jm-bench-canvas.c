@@ -363,6 +363,11 @@ main (int   argc,
    * GTK's cairo renderer is its software renderer proper: the frames then
    * measure our drawing, not the emulation. GSK_RENDERER=gl compares. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* GTK prepares OpenGL when it opens the display, whatever the renderer:
+   * on llvmpipe that is 65-85 ms of start-up spent on something the cairo
+   * renderer never uses. A GDK_DEBUG already set (even empty) is kept:
+   * jm-bench times start-up both ways. */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
 
   /* Started as a user starts it: the application reads its command line
    * (the map is read and laid out while GTK starts, jm-preload.h), opens
