@@ -589,6 +589,61 @@ test_several_problems_are_reported_at_once (void)
   g_assert_nonnull (strstr (all->str, "12:Card “a” refers to step “s9”"));
 }
 
+/* Problems come in the order of their lines, a well-formedness error
+ * among them: those before it are all told, nothing after it is. */
+static void
+test_problems_before_a_malformed_line_are_kept (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>Broken</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\" color=\"red\">\n"
+    "      <step id=\"s1\" name=\"One\"/>\n"
+    "    </stage>\n"
+    "    <stage id=\"b\" name=\"B\" color=\"#12\">\n"
+    "      <step id=\"s2\" name=\"Two\" name=\"Again\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "</journey-map>\n";
+  const char *unfinished =
+    "<?xml version=\"1.0\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>Broken</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\">\n"
+    "      <step name=\"One\"\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = jm_reader_load_bytes ("broken.journey", xml, strlen (xml), &problems, &error);
+  const JmProblem *p;
+
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 3);
+  p = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (p->line, ==, 5);
+  g_assert_nonnull (strstr (p->message, "“red” is not a colour"));
+  p = g_ptr_array_index (problems, 1);
+  g_assert_cmpint (p->line, ==, 8);
+  g_assert_nonnull (strstr (p->message, "“#12” is not a colour"));
+  p = g_ptr_array_index (problems, 2);
+  g_assert_cmpint (p->line, ==, 9);
+  g_assert_nonnull (strstr (p->message, "not well-formed XML: Attribute name redefined"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  /* The file ends inside a start tag: that is the news, not what the
+   * element lacks, nor the stage it leaves without steps. */
+  doc = jm_reader_load_bytes ("unfinished.journey", unfinished, strlen (unfinished), &problems, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_MALFORMED);
+  g_assert_cmpuint (problems->len, ==, 1);
+  p = g_ptr_array_index (problems, 0);
+  g_assert_nonnull (strstr (p->message, "not well-formed XML"));
+}
+
 static void
 test_foreign_namespaces_survive_load_and_save (void)
 {
@@ -1131,6 +1186,8 @@ main (int   argc,
   g_test_add_func ("/io/writer/output-is-canonical", test_output_is_canonical);
   g_test_add_func ("/io/reader/bad-files-give-clear-errors", test_bad_files_give_clear_errors);
   g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
+  g_test_add_func ("/io/reader/problems-before-a-malformed-line-are-kept",
+                   test_problems_before_a_malformed_line_are_kept);
   g_test_add_func ("/io/reader/long-texts-and-foreign-xml-read-whole-across-pieces",
                    test_long_texts_and_foreign_xml_read_whole_across_pieces);
   g_test_add_func ("/io/reader/several-problems-at-once", test_several_problems_are_reported_at_once);
