@@ -126,13 +126,11 @@ parse_options (int    argc,
   g_option_context_add_main_entries (context, mine, NULL);
   ok = g_option_context_parse_strv (context, &args, NULL);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; ok && i < n; i++)
     {
       const char *name = entries[i].long_name;
 
-      if (!ok)
-        ;
-      else if (entries[i].arg == G_OPTION_ARG_NONE && flags[i])
+      if (entries[i].arg == G_OPTION_ARG_NONE && flags[i])
         g_variant_dict_insert (options, name, "b", TRUE);
       else if (entries[i].arg == G_OPTION_ARG_STRING && values[i] != NULL)
         g_variant_dict_insert (options, name, "s", values[i]);
@@ -141,8 +139,9 @@ parse_options (int    argc,
       else if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY && files != NULL)
         g_variant_dict_insert_value (options, name,
                                      g_variant_new_bytestring_array ((const char * const *) files, -1));
-      g_free (values[i]);
     }
+  for (guint i = 0; i < n; i++)
+    g_free (values[i]);
   g_strfreev (files);
   return ok ? g_steal_pointer (&options) : NULL;
 }
