@@ -551,6 +551,49 @@ test_long_texts_and_foreign_xml_read_whole_across_pieces (void)
   g_assert_nonnull (strstr (written, "<crm:log xmlns:crm=\"urn:x-crm\"><crm:call n=\"0\""));
 }
 
+/* Elements of other namespaces are kept up to JM_MAX_FOREIGN_BYTES in
+ * all: a file holding more is refused, without building all of it. */
+static GString *
+map_with_foreign (gsize bytes)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                               "<journey-map xmlns=\"urn:journey-maps:1\" xmlns:x=\"urn:x\" format-version=\"1\">\n"
+                               "  <title>t</title>\n"
+                               "  <stages><stage id=\"s\" name=\"S\"><step id=\"s1\"/></stage></stages>\n"
+                               "  <x:log>");
+
+  while (xml->len < bytes)
+    g_string_append (xml, "<x:call n=\"1\">Lucia</x:call>");
+  g_string_append (xml, "</x:log>\n</journey-map>\n");
+  return xml;
+}
+
+static void
+test_foreign_xml_is_kept_up_to_a_limit (void)
+{
+  g_autoptr(GString) small = map_with_foreign (JM_MAX_FOREIGN_BYTES / 2);
+  g_autoptr(GString) large = map_with_foreign (JM_MAX_FOREIGN_BYTES * 2);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+  g_autofree char *written = NULL;
+  const JmProblem *p;
+
+  doc = jm_reader_load_bytes ("small.journey", small->str, small->len, NULL, &error);
+  g_assert_no_error (error);
+  written = jm_writer_to_string (doc, NULL);
+  g_assert_cmpuint (strlen (written), >, JM_MAX_FOREIGN_BYTES / 2);
+  g_clear_object (&doc);
+
+  doc = jm_reader_load_bytes ("large.journey", large->str, large->len, &problems, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  p = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (p->line, ==, 5);
+  g_assert_nonnull (strstr (p->message, "other namespaces in this file come to more than 4 MB"));
+}
+
 static void
 test_several_problems_are_reported_at_once (void)
 {
@@ -1186,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/io/writer/output-is-canonical", test_output_is_canonical);
   g_test_add_func ("/io/reader/bad-files-give-clear-errors", test_bad_files_give_clear_errors);
   g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
+  g_test_add_func ("/io/reader/foreign-xml-is-kept-up-to-a-limit", test_foreign_xml_is_kept_up_to_a_limit);
   g_test_add_func ("/io/reader/problems-before-a-malformed-line-are-kept",
                    test_problems_before_a_malformed_line_are_kept);
   g_test_add_func ("/io/reader/long-texts-and-foreign-xml-read-whole-across-pieces",

@@ -57,6 +57,8 @@ typedef struct {
   JmForeign        *root_foreign;
   GPtrArray        *cards;      /* reading a clipboard fragment: JmCard* */
   GString          *generic_error; /* what libxml2's generic errors said, or NULL */
+  gsize             foreign_bytes;  /* of the foreign elements kept so far */
+  gboolean          foreign_full;   /* JM_MAX_FOREIGN_BYTES reached, and said */
 } Ctx;
 
 typedef struct {
@@ -444,6 +446,7 @@ keep_foreign_element (Ctx        *ctx,
                       JmForeign **foreign)
 {
   const char *ns = jm_xml_cursor_namespace_uri (ctx->cursor);
+  gboolean too_large = FALSE;
   char *xml;
 
   if (g_strcmp0 (ns, XINCLUDE_URI) == 0 || g_strcmp0 (ns, XINCLUDE_URI_OLD) == 0)
@@ -461,11 +464,28 @@ keep_foreign_element (Ctx        *ctx,
       return;
     }
 
-  jm_xml_cursor_start_copy (ctx->cursor);
+  /* Past the limit, nothing more is kept: the map will not load. */
+  if (ctx->foreign_full)
+    {
+      skip_element (ctx);
+      return;
+    }
+
+  jm_xml_cursor_start_copy (ctx->cursor, JM_MAX_FOREIGN_BYTES - MIN (ctx->foreign_bytes, JM_MAX_FOREIGN_BYTES));
   skip_element (ctx);
-  xml = jm_xml_cursor_end_copy (ctx->cursor);
+  xml = jm_xml_cursor_end_copy (ctx->cursor, &too_large);
+  if (too_large)
+    {
+      /* Translators: %d is a number of megabytes. */
+      invalid (ctx, _("The elements of other namespaces in this file come to more than %d MB, the most a "
+                      "map keeps of them"), JM_MAX_FOREIGN_BYTES / (1024 * 1024));
+      ctx->foreign_full = TRUE;
+    }
   if (xml != NULL)
-    jm_foreign_add_element (foreign, xml);
+    {
+      ctx->foreign_bytes += strlen (xml);
+      jm_foreign_add_element (foreign, xml);
+    }
   g_free (xml);
 }
 

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define JM_MAX_FILE_BYTES (64 * 1024 * 1024)
 #define JM_MAX_DEPTH      64
 #define JM_MAX_TEXT_BYTES (1024 * 1024)
+/* Of elements in other namespaces, kept as they are, in all. */
+#define JM_MAX_FOREIGN_BYTES (4 * 1024 * 1024)
 
 /* Returns the document with an empty, clean history, or NULL. Then *error
  * says what went wrong first ("FILE:LINE: message") and *problems (when

@@ -89,6 +89,9 @@ struct _JmXmlCursor {
   xmlNodePtr              copy_parent;
   int                     copy_depth;
   gboolean                copy_done;
+  gboolean                copy_too_large;
+  gsize                   copy_bytes;   /* names, texts and values so far */
+  gsize                   copy_max_bytes;
 };
 
 /* ---- the arena ---- */
@@ -717,6 +720,23 @@ copy_node (JmXmlCursor *cursor)
   const char *value = jm_xml_cursor_value (cursor);
   xmlNodePtr child = NULL;
 
+  /* What the node adds to the XML, roughly: a copy too large is given up
+   * as soon as it is, rather than built whole first. */
+  cursor->copy_bytes += 8 + node->value_len + (node->local_name != NULL ? strlen (node->local_name) : 0);
+  for (guint i = 0; i < cursor->attrs->len; i++)
+    {
+      const JmXmlAttribute *attr = &g_array_index (cursor->attrs, JmXmlAttribute, i);
+
+      cursor->copy_bytes += 4 + strlen (attr->local_name) + strlen (attr->value);
+    }
+  if (cursor->copy_bytes > cursor->copy_max_bytes)
+    {
+      cursor->copy_too_large = TRUE;
+      cursor->copy_done = TRUE;
+      g_clear_pointer (&cursor->copy_doc, xmlFreeDoc);
+      return;
+    }
+
   switch (node->type)
     {
     case XML_READER_TYPE_ELEMENT:
@@ -753,7 +773,8 @@ copy_node (JmXmlCursor *cursor)
 }
 
 void
-jm_xml_cursor_start_copy (JmXmlCursor *cursor)
+jm_xml_cursor_start_copy (JmXmlCursor *cursor,
+                          gsize        max_bytes)
 {
   g_return_if_fail (cursor->current.type == XML_READER_TYPE_ELEMENT);
 
@@ -764,13 +785,20 @@ jm_xml_cursor_start_copy (JmXmlCursor *cursor)
   cursor->copy_parent = NULL;
   cursor->copy_depth = cursor->current.depth;
   cursor->copy_done = FALSE;
-  copy_element (cursor);
+  cursor->copy_too_large = FALSE;
+  cursor->copy_bytes = 0;
+  cursor->copy_max_bytes = max_bytes;
+  copy_node (cursor);
 }
 
 char *
-jm_xml_cursor_end_copy (JmXmlCursor *cursor)
+jm_xml_cursor_end_copy (JmXmlCursor *cursor,
+                        gboolean    *too_large)
 {
   char *xml = NULL;
+
+  if (too_large != NULL)
+    *too_large = cursor->copy_too_large;
 
   if (cursor->copy_doc != NULL && cursor->copy_done)
     {
@@ -783,5 +811,6 @@ jm_xml_cursor_end_copy (JmXmlCursor *cursor)
   g_clear_pointer (&cursor->copy_doc, xmlFreeDoc);
   cursor->copy_parent = NULL;
   cursor->copy_done = FALSE;
+  cursor->copy_too_large = FALSE;
   return xml;
 }

@@ -70,8 +70,12 @@ const JmXmlAttribute *jm_xml_cursor_attribute    (JmXmlCursor *cursor,
  * xmlTextReaderReadOuterXml() writes it (in UTF-8, with the namespaces it
  * uses declared on it): start_copy() on the element, read on to its end
  * (or further), and end_copy() gives the XML, or NULL if the document
- * ended or failed before the element did. */
-void         jm_xml_cursor_start_copy (JmXmlCursor *cursor);
-char        *jm_xml_cursor_end_copy   (JmXmlCursor *cursor);
+ * ended or failed before the element did, or if its names, texts and
+ * values came to more than max_bytes (then *too_large is set, and the
+ * copy stopped growing at that point). */
+void         jm_xml_cursor_start_copy (JmXmlCursor *cursor,
+                                       gsize        max_bytes);
+char        *jm_xml_cursor_end_copy   (JmXmlCursor *cursor,
+                                       gboolean    *too_large);
 
 G_END_DECLS
