@@ -265,6 +265,24 @@ popup_at_map_point (Fixture *f,
   spin ();
 }
 
+/* Chooses an item of the open context menu: its action, then the menu
+ * closes, as a click on the item closes it. */
+static void
+choose (Fixture    *f,
+        const char *action,
+        GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->canvas), action, sunk));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->canvas));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  spin ();
+}
+
 static void
 test_context_menus_change_the_structure (Fixture       *f,
                                          gconstpointer  data)
@@ -280,25 +298,25 @@ test_context_menus_change_the_structure (Fixture       *f,
   /* A stage: add one after it, move it right, then delete the new one. */
   g_assert_true (jm_layout_get_stage_rect (layout, "stage-2", &rect));
   popup_at_map_point (f, rect.x + 20, rect.y + 10);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-stage", NULL));
+  choose (f, "canvas.add-stage", NULL);
   g_assert_cmpuint (stages->len, ==, 6);
   g_assert_cmpstr (((JmStage *) stages->pdata[2])->name, ==, "New stage");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-stage", "i", 1));
+  choose (f, "canvas.move-stage", g_variant_new_int32 (1));
   g_assert_cmpstr (((JmStage *) stages->pdata[2])->id, ==, "stage-2");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-step", NULL));
+  choose (f, "canvas.add-step", NULL);
   g_assert_cmpuint (jm_document_find_stage (f->doc, "stage-2")->steps->len, ==, 3);
 
   /* A lane: add a pain-points lane below it, move it down, delete it. */
   g_assert_true (jm_layout_get_lane_rect (layout, "lane-1", &rect));
   popup_at_map_point (f, rect.x + 10, rect.y + 10);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-lane", "s", "pain-points"));
+  choose (f, "canvas.add-lane", g_variant_new_string ("pain-points"));
   g_assert_cmpuint (lanes->len, ==, 8);
   g_assert_cmpint (((JmLane *) lanes->pdata[1])->kind, ==, JM_LANE_PAIN_POINTS);
   /* The menu is still about lane-1: it moves down below the new lane. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-lane", "i", 1));
+  choose (f, "canvas.move-lane", g_variant_new_int32 (1));
   g_assert_cmpstr (((JmLane *) lanes->pdata[1])->id, ==, "lane-1");
   g_assert_cmpint (((JmLane *) lanes->pdata[0])->kind, ==, JM_LANE_PAIN_POINTS);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete-lane", NULL));
+  choose (f, "canvas.delete-lane", NULL);
   g_assert_null (jm_document_find_lane (f->doc, "lane-1"));
 
   /* A step: delete it. */
@@ -312,13 +330,13 @@ test_context_menus_change_the_structure (Fixture       *f,
     jm_canvas_map_to_widget (f->canvas, rect.x + 20, rect.y - 20, &x, &y);
     g_assert_true (jm_canvas_popup_menu (f->canvas, x, y));
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete-step", NULL));
+  choose (f, "canvas.delete-step", NULL);
   g_assert_null (jm_document_find_step (f->doc, "step-1"));
 
   /* An empty cell: add a card there. */
   g_assert_true (jm_layout_get_cell_rect (layout, "lane-3", "step-4", &rect));
   popup_at_map_point (f, rect.x + 5, rect.y + rect.height - 5);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-card", NULL));
+  choose (f, "canvas.add-card", NULL);
   jm_canvas_commit_edit (f->canvas);
 
   while (jm_history_can_undo (history))
