@@ -491,6 +491,21 @@ test_deep_nesting_and_huge_text_are_refused (void)
   g_assert_nonnull (strstr (error->message, "longer than"));
 }
 
+/* Problem i is on `line` and says `needle`. */
+static void
+assert_problem (GPtrArray  *problems,
+                guint       i,
+                int         line,
+                const char *needle)
+{
+  const JmProblem *p;
+
+  g_assert_cmpuint (problems->len, >, i);
+  p = g_ptr_array_index (problems, i);
+  g_assert_cmpint (p->line, ==, line);
+  g_assert_nonnull (strstr (p->message, needle));
+}
+
 /* The reader parses a file a piece at a time (32 KB): a card's text, or
  * a foreign element, that runs over several pieces reads whole, with its
  * references, CDATA, comments and processing instructions, wherever the
@@ -577,7 +592,6 @@ test_foreign_xml_is_kept_up_to_a_limit (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JmDocument) doc = NULL;
   g_autofree char *written = NULL;
-  const JmProblem *p;
 
   doc = jm_reader_load_bytes ("small.journey", small->str, small->len, NULL, &error);
   g_assert_no_error (error);
@@ -589,9 +603,7 @@ test_foreign_xml_is_kept_up_to_a_limit (void)
   g_assert_null (doc);
   g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_INVALID);
   g_assert_cmpuint (problems->len, ==, 1);
-  p = g_ptr_array_index (problems, 0);
-  g_assert_cmpint (p->line, ==, 5);
-  g_assert_nonnull (strstr (p->message, "other namespaces in this file come to more than 4 MB"));
+  assert_problem (problems, 0, 5, "other namespaces in this file come to more than 4 MB");
 }
 
 static void
@@ -660,20 +672,13 @@ test_problems_before_a_malformed_line_are_kept (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JmDocument) doc = jm_reader_load_bytes ("broken.journey", xml, strlen (xml), &problems, &error);
-  const JmProblem *p;
 
   g_assert_null (doc);
   g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_INVALID);
   g_assert_cmpuint (problems->len, ==, 3);
-  p = g_ptr_array_index (problems, 0);
-  g_assert_cmpint (p->line, ==, 5);
-  g_assert_nonnull (strstr (p->message, "“red” is not a colour"));
-  p = g_ptr_array_index (problems, 1);
-  g_assert_cmpint (p->line, ==, 8);
-  g_assert_nonnull (strstr (p->message, "“#12” is not a colour"));
-  p = g_ptr_array_index (problems, 2);
-  g_assert_cmpint (p->line, ==, 9);
-  g_assert_nonnull (strstr (p->message, "not well-formed XML: Attribute name redefined"));
+  assert_problem (problems, 0, 5, "“red” is not a colour");
+  assert_problem (problems, 1, 8, "“#12” is not a colour");
+  assert_problem (problems, 2, 9, "not well-formed XML: Attribute name redefined");
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_clear_error (&error);
 
@@ -683,8 +688,7 @@ test_problems_before_a_malformed_line_are_kept (void)
   g_assert_null (doc);
   g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_MALFORMED);
   g_assert_cmpuint (problems->len, ==, 1);
-  p = g_ptr_array_index (problems, 0);
-  g_assert_nonnull (strstr (p->message, "not well-formed XML"));
+  assert_problem (problems, 0, 7, "not well-formed XML: Couldn't find end of Start Tag step");
 }
 
 static void
