@@ -390,6 +390,24 @@ test_examples_load_and_save_unchanged (void)
       g_assert_cmpstr (written, ==, original);
       g_assert_cmpuint (jm_document_get_personas (doc)->len, >=, 1);
       assert_validates (written);
+      g_clear_object (&doc);
+
+      /* The same map in UTF-16, as another tool may have saved it: the
+       * byte order mark says so, and it is written back in UTF-8. */
+      {
+        g_autoptr(GString) declared = g_string_new (original);
+        g_autofree char *utf16 = NULL;
+        g_autofree char *rewritten = NULL;
+        gsize len = 0;
+
+        g_string_replace (declared, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+        utf16 = g_convert (declared->str, -1, "UTF-16", "UTF-8", NULL, &len, &error);
+        g_assert_no_error (error);
+        doc = jm_reader_load_bytes (name, utf16, len, NULL, &error);
+        g_assert_no_error (error);
+        rewritten = jm_writer_to_string (doc, NULL);
+        g_assert_cmpstr (rewritten, ==, original);
+      }
       count++;
     }
   g_assert_cmpuint (count, >=, 6);   /* three maps, in English and Italian */
