@@ -66,6 +66,13 @@ destroy_window (JmWindow *window)
   spin ();
 }
 
+/* An example map of data/examples/. */
+static char *
+example_path (const char *name)
+{
+  return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
+}
+
 static GtkWidget *
 child (JmWindow   *window,
        const char *name)
@@ -394,8 +401,7 @@ static void
 test_persona_switcher_shows_one_persona (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "bike-shop-vs-food-delivery.journey", NULL);
+  g_autofree char *path = example_path ("bike-shop-vs-food-delivery.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
 
@@ -430,8 +436,7 @@ static void
 test_survey_import_waits_for_confirmation (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "bike-shop-vs-food-delivery.journey", NULL);
+  g_autofree char *path = example_path ("bike-shop-vs-food-delivery.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   const char *csv = "touchpoint,metric,score\nc-12,nps,10\nc-12,nps,3\nnowhere,nps,5\n";
   JmDocument *doc;
@@ -476,8 +481,7 @@ static void
 test_metrics_view_shows_edits_made_while_hidden (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "online-shop.journey", NULL);
+  g_autofree char *path = example_path ("online-shop.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmMetricsView *view = JM_METRICS_VIEW (child (window, "metrics_view"));
   JmDocument *doc;
@@ -519,8 +523,7 @@ test_metrics_view_shows_edits_made_while_hidden (void)
 static void
 test_template_previews_are_drawn_only_when_shown (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "online-shop.journey", NULL);
+  g_autofree char *path = example_path ("online-shop.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmWindow *window = jm_window_new (app);
   GtkWidget *gallery = child (window, "template_gallery");
@@ -556,8 +559,7 @@ test_template_previews_are_drawn_only_when_shown (void)
 static void
 test_map_named_on_the_command_line_is_read_ahead (void)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                              "online-shop.journey", NULL);
+  g_autofree char *source = example_path ("online-shop.journey");
   g_autofree char *dir = g_dir_make_tmp ("jm-preload-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "shop.journey", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.journey", NULL);
@@ -574,11 +576,11 @@ test_map_named_on_the_command_line_is_read_ahead (void)
 
   /* Taken once, with a layout of the document. */
   jm_preload_start (path);
-  g_assert_true (jm_preload_take (path, &doc, &problems, &layout));
+  g_assert_true (jm_preload_take (path, &doc, &problems, NULL, &layout));
   g_assert_nonnull (doc);
   g_assert_true (jm_layout_get_document (layout) == doc);
   g_assert_cmpstr (jm_document_get_title (doc), ==, "Buying running shoes online");
-  g_assert_false (jm_preload_take (path, &doc, NULL, &layout));
+  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
   g_clear_object (&layout);
   g_clear_object (&doc);
 
@@ -590,27 +592,37 @@ test_map_named_on_the_command_line_is_read_ahead (void)
     g_usleep (2000);
     g_assert_true (g_file_set_contents (path, changed, -1, NULL));
   }
-  g_assert_false (jm_preload_take (path, &doc, NULL, &layout));
+  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
 
-  /* A damaged file is left to the window, which reads it and says why. */
+  /* A damaged file: why it could not be read, without reading it again;
+   * the window says so. */
   g_assert_true (g_file_set_contents (bad, "<journey-map", -1, NULL));
   jm_preload_start (bad);
-  g_assert_false (jm_preload_take (bad, &doc, NULL, &layout));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (jm_preload_take (bad, &doc, &problems, &error, &layout));
+    g_assert_error (error, JM_IO_ERROR, JM_IO_ERROR_MALFORMED);
+  }
   g_assert_null (doc);
   g_assert_null (layout);
+  g_assert_cmpuint (problems->len, >, 0);
+  jm_preload_start (bad);
   window = jm_window_new (app);
   {
     g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
 
     g_assert_false (jm_window_open_file (window, bad_file));
   }
+  g_assert_false (jm_preload_take (bad, &doc, NULL, NULL, &layout));
   destroy_window (window);
 
   /* The window uses it. */
   jm_preload_start (path);
   window = jm_window_new (app);
   g_assert_true (jm_window_open_file (window, file));
-  g_assert_false (jm_preload_take (path, &doc, NULL, &layout));
+  g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
   gtk_window_present (GTK_WINDOW (window));
   spin ();
   g_assert_nonnull (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))));
@@ -627,8 +639,7 @@ static void
 test_metrics_view_lists_and_sorts_metrics (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "online-shop.journey", NULL);
+  g_autofree char *path = example_path ("online-shop.journey");
   g_autofree char *dir = g_dir_make_tmp ("jm-metrics-XXXXXX", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "metrics.csv", NULL);
   g_autofree char *csv = NULL;
@@ -697,8 +708,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
 static void
 test_empty_state_lists_recent_maps (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "restaurant-regular.journey", NULL);
+  g_autofree char *path = example_path ("restaurant-regular.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
   JmWindow *window;
