@@ -459,8 +459,8 @@ jm_xml_cursor_free (JmXmlCursor *cursor)
   g_free (cursor);
 }
 
-/* Parses the next chunk. FALSE when the parser has nothing more to say. */
-static gboolean
+/* Parses the next chunk, if the parser has more to say. */
+static void
 feed (JmXmlCursor *cursor)
 {
   gsize n;
@@ -468,7 +468,7 @@ feed (JmXmlCursor *cursor)
   int ret;
 
   if (cursor->finished)
-    return FALSE;
+    return;
 
   n = MIN ((gsize) CHUNK_BYTES, cursor->len - cursor->fed);
   last = cursor->fed + n >= cursor->len;
@@ -478,7 +478,6 @@ feed (JmXmlCursor *cursor)
     cursor->finished = TRUE;
   if (ret != 0 && !cursor->stopped)
     cursor->failed = cursor->finished = TRUE;
-  return TRUE;
 }
 
 /* Empties the queue, keeping the nodes from `keep` on (a run of text that
