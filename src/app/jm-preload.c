@@ -110,6 +110,7 @@ gboolean
 jm_preload_take (const char  *path,
                  JmDocument **document,
                  GPtrArray  **problems,
+                 GError     **error,
                  JmLayout   **layout)
 {
   Preload *preload = NULL;
@@ -129,20 +130,22 @@ jm_preload_take (const char  *path,
   g_thread_join (preload->thread);
   preload->thread = NULL;
 
-  /* Changed while it was read: read it again. A map that could not be
-   * read is read again too, by the window itself: what it reports is then
-   * what it finds now, and a rare failure costs one more read. */
+  /* Changed while it was read: read it again. */
   now = file_state (path);
-  if (g_strcmp0 (now, preload->before) != 0 || preload->document == NULL)
+  if (g_strcmp0 (now, preload->before) != 0)
     {
       preload_free (preload);
       return FALSE;
     }
 
+  /* A map that could not be read is not read twice: what was wrong with
+   * it still is. */
   *document = g_steal_pointer (&preload->document);
   *layout = g_steal_pointer (&preload->layout);
   if (problems != NULL)
     *problems = g_steal_pointer (&preload->problems);
+  if (preload->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&preload->error));
   preload_free (preload);
   return TRUE;
 }

@@ -10,13 +10,14 @@ G_BEGIN_DECLS
 
 /* Starts reading the map at path (as g_file_get_path gives it). */
 void     jm_preload_start       (const char  *path);
-/* If path was preloaded, read as a map and unchanged since, waits for it
- * and hands over the document, the problems jm_reader_load_path noted (if
- * any) and its layout (default options). Otherwise returns FALSE and the
- * caller reads the file itself, and reports what is wrong with it. */
+/* If path was preloaded and is unchanged since, waits for it and hands
+ * over what jm_reader_load_path gave: the document and its layout (default
+ * options), or NULL and why the file could not be read (problems, error).
+ * Otherwise returns FALSE, and the caller reads the file itself. */
 gboolean jm_preload_take        (const char  *path,
                                  JmDocument **document,
                                  GPtrArray  **problems,
+                                 GError     **error,
                                  JmLayout   **layout);
 /* Waits for and drops what nobody took. */
 void     jm_preload_discard_all (void);

@@ -443,7 +443,7 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
-  if (!jm_preload_take (path, &document, &problems, &layout))
+  if (!jm_preload_take (path, &document, &problems, &error, &layout))
     document = jm_reader_load_path (path, &problems, &error);
   if (document == NULL)
     {
