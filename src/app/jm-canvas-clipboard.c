@@ -17,10 +17,11 @@ static GPtrArray *
 selected_cards (JmCanvas *self)
 {
   GPtrArray *cards = g_ptr_array_new ();
+  GPtrArray *ids = jm_selection_get_cards (self->selection);
 
-  for (guint i = 0; self->document != NULL && i < self->selection->len; i++)
+  for (guint i = 0; self->document != NULL && i < ids->len; i++)
     {
-      JmCard *card = jm_document_find_card (self->document, g_ptr_array_index (self->selection, i), NULL);
+      JmCard *card = jm_document_find_card (self->document, g_ptr_array_index (ids, i), NULL);
 
       if (card != NULL)
         g_ptr_array_add (cards, card);
@@ -74,12 +75,14 @@ paste_target (JmCanvas    *self,
               const char **step_id)
 {
   GPtrArray *lanes = jm_document_get_lanes (self->document);
+  const JmFocus *focus = jm_selection_get_focus (self->selection);
 
-  if (self->focus_lane != NULL && jm_document_find_lane (self->document, self->focus_lane) != NULL
-      && jm_document_find_step (self->document, self->focus_step) != NULL)
+  if (focus->lane_id != NULL && focus->step_id != NULL
+      && jm_document_find_lane (self->document, focus->lane_id) != NULL
+      && jm_document_find_step (self->document, focus->step_id) != NULL)
     {
-      *lane_id = self->focus_lane;
-      *step_id = self->focus_step;
+      *lane_id = focus->lane_id;
+      *step_id = focus->step_id;
       return TRUE;
     }
   if (lanes->len == 0 || jm_document_get_n_steps (self->document) == 0)
@@ -102,6 +105,11 @@ jm_canvas_paste_cards (JmCanvas  *self,
 
   if (self->document == NULL || cards->len == 0 || !paste_target (self, &lane_id, &step_id))
     return;
+  /* The focus moves as the cards go in: keep the target's ids. */
+  lane_id = g_strdup (lane_id);
+  step_id = g_strdup (step_id);
+  g_ptr_array_add (pasted, (char *) lane_id);
+  g_ptr_array_add (pasted, (char *) step_id);
 
   /* Cards keep their columns relative to each other when their steps are
    * known here (pasting within a map); otherwise they share one column. */
@@ -151,9 +159,8 @@ jm_canvas_paste_cards (JmCanvas  *self,
     }
   jm_history_end_group (history);
 
-  jm_canvas_clear_selection (self);
-  for (guint i = 0; i < pasted->len; i++)
-    jm_canvas_select_card (self, g_ptr_array_index (pasted, i), i > 0);
+  g_ptr_array_add (pasted, NULL);
+  jm_selection_select_cards (self->selection, (const char * const *) pasted->pdata + 2, FALSE);
 }
 
 static void

@@ -1,12 +1,16 @@
 /* jm-canvas.c — the map view. It is only as large as the viewport and
  * implements GtkScrollable: scrolling moves the painter's visible rectangle
  * instead of a map-sized surface, so a huge map costs what a small one does.
- * Input is split into one small controller per gesture. */
+ * The stage and step headers and the lane titles stay in view as frozen
+ * panes, drawn by the same painter. Input is split into one small
+ * controller per gesture (jm-canvas-tools.c, jm-tool-*.c), the keyboard
+ * (jm-canvas-keys.c) and the in-place editor (jm-canvas-editor.c). */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "jm-canvas-private.h"
 #include "jm-painter.h"
@@ -24,6 +28,19 @@ enum {
 };
 
 static GParamSpec *zoom_pspec;
+
+/* What to do with the zoom once the canvas knows its size. */
+typedef enum {
+  ZOOM_KEEP,
+  ZOOM_FIT,
+  ZOOM_FIT_WIDTH,
+  ZOOM_READABLE,
+} JmCanvasZoomMode;
+
+const GdkRGBA jm_canvas_accent = { 0.21f, 0.52f, 0.89f, 1.0f };
+
+/* Card text is 14 map units: at this zoom it is 11 px. */
+#define READABLE_ZOOM (11.0 / 14.0)
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (JmCanvas, jm_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -187,7 +204,7 @@ jm_canvas_zoom_at (JmCanvas *self,
   /* Keep the map point under (x, y) under it after zooming. */
   jm_canvas_widget_to_map (self, x, y, &mx, &my);
   self->zoom = zoom;
-  self->fit_on_allocate = FALSE;
+  self->zoom_on_allocate = ZOOM_KEEP;
   configure_adjustments (self, 0, 0);
   get_origin (self, &ox, &oy);
   configure_adjustments (self,
@@ -216,29 +233,213 @@ jm_canvas_zoom_by (JmCanvas *self,
   jm_canvas_set_zoom (self, self->zoom * factor);
 }
 
-void
-jm_canvas_zoom_to_fit (JmCanvas *self)
+static void
+apply_zoom_mode (JmCanvas         *self,
+                 JmCanvasZoomMode  mode)
 {
-  double mw, mh;
+  double mw, mh, fit_w, fit_h;
   int w, h;
-
-  g_return_if_fail (JM_IS_CANVAS (self));
 
   get_map_size (self, &mw, &mh);
   w = gtk_widget_get_width (GTK_WIDGET (self));
   h = gtk_widget_get_height (GTK_WIDGET (self));
   if (mw <= 0 || mh <= 0 || w <= 2 * PADDING || h <= 2 * PADDING)
     {
-      /* Not allocated yet: fit once we know our size. */
-      self->fit_on_allocate = TRUE;
+      /* Not allocated yet: once we know our size. */
+      self->zoom_on_allocate = mode;
       return;
     }
 
-  self->zoom = CLAMP (MIN ((w - 2 * PADDING) / mw, (h - 2 * PADDING) / mh),
-                      JM_CANVAS_MIN_ZOOM, 1.0);
+  fit_w = (w - 2 * PADDING) / mw;
+  fit_h = (h - 2 * PADDING) / mh;
+  switch (mode)
+    {
+    case ZOOM_FIT:
+      self->zoom = MIN (fit_w, fit_h);
+      break;
+    case ZOOM_FIT_WIDTH:
+      self->zoom = fit_w;
+      break;
+    case ZOOM_READABLE:
+      self->zoom = fit_w >= READABLE_ZOOM ? fit_w : 1.0;
+      break;
+    case ZOOM_KEEP:
+    default:
+      return;
+    }
+  self->zoom = CLAMP (self->zoom, JM_CANVAS_MIN_ZOOM, 1.0);
+  self->zoom_on_allocate = ZOOM_KEEP;
   configure_adjustments (self, 0, 0);
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+jm_canvas_zoom_to_fit (JmCanvas *self)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+  apply_zoom_mode (self, ZOOM_FIT);
+}
+
+void
+jm_canvas_zoom_to_fit_width (JmCanvas *self)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+  apply_zoom_mode (self, ZOOM_FIT_WIDTH);
+}
+
+void
+jm_canvas_zoom_readable (JmCanvas *self)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+  apply_zoom_mode (self, ZOOM_READABLE);
+}
+
+/* ---- frozen panes ---- */
+
+/* Where the panes stand: the header rows are pinned to the top once the
+ * map's own headers have scrolled above it (col_pinned), the lane titles
+ * to the left once they have scrolled past it (row_pinned). The pinned
+ * header rows show map y from col_top at widget y 0, col_h pixels high;
+ * the pinned titles show map x from row_left at widget x 0, row_w wide. */
+typedef struct {
+  gboolean col_pinned;
+  double   col_top;
+  double   col_h;
+  gboolean row_pinned;
+  double   row_left;
+  double   row_w;
+} Panes;
+
+static void
+get_panes (JmCanvas *self,
+           Panes    *panes)
+{
+  JmRect cols, rows;
+  double ox, oy;
+
+  memset (panes, 0, sizeof *panes);
+  if (self->layout == NULL || !jm_layout_get_frozen_panes (self->layout, &cols, &rows))
+    return;
+  get_origin (self, &ox, &oy);
+  panes->col_top = cols.y - 6;
+  panes->col_h = (cols.height + 6) * self->zoom;
+  panes->col_pinned = oy + panes->col_top * self->zoom < 0;
+  panes->row_left = rows.x + JM_LAYOUT_MARGIN - 8;
+  panes->row_w = (rows.width - panes->row_left) * self->zoom;
+  panes->row_pinned = ox + panes->row_left * self->zoom < 0;
+}
+
+gboolean
+jm_canvas_hit_at (JmCanvas *self,
+                  double    x,
+                  double    y,
+                  JmHit    *hit)
+{
+  Panes panes;
+  double mx, my;
+
+  g_return_val_if_fail (JM_IS_CANVAS (self), FALSE);
+
+  if (self->layout == NULL)
+    return FALSE;
+  get_panes (self, &panes);
+  jm_canvas_widget_to_map (self, x, y, &mx, &my);
+  if (panes.col_pinned && panes.row_pinned && x < panes.row_w && y < panes.col_h)
+    return FALSE;  /* the corner */
+  if (panes.col_pinned && y < panes.col_h)
+    my = panes.col_top + y / self->zoom;
+  else if (panes.row_pinned && x < panes.row_w)
+    mx = panes.row_left + x / self->zoom;
+  return jm_layout_hit_test (self->layout, mx, my, hit);
+}
+
+void
+jm_canvas_widget_rect (JmCanvas        *self,
+                       JmHitKind        kind,
+                       const JmRect    *rect,
+                       graphene_rect_t *out)
+{
+  Panes panes;
+  double x, y;
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  jm_canvas_map_to_widget (self, rect->x, rect->y, &x, &y);
+  get_panes (self, &panes);
+  if ((kind == JM_HIT_STAGE || kind == JM_HIT_STEP) && panes.col_pinned)
+    y = (rect->y - panes.col_top) * self->zoom;
+  if (kind == JM_HIT_LANE && panes.row_pinned)
+    x = (rect->x - panes.row_left) * self->zoom;
+  graphene_rect_init (out, (float) x, (float) y,
+                      (float) (rect->width * self->zoom), (float) (rect->height * self->zoom));
+}
+
+void
+jm_canvas_outline (GtkSnapshot           *snapshot,
+                   const graphene_rect_t *bounds,
+                   float                  radius,
+                   float                  width,
+                   const GdkRGBA         *color)
+{
+  GskRoundedRect rounded;
+  float widths[4] = { width, width, width, width };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rounded, bounds, radius);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
+void
+jm_canvas_get_scroll (JmCanvas *self,
+                      double   *h,
+                      double   *v)
+{
+  *h = adjustment_value (self->hadjustment);
+  *v = adjustment_value (self->vadjustment);
+}
+
+void
+jm_canvas_pan_to (JmCanvas *self,
+                  double    h,
+                  double    v)
+{
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, h);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, v);
+}
+
+void
+jm_canvas_scroll_to (JmCanvas     *self,
+                     const JmRect *rect)
+{
+  Panes panes;
+  double x0, y0, x1, y1, h, v;
+  double left, top;
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int ht = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  if (w <= 0 || ht <= 0)
+    return;
+  get_panes (self, &panes);
+  jm_canvas_map_to_widget (self, rect->x, rect->y, &x0, &y0);
+  jm_canvas_map_to_widget (self, rect->x + rect->width, rect->y + rect->height, &x1, &y1);
+  jm_canvas_get_scroll (self, &h, &v);
+  /* Beside the panes that will be pinned once it scrolls. */
+  left = panes.row_w + 8;
+  top = panes.col_h + 8;
+  if (x1 - x0 > w - left || x0 < left)
+    h += x0 - left;
+  else if (x1 > w - 8)
+    h += x1 - (w - 8);
+  if (y1 - y0 > ht - top || y0 < top)
+    v += y0 - top;
+  else if (y1 > ht - 8)
+    v += y1 - (ht - 8);
+  jm_canvas_pan_to (self, h, v);
 }
 
 /* ---- document ---- */
@@ -283,7 +484,8 @@ on_document_changed (JmDocument *document,
   /* The layout has updated itself already (it connected first). */
   configure_adjustments (self, adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
-  jm_canvas_tools_document_changed (self);
+  if (self->editing_id != NULL && !jm_document_has_id (self->document, self->editing_id))
+    jm_canvas_cancel_edit (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -306,7 +508,6 @@ jm_canvas_set_document_with_layout (JmCanvas   *self,
   g_return_if_fail (layout == NULL || jm_layout_get_document (layout) == document);
 
   jm_canvas_cancel_edit (self);
-  jm_canvas_clear_selection (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
@@ -329,8 +530,11 @@ jm_canvas_set_document_with_layout (JmCanvas   *self,
                                                       G_CALLBACK (on_document_changed), self);
     }
 
+  if (self->selection != NULL && jm_selection_get_document (self->selection) != document)
+    jm_selection_set_document (self->selection, document);
+
   self->zoom = 1.0;
-  jm_canvas_zoom_to_fit (self);
+  jm_canvas_zoom_readable (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -342,6 +546,9 @@ jm_canvas_set_persona (JmCanvas   *self,
 
   g_free (self->persona_id);
   self->persona_id = persona_id && *persona_id ? g_strdup (persona_id) : NULL;
+  /* Viewing the map as a persona is drawing that persona's curve. */
+  if (self->persona_id != NULL)
+    jm_selection_set_persona (self->selection, self->persona_id);
   apply_theme (self);
 }
 
@@ -375,8 +582,10 @@ jm_canvas_snapshot (GtkWidget   *widget,
   JmCanvas *self = JM_CANVAS (widget);
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
+  int device = gtk_widget_get_scale_factor (widget);
   double ox, oy;
   JmRect visible;
+  Panes panes;
   cairo_t *cr;
 
   if (self->layout == NULL || w <= 0 || h <= 0)
@@ -393,12 +602,63 @@ jm_canvas_snapshot (GtkWidget   *widget,
   cairo_scale (cr, self->zoom, self->zoom);
   /* The painter's scale is in device pixels: a HiDPI screen shows text
    * at zooms where a plain one shows shapes. */
-  jm_paint_cache_set_device_scale (self->paint_cache, gtk_widget_get_scale_factor (widget));
-  jm_painter_paint_cached (self->layout, cr, &visible, self->zoom * gtk_widget_get_scale_factor (widget),
-                           self->paint_cache);
+  jm_paint_cache_set_device_scale (self->paint_cache, device);
+  jm_painter_paint_cached (self->layout, cr, &visible, self->zoom * device, self->paint_cache);
   cairo_destroy (cr);
 
+  /* Selection and tools' feedback under the panes, the panes over them. */
+  get_panes (self, &panes);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (panes.row_pinned ? (float) panes.row_w : 0,
+                                                         panes.col_pinned ? (float) panes.col_h : 0, w, h));
   jm_canvas_tools_snapshot (self, snapshot);
+  gtk_snapshot_pop (snapshot);
+
+  if (panes.row_pinned)
+    {
+      JmRect strip = { panes.row_left, visible.y, panes.row_w / self->zoom, visible.height };
+
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) panes.row_w, h));
+      cairo_translate (cr, -panes.row_left * self->zoom, oy);
+      cairo_scale (cr, self->zoom, self->zoom);
+      jm_painter_paint_row_headers (self->layout, cr, &strip, self->zoom * device);
+      cairo_destroy (cr);
+    }
+  if (panes.col_pinned)
+    {
+      JmRect strip = { visible.x, panes.col_top, visible.width, panes.col_h / self->zoom };
+
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, (float) panes.col_h));
+      cairo_translate (cr, ox, -panes.col_top * self->zoom);
+      cairo_scale (cr, self->zoom, self->zoom);
+      jm_painter_paint_column_headers (self->layout, cr, &strip, self->zoom * device);
+      cairo_destroy (cr);
+    }
+  if (panes.row_pinned && panes.col_pinned)
+    {
+      GdkRGBA ground;
+      JmColor bg = jm_theme_get_colors (jm_layout_get_options (self->layout)->theme)->background;
+
+      ground = (GdkRGBA) { (float) bg.r, (float) bg.g, (float) bg.b, 1 };
+      gtk_snapshot_append_color (snapshot, &ground,
+                                 &GRAPHENE_RECT_INIT (0, 0, (float) panes.row_w, (float) panes.col_h));
+    }
+  if (panes.row_pinned || panes.col_pinned)
+    {
+      /* A focused header keeps its ring where the pane shows it. */
+      JmHitKind kind;
+      JmRect rect;
+      graphene_rect_t bounds;
+
+      if (jm_canvas_get_focus_rect (self, &kind, &rect)
+          && ((kind == JM_HIT_LANE && panes.row_pinned)
+              || ((kind == JM_HIT_STAGE || kind == JM_HIT_STEP) && panes.col_pinned)))
+        {
+          jm_canvas_widget_rect (self, kind, &rect, &bounds);
+          jm_canvas_outline (snapshot, &bounds, 8, 2.5f, &jm_canvas_accent);
+        }
+    }
+
+  jm_canvas_editor_snapshot (self, snapshot);
 }
 
 static void
@@ -409,16 +669,13 @@ jm_canvas_size_allocate (GtkWidget *widget,
 {
   JmCanvas *self = JM_CANVAS (widget);
 
-  if (self->fit_on_allocate && self->layout != NULL)
-    {
-      self->fit_on_allocate = FALSE;
-      jm_canvas_zoom_to_fit (self);
-    }
+  if (self->zoom_on_allocate != ZOOM_KEEP && self->layout != NULL)
+    apply_zoom_mode (self, self->zoom_on_allocate);
 
   configure_adjustments (self,
                          adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
-  jm_canvas_tools_allocate (self);
+  jm_canvas_editor_allocate (self);
 }
 
 static void
@@ -462,38 +719,6 @@ on_motion (GtkEventControllerMotion *controller,
 }
 
 static void
-on_pan_begin (GtkGestureDrag *gesture,
-              double          x,
-              double          y,
-              JmCanvas       *self)
-{
-  self->pan_start_h = adjustment_value (self->hadjustment);
-  self->pan_start_v = adjustment_value (self->vadjustment);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-}
-
-static void
-on_pan_update (GtkGestureDrag *gesture,
-               double          dx,
-               double          dy,
-               JmCanvas       *self)
-{
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - dx);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - dy);
-}
-
-static void
-on_pan_end (GtkGestureDrag *gesture,
-            double          dx,
-            double          dy,
-            JmCanvas       *self)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-static void
 on_pinch_begin (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 JmCanvas         *self)
@@ -525,8 +750,12 @@ jm_canvas_dispose (GObject *object)
 
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
+  jm_canvas_editor_dispose (self);
   jm_canvas_tools_dispose (self);
   jm_canvas_menu_dispose (self);
+  if (self->selection != NULL)
+    g_clear_signal_handler (&self->selection_handler, self->selection);
+  g_clear_object (&self->selection);
   g_clear_pointer (&self->persona_id, g_free);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->layout);
@@ -638,7 +867,7 @@ static void
 jm_canvas_init (JmCanvas *self)
 {
   GtkEventController *scroll, *motion;
-  GtkGesture *pan, *pinch;
+  GtkGesture *pinch;
 
   self->zoom = 1.0;
   self->paint_cache = jm_paint_cache_new (0);
@@ -657,19 +886,15 @@ jm_canvas_init (JmCanvas *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  pan = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
-  g_signal_connect (pan, "drag-begin", G_CALLBACK (on_pan_begin), self);
-  g_signal_connect (pan, "drag-update", G_CALLBACK (on_pan_update), self);
-  g_signal_connect (pan, "drag-end", G_CALLBACK (on_pan_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
-
   pinch = gtk_gesture_zoom_new ();
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
+  jm_canvas_set_selection_model (self, NULL);
   jm_canvas_tools_init (self);
+  jm_canvas_keys_init (self);
+  jm_canvas_editor_init (self);
   jm_canvas_menu_init (self);
 
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",

@@ -7,6 +7,7 @@
 
 #include "jm-document.h"
 #include "jm-layout.h"
+#include "jm-selection.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,11 @@ void        jm_canvas_set_document_with_layout (JmCanvas   *self,
                                                 JmDocument *document,
                                                 JmLayout   *layout);
 JmDocument *jm_canvas_get_document   (JmCanvas   *self);
+/* The focus and selection model the canvas follows and drives. A canvas
+ * makes its own; a window gives it the one its inspector follows too. */
+JmSelection *jm_canvas_get_selection_model (JmCanvas    *self);
+void        jm_canvas_set_selection_model  (JmCanvas    *self,
+                                            JmSelection *selection);
 JmLayout   *jm_canvas_get_layout     (JmCanvas   *self);
 
 /* Shows the map as one persona lives it: other personas' cards fade and
@@ -41,6 +47,22 @@ void        jm_canvas_zoom_at        (JmCanvas   *self,
                                       double      x,
                                       double      y);
 void        jm_canvas_zoom_to_fit    (JmCanvas   *self);
+/* Scrolls the least needed to show rect (map units) beside the frozen
+ * header panes. */
+void        jm_canvas_scroll_to      (JmCanvas     *self,
+                                      const JmRect *rect);
+/* The whole width of the map in view (never above 100 %), at the top. */
+void        jm_canvas_zoom_to_fit_width (JmCanvas *self);
+/* How a map opens: fitted to the width where card text stays at least
+ * 11 px, else 100 % at the top left. Never greeked. */
+void        jm_canvas_zoom_readable  (JmCanvas   *self);
+
+/* What is at widget point (x, y): the frozen header panes first, then the
+ * map under them. */
+gboolean    jm_canvas_hit_at         (JmCanvas   *self,
+                                      double      x,
+                                      double      y,
+                                      JmHit      *hit);
 
 /* Coordinate transforms between widget pixels and map units. */
 void        jm_canvas_widget_to_map  (JmCanvas   *self,
@@ -88,10 +110,28 @@ void        jm_canvas_duplicate_selection (JmCanvas *self);
 void        jm_canvas_move_selection (JmCanvas   *self,
                                       int         dx,
                                       int         dy);
-/* Moves the keyboard focus to the nearest card in a direction. */
+/* Moves the keyboard focus to the neighbouring object in a direction:
+ * cells, cards and emotion points, up into step and stage headers and left
+ * into lane titles. */
 gboolean    jm_canvas_move_focus     (JmCanvas   *self,
                                       int         dx,
                                       int         dy);
+/* Makes the selected cards (or the focused one) cover one step more
+ * (delta 1) or one fewer (-1), as one step. */
+void        jm_canvas_span_selection (JmCanvas   *self,
+                                      int         delta);
+/* Sets a persona's point on a curve at a step (score NAN clears it). */
+void        jm_canvas_set_emotion    (JmCanvas   *self,
+                                      const char *persona_id,
+                                      const char *step_id,
+                                      JmMapState  curve,
+                                      double      score);
+/* Deletes the current object: the selected cards, a stage, step or lane
+ * (with a toast that offers Undo), or an emotion point. FALSE if there is
+ * nothing it can delete. */
+gboolean    jm_canvas_delete_focus   (JmCanvas   *self);
+/* F2: renames the focused header or edits the focused card. */
+gboolean    jm_canvas_edit_focus     (JmCanvas   *self);
 
 /* ---- clipboard (jm-canvas-clipboard.c) ---- */
 

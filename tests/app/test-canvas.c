@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jm-application.h"
@@ -49,6 +52,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  /* An open menu holds the pointer even after its window has gone. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  spin ();
   gtk_window_destroy (f->window);
   g_object_unref (f->doc);
   spin ();
@@ -178,6 +187,8 @@ test_keyboard_focus_moves_between_cells_and_cards (Fixture       *f,
   g_assert_cmpstr (jm_canvas_get_focus (f->canvas), ==, c);
   g_assert_cmpstr (jm_canvas_get_selection (f->canvas)->pdata[0], ==, c);
   g_assert_true (jm_canvas_move_focus (f->canvas, -1, 0));
+  g_assert_true (jm_canvas_move_focus (f->canvas, -1, 0));   /* the lane's title */
+  g_assert_cmpint (jm_selection_get_kind (jm_canvas_get_selection_model (f->canvas)), ==, JM_FOCUS_LANE);
   g_assert_false (jm_canvas_move_focus (f->canvas, -1, 0));  /* the left edge */
 }
 
@@ -424,22 +435,91 @@ test_copy_and_paste_between_maps (Fixture       *f,
 }
 
 /* The canvas's primary-button drag gesture, driven as GTK would drive it. */
-static GtkGesture *
-drag_gesture (JmCanvas *canvas)
+/* ---- real input: xdotool moves the X pointer and presses buttons and
+ * keys; GTK gets them as it gets a user's, through the canvas's gestures. */
+
+static void
+xdotool (const char *command)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+  g_autofree char *line = g_strdup_printf ("xdotool %s", command);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  g_assert_true (g_shell_parse_argv (line, NULL, &argv, &error));
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Let the events arrive and be handled. */
+  for (guint i = 0; i < 10; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller)
-          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
-        return GTK_GESTURE (controller);
+      g_usleep (5000);
+      spin ();
     }
-  g_assert_not_reached ();
 }
 
+/* The screen position of a point of the canvas. */
+static void
+screen_point (JmCanvas *canvas,
+              double    x,
+              double    y,
+              int      *sx,
+              int      *sy)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (canvas));
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *out = NULL;
+  g_autofree char *cmd = NULL;
+  double wx, wy, tx, ty;
+  int gx = 0, gy = 0;
+  char **lines;
+
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), GTK_WIDGET (native), x, y, &wx, &wy));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  cmd = g_strdup_printf ("xdotool getwindowgeometry --shell %lu",
+                         (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        gx = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        gy = atoi (lines[i] + 2);
+    }
+  g_strfreev (lines);
+  *sx = gx + (int) round (wx + tx);
+  *sy = gy + (int) round (wy + ty);
+  /* Other tests' windows may lie over this one: it goes on top. */
+  g_free (cmd);
+  cmd = g_strdup_printf ("xdotool windowraise %lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+/* A real drag with a button from widget point to widget point. */
+static void
+real_drag_widget (JmCanvas *canvas,
+                  guint     button,
+                  double    x0,
+                  double    y0,
+                  double    x1,
+                  double    y1)
+{
+  g_autofree char *cmd = NULL;
+  int ax, ay, bx, by;
+
+  screen_point (canvas, x0, y0, &ax, &ay);
+  screen_point (canvas, x1, y1, &bx, &by);
+  cmd = g_strdup_printf ("mousemove --sync %d %d sleep 0.05 mousedown %u sleep 0.05 "
+                         "mousemove --sync %d %d sleep 0.05 mousemove --sync %d %d sleep 0.05 "
+                         "mousemove --sync %d %d sleep 0.05 mouseup %u",
+                         ax, ay, button, ax + (bx - ax) / 4, ay + (by - ay) / 4,
+                         (ax + bx) / 2, (ay + by) / 2, bx, by, button);
+  xdotool (cmd);
+  spin ();
+}
+
+/* A real drag with the primary button from map point to map point. */
 static void
 drag (JmCanvas *canvas,
       double    mx0,
@@ -447,15 +527,48 @@ drag (JmCanvas *canvas,
       double    mx1,
       double    my1)
 {
-  GtkGesture *gesture = drag_gesture (canvas);
   double x0, y0, x1, y1;
 
   jm_canvas_map_to_widget (canvas, mx0, my0, &x0, &y0);
   jm_canvas_map_to_widget (canvas, mx1, my1, &x1, &y1);
-  g_signal_emit_by_name (gesture, "drag-begin", x0, y0);
-  g_signal_emit_by_name (gesture, "drag-update", (x1 - x0) / 2, (y1 - y0) / 2);
-  g_signal_emit_by_name (gesture, "drag-update", x1 - x0, y1 - y0);
-  g_signal_emit_by_name (gesture, "drag-end", x1 - x0, y1 - y0);
+  /* A real pointer reaches only what is on screen. */
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_cmpfloat (y1, <, gtk_widget_get_height (GTK_WIDGET (canvas)));
+  real_drag_widget (canvas, 1, x0, y0, x1, y1);
+}
+
+/* A real click (n_press times) at a map point. */
+static void
+click (JmCanvas *canvas,
+       guint     button,
+       double    mx,
+       double    my,
+       guint     n_press)
+{
+  g_autofree char *cmd = NULL;
+  double x, y;
+  int sx, sy;
+
+  jm_canvas_map_to_widget (canvas, mx, my, &x, &y);
+  screen_point (canvas, x, y, &sx, &sy);
+  cmd = g_strdup_printf ("mousemove --sync %d %d sleep 0.05 click --repeat %u --delay 60 %u", sx, sy, n_press, button);
+  xdotool (cmd);
+  spin ();
+}
+
+/* Real keys (xdotool's names, e.g. "shift+F10") to the canvas's window. */
+static void
+keys (JmCanvas   *canvas,
+      const char *names)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (canvas)));
+  g_autofree char *cmd = g_strdup_printf ("key --clearmodifiers --window %lu --delay 30 %s",
+                                          (unsigned long) gdk_x11_surface_get_xid (surface), names);
+
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  xdotool (cmd);
   spin ();
 }
 
@@ -476,6 +589,9 @@ test_dragging_cards_edges_curves_and_bands (Fixture       *f,
   other = jm_canvas_add_card (f->canvas, "lane-1", "step-2");
   jm_canvas_commit_edit (f->canvas);
   jm_canvas_set_zoom (f->canvas, 1.0);
+  spin ();
+  g_assert_true (jm_layout_get_card_rect (layout, id, &card));
+  jm_canvas_scroll_to (f->canvas, &(JmRect) { card.x - 200, card.y - 50, 400, 100 });
   spin ();
 
   /* Drag a card into another cell: one step. */
@@ -522,9 +638,11 @@ test_emotion_drag_survives_losing_the_emotion_lane (Fixture       *f,
 {
   JmLayout *layout = jm_canvas_get_layout (f->canvas);
   GPtrArray *lanes = jm_document_get_lanes (f->doc);
-  GtkGesture *gesture = drag_gesture (f->canvas);
   g_autofree char *emotion_lane = NULL;
+  g_autofree char *press = NULL;
+  g_autofree char *rest = NULL;
   double x, y, wx, wy;
+  int sx, sy;
 
   for (guint i = 0; i < lanes->len && emotion_lane == NULL; i++)
     if (((JmLane *) lanes->pdata[i])->kind == JM_LANE_EMOTIONS)
@@ -535,20 +653,26 @@ test_emotion_drag_survives_losing_the_emotion_lane (Fixture       *f,
   jm_canvas_set_zoom (f->canvas, 1.0);
   spin ();
   g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
+  jm_canvas_scroll_to (f->canvas, &(JmRect) { x - 50, y - 150, 100, 300 });
+  spin ();
   jm_canvas_map_to_widget (f->canvas, x, y, &wx, &wy);
+  screen_point (f->canvas, wx, wy, &sx, &sy);
 
-  g_signal_emit_by_name (gesture, "drag-begin", wx, wy);
-  g_signal_emit_by_name (gesture, "drag-update", 0.0, -100.0);
+  /* Press on the point and drag it up: it rises. */
+  press = g_strdup_printf ("mousemove --sync %d %d sleep 0.05 mousedown 1 sleep 0.05 "
+                           "mousemove --sync %d %d sleep 0.05 mousemove --sync %d %d", sx, sy, sx, sy - 50, sx, sy - 100);
+  xdotool (press);
   g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, >, 0);
   jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, 0);
 
+  /* The lane goes while the button is still down; the rest of the drag
+   * leaves the emotions alone. */
   jm_document_remove_lane (f->doc, emotion_lane);
   spin ();
   g_assert_false (jm_layout_get_lane_rect (layout, emotion_lane, &(JmRect) { 0 }));
-  g_signal_emit_by_name (gesture, "drag-update", 0.0, -150.0);
-  g_signal_emit_by_name (gesture, "drag-update", 0.0, 300.0);
-  g_signal_emit_by_name (gesture, "drag-end", 0.0, 300.0);
-  spin ();
+  rest = g_strdup_printf ("mousemove --sync %d %d sleep 0.05 mousemove --sync %d %d sleep 0.05 mouseup 1",
+                          sx, sy - 150, sx, sy + 200);
+  xdotool (rest);
   g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 0);
 }
 
@@ -702,6 +826,344 @@ test_space_drag_pans (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (h), >, before);
 }
 
+
+/* The canvas's context menu, if one is open: its items' labels, joined. */
+static char *
+open_menu_labels (JmCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      {
+        GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (child));
+        GString *labels = g_string_new (NULL);
+
+        for (int s = 0; s < g_menu_model_get_n_items (model); s++)
+          {
+            g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+
+            for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+              {
+                g_autofree char *label = NULL;
+
+                g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+                g_string_append_printf (labels, "%s|", label);
+              }
+          }
+        return g_string_free (labels, FALSE);
+      }
+  return NULL;
+}
+
+static void
+close_menus (JmCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  spin ();
+}
+
+static void
+test_keyboard_walk_reaches_headers_and_opens_their_menus (Fixture       *f,
+                                                          gconstpointer  data)
+{
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  g_autofree char *card = jm_canvas_add_card (f->canvas, "lane-1", "step-2");
+  g_autofree char *labels = NULL;
+
+  type_into_editor (f->canvas, "Reads a review");
+  jm_canvas_commit_edit (f->canvas);
+  jm_canvas_select_card (f->canvas, card, FALSE);
+
+  /* Up from a card in the first lane: its step's header. */
+  keys (f->canvas, "Up");
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_STEP);
+  g_assert_cmpstr (jm_selection_get_focus (selection)->id, ==, "step-2");
+  keys (f->canvas, "shift+F10");
+  labels = open_menu_labels (f->canvas);
+  g_assert_nonnull (labels);
+  g_assert_nonnull (strstr (labels, "_Delete Step"));
+  /* The menu is the step's: the card stays unselected. */
+  g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 0);
+  g_clear_pointer (&labels, g_free);
+  close_menus (f->canvas);
+
+  /* Up again: the stage. */
+  keys (f->canvas, "Up");
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_STAGE);
+  g_assert_cmpstr (jm_selection_get_focus (selection)->id, ==, "stage-1");
+  keys (f->canvas, "Menu");
+  labels = open_menu_labels (f->canvas);
+  g_assert_nonnull (labels);
+  g_assert_nonnull (strstr (labels, "_Delete Stage"));
+  g_assert_nonnull (strstr (labels, "Add Stage _Before"));
+  g_clear_pointer (&labels, g_free);
+  close_menus (f->canvas);
+
+  /* Down twice to the card's column in the first lane, Left to the first
+   * column, Left again: the lane's title. */
+  keys (f->canvas, "Down Down Left Left");
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_LANE);
+  g_assert_cmpstr (jm_selection_get_focus (selection)->id, ==, "lane-1");
+  keys (f->canvas, "shift+F10");
+  labels = open_menu_labels (f->canvas);
+  g_assert_nonnull (labels);
+  g_assert_nonnull (strstr (labels, "_Delete Lane"));
+  close_menus (f->canvas);
+
+  /* F2 renames the focused header in place. */
+  keys (f->canvas, "F2");
+  g_assert_nonnull (jm_canvas_get_editor (f->canvas));
+  type_into_editor (f->canvas, "What they do");
+  keys (f->canvas, "Return");
+  g_assert_cmpstr (jm_document_find_lane (f->doc, "lane-1")->title, ==, "What they do");
+}
+
+static void
+test_delete_removes_the_focused_header (Fixture       *f,
+                                        gconstpointer  data)
+{
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  JmHistory *history = jm_document_get_history (f->doc);
+  guint stages = jm_document_get_stages (f->doc)->len;
+
+  jm_selection_focus_object (selection, JM_FOCUS_STAGE, "stage-2");
+  keys (f->canvas, "Delete");
+  g_assert_null (jm_document_find_stage (f->doc, "stage-2"));
+  g_assert_cmpuint (jm_document_get_stages (f->doc)->len, ==, stages - 1);
+  /* The focus stays in place: on the stage now there. */
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_STAGE);
+  jm_history_undo (history);
+  g_assert_nonnull (jm_document_find_stage (f->doc, "stage-2"));
+
+  jm_selection_focus_object (selection, JM_FOCUS_LANE, "lane-3");
+  keys (f->canvas, "Delete");
+  g_assert_null (jm_document_find_lane (f->doc, "lane-3"));
+  jm_selection_focus_object (selection, JM_FOCUS_STEP, "step-1");
+  keys (f->canvas, "BackSpace");
+  g_assert_null (jm_document_find_step (f->doc, "step-1"));
+}
+
+static const char *
+emotion_lane_of (JmDocument *doc)
+{
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+
+  for (guint i = 0; i < lanes->len; i++)
+    if (((JmLane *) lanes->pdata[i])->kind == JM_LANE_EMOTIONS)
+      return ((JmLane *) lanes->pdata[i])->id;
+  g_assert_not_reached ();
+}
+
+static void
+test_second_persona_curve_by_mouse_and_keys_is_saved (Fixture       *f,
+                                                      gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  g_autofree char *dir = g_dir_make_tmp ("jm-canvas-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "two.journey", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) back = NULL;
+  JmRect cell;
+
+  jm_document_insert_persona (f->doc, -1, jm_persona_new ("marco", "Marco"));
+  /* Viewing the map as Marco is drawing Marco's curve. */
+  jm_canvas_set_persona (f->canvas, "marco");
+  g_assert_cmpstr (jm_selection_get_persona (selection), ==, "marco");
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  spin ();
+
+  /* A click in the band at +1 creates Marco's point there. */
+  g_assert_true (jm_layout_get_cell_rect (layout, emotion_lane_of (f->doc), "step-3", &cell));
+  jm_canvas_scroll_to (f->canvas, &cell);
+  spin ();
+  click (f->canvas, 1, cell.x + cell.width / 2, jm_layout_emotion_y (layout, 1), 1);
+  g_assert_nonnull (jm_document_get_emotion (f->doc, "marco", "step-3", JM_MAP_STATE_CURRENT));
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "marco", "step-3", JM_MAP_STATE_CURRENT)->score, ==, 1);
+  g_assert_null (jm_document_get_emotion (f->doc, "persona-1", "step-3", JM_MAP_STATE_CURRENT));
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_EMOTION);
+
+  /* Keys: Right to the next step, 5 sets +2; T for the to-be curve, 2 sets −1. */
+  keys (f->canvas, "Right 5");
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "marco", "step-4", JM_MAP_STATE_CURRENT)->score, ==, 2);
+  keys (f->canvas, "t 2");
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "marco", "step-4", JM_MAP_STATE_FUTURE)->score, ==, -1);
+  keys (f->canvas, "minus");
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "marco", "step-4", JM_MAP_STATE_FUTURE)->score, ==, -1.5);
+  /* P cycles to the first persona: the point focused follows. */
+  keys (f->canvas, "p 4");
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-4", JM_MAP_STATE_FUTURE)->score, ==, 1);
+  /* Delete clears the focused point. */
+  keys (f->canvas, "Delete");
+  g_assert_null (jm_document_get_emotion (f->doc, "persona-1", "step-4", JM_MAP_STATE_FUTURE));
+
+  g_assert_true (jm_writer_save_path (f->doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "<emotion persona=\"marco\" step=\"step-3\" score=\"1\"/>"));
+  g_assert_nonnull (strstr (xml, "<emotion persona=\"marco\" step=\"step-4\" curve=\"future\" score=\"-1.5\"/>"));
+  back = jm_reader_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (jm_document_get_emotion (back, "marco", "step-4", JM_MAP_STATE_CURRENT)->score, ==, 2);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_emotion_drag_sets_the_score_under_the_pointer (Fixture       *f,
+                                                    gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  double x, y;
+
+  jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, -2);
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  spin ();
+  g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
+  jm_canvas_scroll_to (f->canvas, &(JmRect) { x - 50, jm_layout_emotion_y (layout, 2) - 30, 100, 260 });
+  spin ();
+  drag (f->canvas, x, y, x, jm_layout_emotion_y (layout, 1) + 3);
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 1);
+  g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
+  drag (f->canvas, x, y, x, jm_layout_emotion_y (layout, -0.5) - 3);
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, -0.5);
+}
+
+static void
+test_span_by_handle_menu_and_keys (Fixture       *f,
+                                   gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  g_autofree char *id = jm_canvas_add_card (f->canvas, "lane-1", "step-3");
+  JmRect card, cell;
+
+  type_into_editor (f->canvas, "Asks a friend");
+  jm_canvas_commit_edit (f->canvas);
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  jm_canvas_select_card (f->canvas, id, FALSE);
+  spin ();
+
+  /* The right handle dragged over the next column. */
+  g_assert_true (jm_layout_get_card_rect (layout, id, &card));
+  jm_canvas_scroll_to (f->canvas, &(JmRect) { card.x - 300, card.y, card.width + 600, card.height });
+  spin ();
+  g_assert_true (jm_layout_get_cell_rect (layout, "lane-1", "step-4", &cell));
+  drag (f->canvas, card.x + card.width + 3 / jm_canvas_get_zoom (f->canvas), card.y + card.height / 2,
+        cell.x + cell.width / 2, card.y + card.height / 2);
+  g_assert_cmpuint (jm_document_find_card (f->doc, id, NULL)->span, ==, 2);
+
+  /* The left handle dragged over the previous column: it starts there. */
+  g_assert_true (jm_layout_get_card_rect (layout, id, &card));
+  g_assert_true (jm_layout_get_cell_rect (layout, "lane-1", "step-2", &cell));
+  drag (f->canvas, card.x - 3 / jm_canvas_get_zoom (f->canvas), card.y + card.height / 2,
+        cell.x + cell.width / 2, card.y + card.height / 2);
+  g_assert_cmpstr (jm_document_find_card (f->doc, id, NULL)->step_id, ==, "step-2");
+  g_assert_cmpuint (jm_document_find_card (f->doc, id, NULL)->span, ==, 3);
+
+  /* Keys and the menu. */
+  keys (f->canvas, "alt+shift+Left");
+  g_assert_cmpuint (jm_document_find_card (f->doc, id, NULL)->span, ==, 2);
+  keys (f->canvas, "alt+shift+Right alt+shift+Right");
+  g_assert_cmpuint (jm_document_find_card (f->doc, id, NULL)->span, ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.span", "i", -1));
+  g_assert_cmpuint (jm_document_find_card (f->doc, id, NULL)->span, ==, 3);
+}
+
+static void
+test_frozen_headers_stay_in_view_and_answer_clicks (Fixture       *f,
+                                                    gconstpointer  data)
+{
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->canvas));
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->canvas));
+  JmRect cols, rows;
+  JmHit hit;
+  double zoom = 2.0;
+
+  jm_canvas_set_zoom (f->canvas, zoom);
+  spin ();
+  gtk_adjustment_set_value (h, 1500);
+  gtk_adjustment_set_value (v, 900);
+  spin ();
+  g_assert_true (jm_layout_get_frozen_panes (jm_canvas_get_layout (f->canvas), &cols, &rows));
+
+  /* The map's own headers are far above and left of the view ... */
+  {
+    double wx, wy;
+
+    jm_canvas_map_to_widget (f->canvas, cols.x, cols.y, &wx, &wy);
+    g_assert_cmpfloat (wy, <, 0);
+    jm_canvas_map_to_widget (f->canvas, rows.x + 40, rows.y, &wx, &wy);
+    g_assert_cmpfloat (wx, <, 0);
+  }
+  /* ... yet the step and stage headers are at the top of the view and a
+   * lane title at its left, and clicks there reach them. */
+  {
+    JmRect step, stage;
+    double top = cols.y - 6, left = JM_LAYOUT_MARGIN - 8;
+    g_autofree char *cmd = NULL;
+    int sx, sy;
+
+    g_assert_true (jm_layout_get_header_rect (jm_canvas_get_layout (f->canvas), JM_HIT_STEP, "step-5", &step));
+    g_assert_true (jm_layout_get_header_rect (jm_canvas_get_layout (f->canvas), JM_HIT_STAGE, "stage-1", &stage));
+    g_assert_true (jm_canvas_hit_at (f->canvas, 600, (step.y + 8 - top) * zoom, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_STEP);
+    g_assert_true (jm_canvas_hit_at (f->canvas, 600, (stage.y + 8 - top) * zoom, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_STAGE);
+    g_assert_true (jm_canvas_hit_at (f->canvas, (JM_LAYOUT_MARGIN + 30 - left) * zoom, 600, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_LANE);
+
+    screen_point (f->canvas, (JM_LAYOUT_MARGIN + 30 - left) * zoom, 600, &sx, &sy);
+    cmd = g_strdup_printf ("mousemove --sync %d %d click 1", sx, sy);
+    xdotool (cmd);
+    g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_LANE);
+    g_free (cmd);
+    screen_point (f->canvas, 600, (step.y + 8 - top) * zoom, &sx, &sy);
+    cmd = g_strdup_printf ("mousemove --sync %d %d click 1", sx, sy);
+    xdotool (cmd);
+    g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_STEP);
+  }
+}
+
+static void
+test_a_map_opens_readable (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "online-shop.journey", NULL);
+  g_autoptr(JmDocument) doc = jm_reader_load_path (path, NULL, NULL);
+
+  g_assert_nonnull (doc);
+  gtk_window_set_default_size (f->window, 1280, 820);
+  jm_canvas_set_document (f->canvas, doc);
+  spin ();
+  /* Card text (14 units) is at least 11 pixels high. */
+  g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas) * 14, >=, 11 - 1e-9);
+  g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas), <=, 1.0);
+  jm_canvas_zoom_to_fit_width (f->canvas);
+  g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas), <, 1.0);
+  jm_canvas_set_document (f->canvas, f->doc);
+}
+
+static void
+test_middle_button_pans (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->canvas));
+  double before;
+
+  jm_canvas_set_zoom (f->canvas, 1.5);
+  spin ();
+  gtk_adjustment_set_value (h, 200);
+  before = gtk_adjustment_get_value (h);
+  real_drag_widget (f->canvas, 2, 500, 500, 400, 500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, before + 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +1197,14 @@ main (int   argc,
   ADD ("space-drag-pans", test_space_drag_pans);
   ADD ("headers-rename-in-place", test_headers_rename_in_place);
   ADD ("dragging-headers-reorders", test_dragging_headers_reorders);
+  ADD ("keyboard-walk-reaches-headers-and-opens-their-menus", test_keyboard_walk_reaches_headers_and_opens_their_menus);
+  ADD ("delete-removes-the-focused-header", test_delete_removes_the_focused_header);
+  ADD ("second-persona-curve-by-mouse-and-keys-is-saved", test_second_persona_curve_by_mouse_and_keys_is_saved);
+  ADD ("emotion-drag-sets-the-score-under-the-pointer", test_emotion_drag_sets_the_score_under_the_pointer);
+  ADD ("span-by-handle-menu-and-keys", test_span_by_handle_menu_and_keys);
+  ADD ("frozen-headers-stay-in-view-and-answer-clicks", test_frozen_headers_stay_in_view_and_answer_clicks);
+  ADD ("a-map-opens-readable", test_a_map_opens_readable);
+  ADD ("middle-button-pans", test_middle_button_pans);
 #undef ADD
 
   status = g_test_run ();

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Map units. */
-#define JM_MARGIN        40.0
+#define JM_MARGIN        JM_LAYOUT_MARGIN
 #define JM_LANE_TITLE_W  200.0
 #define JM_COLUMN_MIN_W  230.0
 #define JM_COLUMN_MAX_W  400.0
@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define JM_STAGE_METRICS_H 30.0
 #define JM_STEP_H        40.0
 #define JM_EMOTION_H     230.0
+/* Room above +2 and below −2 in the emotion band, for the faces. */
+#define JM_EMOTION_INSET 28.0
 #define JM_ROW_MIN_H     72.0
 #define JM_CHIP_H        20.0
 #define JM_BADGE_H       22.0
@@ -95,9 +97,6 @@ double       jm_layout_column_x     (JmLayout   *self,
                                      int         column);
 double       jm_layout_column_width (JmLayout   *self,
                                      int         column);
-/* The column at map x, or -1 left of the first; n_columns past the last. */
-int          jm_layout_column_at    (JmLayout   *self,
-                                     double      x);
 
 PangoLayout *jm_layout_make_text (JmLayout   *self,
                                   const char *text,

@@ -315,13 +315,17 @@ stack_row (JmLayout *self,
   g_autofree double *fill = g_new0 (double, MAX (self->n_columns, 1));
   double height = JM_ROW_MIN_H;
 
+  /* The emotion lane keeps its cards (if any) under the curve's band, so
+   * no card ever covers the curve. */
+  double band = row->lane->kind == JM_LANE_EMOTIONS ? JM_EMOTION_H : 0;
+
   if (row->lane->kind == JM_LANE_EMOTIONS)
     height = JM_EMOTION_H;
 
   for (guint i = 0; i < row->boxes->len; i++)
     {
       JmCardBox *box = g_ptr_array_index (row->boxes, i);
-      double top = 0;
+      double top = band;
       guint end;
 
       if (box->column < 0)
@@ -338,7 +342,6 @@ stack_row (JmLayout *self,
       height = MAX (height, top + box->rect.height + 2 * JM_CELL_PAD);
     }
 
-  /* The emotion lane keeps its cards (if any) under the curve area. */
   return height;
 }
 
@@ -776,9 +779,29 @@ jm_layout_get_header_rect (JmLayout   *self,
     case JM_HIT_CELL:
     case JM_HIT_CARD:
     case JM_HIT_EMOTION:
+    case JM_HIT_EMOTION_BAND:
+    case JM_HIT_PERSONA:
     default:
       return FALSE;
     }
+}
+
+gboolean
+jm_layout_get_frozen_panes (JmLayout *self,
+                            JmRect   *column_headers,
+                            JmRect   *row_headers)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  if (self->n_columns == 0)
+    return FALSE;
+  if (column_headers)
+    *column_headers = (JmRect) { self->grid_x, self->stages_y,
+                                 jm_layout_column_x (self, (int) self->n_columns) - self->grid_x,
+                                 self->lanes_y - self->stages_y };
+  if (row_headers)
+    *row_headers = (JmRect) { 0, self->lanes_y, self->grid_x, self->footer_y - self->lanes_y };
+  return TRUE;
 }
 
 gboolean
@@ -879,6 +902,64 @@ emotion_row (JmLayout *self)
 }
 
 gboolean
+jm_layout_get_emotion_band (JmLayout *self,
+                            double   *top,
+                            double   *bottom)
+{
+  JmRow *row;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  if ((row = emotion_row (self)) == NULL)
+    return FALSE;
+  if (top)
+    *top = row->y + JM_EMOTION_INSET;
+  if (bottom)
+    *bottom = row->y + JM_EMOTION_H - JM_EMOTION_INSET;
+  return TRUE;
+}
+
+double
+jm_layout_emotion_y (JmLayout *self,
+                     double    score)
+{
+  double top = 0, bottom = 0;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), 0);
+
+  jm_layout_get_emotion_band (self, &top, &bottom);
+  return top + (JM_EMOTION_MAX - score) / (JM_EMOTION_MAX - JM_EMOTION_MIN) * (bottom - top);
+}
+
+double
+jm_layout_emotion_score_at (JmLayout *self,
+                            double    y)
+{
+  double top, bottom, score;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), 0);
+
+  if (!jm_layout_get_emotion_band (self, &top, &bottom))
+    return 0;
+  score = JM_EMOTION_MAX - (y - top) / (bottom - top) * (JM_EMOTION_MAX - JM_EMOTION_MIN);
+  return CLAMP (round (score * 2) / 2, JM_EMOTION_MIN, JM_EMOTION_MAX);
+}
+
+double
+jm_layout_get_step_center (JmLayout   *self,
+                           const char *step_id)
+{
+  int column;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), 0);
+
+  column = jm_document_get_step_column (self->document, step_id);
+  if (column < 0)
+    return 0;
+  return jm_layout_column_x (self, column) + jm_layout_column_width (self, column) / 2;
+}
+
+gboolean
 jm_layout_get_emotion_point (JmLayout   *self,
                              const char *persona_id,
                              const char *step_id,
@@ -887,22 +968,15 @@ jm_layout_get_emotion_point (JmLayout   *self,
                              double     *y)
 {
   const JmEmotion *emotion;
-  JmRow *row;
-  int column;
-  double top, bottom;
 
   g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
 
-  row = emotion_row (self);
   emotion = jm_document_get_emotion (self->document, persona_id, step_id, curve);
-  column = jm_document_get_step_column (self->document, step_id);
-  if (row == NULL || emotion == NULL || column < 0)
+  if (emotion_row (self) == NULL || emotion == NULL || jm_document_get_step_column (self->document, step_id) < 0)
     return FALSE;
 
-  top = row->y + 28;
-  bottom = row->y + JM_EMOTION_H - 28;
-  *x = jm_layout_column_x (self, column) + jm_layout_column_width (self, column) / 2;
-  *y = top + (JM_EMOTION_MAX - emotion->score) / (JM_EMOTION_MAX - JM_EMOTION_MIN) * (bottom - top);
+  *x = jm_layout_get_step_center (self, step_id);
+  *y = jm_layout_emotion_y (self, emotion->score);
   return TRUE;
 }
 
@@ -1007,31 +1081,42 @@ jm_layout_hit_test (JmLayout *self,
             }
         }
 
-      if (row->lane->kind == JM_LANE_EMOTIONS)
+      if (row->lane->kind == JM_LANE_EMOTIONS && y < row->y + JM_EMOTION_H)
         {
           GPtrArray *personas = jm_document_get_personas (self->document);
           JmStep *step = jm_document_get_step (self->document, (guint) column);
+          double best = JM_EMOTION_HIT_RADIUS;
 
+          hit->kind = JM_HIT_EMOTION_BAND;
+          hit->lane_id = row->lane->id;
+          hit->step_id = step->id;
+          hit->rect = (JmRect) { jm_layout_column_x (self, column), row->y,
+                                 jm_layout_column_width (self, column), JM_EMOTION_H };
+          /* The nearest point wins; the persona the map is viewed as first. */
           for (guint p = 0; p < personas->len; p++)
             {
               JmPersona *persona = g_ptr_array_index (personas, p);
+              double bias = g_strcmp0 (persona->id, self->options.persona_id) == 0 ? 0.5 : 0;
 
               for (int curve = 0; curve < JM_N_MAP_STATES; curve++)
                 {
-                  double px, py;
+                  double px, py, d;
 
-                  if (jm_layout_get_emotion_point (self, persona->id, step->id, curve, &px, &py)
-                      && fabs (px - x) <= 14 && fabs (py - y) <= 14)
+                  if (!jm_layout_get_emotion_point (self, persona->id, step->id, curve, &px, &py))
+                    continue;
+                  d = hypot (px - x, py - y) - bias;
+                  if (fabs (px - x) <= JM_EMOTION_HIT_RADIUS && d <= best)
                     {
+                      best = d;
                       hit->kind = JM_HIT_EMOTION;
                       hit->id = persona->id;
-                      hit->lane_id = row->lane->id;
-                      hit->step_id = step->id;
-                      hit->rect = (JmRect) { px - 14, py - 14, 28, 28 };
-                      return TRUE;
+                      hit->curve = curve;
+                      hit->rect = (JmRect) { px - JM_EMOTION_HIT_RADIUS, py - JM_EMOTION_HIT_RADIUS,
+                                             2 * JM_EMOTION_HIT_RADIUS, 2 * JM_EMOTION_HIT_RADIUS };
                     }
                 }
             }
+          return TRUE;
         }
 
       hit->kind = JM_HIT_CELL;

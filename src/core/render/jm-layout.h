@@ -34,15 +34,23 @@ typedef enum {
   JM_HIT_LANE,
   JM_HIT_CELL,
   JM_HIT_CARD,
-  JM_HIT_EMOTION,
+  JM_HIT_EMOTION,       /* a persona's point on one curve */
+  JM_HIT_EMOTION_BAND,  /* the emotion lane's curve band at a step, away from any point */
   JM_HIT_PERSONA,
 } JmHitKind;
+
+/* The map's margin (map units): the lane titles start there. */
+#define JM_LAYOUT_MARGIN 40.0
+
+/* How near (map units) a point must be to be hit. */
+#define JM_EMOTION_HIT_RADIUS 14.0
 
 typedef struct {
   JmHitKind   kind;
   const char *id;        /* card, stage, step, lane or persona (emotion) id */
   const char *lane_id;   /* cells, cards, emotions */
   const char *step_id;   /* steps, cells, cards (first step), emotions */
+  JmMapState  curve;     /* emotions */
   JmRect      rect;
 } JmHit;
 
@@ -82,6 +90,13 @@ gboolean    jm_layout_get_header_rect (JmLayout            *self,
                                        JmHitKind            kind,
                                        const char          *id,
                                        JmRect              *rect);
+/* The parts of the map a screen keeps in view while scrolling, like a
+ * spreadsheet's frozen panes: the stage and step header rows across the
+ * columns, and the column of lane titles (with the emotion axis) down the
+ * lanes. FALSE for a map without steps. */
+gboolean    jm_layout_get_frozen_panes (JmLayout           *self,
+                                        JmRect             *column_headers,
+                                        JmRect             *row_headers);
 gboolean    jm_layout_get_lane_rect (JmLayout              *self,
                                      const char            *lane_id,
                                      JmRect                *rect);
@@ -89,6 +104,20 @@ gboolean    jm_layout_get_lane_rect (JmLayout              *self,
 gboolean    jm_layout_get_persona_rect (JmLayout           *self,
                                         const char         *persona_id,
                                         JmRect             *rect);
+/* The emotion lane's band for the curve: +2 at top, −2 at bottom. FALSE
+ * when the map has no emotion lane. The one owner of this geometry: the
+ * painter and the canvas's tools go through these. */
+gboolean    jm_layout_get_emotion_band (JmLayout          *self,
+                                        double            *top,
+                                        double            *bottom);
+double      jm_layout_emotion_y     (JmLayout              *self,
+                                     double                 score);
+/* The score at map y, snapped to half points and clamped to −2…+2. */
+double      jm_layout_emotion_score_at (JmLayout           *self,
+                                        double              y);
+/* The x of a step's middle, where its emotion points sit. */
+double      jm_layout_get_step_center (JmLayout            *self,
+                                       const char          *step_id);
 /* Where a persona's emotion score for a step is drawn. */
 gboolean    jm_layout_get_emotion_point (JmLayout          *self,
                                          const char        *persona_id,
@@ -96,6 +125,10 @@ gboolean    jm_layout_get_emotion_point (JmLayout          *self,
                                          JmMapState         curve,
                                          double            *x,
                                          double            *y);
+/* The step column at map x, or -1 left of the first; the number of steps
+ * past the last. */
+int         jm_layout_column_at     (JmLayout              *self,
+                                     double                 x);
 /* How many cards were measured (text laid out) since the layout was made:
  * lets tests see that an edit re-measures one card, not all. */
 guint       jm_layout_get_n_measured (JmLayout             *self);

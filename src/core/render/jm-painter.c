@@ -1073,6 +1073,19 @@ draw_curve (Paint     *p,
         draw_face (p, xs[i], ys[i], scores[i], color, curve == JM_MAP_STATE_FUTURE);
 }
 
+/* +2, 0 and −2 beside the band, at the right edge of the lane titles. */
+static void
+draw_emotion_axis (Paint *p)
+{
+  JmLayout *l = p->layout;
+
+  draw_text (p, "+2", 11, TRUE, l->grid_x - 26, jm_layout_emotion_y (l, JM_EMOTION_MAX) - 8, -1,
+             p->colors->text_dim, NULL);
+  draw_text (p, "0", 11, TRUE, l->grid_x - 18, jm_layout_emotion_y (l, 0) - 8, -1, p->colors->text_dim, NULL);
+  draw_text (p, "−2", 11, TRUE, l->grid_x - 26, jm_layout_emotion_y (l, JM_EMOTION_MIN) - 8, -1,
+             p->colors->text_dim, NULL);
+}
+
 static void
 draw_emotions (Paint *p,
                JmRow *row)
@@ -1080,8 +1093,7 @@ draw_emotions (Paint *p,
   JmLayout *l = p->layout;
   GPtrArray *personas = jm_document_get_personas (p->doc);
   const char *chosen = l->options.persona_id;
-  double top = row->y + 28, bottom = row->y + JM_EMOTION_H - 28;
-  double zero = (top + bottom) / 2;
+  double zero = jm_layout_emotion_y (l, 0);
   static const double dash[] = { 3, 5 };
 
   /* Scale marks and the zero line. */
@@ -1093,9 +1105,6 @@ draw_emotions (Paint *p,
   cairo_line_to (p->cr, jm_layout_column_x (l, (int) l->n_columns), zero);
   cairo_stroke (p->cr);
   cairo_restore (p->cr);
-  draw_text (p, "+2", 11, TRUE, l->grid_x - 26, top - 8, -1, p->colors->text_dim, NULL);
-  draw_text (p, "0", 11, TRUE, l->grid_x - 18, zero - 8, -1, p->colors->text_dim, NULL);
-  draw_text (p, "−2", 11, TRUE, l->grid_x - 26, bottom - 8, -1, p->colors->text_dim, NULL);
 
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < personas->len; i++)
@@ -1113,6 +1122,25 @@ draw_emotions (Paint *p,
       }
 }
 
+/* The lane's title, its kind's colour bar and (unless the title says it)
+ * its kind. */
+static void
+draw_lane_title (Paint *p,
+                 JmRow *row)
+{
+  JmColor kind = jm_theme_kind_color (p->theme, row->lane->kind);
+  int th;
+
+  cairo_rectangle (p->cr, JM_MARGIN, row->y + 8, 5, MIN (row->height, JM_EMOTION_H) - 16);
+  set_color (p->cr, kind);
+  cairo_fill (p->cr);
+  pango_layout_get_pixel_size (row->title, NULL, &th);
+  show_layout (p->cr, row->title, JM_MARGIN + 16, row->y + 14, p->colors->text);
+  if (g_utf8_collate (row->lane->title, jm_lane_kind_get_label (row->lane->kind)) != 0)
+    draw_text (p, jm_lane_kind_get_label (row->lane->kind), 11.5, FALSE, JM_MARGIN + 16,
+               row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
+}
+
 static void
 draw_row (Paint *p,
           JmRow *row,
@@ -1121,7 +1149,6 @@ draw_row (Paint *p,
           int    last_column)
 {
   JmLayout *l = p->layout;
-  JmColor kind = jm_theme_kind_color (p->theme, row->lane->kind);
   double grid_w = jm_layout_column_x (l, (int) l->n_columns) - l->grid_x;
   g_autoptr(GPtrArray) shapes = p->detail ? NULL : g_ptr_array_new ();
 
@@ -1138,22 +1165,13 @@ draw_row (Paint *p,
   cairo_fill (p->cr);
 
   if (visible (p, JM_MARGIN, row->y, JM_LANE_TITLE_W, row->height))
-    {
-      int th;
-
-      cairo_rectangle (p->cr, JM_MARGIN, row->y + 8, 5, row->height - 16);
-      set_color (p->cr, kind);
-      cairo_fill (p->cr);
-      pango_layout_get_pixel_size (row->title, NULL, &th);
-      show_layout (p->cr, row->title, JM_MARGIN + 16, row->y + 14, p->colors->text);
-      /* The kind, unless the title already says it. */
-      if (g_utf8_collate (row->lane->title, jm_lane_kind_get_label (row->lane->kind)) != 0)
-        draw_text (p, jm_lane_kind_get_label (row->lane->kind), 11.5, FALSE, JM_MARGIN + 16,
-                   row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
-    }
+    draw_lane_title (p, row);
 
   if (row->lane->kind == JM_LANE_EMOTIONS)
-    draw_emotions (p, row);
+    {
+      draw_emotion_axis (p);
+      draw_emotions (p, row);
+    }
 
   for (int c = MAX (0, first_column - (int) row->max_span + 1); c <= last_column; c++)
     {
@@ -1317,6 +1335,41 @@ jm_painter_paint (JmLayout     *layout,
   jm_painter_paint_cached (layout, cr, visible_rect, scale, NULL);
 }
 
+static void
+paint_setup (Paint        *p,
+             JmLayout     *layout,
+             cairo_t      *cr,
+             const JmRect *visible_rect,
+             double        scale,
+             JmPaintCache *cache)
+{
+  JmRect all = { 0, 0, layout->width, layout->height };
+  cairo_matrix_t m;
+
+  /* Images only where map units meet device pixels squarely. */
+  p->cache = NULL;
+  p->counting = cache;
+  cairo_get_matrix (cr, &m);
+  if (cache != NULL && m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx > 0)
+    {
+      p->device_scale = jm_paint_cache_get_device_scale (cache);
+      p->image_scale = m.xx * p->device_scale;
+      if (jm_paint_cache_begin (cache, p->image_scale))
+        p->cache = cache;
+    }
+  else if (cache != NULL)
+    jm_paint_cache_begin (cache, 0);
+
+  p->layout = layout;
+  p->doc = layout->document;
+  p->cr = cr;
+  p->visible = visible_rect ? *visible_rect : all;
+  p->scale = scale > 0 ? scale : 1;
+  p->detail = p->scale >= JM_PAINTER_DETAIL_SCALE;
+  p->theme = layout->options.theme;
+  p->colors = jm_theme_get_colors (p->theme);
+}
+
 void
 jm_painter_paint_cached (JmLayout     *layout,
                          cairo_t      *cr,
@@ -1326,34 +1379,12 @@ jm_painter_paint_cached (JmLayout     *layout,
 {
   Paint p;
   JmRect all;
-  cairo_matrix_t m;
 
   g_return_if_fail (JM_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
 
-  /* Images only where map units meet device pixels squarely. */
-  p.cache = NULL;
-  p.counting = cache;
-  cairo_get_matrix (cr, &m);
-  if (cache != NULL && m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx > 0)
-    {
-      p.device_scale = jm_paint_cache_get_device_scale (cache);
-      p.image_scale = m.xx * p.device_scale;
-      if (jm_paint_cache_begin (cache, p.image_scale))
-        p.cache = cache;
-    }
-  else if (cache != NULL)
-    jm_paint_cache_begin (cache, 0);
-
+  paint_setup (&p, layout, cr, visible_rect, scale, cache);
   all = (JmRect) { 0, 0, layout->width, layout->height };
-  p.layout = layout;
-  p.doc = layout->document;
-  p.cr = cr;
-  p.visible = visible_rect ? *visible_rect : all;
-  p.scale = scale > 0 ? scale : 1;
-  p.detail = p.scale >= JM_PAINTER_DETAIL_SCALE;
-  p.theme = layout->options.theme;
-  p.colors = jm_theme_get_colors (p.theme);
   layout->n_painted = 0;
 
   cairo_save (cr);
@@ -1378,5 +1409,93 @@ jm_painter_paint_cached (JmLayout     *layout,
     }
   draw_footer (&p);
 
+  cairo_restore (cr);
+}
+
+/* A pane's opaque ground, and a soft edge where the map slides under it. */
+static void
+pane_ground (Paint        *p,
+             const JmRect *rect,
+             gboolean      edge_below)
+{
+  JmColor shade = p->colors->text;
+
+  cairo_rectangle (p->cr, rect->x, rect->y, rect->width, rect->height);
+  set_color (p->cr, p->colors->background);
+  cairo_fill (p->cr);
+  shade.a = 0.25;
+  if (edge_below)
+    cairo_rectangle (p->cr, rect->x, rect->y + rect->height - 1 / p->scale, rect->width, 1 / p->scale);
+  else
+    cairo_rectangle (p->cr, rect->x + rect->width - 1 / p->scale, rect->y, 1 / p->scale, rect->height);
+  set_color (p->cr, shade);
+  cairo_fill (p->cr);
+}
+
+void
+jm_painter_paint_column_headers (JmLayout     *layout,
+                                 cairo_t      *cr,
+                                 const JmRect *visible_rect,
+                                 double        scale)
+{
+  Paint p;
+  JmRect pane;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  if (!jm_layout_get_frozen_panes (layout, &pane, NULL))
+    return;
+  paint_setup (&p, layout, cr, visible_rect, scale, NULL);
+  pane.x = p.visible.x;
+  pane.width = p.visible.width;
+  pane.y -= 6;
+  pane.height += 6;
+  cairo_save (cr);
+  pane_ground (&p, &pane, TRUE);
+  p.visible.y = pane.y;
+  p.visible.height = pane.height;
+  draw_stages (&p);
+  cairo_restore (cr);
+}
+
+void
+jm_painter_paint_row_headers (JmLayout     *layout,
+                              cairo_t      *cr,
+                              const JmRect *visible_rect,
+                              double        scale)
+{
+  Paint p;
+  JmRect pane;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  if (!jm_layout_get_frozen_panes (layout, NULL, &pane))
+    return;
+  paint_setup (&p, layout, cr, visible_rect, scale, NULL);
+  pane.y = p.visible.y;
+  pane.height = p.visible.height;
+  cairo_save (cr);
+  pane_ground (&p, &pane, FALSE);
+  for (guint i = 0; i < layout->rows->len; i++)
+    {
+      JmRow *row = g_ptr_array_index (layout->rows, i);
+
+      if (row->y > p.visible.y + p.visible.height || row->y + row->height < p.visible.y)
+        continue;
+      if (i % 2 == 1)
+        {
+          cairo_rectangle (cr, JM_MARGIN, row->y, pane.width - JM_MARGIN, row->height);
+          set_color (cr, p.colors->surface_alt);
+          cairo_fill (cr);
+        }
+      cairo_rectangle (cr, JM_MARGIN, row->y + row->height - 1, pane.width - JM_MARGIN, 1);
+      set_color (cr, p.colors->grid);
+      cairo_fill (cr);
+      draw_lane_title (&p, row);
+      if (row->lane->kind == JM_LANE_EMOTIONS)
+        draw_emotion_axis (&p);
+    }
   cairo_restore (cr);
 }

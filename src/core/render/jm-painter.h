@@ -29,6 +29,19 @@ void jm_painter_paint_cached (JmLayout     *layout,
                               double        scale,
                               JmPaintCache *cache);
 
+/* The frozen panes of the screen (see jm_layout_get_frozen_panes): the
+ * stage and step header rows for the columns in visible, and the lane
+ * titles with the emotion axis for the rows in visible, each on an opaque
+ * ground. The caller places them where the view pins them. */
+void jm_painter_paint_column_headers (JmLayout     *layout,
+                                      cairo_t      *cr,
+                                      const JmRect *visible,
+                                      double        scale);
+void jm_painter_paint_row_headers    (JmLayout     *layout,
+                                      cairo_t      *cr,
+                                      const JmRect *visible,
+                                      double        scale);
+
 /* The scale below which cards are drawn as shapes instead of text. */
 #define JM_PAINTER_DETAIL_SCALE 0.45
 
