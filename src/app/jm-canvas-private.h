@@ -68,6 +68,9 @@ struct _JmCanvas {
   gboolean             editing_new;    /* cancelling removes the card again */
   JmHitKind            editing_kind;   /* a card's text, or a stage, step or lane name */
 
+  /* whose emotion curve is drawn (jm-canvas-chip.c) */
+  GtkWidget           *chip;
+
   /* the context menu and the object it is about */
   GtkWidget           *menu;
   JmFocus              menu_focus;
@@ -110,6 +113,14 @@ gboolean jm_canvas_popup_focus_menu (JmCanvas      *self);
 
 /* jm-canvas-keys.c */
 void     jm_canvas_keys_init       (JmCanvas       *self);
+
+/* jm-canvas-chip.c */
+void     jm_canvas_chip_init       (JmCanvas       *self);
+void     jm_canvas_chip_dispose    (JmCanvas       *self);
+void     jm_canvas_chip_update     (JmCanvas       *self);
+void     jm_canvas_chip_allocate   (JmCanvas       *self);
+void     jm_canvas_chip_snapshot   (JmCanvas       *self,
+                                    GtkSnapshot    *snapshot);
 
 /* jm-canvas-editor.c */
 void     jm_canvas_editor_init     (JmCanvas       *self);

@@ -73,6 +73,16 @@ on_selection_changed (JmSelection *selection,
   g_signal_emit (self, selection_changed_signal, 0);
 }
 
+static void
+on_drawing_changed (JmSelection *selection,
+                    GParamSpec  *pspec,
+                    JmCanvas    *self)
+{
+  jm_canvas_chip_update (self);
+  g_object_notify (G_OBJECT (self), "drawing-persona");
+  g_object_notify (G_OBJECT (self), "drawing-future");
+}
+
 JmSelection *
 jm_canvas_get_selection_model (JmCanvas *self)
 {
@@ -89,12 +99,18 @@ jm_canvas_set_selection_model (JmCanvas    *self,
   if (selection != NULL && selection == self->selection)
     return;
   if (self->selection != NULL)
-    g_clear_signal_handler (&self->selection_handler, self->selection);
+    {
+      g_clear_signal_handler (&self->selection_handler, self->selection);
+      g_signal_handlers_disconnect_by_func (self->selection, on_drawing_changed, self);
+    }
   g_clear_object (&self->selection);
   self->selection = selection != NULL ? g_object_ref (selection) : jm_selection_new (self->document);
   if (jm_selection_get_document (self->selection) != self->document)
     jm_selection_set_document (self->selection, self->document);
   self->selection_handler = g_signal_connect (self->selection, "changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->selection, "notify::persona-id", G_CALLBACK (on_drawing_changed), self);
+  g_signal_connect (self->selection, "notify::curve", G_CALLBACK (on_drawing_changed), self);
+  jm_canvas_chip_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

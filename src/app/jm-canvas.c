@@ -24,7 +24,8 @@ enum {
   PROP_HSCROLL_POLICY,
   PROP_VSCROLL_POLICY,
   PROP_ZOOM,
-  N_PROPS = PROP_ZOOM
+  PROP_DRAWING_PERSONA,
+  PROP_DRAWING_FUTURE,
 };
 
 static GParamSpec *zoom_pspec;
@@ -154,6 +155,9 @@ static void
 on_adjustment_changed (GtkAdjustment *adjustment,
                        JmCanvas      *self)
 {
+  /* The children over the map (the editor, the persona chip) move too. */
+  if (self->editing_id != NULL || (self->chip != NULL && gtk_widget_get_visible (self->chip)))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -211,6 +215,7 @@ jm_canvas_zoom_at (JmCanvas *self,
                          adjustment_value (self->hadjustment) + (mx * zoom + ox - x),
                          adjustment_value (self->vadjustment) + (my * zoom + oy - y));
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -271,6 +276,7 @@ apply_zoom_mode (JmCanvas         *self,
   self->zoom_on_allocate = ZOOM_KEEP;
   configure_adjustments (self, 0, 0);
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -486,6 +492,8 @@ on_document_changed (JmDocument *document,
                          adjustment_value (self->vadjustment));
   if (self->editing_id != NULL && !jm_document_has_id (self->document, self->editing_id))
     jm_canvas_cancel_edit (self);
+  if (change->type == JM_OBJECT_PERSONA)
+    jm_canvas_chip_update (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -658,6 +666,7 @@ jm_canvas_snapshot (GtkWidget   *widget,
         }
     }
 
+  jm_canvas_chip_snapshot (self, snapshot);
   jm_canvas_editor_snapshot (self, snapshot);
 }
 
@@ -675,6 +684,7 @@ jm_canvas_size_allocate (GtkWidget *widget,
   configure_adjustments (self,
                          adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
+  jm_canvas_chip_allocate (self);
   jm_canvas_editor_allocate (self);
 }
 
@@ -751,10 +761,12 @@ jm_canvas_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_handler, self->document);
   jm_canvas_editor_dispose (self);
+  jm_canvas_chip_dispose (self);
   jm_canvas_tools_dispose (self);
   jm_canvas_menu_dispose (self);
   if (self->selection != NULL)
-    g_clear_signal_handler (&self->selection_handler, self->selection);
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  self->selection_handler = 0;
   g_clear_object (&self->selection);
   g_clear_pointer (&self->persona_id, g_free);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -796,6 +808,12 @@ jm_canvas_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_DRAWING_PERSONA:
+      g_value_set_string (value, self->selection ? jm_selection_get_persona (self->selection) : NULL);
+      break;
+    case PROP_DRAWING_FUTURE:
+      g_value_set_boolean (value, self->selection && jm_selection_get_curve (self->selection) == JM_MAP_STATE_FUTURE);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -828,6 +846,12 @@ jm_canvas_set_property (GObject      *object,
     case PROP_ZOOM:
       jm_canvas_set_zoom (self, g_value_get_double (value));
       break;
+    case PROP_DRAWING_PERSONA:
+      jm_selection_set_persona (self->selection, g_value_get_string (value));
+      break;
+    case PROP_DRAWING_FUTURE:
+      jm_selection_set_curve (self->selection, g_value_get_boolean (value) ? JM_MAP_STATE_FUTURE : JM_MAP_STATE_CURRENT);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -855,6 +879,15 @@ jm_canvas_class_init (JmCanvasClass *klass)
                                     JM_CANVAS_MIN_ZOOM, JM_CANVAS_MAX_ZOOM, 1.0,
                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_property (object_class, PROP_ZOOM, zoom_pspec);
+  /* Whose emotion curve, and which of the two, clicks and keys set. */
+  g_object_class_install_property (object_class, PROP_DRAWING_PERSONA,
+                                   g_param_spec_string ("drawing-persona", NULL, NULL, NULL,
+                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_DRAWING_FUTURE,
+                                   g_param_spec_boolean ("drawing-future", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  gtk_widget_class_install_property_action (widget_class, "canvas.drawing-persona", "drawing-persona");
+  gtk_widget_class_install_property_action (widget_class, "canvas.drawing-future", "drawing-future");
 
   gtk_widget_class_set_css_name (widget_class, "jm-canvas");
   jm_canvas_tools_class_init (widget_class);
@@ -891,6 +924,7 @@ jm_canvas_init (JmCanvas *self)
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
+  jm_canvas_chip_init (self);
   jm_canvas_set_selection_model (self, NULL);
   jm_canvas_tools_init (self);
   jm_canvas_keys_init (self);

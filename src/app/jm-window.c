@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "jm-canvas.h"
 #include "jm-csv.h"
@@ -38,6 +39,7 @@ struct _JmWindow {
   GtkListBox      *recent_list;
 
   JmCanvas        *canvas;
+  GtkMenuButton   *zoom_button;
   AdwFlap         *flap;
   JmMetricsView   *metrics_view;
   JmInspector     *inspector;
@@ -340,6 +342,9 @@ update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit-width", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-to", has_doc);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), has_doc);
 }
 
 static void
@@ -943,8 +948,24 @@ action_zoom (GtkWidget  *widget,
     jm_canvas_zoom_by (self->canvas, 0.8);
   else if (g_str_equal (name, "win.zoom-reset"))
     jm_canvas_set_zoom (self->canvas, 1.0);
+  else if (g_str_equal (name, "win.zoom-to"))
+    jm_canvas_set_zoom (self->canvas, g_variant_get_double (parameter));
+  else if (g_str_equal (name, "win.zoom-fit-width"))
+    jm_canvas_zoom_to_fit_width (self->canvas);
   else
     jm_canvas_zoom_to_fit (self->canvas);
+}
+
+/* The zoom button says the level, in the locale's way with numbers. */
+static void
+on_zoom_changed (JmCanvas   *canvas,
+                 GParamSpec *pspec,
+                 JmWindow   *self)
+{
+  /* Translators: the zoom level in the header bar, e.g. "100 %". */
+  g_autofree char *label = g_strdup_printf (_("%.0f %%"), round (jm_canvas_get_zoom (canvas) * 100));
+
+  gtk_menu_button_set_label (self->zoom_button, label);
 }
 
 static void
@@ -1104,6 +1125,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, metrics_view);
@@ -1128,6 +1150,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-to", "d", action_zoom);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.view-persona", "s", action_view_persona);
@@ -1295,6 +1319,7 @@ jm_window_new (JmApplication *application)
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
   g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
   {
     g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,
                                                                          g_variant_new_boolean (FALSE));
