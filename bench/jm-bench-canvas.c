@@ -27,10 +27,10 @@
 #include "jm-canvas.h"
 #include "jm-window.h"
 
-enum { PHASE_ZOOM, PHASE_PAN, PHASE_DRAG, N_PHASES };
+enum { PHASE_ZOOM, PHASE_PAN, PHASE_DRAG, PHASE_EMOTION, N_PHASES };
 
 #define WATCHDOG_SECONDS 180
-static const char *phase_names[N_PHASES] = { "zoom", "pan", "drag" };
+static const char *phase_names[N_PHASES] = { "zoom", "pan", "drag", "emotion" };
 
 typedef struct {
   GApplication *app;
@@ -71,9 +71,11 @@ find_canvas (GtkWidget *widget)
   return NULL;
 }
 
-/* The canvas's primary-button drag gesture, driven as GTK would drive it. */
+/* One of the canvas's tools' gestures, by name ("jm-tool-move"), driven
+ * as GTK would drive it. */
 static GtkGesture *
-find_drag_gesture (JmCanvas *canvas)
+find_tool_gesture (JmCanvas   *canvas,
+                   const char *name)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
 
@@ -82,7 +84,7 @@ find_drag_gesture (JmCanvas *canvas)
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_GESTURE_DRAG (controller)
-          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+          && g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)), name) == 0)
         return GTK_GESTURE (controller);
     }
   return NULL;
@@ -170,7 +172,7 @@ start_phase (Bench *bench)
             if (lane->cards->len > 0)
               card_id = ((JmCard *) g_ptr_array_index (lane->cards, lane->cards->len / 2))->id;
           }
-        bench->drag = find_drag_gesture (bench->canvas);
+        bench->drag = find_tool_gesture (bench->canvas, "jm-tool-move");
         if (card_id == NULL || bench->drag == NULL || !bring_card_to (bench, card_id, 200, 200))
           {
             g_printerr ("No card to drag\n");
@@ -183,6 +185,38 @@ start_phase (Bench *bench)
       }
       break;
 
+    case PHASE_EMOTION:
+      {
+        JmDocument *doc = jm_canvas_get_document (bench->canvas);
+        JmLayout *layout = jm_canvas_get_layout (bench->canvas);
+        GPtrArray *personas = jm_document_get_personas (doc);
+        guint column = jm_document_get_n_steps (doc) / 2;
+        JmStep *step = column < jm_document_get_n_steps (doc) ? jm_document_get_step (doc, column) : NULL;
+        GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (bench->canvas));
+        GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->canvas));
+        double x, y, wx, wy;
+
+        /* The first persona's point in the middle of the map, with the
+         * whole band in view. */
+        bench->drag = find_tool_gesture (bench->canvas, "jm-tool-emotion");
+        if (step == NULL || personas->len == 0 || bench->drag == NULL)
+          {
+            g_printerr ("No emotion point to drag\n");
+            bench->phase = N_PHASES;
+            return;
+          }
+        jm_document_set_emotion (doc, ((JmPersona *) g_ptr_array_index (personas, 0))->id, step->id,
+                                 JM_MAP_STATE_CURRENT, 0);
+        jm_layout_get_emotion_point (layout, ((JmPersona *) g_ptr_array_index (personas, 0))->id, step->id,
+                                     JM_MAP_STATE_CURRENT, &x, &y);
+        jm_canvas_map_to_widget (bench->canvas, x, y, &wx, &wy);
+        gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + wx - width / 2.0);
+        gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + wy - height / 2.0);
+        jm_canvas_map_to_widget (bench->canvas, x, y, &bench->drag_x, &bench->drag_y);
+        g_signal_emit_by_name (bench->drag, "drag-begin", bench->drag_x, bench->drag_y);
+      }
+      break;
+
     default:
       break;
     }
@@ -191,8 +225,8 @@ start_phase (Bench *bench)
 static void
 end_phase (Bench *bench)
 {
-  if (bench->phase == PHASE_DRAG && bench->drag != NULL)
-    /* Back where it started: dropped in its own cell. */
+  if ((bench->phase == PHASE_DRAG || bench->phase == PHASE_EMOTION) && bench->drag != NULL)
+    /* Back where it started: dropped in its own cell, or at its score. */
     g_signal_emit_by_name (bench->drag, "drag-end", 0.0, 0.0);
 }
 
@@ -260,6 +294,11 @@ on_tick (GtkWidget     *widget,
 
         g_signal_emit_by_name (bench->drag, "drag-update", dx, dy);
       }
+      break;
+
+    case PHASE_EMOTION:
+      /* Up to +2, down to -2 and back, as a facilitator tries a score. */
+      g_signal_emit_by_name (bench->drag, "drag-update", 0.0, -120 * sin (2 * G_PI * t));
       break;
 
     default:

@@ -39,6 +39,7 @@ struct _JmCanvas {
   guint                hscroll_policy : 1;
   guint                vscroll_policy : 1;
   int                  zoom_on_allocate;  /* a JmCanvasZoomMode waiting for a size */
+  gboolean             allocating;        /* inside size_allocate */
 
   JmDocument          *document;
   JmLayout            *layout;
@@ -136,10 +137,13 @@ void     jm_canvas_tools_class_init (GtkWidgetClass *widget_class);
 /* Selection, focus and span handles, then each tool's feedback. */
 void     jm_canvas_tools_snapshot  (JmCanvas       *self,
                                     GtkSnapshot    *snapshot);
-/* Adds a tool of size bytes (a struct starting with JmTool) on gesture. */
+/* Adds a tool of size bytes (a struct starting with JmTool) on gesture,
+ * which takes the name (e.g. "jm-tool-move": tests and the benchmark find
+ * it by that name). */
 JmTool  *jm_canvas_add_tool        (JmCanvas       *self,
                                     gsize           size,
-                                    GtkGesture     *gesture);
+                                    GtkGesture     *gesture,
+                                    const char     *name);
 /* The tool's gesture is past its threshold: it claims the sequence. */
 void     jm_tool_claim             (JmTool         *tool,
                                     const char     *cursor);

@@ -18,7 +18,8 @@ static guint selection_changed_signal;
 JmTool *
 jm_canvas_add_tool (JmCanvas   *self,
                     gsize       size,
-                    GtkGesture *gesture)
+                    GtkGesture *gesture,
+                    const char *name)
 {
   JmTool *tool;
 
@@ -27,6 +28,7 @@ jm_canvas_add_tool (JmCanvas   *self,
   tool = g_malloc0 (size);
   tool->canvas = self;
   tool->gesture = gesture;
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (gesture), name);
   g_ptr_array_add (self->tools, tool);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
   return tool;

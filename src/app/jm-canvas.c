@@ -156,7 +156,7 @@ on_adjustment_changed (GtkAdjustment *adjustment,
                        JmCanvas      *self)
 {
   /* The children over the map (the editor, the persona chip) move too. */
-  if (self->editing_id != NULL || (self->chip != NULL && gtk_widget_get_visible (self->chip)))
+  if (!self->allocating && (self->editing_id != NULL || (self->chip != NULL && gtk_widget_get_visible (self->chip))))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -215,7 +215,8 @@ jm_canvas_zoom_at (JmCanvas *self,
                          adjustment_value (self->hadjustment) + (mx * zoom + ox - x),
                          adjustment_value (self->vadjustment) + (my * zoom + oy - y));
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -276,7 +277,8 @@ apply_zoom_mode (JmCanvas         *self,
   self->zoom_on_allocate = ZOOM_KEEP;
   configure_adjustments (self, 0, 0);
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -678,6 +680,8 @@ jm_canvas_size_allocate (GtkWidget *widget,
 {
   JmCanvas *self = JM_CANVAS (widget);
 
+  /* What happens here places the children: no new allocation is asked for. */
+  self->allocating = TRUE;
   if (self->zoom_on_allocate != ZOOM_KEEP && self->layout != NULL)
     apply_zoom_mode (self, self->zoom_on_allocate);
 
@@ -686,6 +690,7 @@ jm_canvas_size_allocate (GtkWidget *widget,
                          adjustment_value (self->vadjustment));
   jm_canvas_chip_allocate (self);
   jm_canvas_editor_allocate (self);
+  self->allocating = FALSE;
 }
 
 static void

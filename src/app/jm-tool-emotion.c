@@ -132,7 +132,7 @@ jm_tool_emotion_add (JmCanvas *self)
   EmotionTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  tool = (EmotionTool *) jm_canvas_add_tool (self, sizeof (EmotionTool), drag);
+  tool = (EmotionTool *) jm_canvas_add_tool (self, sizeof (EmotionTool), drag, "jm-tool-emotion");
   g_signal_connect_data (drag, "drag-begin", G_CALLBACK (on_begin), tool, free_tool, 0);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_update), tool);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_end), tool);

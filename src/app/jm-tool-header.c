@@ -176,7 +176,7 @@ jm_tool_header_add (JmCanvas *self)
   HeaderTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  tool = (HeaderTool *) jm_canvas_add_tool (self, sizeof (HeaderTool), drag);
+  tool = (HeaderTool *) jm_canvas_add_tool (self, sizeof (HeaderTool), drag, "jm-tool-header");
   tool->parent.snapshot = snapshot;
   g_signal_connect_data (drag, "drag-begin", G_CALLBACK (on_begin), tool, free_tool, 0);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_update), tool);

@@ -199,7 +199,7 @@ jm_tool_move_add (JmCanvas *self)
   MoveTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  tool = (MoveTool *) jm_canvas_add_tool (self, sizeof (MoveTool), drag);
+  tool = (MoveTool *) jm_canvas_add_tool (self, sizeof (MoveTool), drag, "jm-tool-move");
   tool->parent.snapshot = snapshot;
   g_signal_connect_data (drag, "drag-begin", G_CALLBACK (on_begin), tool, free_tool, 0);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_update), tool);

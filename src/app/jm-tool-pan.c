@@ -58,7 +58,7 @@ jm_tool_pan_add (JmCanvas *self)
   PanTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
-  tool = (PanTool *) jm_canvas_add_tool (self, sizeof (PanTool), drag);
+  tool = (PanTool *) jm_canvas_add_tool (self, sizeof (PanTool), drag, "jm-tool-pan");
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_begin), tool);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_update), tool);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_end), tool);

@@ -110,7 +110,7 @@ jm_tool_rubber_band_add (JmCanvas *self)
   RubberBandTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  tool = (RubberBandTool *) jm_canvas_add_tool (self, sizeof (RubberBandTool), drag);
+  tool = (RubberBandTool *) jm_canvas_add_tool (self, sizeof (RubberBandTool), drag, "jm-tool-rubber-band");
   tool->parent.snapshot = snapshot;
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_begin), tool);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_update), tool);

@@ -85,6 +85,6 @@ jm_tool_select_add (JmCanvas *self)
   JmTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  tool = jm_canvas_add_tool (self, sizeof (JmTool), click);
+  tool = jm_canvas_add_tool (self, sizeof (JmTool), click, "jm-tool-select");
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), tool);
 }

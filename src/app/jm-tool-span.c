@@ -169,7 +169,7 @@ jm_tool_span_add (JmCanvas *self)
   SpanTool *tool;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  tool = (SpanTool *) jm_canvas_add_tool (self, sizeof (SpanTool), drag);
+  tool = (SpanTool *) jm_canvas_add_tool (self, sizeof (SpanTool), drag, "jm-tool-span");
   tool->parent.snapshot = snapshot;
   g_signal_connect_data (drag, "drag-begin", G_CALLBACK (on_begin), tool, free_tool, 0);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_update), tool);

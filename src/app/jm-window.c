@@ -40,6 +40,7 @@ struct _JmWindow {
 
   JmCanvas        *canvas;
   GtkMenuButton   *zoom_button;
+  guint            zoom_label_idle;
   AdwFlap         *flap;
   JmMetricsView   *metrics_view;
   JmInspector     *inspector;
@@ -956,16 +957,28 @@ action_zoom (GtkWidget  *widget,
     jm_canvas_zoom_to_fit (self->canvas);
 }
 
-/* The zoom button says the level, in the locale's way with numbers. */
+/* The zoom button says the level. The zoom may change while the canvas is
+ * being allocated (a map's first zoom is chosen for its size): the label
+ * follows once that pass is over, not in its middle. */
+static gboolean
+update_zoom_label (gpointer data)
+{
+  JmWindow *self = data;
+  /* Translators: the zoom level in the header bar, e.g. "100 %". */
+  g_autofree char *label = g_strdup_printf (_("%.0f %%"), round (jm_canvas_get_zoom (self->canvas) * 100));
+
+  self->zoom_label_idle = 0;
+  gtk_menu_button_set_label (self->zoom_button, label);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_zoom_changed (JmCanvas   *canvas,
                  GParamSpec *pspec,
                  JmWindow   *self)
 {
-  /* Translators: the zoom level in the header bar, e.g. "100 %". */
-  g_autofree char *label = g_strdup_printf (_("%.0f %%"), round (jm_canvas_get_zoom (canvas) * 100));
-
-  gtk_menu_button_set_label (self->zoom_button, label);
+  if (self->zoom_label_idle == 0)
+    self->zoom_label_idle = g_idle_add (update_zoom_label, self);
 }
 
 static void
@@ -1084,6 +1097,8 @@ static void
 jm_window_dispose (GObject *object)
 {
   JmWindow *self = JM_WINDOW (object);
+
+  g_clear_handle_id (&self->zoom_label_idle, g_source_remove);
 
   if (self->document != NULL)
     {
