@@ -110,9 +110,8 @@ jm_canvas_chip_init (JmCanvas *self)
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
   self->chip = gtk_menu_button_new ();
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->chip), label);
   gtk_widget_add_css_class (self->chip, "jm-persona-chip");

@@ -814,7 +814,11 @@ jm_canvas_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
     case PROP_DRAWING_PERSONA:
-      g_value_set_string (value, self->selection ? jm_selection_get_persona (self->selection) : NULL);
+      /* Never NULL: the property's action keeps it as its state. */
+      {
+        const char *id = self->selection ? jm_selection_get_persona (self->selection) : NULL;
+        g_value_set_string (value, id ? id : "");
+      }
       break;
     case PROP_DRAWING_FUTURE:
       g_value_set_boolean (value, self->selection && jm_selection_get_curve (self->selection) == JM_MAP_STATE_FUTURE);
@@ -886,7 +890,7 @@ jm_canvas_class_init (JmCanvasClass *klass)
   g_object_class_install_property (object_class, PROP_ZOOM, zoom_pspec);
   /* Whose emotion curve, and which of the two, clicks and keys set. */
   g_object_class_install_property (object_class, PROP_DRAWING_PERSONA,
-                                   g_param_spec_string ("drawing-persona", NULL, NULL, NULL,
+                                   g_param_spec_string ("drawing-persona", NULL, NULL, "",
                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_property (object_class, PROP_DRAWING_FUTURE,
                                    g_param_spec_boolean ("drawing-future", NULL, NULL, FALSE,

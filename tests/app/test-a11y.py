@@ -63,9 +63,13 @@ def main(binary):
             failures.append(f"no window named Journey Maps (found {frame.name if frame else None!r})")
 
         for name in ("Open a Journey Map", "Undo", "Redo", "Export…", "Zoom In", "Zoom Out",
-                     "Fit the Whole Map", "Show the Inspector"):
+                     "Show the Inspector"):
             if wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, name), 5) is None:
                 failures.append(f"no button named {name!r}")
+        # The zoom level opens a menu: fit, fit width, 50, 100, 200 %.
+        if wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Zoom Level")
+                    or find(app, pyatspi.ROLE_TOGGLE_BUTTON, "Zoom Level"), 5) is None:
+            failures.append("no button named 'Zoom Level'")
 
         # The empty state offers a new map and opening one.
         empty = find(app, pyatspi.ROLE_PANEL, "Map Your Customer’s Journey")
