@@ -1,4 +1,4 @@
-/* jm-bench.c — how fast Journey Maps is, measured against DESIGN.md's
+/* jm-bench.c — how fast Journey Maps is, measured against the targets of docs/architecture.md
  * targets and, in the same run, against reference tools on the same
  * files: load and --check against xmllint, export against rsvg-convert
  * drawing our own SVG and against Dia drawing the same boxes and texts

@@ -19,7 +19,7 @@ typedef struct {
   const char *import;      /* --import-metrics=CSV */
 } JmCliExport;
 
-/* Exit statuses, as DESIGN.md fixes them. */
+/* Exit statuses, as docs/architecture.md lists them. */
 #define JM_EXIT_OK      0
 #define JM_EXIT_FAILURE 1
 #define JM_EXIT_USAGE   2
