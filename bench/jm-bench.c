@@ -1,5 +1,5 @@
-/* jm-bench.c — how fast Journey Maps is, measured against the targets of docs/architecture.md
- * targets and, in the same run, against reference tools on the same
+/* jm-bench.c — how fast Journey Maps is, measured against the targets in
+ * docs/architecture.md and, in the same run, against reference tools on the same
  * files: load and --check against xmllint, export against rsvg-convert
  * drawing our own SVG and against Dia drawing the same boxes and texts
  * (where it is installed), and the canvas's frames in a real window (where
