@@ -14,16 +14,10 @@
 #include "jm-canvas.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
+#include "jm-test-utils.h"
 #include "jm-writer.h"
 
 static JmApplication *app;
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 typedef struct {
   GtkWindow  *window;
@@ -45,7 +39,7 @@ fixture_set_up (Fixture       *f,
   f->doc = jm_template_create (JM_TEMPLATE_CUSTOMER_EXPERIENCE);
   jm_canvas_set_document (f->canvas, f->doc);
   gtk_window_present (f->window);
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -57,10 +51,10 @@ fixture_tear_down (Fixture       *f,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_popdown (GTK_POPOVER (child));
-  spin ();
+  jm_test_spin ();
   gtk_window_destroy (f->window);
   g_object_unref (f->doc);
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -91,10 +85,10 @@ test_widget_and_map_coordinates_are_inverse (Fixture       *f,
 
   /* Zooming around a point keeps the map point under it. */
   jm_canvas_set_zoom (f->canvas, 1.0);
-  spin ();
+  jm_test_spin ();
   jm_canvas_widget_to_map (f->canvas, 300, 200, &mx, &my);
   jm_canvas_zoom_at (f->canvas, 1.5, 300, 200);
-  spin ();
+  jm_test_spin ();
   jm_canvas_map_to_widget (f->canvas, mx, my, &wx, &wy);
   g_assert_cmpfloat_with_epsilon (wx, 300, 1.0);
   g_assert_cmpfloat_with_epsilon (wy, 200, 1.0);
@@ -113,7 +107,7 @@ test_add_card_and_type_its_text (Fixture       *f,
 
   id = jm_canvas_add_card (f->canvas, "lane-2", "step-3");
   g_assert_nonnull (id);
-  spin ();
+  jm_test_spin ();
   type_into_editor (f->canvas, "Compares prices on two websites");
   jm_canvas_commit_edit (f->canvas);
 
@@ -229,7 +223,7 @@ test_move_duplicate_and_delete_are_undoable (Fixture       *f,
   after = jm_writer_to_string (f->doc, NULL);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (jm_history_is_modified (history));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpuint (jm_canvas_get_selection (f->canvas)->len, ==, 0);
 
   /* And redo brings it all back. */
@@ -273,7 +267,7 @@ popup_at_map_point (Fixture *f,
 
   jm_canvas_map_to_widget (f->canvas, mx, my, &x, &y);
   g_assert_true (jm_canvas_popup_menu (f->canvas, x, y));
-  spin ();
+  jm_test_spin ();
 }
 
 /* Chooses an item of the open context menu: its action, then the menu
@@ -291,7 +285,7 @@ choose (Fixture    *f,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_popdown (GTK_POPOVER (child));
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -420,7 +414,7 @@ test_copy_and_paste_between_maps (Fixture       *f,
   gtk_window_set_child (window, GTK_WIDGET (second));
   jm_canvas_set_document (second, other);
   gtk_window_present (window);
-  spin ();
+  jm_test_spin ();
   jm_canvas_paste (second);
   wait_a_moment ();
   g_assert_cmpuint (jm_document_get_n_cards (other), ==, 2);
@@ -431,7 +425,7 @@ test_copy_and_paste_between_maps (Fixture       *f,
   jm_canvas_cut (f->canvas);
   g_assert_null (jm_document_find_card (f->doc, a, NULL));
   gtk_window_destroy (window);
-  spin ();
+  jm_test_spin ();
 }
 
 /* The canvas's primary-button drag gesture, driven as GTK would drive it. */
@@ -454,7 +448,7 @@ xdotool (const char *command)
   for (guint i = 0; i < 10; i++)
     {
       g_usleep (5000);
-      spin ();
+      jm_test_spin ();
     }
 }
 
@@ -516,7 +510,7 @@ real_drag_widget (JmCanvas *canvas,
                          ax, ay, button, ax + (bx - ax) / 4, ay + (by - ay) / 4,
                          (ax + bx) / 2, (ay + by) / 2, bx, by, button);
   xdotool (cmd);
-  spin ();
+  jm_test_spin ();
 }
 
 /* A real drag with the primary button from map point to map point. */
@@ -555,7 +549,7 @@ click (JmCanvas *canvas,
   screen_point (canvas, x, y, &sx, &sy);
   cmd = g_strdup_printf ("mousemove --sync %d %d sleep 0.05 click --repeat %u --delay 60 %u", sx, sy, n_press, button);
   xdotool (cmd);
-  spin ();
+  jm_test_spin ();
 }
 
 /* Real keys (xdotool's names, e.g. "shift+F10") to the canvas's window. */
@@ -569,7 +563,7 @@ keys (JmCanvas   *canvas,
 
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
   xdotool (cmd);
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -589,10 +583,10 @@ test_dragging_cards_edges_curves_and_bands (Fixture       *f,
   other = jm_canvas_add_card (f->canvas, "lane-1", "step-2");
   jm_canvas_commit_edit (f->canvas);
   jm_canvas_set_zoom (f->canvas, 1.0);
-  spin ();
+  jm_test_spin ();
   g_assert_true (jm_layout_get_card_rect (layout, id, &card));
   jm_canvas_scroll_to (f->canvas, &(JmRect) { card.x - 200, card.y - 50, 400, 100 });
-  spin ();
+  jm_test_spin ();
 
   /* Drag a card into another cell: one step. */
   steps = jm_history_get_n_steps (history);
@@ -651,10 +645,10 @@ test_emotion_drag_survives_losing_the_emotion_lane (Fixture       *f,
 
   jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, 0);
   jm_canvas_set_zoom (f->canvas, 1.0);
-  spin ();
+  jm_test_spin ();
   g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
   jm_canvas_scroll_to (f->canvas, &(JmRect) { x - 50, y - 150, 100, 300 });
-  spin ();
+  jm_test_spin ();
   jm_canvas_map_to_widget (f->canvas, x, y, &wx, &wy);
   screen_point (f->canvas, wx, wy, &sx, &sy);
 
@@ -668,7 +662,7 @@ test_emotion_drag_survives_losing_the_emotion_lane (Fixture       *f,
   /* The lane goes while the button is still down; the rest of the drag
    * leaves the emotions alone. */
   jm_document_remove_lane (f->doc, emotion_lane);
-  spin ();
+  jm_test_spin ();
   g_assert_false (jm_layout_get_lane_rect (layout, emotion_lane, &(JmRect) { 0 }));
   rest = g_strdup_printf ("mousemove --sync %d %d sleep 0.05 mousemove --sync %d %d sleep 0.05 mouseup 1",
                           sx, sy - 150, sx, sy + 200);
@@ -786,7 +780,7 @@ test_dragging_headers_reorders (Fixture       *f,
   JmRect from, to;
 
   jm_canvas_set_zoom (f->canvas, 0.5);
-  spin ();
+  jm_test_spin ();
 
   /* The first stage, dragged onto the third. */
   g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STAGE, "stage-1", &from));
@@ -818,7 +812,7 @@ test_space_drag_pans (Fixture       *f,
   double before;
 
   jm_canvas_set_zoom (f->canvas, 1.5);
-  spin ();
+  jm_test_spin ();
   gtk_adjustment_set_value (h, 200);
   before = gtk_adjustment_get_value (h);
   g_assert_true (press_key (f->canvas, GDK_KEY_space, 0));
@@ -862,7 +856,7 @@ close_menus (JmCanvas *canvas)
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_popdown (GTK_POPOVER (child));
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -975,12 +969,12 @@ test_second_persona_curve_by_mouse_and_keys_is_saved (Fixture       *f,
   jm_canvas_set_persona (f->canvas, "marco");
   g_assert_cmpstr (jm_selection_get_persona (selection), ==, "marco");
   jm_canvas_set_zoom (f->canvas, 1.0);
-  spin ();
+  jm_test_spin ();
 
   /* A click in the band at +1 creates Marco's point there. */
   g_assert_true (jm_layout_get_cell_rect (layout, emotion_lane_of (f->doc), "step-3", &cell));
   jm_canvas_scroll_to (f->canvas, &cell);
-  spin ();
+  jm_test_spin ();
   click (f->canvas, 1, cell.x + cell.width / 2, jm_layout_emotion_y (layout, 1), 1);
   g_assert_nonnull (jm_document_get_emotion (f->doc, "marco", "step-3", JM_MAP_STATE_CURRENT));
   g_assert_cmpfloat (jm_document_get_emotion (f->doc, "marco", "step-3", JM_MAP_STATE_CURRENT)->score, ==, 1);
@@ -1022,10 +1016,10 @@ test_emotion_drag_sets_the_score_under_the_pointer (Fixture       *f,
 
   jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, -2);
   jm_canvas_set_zoom (f->canvas, 1.0);
-  spin ();
+  jm_test_spin ();
   g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
   jm_canvas_scroll_to (f->canvas, &(JmRect) { x - 50, jm_layout_emotion_y (layout, 2) - 30, 100, 260 });
-  spin ();
+  jm_test_spin ();
   drag (f->canvas, x, y, x, jm_layout_emotion_y (layout, 1) + 3);
   g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 1);
   g_assert_true (jm_layout_get_emotion_point (layout, "persona-1", "step-2", JM_MAP_STATE_CURRENT, &x, &y));
@@ -1045,12 +1039,12 @@ test_span_by_handle_menu_and_keys (Fixture       *f,
   jm_canvas_commit_edit (f->canvas);
   jm_canvas_set_zoom (f->canvas, 1.0);
   jm_canvas_select_card (f->canvas, id, FALSE);
-  spin ();
+  jm_test_spin ();
 
   /* The right handle dragged over the next column. */
   g_assert_true (jm_layout_get_card_rect (layout, id, &card));
   jm_canvas_scroll_to (f->canvas, &(JmRect) { card.x - 300, card.y, card.width + 600, card.height });
-  spin ();
+  jm_test_spin ();
   g_assert_true (jm_layout_get_cell_rect (layout, "lane-1", "step-4", &cell));
   drag (f->canvas, card.x + card.width + 3 / jm_canvas_get_zoom (f->canvas), card.y + card.height / 2,
         cell.x + cell.width / 2, card.y + card.height / 2);
@@ -1085,10 +1079,10 @@ test_frozen_headers_stay_in_view_and_answer_clicks (Fixture       *f,
   double zoom = 2.0;
 
   jm_canvas_set_zoom (f->canvas, zoom);
-  spin ();
+  jm_test_spin ();
   gtk_adjustment_set_value (h, 1500);
   gtk_adjustment_set_value (v, 900);
-  spin ();
+  jm_test_spin ();
   g_assert_true (jm_layout_get_frozen_panes (jm_canvas_get_layout (f->canvas), &cols, &rows));
 
   /* The map's own headers are far above and left of the view ... */
@@ -1140,7 +1134,7 @@ test_a_map_opens_readable (Fixture       *f,
   g_assert_nonnull (doc);
   gtk_window_set_default_size (f->window, 1280, 820);
   jm_canvas_set_document (f->canvas, doc);
-  spin ();
+  jm_test_spin ();
   /* Card text (14 units) is at least 11 pixels high. */
   g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas) * 14, >=, 11 - 1e-9);
   g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas), <=, 1.0);
@@ -1157,7 +1151,7 @@ test_middle_button_pans (Fixture       *f,
   double before;
 
   jm_canvas_set_zoom (f->canvas, 1.5);
-  spin ();
+  jm_test_spin ();
   gtk_adjustment_set_value (h, 200);
   before = gtk_adjustment_get_value (h);
   real_drag_widget (f->canvas, 2, 500, 500, 400, 500);

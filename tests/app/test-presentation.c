@@ -9,25 +9,8 @@
 #include <string.h>
 
 #include "jm-presentation-window.h"
+#include "jm-test-utils.h"
 #include "jm-reader.h"
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static JmDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_build_filename (JM_TEST_SRCDIR, "..", "data", "examples", name, NULL);
-  g_autoptr(GError) error = NULL;
-  JmDocument *doc = jm_reader_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
 
 /* Every label's text under root, joined by newlines. */
 static void
@@ -60,7 +43,7 @@ stage_slide (JmPresentationWindow *presentation)
 static void
 test_clicker_keys_walk_the_stages (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   GPtrArray *stages = jm_document_get_stages (doc);
   JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
   guint n, last_stage = G_MAXUINT;
@@ -70,7 +53,7 @@ test_clicker_keys_walk_the_stages (void)
   g_object_add_weak_pointer (G_OBJECT (p), (gpointer *) &p);
   gtk_window_set_default_size (GTK_WINDOW (p), 1920, 1080);
   jm_presentation_window_start (p, NULL);
-  spin ();
+  jm_test_spin ();
 
   n = jm_presentation_window_get_n_slides (p);
   g_assert_cmpuint (n, >, stages->len);
@@ -148,7 +131,7 @@ test_clicker_keys_walk_the_stages (void)
 
   /* Escape leaves, closing the notes too. */
   g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_Escape, 0));
-  spin ();
+  jm_test_spin ();
   destroyed = p == NULL;
   g_assert_true (destroyed);
 }
@@ -156,14 +139,14 @@ test_clicker_keys_walk_the_stages (void)
 static void
 test_notes_follow_the_persona_filter_and_document (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   JmPresentationWindow *p = jm_presentation_window_new (doc, "p-marta", 14, FALSE);
   g_autofree char *text = NULL;
   JmStage *stage;
 
   gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
   jm_presentation_window_start (p, NULL);
-  spin ();
+  jm_test_spin ();
   jm_presentation_window_handle_key (p, GDK_KEY_1, 0);
 
   /* Editing the map while presenting (from the main window) shows at once. */
@@ -171,12 +154,12 @@ test_notes_follow_the_persona_filter_and_document (void)
   g_free (stage->notes);
   stage->notes = g_strdup ("Ask who booked the last team dinner.");
   jm_document_update_stage (doc, stage, NULL);
-  spin ();
+  jm_test_spin ();
   text = notes_text (p);
   g_assert_nonnull (strstr (text, "Ask who booked the last team dinner."));
   g_assert_nonnull (strstr (text, "Discover"));
   gtk_window_destroy (GTK_WINDOW (p));
-  spin ();
+  jm_test_spin ();
 }
 
 int

@@ -15,39 +15,12 @@
 #include "jm-preload.h"
 #include "jm-recovery.h"
 #include "jm-templates.h"
+#include "jm-test-utils.h"
 #include "jm-window.h"
 #include "jm-writer.h"
 #include <glib/gstdio.h>
 
 static JmApplication *app;
-
-static void
-spin (void)
-{
-  /* Let GTK lay out and draw. */
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-stop_waiting (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a while: a button's activation clicks it only
- * after its press animation. */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, stop_waiting, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 static JmWindow *
 new_window (void)
@@ -55,7 +28,7 @@ new_window (void)
   JmWindow *window = jm_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   return window;
 }
 
@@ -63,14 +36,7 @@ static void
 destroy_window (JmWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-}
-
-/* An example map of data/examples/. */
-static char *
-example_path (const char *name)
-{
-  return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
+  jm_test_spin ();
 }
 
 static GtkWidget *
@@ -151,7 +117,7 @@ test_empty_state_new_button_creates_a_map (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (window, "empty_new_button"))),
                    ==, "win.new");
   g_assert_true (gtk_widget_activate (child (window, "empty_new_button")));
-  spin_for (400);
+  jm_test_spin_for (400);
 
   doc = jm_window_get_document (window);
   g_assert_nonnull (doc);
@@ -162,10 +128,10 @@ test_empty_state_new_button_creates_a_map (void)
 
   /* An edit marks the title as modified; undo clears it. */
   jm_document_set_title (doc, "Flat tyre");
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Flat tyre");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled journey map");
 
   jm_history_set_clean (jm_document_get_history (doc));
@@ -199,7 +165,7 @@ close_toplevels_of_type (GType type)
       if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
         gtk_window_destroy (GTK_WINDOW (item));
     }
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -211,7 +177,7 @@ test_empty_state_open_button_shows_file_chooser (void)
                    ==, "win.open");
   g_assert_false (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (gtk_widget_activate (child (window, "empty_open_button")));
-  spin_for (400);
+  jm_test_spin_for (400);
   g_assert_true (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
   close_toplevels_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
   destroy_window (window);
@@ -224,10 +190,10 @@ test_closing_modified_map_asks_to_save (void)
 
   jm_window_set_document (window, jm_document_new (), NULL);
   jm_document_set_title (jm_window_get_document (window), "Unsaved work");
-  spin ();
+  jm_test_spin ();
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   /* Still there, with a question on top. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
@@ -241,17 +207,17 @@ test_about_and_shortcuts_windows_open (void)
   JmWindow *window = new_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   close_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
   close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_PREFERENCES_WINDOW));
   close_toplevels_of_type (ADW_TYPE_PREFERENCES_WINDOW);
   destroy_window (window);
@@ -273,7 +239,7 @@ test_window_size_is_remembered (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
@@ -284,9 +250,9 @@ test_export_dialog_opens_with_preview (void)
   JmWindow *window = new_window ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_WINDOW));
   close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
   jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
@@ -332,7 +298,7 @@ test_autosave_keeps_unsaved_work_until_saved (void)
 
   /* Saving removes the copy. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
+  jm_test_spin ();
   entries = jm_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 0);
 
@@ -363,13 +329,13 @@ test_save_into_vanished_folder_keeps_work_unsaved (void)
   jm_window_set_document (window, doc, file);
   jm_document_set_title (doc, "Workshop, Wednesday");
   g_assert_true (jm_window_autosave (window));
-  spin ();
+  jm_test_spin ();
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (folder), ==, 0);
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
+  jm_test_spin ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
     {
@@ -401,13 +367,13 @@ static void
 test_persona_switcher_shows_one_persona (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = example_path ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *path = jm_test_example_path ("bike-shop-vs-food-delivery.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
 
   g_assert_false (gtk_widget_get_visible (child (window, "persona_button")));
   g_assert_true (jm_window_open_file (window, file));
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_get_visible (child (window, "persona_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-persona", "s", "p-giulia"));
   g_assert_cmpstr (jm_canvas_get_persona (canvas), ==, "p-giulia");
@@ -436,7 +402,7 @@ static void
 test_survey_import_waits_for_confirmation (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = example_path ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *path = jm_test_example_path ("bike-shop-vs-food-delivery.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   const char *csv = "touchpoint,metric,score\nc-12,nps,10\nc-12,nps,3\nnowhere,nps,5\n";
   JmDocument *doc;
@@ -447,21 +413,21 @@ test_survey_import_waits_for_confirmation (void)
 
   /* Cancel: nothing changes. */
   jm_window_preview_import (window, jm_csv_import_load_bytes (doc, "r.csv", csv, strlen (csv), NULL));
-  spin ();
+  jm_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  jm_test_spin ();
   g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
 
   /* Apply: one undoable step. */
   jm_window_preview_import (window, jm_csv_import_load_bytes (doc, "r.csv", csv, strlen (csv), NULL));
-  spin ();
+  jm_test_spin ();
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (jm_history_get_undo_label (jm_document_get_history (doc)), ==, "Import Survey Responses");
   {
     JmCard *card = jm_document_find_card (doc, "c-12", NULL);
@@ -481,7 +447,7 @@ static void
 test_metrics_view_shows_edits_made_while_hidden (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = example_path ("online-shop.journey");
+  g_autofree char *path = jm_test_example_path ("online-shop.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmMetricsView *view = JM_METRICS_VIEW (child (window, "metrics_view"));
   JmDocument *doc;
@@ -489,7 +455,7 @@ test_metrics_view_shows_edits_made_while_hidden (void)
   guint removed = 0;
 
   g_assert_true (jm_window_open_file (window, file));
-  spin ();
+  jm_test_spin ();
   doc = jm_window_get_document (window);
   lanes = jm_document_get_lanes (doc);
   for (guint l = 0; l < lanes->len && removed == 0; l++)
@@ -509,10 +475,10 @@ test_metrics_view_shows_edits_made_while_hidden (void)
         }
     }
   g_assert_cmpuint (removed, >, 0);
-  spin ();
+  jm_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpuint (g_list_model_get_n_items (jm_metrics_view_get_model (view)), ==, 10 - removed);
   destroy_window (window);
@@ -523,7 +489,7 @@ test_metrics_view_shows_edits_made_while_hidden (void)
 static void
 test_template_previews_are_drawn_only_when_shown (void)
 {
-  g_autofree char *path = example_path ("online-shop.journey");
+  g_autofree char *path = jm_test_example_path ("online-shop.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmWindow *window = jm_window_new (app);
   GtkWidget *gallery = child (window, "template_gallery");
@@ -531,7 +497,7 @@ test_template_previews_are_drawn_only_when_shown (void)
 
   g_assert_true (jm_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   for (GtkWidget *button = gtk_widget_get_first_child (gallery); button != NULL;
        button = gtk_widget_get_next_sibling (button), n++)
     g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (gtk_widget_get_first_child (
@@ -559,7 +525,7 @@ test_template_previews_are_drawn_only_when_shown (void)
 static void
 test_map_named_on_the_command_line_is_read_ahead (void)
 {
-  g_autofree char *source = example_path ("online-shop.journey");
+  g_autofree char *source = jm_test_example_path ("online-shop.journey");
   g_autofree char *dir = g_dir_make_tmp ("jm-preload-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "shop.journey", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.journey", NULL);
@@ -624,7 +590,7 @@ test_map_named_on_the_command_line_is_read_ahead (void)
   g_assert_true (jm_window_open_file (window, file));
   g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   g_assert_nonnull (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))));
   g_assert_true (jm_layout_get_document (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))))
                  == jm_window_get_document (window));
@@ -639,7 +605,7 @@ static void
 test_metrics_view_lists_and_sorts_metrics (void)
 {
   JmWindow *window = new_window ();
-  g_autofree char *path = example_path ("online-shop.journey");
+  g_autofree char *path = jm_test_example_path ("online-shop.journey");
   g_autofree char *dir = g_dir_make_tmp ("jm-metrics-XXXXXX", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "metrics.csv", NULL);
   g_autofree char *csv = NULL;
@@ -651,7 +617,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
 
   g_assert_true (jm_window_open_file (window, file));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "metrics");
 
   model = jm_metrics_view_get_model (view);
@@ -682,7 +648,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
     g_assert_nonnull (table);
     gtk_column_view_sort_by_column (table, g_list_model_get_item (gtk_column_view_get_columns (table), 5),
                                     GTK_SORT_ASCENDING);
-    spin ();
+    jm_test_spin ();
     {
       g_autoptr(JmMetricItem) worst = g_list_model_get_item (model, 0);
       g_autoptr(JmMetricItem) last = g_list_model_get_item (model, n - 1);
@@ -698,7 +664,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
   g_assert_nonnull (strstr (csv, "Checkout,,conversion,41,65,-24,5200,2026-09-30"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "map");
   destroy_window (window);
   g_unlink (csv_path);
@@ -708,7 +674,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
 static void
 test_empty_state_lists_recent_maps (void)
 {
-  g_autofree char *path = example_path ("restaurant-regular.journey");
+  g_autofree char *path = jm_test_example_path ("restaurant-regular.journey");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
   JmWindow *window;
@@ -721,7 +687,7 @@ test_empty_state_lists_recent_maps (void)
   /* The recent manager looks the file up in a thread first: on a busy
    * machine that takes a while. */
   for (int i = 0; i < 250 && !gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri); i++)
-    spin_for (20);
+    jm_test_spin_for (20);
   window = new_window ();
   list = child (window, "recent_list");
   /* Maps opened by earlier tests are there too: find ours. The recent
@@ -733,13 +699,13 @@ test_empty_state_lists_recent_maps (void)
         if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "restaurant-regular.journey") == 0)
           break;
       if (row == NULL)
-        spin_for (20);
+        jm_test_spin_for (20);
     }
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_nonnull (row);
 
   g_signal_emit_by_name (row, "activated");
-  spin ();
+  jm_test_spin ();
   g_assert_nonnull (jm_window_get_document (window));
   g_assert_cmpstr (jm_document_get_title (jm_window_get_document (window)), ==, "A regular at Trattoria da Lucia");
   destroy_window (window);
@@ -754,7 +720,7 @@ test_damaged_recovery_copy_is_reported (void)
 
   g_assert_true (g_file_set_contents (path, "<journey-map", -1, NULL));
   g_assert_false (jm_window_open_recovered (window, path, NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_null (jm_window_get_document (window));
   g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
   close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
@@ -799,7 +765,7 @@ test_hostile_files_are_refused_and_window_stays_usable (void)
       g_test_message ("opening %s", (const char *) g_ptr_array_index (paths, i));
       g_assert_false (jm_window_open_file (window, file));
       g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-      spin ();
+      jm_test_spin ();
       g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
       close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
       g_assert_true (jm_window_get_document (window) == before);

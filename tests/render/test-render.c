@@ -11,23 +11,13 @@
 #include "jm-export.h"
 #include "jm-image.h"
 #include "jm-layout-private.h"
+#include "jm-test-utils.h"
 #include "jm-painter.h"
 #include "jm-presentation.h"
 #include "jm-poster.h"
 #include "jm-reader.h"
 
 static const char *srcdir;
-
-static JmDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_build_filename (srcdir, "..", "..", "data", "examples", name, NULL);
-  g_autoptr(GError) error = NULL;
-  JmDocument *doc = jm_reader_load_path (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
 
 static JmLayout *
 layout_for (JmDocument *doc)
@@ -42,7 +32,7 @@ layout_for (JmDocument *doc)
 static void
 test_cards_do_not_overlap_and_stay_in_their_cells (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   GPtrArray *lanes = jm_document_get_lanes (doc);
   g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func (g_free);
@@ -93,7 +83,7 @@ test_cards_do_not_overlap_and_stay_in_their_cells (void)
 static void
 test_editing_one_card_measures_only_that_card (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   JmRect before_other, after_other, before_below, after_below, card_before, card_after;
   guint measured = jm_layout_get_n_measured (layout);
@@ -132,7 +122,7 @@ test_editing_one_card_measures_only_that_card (void)
 static void
 test_structural_changes_relayout (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   double width_before, width_after;
   JmRect rect;
@@ -156,7 +146,7 @@ test_structural_changes_relayout (void)
 static void
 test_hit_test_finds_cards_cells_and_headers (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   JmRect card, cell, stage;
   JmHit hit;
@@ -286,7 +276,7 @@ static void
 check_golden (const char *example,
               JmTheme     theme)
 {
-  g_autoptr(JmDocument) doc = load_example (example);
+  g_autoptr(JmDocument) doc = jm_test_load_example (example);
   g_autofree char *name = g_strdup_printf ("%s-%s.png", example, jm_theme_to_string (theme));
   g_autofree char *golden = g_build_filename (srcdir, "golden", name, NULL);
   cairo_surface_t *actual = render (doc, theme, 0.5);
@@ -381,7 +371,7 @@ test_tricky_text_renders_inside_cards (void)
 static void
 test_paint_draws_only_visible_cards (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (surface);
@@ -409,7 +399,7 @@ test_paint_draws_only_visible_cards (void)
 static void
 test_layout_takes_its_own_options_back (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   g_autoptr(JmLayout) layout = NULL;
   JmRenderOptions options;
 
@@ -472,7 +462,7 @@ whole_map_surface (JmLayout *layout)
 static void
 test_cards_painted_from_images_look_as_drawn (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
   cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1400, 900);
@@ -531,7 +521,7 @@ test_cards_painted_from_images_look_as_drawn (void)
 static void
 test_changing_a_card_makes_only_its_image_again (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
   JmRenderOptions options = *jm_layout_get_options (layout);
@@ -589,7 +579,7 @@ test_changing_a_card_makes_only_its_image_again (void)
 static void
 test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (1024 * 1024);
   cairo_surface_t *surface = whole_map_surface (layout);
@@ -629,7 +619,7 @@ test_images_wait_for_the_zoom_to_settle_and_keep_to_their_budget (void)
 static void
 test_a_paint_makes_a_few_images_at_most (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(JmLayout) layout = layout_for (doc);
   g_autoptr(JmPaintCache) cache = jm_paint_cache_new (0);
   guint n = jm_document_get_n_cards (doc), made = 0;
@@ -659,7 +649,7 @@ test_a_paint_makes_a_few_images_at_most (void)
 static void
 test_curves_painted_in_part_match_the_whole (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   JmRenderOptions options;
   g_autoptr(JmLayout) layout = NULL;
   cairo_surface_t *whole, *part, *diff;
@@ -742,7 +732,7 @@ info_field (const char *info,
 static void
 test_png_export_holds_the_painted_pixels (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   g_autofree char *dir = g_dir_make_tmp ("jm-png-XXXXXX", NULL);
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -803,7 +793,7 @@ test_png_export_holds_the_painted_pixels (void)
 static void
 test_exports_are_valid_files (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
   g_autofree char *png2 = g_build_filename (dir, "map2.png", NULL);
@@ -940,7 +930,7 @@ test_exports_are_valid_files (void)
 static void
 test_export_to_unwritable_place_fails_cleanly (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
   g_autoptr(GError) error = NULL;
   JmExportOptions options;
 
@@ -1014,7 +1004,7 @@ ink (cairo_surface_t *surface,
 static void
 test_each_persona_of_the_restaurant_map_renders_its_view (void)
 {
-  g_autoptr(JmDocument) doc = load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
   g_autoptr(JmLayout) all_layout = NULL;
   cairo_surface_t *all = render_for_persona (doc, NULL, &all_layout);
   static const struct { const char *persona, *own_card, *other_card; } views[] = {
@@ -1069,7 +1059,7 @@ test_presentation_frames_every_stage_readably (void)
   for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
     for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
       {
-        g_autoptr(JmDocument) doc = load_example (examples[e]);
+        g_autoptr(JmDocument) doc = jm_test_load_example (examples[e]);
         g_autoptr(JmLayout) layout = layout_for (doc);
         g_autoptr(GArray) slides = jm_presentation_slides (layout, outputs[o][0], outputs[o][1], min_text);
         GPtrArray *stages = jm_document_get_stages (doc);
