@@ -191,19 +191,32 @@ action_delete_step (GtkWidget  *widget,
   jm_document_remove_step (self->document, self->menu_focus.id);
 }
 
+/* A new lane of the kind named by parameter, next to the menu's lane
+ * (after it, or before it), made current. */
 static void
-action_add_lane (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *parameter)
+insert_lane (JmCanvas *self,
+             GVariant *parameter,
+             gboolean  after)
 {
-  JmCanvas *self = JM_CANVAS (widget);
   JmLaneKind kind = JM_LANE_TEXT;
   g_autofree char *id = jm_document_make_id (self->document, "lane");
   int index = lane_index (self, self->menu_focus.id);
 
   jm_lane_kind_from_string (g_variant_get_string (parameter, NULL), &kind);
-  jm_document_insert_lane (self->document, index < 0 ? -1 : index + 1,
-                           jm_lane_new (id, kind, jm_lane_kind_get_label (kind)));
+  if (index < 0)
+    index = after ? -1 : 0;
+  else if (after)
+    index++;
+  jm_document_insert_lane (self->document, index, jm_lane_new (id, kind, jm_lane_kind_get_label (kind)));
+  jm_selection_focus_object (self->selection, JM_FOCUS_LANE, id);
+}
+
+static void
+action_add_lane (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  insert_lane (JM_CANVAS (widget), parameter, TRUE);
 }
 
 static void
@@ -271,13 +284,7 @@ action_add_lane_above (GtkWidget  *widget,
                        const char *name,
                        GVariant   *parameter)
 {
-  JmCanvas *self = JM_CANVAS (widget);
-  JmLaneKind kind = JM_LANE_TEXT;
-  g_autofree char *id = jm_document_make_id (self->document, "lane");
-  int index = lane_index (self, self->menu_focus.id);
-
-  jm_lane_kind_from_string (g_variant_get_string (parameter, NULL), &kind);
-  jm_document_insert_lane (self->document, MAX (index, 0), jm_lane_new (id, kind, jm_lane_kind_get_label (kind)));
+  insert_lane (JM_CANVAS (widget), parameter, FALSE);
 }
 
 static void

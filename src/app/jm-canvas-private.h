@@ -137,6 +137,11 @@ void     jm_canvas_tools_class_init (GtkWidgetClass *widget_class);
 /* Selection, focus and span handles, then each tool's feedback. */
 void     jm_canvas_tools_snapshot  (JmCanvas       *self,
                                     GtkSnapshot    *snapshot);
+/* A shaded rectangle (map units) where a drag would land, outlined or not. */
+void     jm_canvas_snapshot_target (JmCanvas       *self,
+                                    GtkSnapshot    *snapshot,
+                                    const JmRect   *rect,
+                                    gboolean        outlined);
 /* Adds a tool of size bytes (a struct starting with JmTool) on gesture,
  * which takes the name (e.g. "jm-tool-move": tests and the benchmark find
  * it by that name). */

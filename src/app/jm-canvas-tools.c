@@ -572,6 +572,22 @@ jm_canvas_edit_focus (JmCanvas *self)
 
 /* ---- feedback on top of the map ---- */
 
+void
+jm_canvas_snapshot_target (JmCanvas     *self,
+                           GtkSnapshot  *snapshot,
+                           const JmRect *rect,
+                           gboolean      outlined)
+{
+  GdkRGBA fill = jm_canvas_accent;
+  graphene_rect_t bounds;
+
+  fill.alpha = 0.12f;
+  jm_canvas_widget_rect (self, JM_HIT_CELL, rect, &bounds);
+  gtk_snapshot_append_color (snapshot, &fill, &bounds);
+  if (outlined)
+    jm_canvas_outline (snapshot, &bounds, 4, 1.5f, &jm_canvas_accent);
+}
+
 static void
 snapshot_span_handles (JmCanvas    *self,
                        GtkSnapshot *snapshot,

@@ -167,15 +167,12 @@ snapshot (JmTool      *base,
           GtkSnapshot *snapshot)
 {
   MoveTool *tool = (MoveTool *) base;
-  GdkRGBA fill = jm_canvas_accent;
   graphene_rect_t bounds;
   JmRect line;
 
   if (tool->lane_id == NULL)
     return;
-  fill.alpha = 0.12f;
-  jm_canvas_widget_rect (base->canvas, JM_HIT_CELL, &tool->cell, &bounds);
-  gtk_snapshot_append_color (snapshot, &fill, &bounds);
+  jm_canvas_snapshot_target (base->canvas, snapshot, &tool->cell, FALSE);
   line = (JmRect) { tool->cell.x + 8, tool->line_y - 1.5, tool->cell.width - 16, 3 };
   jm_canvas_widget_rect (base->canvas, JM_HIT_CELL, &line, &bounds);
   bounds.size.height = MAX (bounds.size.height, 3);

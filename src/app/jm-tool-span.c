@@ -144,15 +144,10 @@ snapshot (JmTool      *base,
           GtkSnapshot *snapshot)
 {
   SpanTool *tool = (SpanTool *) base;
-  GdkRGBA fill = jm_canvas_accent;
-  graphene_rect_t bounds;
 
   if (tool->rect.width <= 0)
     return;
-  fill.alpha = 0.12f;
-  jm_canvas_widget_rect (base->canvas, JM_HIT_CELL, &tool->rect, &bounds);
-  gtk_snapshot_append_color (snapshot, &fill, &bounds);
-  jm_canvas_outline (snapshot, &bounds, 4, 1.5f, &jm_canvas_accent);
+  jm_canvas_snapshot_target (base->canvas, snapshot, &tool->rect, TRUE);
 }
 
 static void
