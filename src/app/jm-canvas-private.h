@@ -69,6 +69,9 @@ struct _JmCanvas {
   gboolean             editing_new;    /* cancelling removes the card again */
   JmHitKind            editing_kind;   /* a card's text, or a stage, step or lane name */
 
+  /* what assistive technologies hear (jm-canvas-proxy.c) */
+  GtkWidget           *proxy;
+
   /* whose emotion curve is drawn (jm-canvas-chip.c) */
   GtkWidget           *chip;
 
@@ -114,6 +117,15 @@ gboolean jm_canvas_popup_focus_menu (JmCanvas      *self);
 
 /* jm-canvas-keys.c */
 void     jm_canvas_keys_init       (JmCanvas       *self);
+
+/* jm-canvas-proxy.c */
+void     jm_canvas_proxy_init      (JmCanvas       *self);
+void     jm_canvas_proxy_dispose   (JmCanvas       *self);
+/* Names the proxy after the current object and moves the focus to it. */
+void     jm_canvas_proxy_update    (JmCanvas       *self);
+void     jm_canvas_proxy_allocate  (JmCanvas       *self);
+/* The canvas or its proxy has the keyboard focus. */
+gboolean jm_canvas_has_keyboard_focus (JmCanvas    *self);
 
 /* jm-canvas-chip.c */
 void     jm_canvas_chip_init       (JmCanvas       *self);

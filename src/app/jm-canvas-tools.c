@@ -68,9 +68,11 @@ on_selection_changed (JmSelection *selection,
   JmHitKind kind;
   JmRect rect;
 
-  /* The keyboard walks the map: what it reaches comes into view. */
-  if (gtk_widget_has_focus (GTK_WIDGET (self)) && jm_canvas_get_focus_rect (self, &kind, &rect))
+  /* The keyboard walks the map: what it reaches comes into view, and is
+   * said to assistive technologies. */
+  if (jm_canvas_has_keyboard_focus (self) && jm_canvas_get_focus_rect (self, &kind, &rect))
     jm_canvas_scroll_to (self, &rect);
+  jm_canvas_proxy_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, selection_changed_signal, 0);
 }
@@ -618,7 +620,7 @@ jm_canvas_tools_snapshot (JmCanvas    *self,
 {
   GPtrArray *cards = jm_selection_get_cards (self->selection);
   const JmFocus *f = jm_selection_get_focus (self->selection);
-  gboolean has_focus = gtk_widget_has_focus (GTK_WIDGET (self));
+  gboolean has_focus = jm_canvas_has_keyboard_focus (self);
   graphene_rect_t bounds;
   JmHitKind kind;
   JmRect rect;

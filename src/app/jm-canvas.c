@@ -496,6 +496,8 @@ on_document_changed (JmDocument *document,
     jm_canvas_cancel_edit (self);
   if (change->type == JM_OBJECT_PERSONA)
     jm_canvas_chip_update (self);
+  /* A changed object is said again: a score set, a card renamed. */
+  jm_canvas_proxy_update (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -689,6 +691,7 @@ jm_canvas_size_allocate (GtkWidget *widget,
                          adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
   jm_canvas_chip_allocate (self);
+  jm_canvas_proxy_allocate (self);
   jm_canvas_editor_allocate (self);
   self->allocating = FALSE;
 }
@@ -767,6 +770,7 @@ jm_canvas_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->document);
   jm_canvas_editor_dispose (self);
   jm_canvas_chip_dispose (self);
+  jm_canvas_proxy_dispose (self);
   jm_canvas_tools_dispose (self);
   jm_canvas_menu_dispose (self);
   if (self->selection != NULL)
@@ -902,7 +906,9 @@ jm_canvas_class_init (JmCanvasClass *klass)
   jm_canvas_tools_class_init (widget_class);
   jm_canvas_menu_class_init (widget_class);
   jm_canvas_clipboard_class_init (widget_class);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* The map is a grid of headers and cells; its current cell is the
+   * focus proxy (jm-canvas-proxy.c). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
@@ -933,6 +939,7 @@ jm_canvas_init (JmCanvas *self)
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
+  jm_canvas_proxy_init (self);
   jm_canvas_chip_init (self);
   jm_canvas_set_selection_model (self, NULL);
   jm_canvas_tools_init (self);

@@ -1,12 +1,17 @@
 #!/usr/bin/python3
 """The window's controls are reachable by role and name over AT-SPI, as a
-screen reader finds them, and they work: "New Journey Map" opens a map."""
+screen reader finds them, and they work: "New Journey Map" opens a map.
+Then, on the restaurant example, the keyboard walks the canvas and every
+move is a focus event whose name and description say what and where the
+object is: a cell, a step header, a stage header, a lane title, the
+second persona's emotion point, whose new score is said when it is set."""
 import os
 import subprocess
 import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 
 def find(node, role, name=None, depth=0):
@@ -41,6 +46,99 @@ def app_named(name):
         if app is not None and app.name == name:
             return app
     return None
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool", *args], check=False, capture_output=True, timeout=30)
+
+
+def canvas_walk(binary, example, env):
+    """Keys to the canvas; returns the failures."""
+    failures = []
+    heard = []
+
+    def on_focus(event):
+        if event.detail1 == 1:
+            try:
+                heard.append((event.source.name, event.source.description))
+            except Exception:
+                pass
+
+    pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
+    proc = subprocess.Popen([binary, example], env=env)
+    context = GLib.MainContext.default()
+
+    def pump(seconds):
+        end = time.time() + seconds
+        while time.time() < end:
+            while context.pending():
+                context.iteration(False)
+            time.sleep(0.02)
+
+    def press(keys, expect):
+        """Sends keys; the last focus event heard must start with expect."""
+        del heard[:]
+        xdotool("key", "--clearmodifiers", "--delay", "80", *keys.split())
+        pump(1.2)
+        if not heard:
+            failures.append(f"{keys}: no focus event")
+            return None
+        name, description = heard[-1]
+        if os.environ.get("JM_A11Y_VERBOSE"):
+            print(f"{keys:>16}: {name} — {description}", file=sys.stderr)
+        if not name.startswith(expect):
+            failures.append(f"{keys}: heard {name!r}, expected {expect!r}…")
+        return name, description
+
+    try:
+        app = wait_for(lambda: app_named("journey-maps"))
+        if app is None or wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 15) is None:
+            return ["the example's map never showed up on the accessibility bus"]
+        window = ""
+        for _ in range(50):
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+            if out:
+                window = out[0]
+                break
+            time.sleep(0.2)
+        xdotool("windowfocus", "--sync", window)
+        # Into the map: a click in it, then the first cell of the map.
+        xdotool("mousemove", "--window", window, "600", "600", "click", "1")
+        pump(1)
+        first = press("ctrl+Home", "")
+        if first is not None and "stage" not in (first[1] or ""):
+            failures.append(f"the first cell's description names no stage: {first!r}")
+        step = press("Up", "Step ")
+        if step is not None and "stage" not in (step[1] or ""):
+            failures.append(f"a step header's description names no stage: {step!r}")
+        press("Up", "Stage ")
+        press("Down Down Left", "Lane ")
+        # Down the first column to the emotion lane: the first persona's point.
+        press("Right", "")
+        name = None
+        for _ in range(30):
+            got = press("Down", "")
+            if got is None:
+                break
+            if ", as is:" in got[0]:
+                name = got[0]
+                break
+        if name is None or not name.startswith("Paolo Ferri, as is:"):
+            failures.append(f"no emotion point of Paolo Ferri reached going down (last: {name!r})")
+            return failures
+        got = press("p", "Marta Conti, as is:")
+        got = press("5", "Marta Conti, as is: +2")
+        if got is not None and "stage" not in (got[1] or ""):
+            failures.append(f"an emotion point's description names no stage: {got!r}")
+    finally:
+        pyatspi.Registry.deregisterEventListener(on_focus, "object:state-changed:focused")
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return failures
 
 
 def main(binary):
@@ -85,7 +183,7 @@ def main(binary):
         new = find(empty, pyatspi.ROLE_PUSH_BUTTON, "New Journey Map")
         if new is not None:
             new.queryAction().doAction(0)
-            canvas = wait_for(lambda: find(app, pyatspi.ROLE_IMAGE, "Journey map"), 10)
+            canvas = wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 10)
             if canvas is None:
                 failures.append("activating New Journey Map showed no map")
             def renamed():
@@ -100,6 +198,10 @@ def main(binary):
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+    example = os.path.join(os.environ.get("JM_SOURCE_ROOT", "."), "data", "examples",
+                           "restaurant-regular.journey")
+    failures += canvas_walk(binary, example, env)
 
     for f in failures:
         print(f, file=sys.stderr)
