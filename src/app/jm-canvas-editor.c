@@ -112,7 +112,7 @@ update_editor_font (JmCanvas *self)
   /* The same size as the object's text at this zoom, so nothing jumps. */
   css = g_strdup_printf ("textview.jm-card-editor, textview.jm-card-editor text {"
                          " font-family: Cantarell, sans-serif; font-size: %.2fpx; }",
-                         MAX ((self->editing_kind == JM_HIT_STAGE ? 18.0 : 14.0) * self->zoom, 9.0));
+                         MAX ((self->editing_kind == JM_HIT_STAGE ? 18.0 : 14.0) * self->zoom * self->text_scale, 9.0));
   gtk_css_provider_load_from_data (self->editor_css, css, -1);
 }
 

@@ -308,7 +308,7 @@ page (JmCanvas *self,
       int       direction)
 {
   GPtrArray *lanes = jm_document_get_lanes (self->document);
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) / (self->zoom * self->text_scale);
   JmRect here, rect;
   Place place;
   int row;

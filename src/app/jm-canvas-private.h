@@ -45,7 +45,8 @@ struct _JmCanvas {
   JmLayout            *layout;
   JmPaintCache        *paint_cache;  /* cards as images at the current zoom */
   gulong               changed_handler;
-  double               zoom;
+  double               zoom;           /* the user's; "100 %" */
+  double               text_scale;     /* the desktop's text scaling, times the zoom */
   char                *persona_id;   /* the map as this persona lives it, or NULL */
 
   /* where the pointer is, for zooming around it */

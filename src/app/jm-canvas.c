@@ -43,6 +43,10 @@ const GdkRGBA jm_canvas_accent = { 0.21f, 0.52f, 0.89f, 1.0f };
 /* Card text is 14 map units: at this zoom it is 11 px. */
 #define READABLE_ZOOM (11.0 / 14.0)
 
+/* Map units to widget pixels: the user's zoom times the system's text
+ * scaling, so that "100 %" shows card text as large as the desktop's. */
+#define VIEW_SCALE(self) ((self)->zoom * (self)->text_scale)
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (JmCanvas, jm_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
@@ -77,8 +81,8 @@ get_origin (JmCanvas *self,
   int h = gtk_widget_get_height (GTK_WIDGET (self));
 
   get_map_size (self, &mw, &mh);
-  content_w = mw * self->zoom + 2 * PADDING;
-  content_h = mh * self->zoom + 2 * PADDING;
+  content_w = mw * VIEW_SCALE (self) + 2 * PADDING;
+  content_h = mh * VIEW_SCALE (self) + 2 * PADDING;
 
   if (content_w <= w)
     *ox = (w - content_w) / 2 + PADDING;
@@ -103,8 +107,8 @@ jm_canvas_widget_to_map (JmCanvas *self,
   g_return_if_fail (JM_IS_CANVAS (self));
 
   get_origin (self, &ox, &oy);
-  *mx = (wx - ox) / self->zoom;
-  *my = (wy - oy) / self->zoom;
+  *mx = (wx - ox) / VIEW_SCALE (self);
+  *my = (wy - oy) / VIEW_SCALE (self);
 }
 
 void
@@ -119,8 +123,8 @@ jm_canvas_map_to_widget (JmCanvas *self,
   g_return_if_fail (JM_IS_CANVAS (self));
 
   get_origin (self, &ox, &oy);
-  *wx = mx * self->zoom + ox;
-  *wy = my * self->zoom + oy;
+  *wx = mx * VIEW_SCALE (self) + ox;
+  *wy = my * VIEW_SCALE (self) + oy;
 }
 
 static void
@@ -147,8 +151,8 @@ configure_adjustments (JmCanvas *self,
   int h = gtk_widget_get_height (GTK_WIDGET (self));
 
   get_map_size (self, &mw, &mh);
-  configure_adjustment (self->hadjustment, mw * self->zoom + 2 * PADDING, w, hvalue);
-  configure_adjustment (self->vadjustment, mh * self->zoom + 2 * PADDING, h, vvalue);
+  configure_adjustment (self->hadjustment, mw * VIEW_SCALE (self) + 2 * PADDING, w, hvalue);
+  configure_adjustment (self->vadjustment, mh * VIEW_SCALE (self) + 2 * PADDING, h, vvalue);
 }
 
 static void
@@ -212,8 +216,8 @@ jm_canvas_zoom_at (JmCanvas *self,
   configure_adjustments (self, 0, 0);
   get_origin (self, &ox, &oy);
   configure_adjustments (self,
-                         adjustment_value (self->hadjustment) + (mx * zoom + ox - x),
-                         adjustment_value (self->vadjustment) + (my * zoom + oy - y));
+                         adjustment_value (self->hadjustment) + (mx * VIEW_SCALE (self) + ox - x),
+                         adjustment_value (self->vadjustment) + (my * VIEW_SCALE (self) + oy - y));
   g_object_notify_by_pspec (G_OBJECT (self), zoom_pspec);
   if (!self->allocating)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -261,13 +265,13 @@ apply_zoom_mode (JmCanvas         *self,
   switch (mode)
     {
     case ZOOM_FIT:
-      self->zoom = MIN (fit_w, fit_h);
+      self->zoom = MIN (fit_w, fit_h) / self->text_scale;
       break;
     case ZOOM_FIT_WIDTH:
-      self->zoom = fit_w;
+      self->zoom = fit_w / self->text_scale;
       break;
     case ZOOM_READABLE:
-      self->zoom = fit_w >= READABLE_ZOOM ? fit_w : 1.0;
+      self->zoom = fit_w >= READABLE_ZOOM * self->text_scale ? fit_w / self->text_scale : 1.0;
       break;
     case ZOOM_KEEP:
     default:
@@ -331,11 +335,11 @@ get_panes (JmCanvas *self,
     return;
   get_origin (self, &ox, &oy);
   panes->col_top = cols.y - 6;
-  panes->col_h = (cols.height + 6) * self->zoom;
-  panes->col_pinned = oy + panes->col_top * self->zoom < 0;
+  panes->col_h = (cols.height + 6) * VIEW_SCALE (self);
+  panes->col_pinned = oy + panes->col_top * VIEW_SCALE (self) < 0;
   panes->row_left = rows.x + JM_LAYOUT_MARGIN - 8;
-  panes->row_w = (rows.width - panes->row_left) * self->zoom;
-  panes->row_pinned = ox + panes->row_left * self->zoom < 0;
+  panes->row_w = (rows.width - panes->row_left) * VIEW_SCALE (self);
+  panes->row_pinned = ox + panes->row_left * VIEW_SCALE (self) < 0;
 }
 
 gboolean
@@ -356,9 +360,9 @@ jm_canvas_hit_at (JmCanvas *self,
   if (panes.col_pinned && panes.row_pinned && x < panes.row_w && y < panes.col_h)
     return FALSE;  /* the corner */
   if (panes.col_pinned && y < panes.col_h)
-    my = panes.col_top + y / self->zoom;
+    my = panes.col_top + y / VIEW_SCALE (self);
   else if (panes.row_pinned && x < panes.row_w)
-    mx = panes.row_left + x / self->zoom;
+    mx = panes.row_left + x / VIEW_SCALE (self);
   return jm_layout_hit_test (self->layout, mx, my, hit);
 }
 
@@ -376,11 +380,11 @@ jm_canvas_widget_rect (JmCanvas        *self,
   jm_canvas_map_to_widget (self, rect->x, rect->y, &x, &y);
   get_panes (self, &panes);
   if ((kind == JM_HIT_STAGE || kind == JM_HIT_STEP) && panes.col_pinned)
-    y = (rect->y - panes.col_top) * self->zoom;
+    y = (rect->y - panes.col_top) * VIEW_SCALE (self);
   if (kind == JM_HIT_LANE && panes.row_pinned)
-    x = (rect->x - panes.row_left) * self->zoom;
+    x = (rect->x - panes.row_left) * VIEW_SCALE (self);
   graphene_rect_init (out, (float) x, (float) y,
-                      (float) (rect->width * self->zoom), (float) (rect->height * self->zoom));
+                      (float) (rect->width * VIEW_SCALE (self)), (float) (rect->height * VIEW_SCALE (self)));
 }
 
 void
@@ -452,11 +456,57 @@ jm_canvas_scroll_to (JmCanvas     *self,
 
 /* ---- document ---- */
 
+/* The system's colours: high contrast when asked for, else light or dark. */
 static JmTheme
 current_theme (void)
 {
-  return adw_style_manager_get_dark (adw_style_manager_get_default ())
-         ? JM_THEME_DARK : JM_THEME_LIGHT;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return JM_THEME_HIGH_CONTRAST;
+  return adw_style_manager_get_dark (manager) ? JM_THEME_DARK : JM_THEME_LIGHT;
+}
+
+/* The desktop's text scaling (GNOME's "Large Text", GtkSettings'
+ * gtk-xft-dpi in 1024ths of a dot per inch; 96 dpi is 1). */
+static double
+current_text_scale (JmCanvas *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024.0), 0.5, 4.0) : 1.0;
+}
+
+static void
+on_text_scale_changed (GtkSettings *settings,
+                       GParamSpec  *pspec,
+                       JmCanvas    *self)
+{
+  double scale = current_text_scale (self);
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double mx, my, ox, oy;
+
+  if (scale == self->text_scale)
+    return;
+  /* The middle of the view stays where it is. */
+  jm_canvas_widget_to_map (self, w / 2.0, h / 2.0, &mx, &my);
+  self->text_scale = scale;
+  configure_adjustments (self, 0, 0);
+  get_origin (self, &ox, &oy);
+  configure_adjustments (self,
+                         adjustment_value (self->hadjustment) + (mx * VIEW_SCALE (self) + ox - w / 2.0),
+                         adjustment_value (self->vadjustment) + (my * VIEW_SCALE (self) + oy - h / 2.0));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+jm_canvas_get_text_scale (JmCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), 1.0);
+  return self->text_scale;
 }
 
 static void
@@ -604,18 +654,18 @@ jm_canvas_snapshot (GtkWidget   *widget,
     return;
 
   get_origin (self, &ox, &oy);
-  visible.x = -ox / self->zoom;
-  visible.y = -oy / self->zoom;
-  visible.width = w / self->zoom;
-  visible.height = h / self->zoom;
+  visible.x = -ox / VIEW_SCALE (self);
+  visible.y = -oy / VIEW_SCALE (self);
+  visible.width = w / VIEW_SCALE (self);
+  visible.height = h / VIEW_SCALE (self);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_translate (cr, ox, oy);
-  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_scale (cr, VIEW_SCALE (self), VIEW_SCALE (self));
   /* The painter's scale is in device pixels: a HiDPI screen shows text
    * at zooms where a plain one shows shapes. */
   jm_paint_cache_set_device_scale (self->paint_cache, device);
-  jm_painter_paint_cached (self->layout, cr, &visible, self->zoom * device, self->paint_cache);
+  jm_painter_paint_cached (self->layout, cr, &visible, VIEW_SCALE (self) * device, self->paint_cache);
   cairo_destroy (cr);
 
   /* Selection and tools' feedback under the panes, the panes over them. */
@@ -627,22 +677,22 @@ jm_canvas_snapshot (GtkWidget   *widget,
 
   if (panes.row_pinned)
     {
-      JmRect strip = { panes.row_left, visible.y, panes.row_w / self->zoom, visible.height };
+      JmRect strip = { panes.row_left, visible.y, panes.row_w / VIEW_SCALE (self), visible.height };
 
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) panes.row_w, h));
-      cairo_translate (cr, -panes.row_left * self->zoom, oy);
-      cairo_scale (cr, self->zoom, self->zoom);
-      jm_painter_paint_row_headers (self->layout, cr, &strip, self->zoom * device);
+      cairo_translate (cr, -panes.row_left * VIEW_SCALE (self), oy);
+      cairo_scale (cr, VIEW_SCALE (self), VIEW_SCALE (self));
+      jm_painter_paint_row_headers (self->layout, cr, &strip, VIEW_SCALE (self) * device);
       cairo_destroy (cr);
     }
   if (panes.col_pinned)
     {
-      JmRect strip = { visible.x, panes.col_top, visible.width, panes.col_h / self->zoom };
+      JmRect strip = { visible.x, panes.col_top, visible.width, panes.col_h / VIEW_SCALE (self) };
 
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, (float) panes.col_h));
-      cairo_translate (cr, ox, -panes.col_top * self->zoom);
-      cairo_scale (cr, self->zoom, self->zoom);
-      jm_painter_paint_column_headers (self->layout, cr, &strip, self->zoom * device);
+      cairo_translate (cr, ox, -panes.col_top * VIEW_SCALE (self));
+      cairo_scale (cr, VIEW_SCALE (self), VIEW_SCALE (self));
+      jm_painter_paint_column_headers (self->layout, cr, &strip, VIEW_SCALE (self) * device);
       cairo_destroy (cr);
     }
   if (panes.row_pinned && panes.col_pinned)
@@ -918,6 +968,7 @@ jm_canvas_init (JmCanvas *self)
   GtkGesture *pinch;
 
   self->zoom = 1.0;
+  self->text_scale = 1.0;
   self->paint_cache = jm_paint_cache_new (0);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -949,6 +1000,11 @@ jm_canvas_init (JmCanvas *self)
 
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",
                     G_CALLBACK (on_dark_changed), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast",
+                    G_CALLBACK (on_dark_changed), self);
+  self->text_scale = current_text_scale (self);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (on_text_scale_changed), self, 0);
 }
 
 GtkWidget *

@@ -36,6 +36,9 @@ void        jm_canvas_set_persona    (JmCanvas   *self,
 const char *jm_canvas_get_persona    (JmCanvas   *self);
 
 double      jm_canvas_get_zoom       (JmCanvas   *self);
+/* The desktop's text scaling, which the canvas applies on top of its zoom:
+ * at 100 % card text is as large, relative to the desktop's, as anywhere. */
+double      jm_canvas_get_text_scale (JmCanvas   *self);
 /* Zooms keeping the centre of the view where it is. */
 void        jm_canvas_set_zoom       (JmCanvas   *self,
                                       double      zoom);

@@ -1158,6 +1158,40 @@ test_middle_button_pans (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (h), >, before + 50);
 }
 
+
+static void
+test_system_text_scaling_and_high_contrast_reach_the_map (Fixture       *f,
+                                                          gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->canvas));
+  g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  double x0, y0, x1, y1;
+  int dpi = 0;
+
+  /* Large Text: at 100 %, card text (14 map units) is 1.5 × as tall. */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  jm_test_spin ();
+  g_assert_cmpfloat (jm_canvas_get_zoom (f->canvas), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (jm_canvas_get_text_scale (f->canvas), 1.5, 1e-9);
+  jm_canvas_map_to_widget (f->canvas, 100, 100, &x0, &y0);
+  jm_canvas_map_to_widget (f->canvas, 100, 114, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (y1 - y0, 21, 1e-6);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  jm_test_spin ();
+
+  /* High contrast: the map takes the high-contrast theme, live. */
+  g_assert_cmpint (jm_layout_get_options (layout)->theme, !=, JM_THEME_HIGH_CONTRAST);
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  jm_test_spin_for (200);
+  g_assert_cmpint (jm_layout_get_options (layout)->theme, ==, JM_THEME_HIGH_CONTRAST);
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  jm_test_spin_for (200);
+  g_assert_cmpint (jm_layout_get_options (layout)->theme, !=, JM_THEME_HIGH_CONTRAST);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1199,6 +1233,7 @@ main (int   argc,
   ADD ("frozen-headers-stay-in-view-and-answer-clicks", test_frozen_headers_stay_in_view_and_answer_clicks);
   ADD ("a-map-opens-readable", test_a_map_opens_readable);
   ADD ("middle-button-pans", test_middle_button_pans);
+  ADD ("system-text-scaling-and-high-contrast-reach-the-map", test_system_text_scaling_and_high_contrast_reach_the_map);
 #undef ADD
 
   status = g_test_run ();
