@@ -1226,7 +1226,10 @@ jm_merge (JmDocument *base,
   for (guint s = 0; s < N_SIDES; s++)
     m.touched[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  keep_both_of_clashing_ids (&m);
+  /* Without a common ancestor the same id on both sides is most likely
+   * the same object (two copies of one map): merged field by field. */
+  if (m.base->has_map)
+    keep_both_of_clashing_ids (&m);
   m.result = jm_snapshot_new (NULL);
   find_touched (&m, OURS);
   find_touched (&m, THEIRS);

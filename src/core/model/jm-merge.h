@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * holds ours (for a deletion: the changed object) and records the conflict
  * with every side's value (jm_document_get_conflicts()). Objects both sides
  * added with the same id and different contents are both kept, one under a
- * new id. Persona lists (goals, needs…) merge item by item; XML of other
+ * new id (without base, they are taken for one object). Persona lists (goals, needs…) merge item by item; XML of other
  * namespaces changed on both sides keeps both sides' elements.
  *
  * The result is always a valid map. *n_conflicts (optional) gets the number
