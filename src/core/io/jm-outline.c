@@ -1,7 +1,8 @@
 /* jm-outline.c — the outline for git: every object on a line of its own,
  * indented under what holds it, with its fields as "label value" pairs in
  * the order the file writes them. A change to one card changes one line,
- * and git's hunk header names the stage it is in. */
+ * and git's hunk headers name the stage (or the persona or lane) a hunk
+ * starts in: only top-level objects start at the start of a line. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -127,8 +128,9 @@ append_step (GString    *out,
 
           if (g_strcmp0 (card->step_id, step->id) != 0)
             continue;
+          indent (out, 2);
           /* Translators: in the outline, a card and its lane: Card c1 in “Actions” */
-          g_string_append_printf (out, _("    %s %s in %s"), jm_kind_get_label (JM_KIND_CARD), card->id, lane_title);
+          g_string_append_printf (out, _("%s %s in %s"), jm_kind_get_label (JM_KIND_CARD), card->id, lane_title);
           append_fields (out, JM_KIND_CARD, card, skip_step);
           g_string_append_c (out, '\n');
           append_metrics (out, 3, card->metrics, tolerance);
@@ -145,9 +147,11 @@ append_step (GString    *out,
         if (emotion == NULL)
           continue;
         score = jm_format_score (emotion->score);
+        indent (out, 2);
         /* Translators: in the outline, an emotion score: Emotion p1 (as is): −1 */
-        g_string_append_printf (out, _("    %s %s (%s): %s\n"), jm_kind_get_label (JM_KIND_EMOTION), persona->id,
+        g_string_append_printf (out, _("%s %s (%s): %s"), jm_kind_get_label (JM_KIND_EMOTION), persona->id,
                                 jm_map_state_get_label (curve), score);
+        g_string_append_c (out, '\n');
       }
 }
 

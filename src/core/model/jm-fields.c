@@ -1036,7 +1036,7 @@ jm_kind_find_field (JmKind      kind,
 static char *
 quote_text (const char *text)
 {
-  GString *out = g_string_new ("\u201c");
+  g_autoptr(GString) out = g_string_new (NULL);
 
   for (const char *p = text; *p; p++)
     {
@@ -1045,8 +1045,8 @@ quote_text (const char *text)
       else if (*p != '\r')
         g_string_append_c (out, *p);
     }
-  g_string_append (out, "\u201d");
-  return g_string_free (out, FALSE);
+  /* Translators: quotation marks around a text of the map */
+  return g_strdup_printf (_("\u201c%s\u201d"), out->str);
 }
 
 char *
