@@ -1018,6 +1018,91 @@ test_resolving_with_a_value_that_does_not_fit_changes_nothing (void)
   g_assert_cmpuint (jm_history_get_n_steps (history), ==, steps);
 }
 
+/* Moves metric m1 from card web to the card or stage `to`. */
+static void
+move_metric (JmDocument *doc,
+             const char *to)
+{
+  JmCard *web = jm_card_copy (jm_document_find_card (doc, "web", NULL));
+  JmMetric *metric = g_ptr_array_steal_index (web->metrics, 0);
+
+  jm_document_update_card (doc, web, NULL);
+  if (jm_document_find_card (doc, to, NULL) != NULL)
+    {
+      JmCard *card = jm_card_copy (jm_document_find_card (doc, to, NULL));
+
+      g_ptr_array_add (card->metrics, metric);
+      jm_document_update_card (doc, card, NULL);
+    }
+  else
+    {
+      JmStage *stage = jm_stage_copy (jm_document_find_stage (doc, to));
+
+      g_ptr_array_add (stage->metrics, metric);
+      jm_document_update_stage (doc, stage, NULL);
+    }
+}
+
+static void
+test_resolving_where_objects_sit (void)
+{
+  g_autoptr(JmDocument) base = make_map ();
+  g_autoptr(JmDocument) ours = NULL;
+  g_autoptr(JmDocument) theirs = NULL;
+  g_autoptr(JmDocument) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  JmHistory *history;
+  const char *holder = NULL;
+  guint n = 0;
+
+  jm_document_insert_lane (base, -1, jm_lane_new ("back", JM_LANE_BACKSTAGE, "Backstage"));
+  ours = copy_of (base);
+  theirs = copy_of (base);
+  move_metric (ours, "slow");
+  move_metric (theirs, "b");
+  jm_document_move_lane (ours, "back", 0);
+  jm_document_move_lane (theirs, "back", 1);
+  jm_document_move_card (ours, "buy", "touch", "s3", -1);
+  jm_document_move_card (theirs, "buy", "pain", "s3", -1);
+  merged = jm_merge (base, ours, theirs, &n);
+  history = jm_document_get_history (merged);
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_nonnull (jm_document_find_metric (merged, "m1", &holder));
+  g_assert_cmpstr (holder, ==, "slow");
+
+  g_assert_true (jm_document_resolve_conflict (merged, "metric/m1/holder", JM_CONFLICT_CHOOSE_THEIRS, NULL, &error));
+  g_assert_nonnull (jm_document_find_metric (merged, "m1", &holder));
+  g_assert_cmpstr (holder, ==, "b");
+  g_assert_cmpuint (jm_document_find_card (merged, "slow", NULL)->metrics->len, ==, 0);
+  g_assert_true (jm_history_undo (history));
+  g_assert_nonnull (jm_document_find_metric (merged, "m1", &holder));
+  g_assert_cmpstr (holder, ==, "slow");
+
+  g_assert_true (jm_document_resolve_conflict (merged, "lane/back/position", JM_CONFLICT_CHOOSE_THEIRS, NULL,
+                                               &error));
+  g_assert_cmpstr (((JmLane *) jm_document_get_lanes (merged)->pdata[0])->id, ==, "text");
+  g_assert_cmpstr (((JmLane *) jm_document_get_lanes (merged)->pdata[1])->id, ==, "back");
+
+  g_assert_true (jm_document_resolve_conflict (merged, "card/buy/lane", JM_CONFLICT_CHOOSE_THEIRS, NULL, &error));
+  g_assert_nonnull (jm_document_find_card (merged, "buy", NULL));
+  {
+    JmLane *lane = NULL;
+
+    jm_document_find_card (merged, "buy", &lane);
+    g_assert_cmpstr (lane->id, ==, "pain");
+  }
+  g_assert_true (jm_document_resolve_conflict (merged, "metric/m1/holder", JM_CONFLICT_CHOOSE_OURS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jm_document_get_conflicts (merged)->len, ==, 0);
+  {
+    g_autoptr(JmDocument) again = reload (merged);
+
+    g_assert_nonnull (jm_document_find_metric (again, "m1", &holder));
+    g_assert_cmpstr (holder, ==, "slow");
+  }
+}
+
 /* ---- the outline ---- */
 
 static void
@@ -1101,6 +1186,7 @@ main (int   argc,
                    test_resolving_a_deletion_to_the_deleting_side_deletes);
   g_test_add_func ("/conflicts/value-that-does-not-fit-changes-nothing",
                    test_resolving_with_a_value_that_does_not_fit_changes_nothing);
+  g_test_add_func ("/conflicts/resolving-where-objects-sit", test_resolving_where_objects_sit);
   g_test_add_func ("/outline/each-card-on-a-line-under-its-step", test_outline_puts_each_card_on_a_line_under_its_step);
   g_test_add_func ("/outline/lists-the-conflicts", test_outline_lists_the_conflicts);
 

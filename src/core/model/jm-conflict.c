@@ -283,29 +283,38 @@ set_metric (JmDocument       *document,
     }
   else
     {
-      /* To another card or stage. */
+      /* To another card or stage: out of the one that holds it first, as
+       * the index knows a metric by its id. */
       JmCard *to_card = jm_document_find_card (document, value, NULL);
       JmStage *to_stage = jm_document_find_stage (document, value);
-      JmMetric *taken;
+      g_autoptr(JmMetric) taken = NULL;
 
-      if ((to_card == NULL && to_stage == NULL) || g_strcmp0 (value, holder_id) == 0)
+      if (g_strcmp0 (value, holder_id) == 0)
+        return TRUE;   /* where it is already */
+      if (to_card == NULL && to_stage == NULL)
         return invalid_value (error, conflict, value);
       taken = jm_metric_copy (metric);
       g_ptr_array_remove_index (copy_metrics, index);
+      if (card_copy != NULL)
+        jm_document_update_card (document, g_steal_pointer (&card_copy), NULL);
+      else
+        jm_document_update_stage (document, g_steal_pointer (&stage_copy), NULL);
+
       if (to_card != NULL)
         {
           JmCard *to = jm_card_copy (to_card);
 
-          g_ptr_array_add (to->metrics, taken);
+          g_ptr_array_add (to->metrics, g_steal_pointer (&taken));
           jm_document_update_card (document, to, NULL);
         }
       else
         {
           JmStage *to = jm_stage_copy (to_stage);
 
-          g_ptr_array_add (to->metrics, taken);
+          g_ptr_array_add (to->metrics, g_steal_pointer (&taken));
           jm_document_update_stage (document, to, NULL);
         }
+      return TRUE;
     }
 
   if (card_copy != NULL)
@@ -397,8 +406,10 @@ set_field (JmDocument       *document,
           JmStage *stage = jm_document_find_stage (document, value);
           JmStage *from = jm_document_get_step_stage (document, conflict->ref);
 
+          if (stage == from)
+            return TRUE;   /* where it is already */
           /* A stage keeps at least one step. */
-          if (stage == NULL || (stage != from && from->steps->len <= 1))
+          if (stage == NULL || from->steps->len <= 1)
             return invalid_value (error, conflict, value);
           jm_document_move_step (document, conflict->ref, stage->id, stage->steps->len);
           return TRUE;
@@ -406,8 +417,11 @@ set_field (JmDocument       *document,
 
       if (conflict->kind == JM_KIND_CARD && g_strcmp0 (conflict->field, JM_CONFLICT_FIELD_LANE) == 0)
         {
-          JmCard *card = jm_document_find_card (document, conflict->ref, NULL);
+          JmLane *lane = NULL;
+          JmCard *card = jm_document_find_card (document, conflict->ref, &lane);
 
+          if (g_strcmp0 (lane->id, value) == 0)
+            return TRUE;   /* where it is already */
           if (jm_document_find_lane (document, value) == NULL)
             return invalid_value (error, conflict, value);
           jm_document_move_card (document, card->id, value, card->step_id, -1);
