@@ -1103,6 +1103,43 @@ test_resolving_where_objects_sit (void)
   }
 }
 
+static void
+test_resolving_a_stage_position_keeps_wide_cards_inside_the_map (void)
+{
+  g_autoptr(JmDocument) base = make_map ();
+  g_autoptr(JmDocument) ours = NULL;
+  g_autoptr(JmDocument) theirs = NULL;
+  g_autoptr(JmDocument) merged = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  JmStage *loyalty = jm_stage_new ("c", "Loyalty");
+  JmStage *advocacy = jm_stage_new ("d", "Advocacy");
+  JmCard *wide = jm_card_new ("w", "s3", "Buys, then comes back");
+  GPtrArray *stages;
+
+  g_ptr_array_add (loyalty->steps, jm_step_new ("s4", "Comes back"));
+  g_ptr_array_add (advocacy->steps, jm_step_new ("s5", "Tells friends"));
+  jm_document_insert_stage (base, -1, loyalty);
+  jm_document_insert_stage (base, -1, advocacy);
+  ours = copy_of (base);
+  theirs = copy_of (base);
+  /* Ours puts Purchase first and a card across its step and the next;
+   * theirs puts Purchase last, where that card would run off the map. */
+  jm_document_move_stage (ours, "b", 0);
+  wide->span = 2;
+  jm_document_insert_card (ours, "text", -1, wide);
+  jm_document_move_stage (theirs, "b", 3);
+  merged = jm_merge (base, ours, theirs, NULL);
+  g_assert_nonnull (jm_document_find_conflict (merged, "stage/b/position"));
+
+  g_assert_true (jm_document_resolve_conflict (merged, "stage/b/position", JM_CONFLICT_CHOOSE_THEIRS, NULL, &error));
+  stages = jm_document_get_stages (merged);
+  g_assert_cmpstr (((JmStage *) stages->pdata[3])->id, ==, "b");
+  g_assert_cmpuint (jm_document_find_card (merged, "w", NULL)->span, ==, 1);
+  again = reload (merged);
+  g_assert_nonnull (again);
+}
+
 /* ---- the outline ---- */
 
 static void
@@ -1187,6 +1224,8 @@ main (int   argc,
   g_test_add_func ("/conflicts/value-that-does-not-fit-changes-nothing",
                    test_resolving_with_a_value_that_does_not_fit_changes_nothing);
   g_test_add_func ("/conflicts/resolving-where-objects-sit", test_resolving_where_objects_sit);
+  g_test_add_func ("/conflicts/resolving-a-stage-position-keeps-wide-cards-inside",
+                   test_resolving_a_stage_position_keeps_wide_cards_inside_the_map);
   g_test_add_func ("/outline/each-card-on-a-line-under-its-step", test_outline_puts_each_card_on_a_line_under_its_step);
   g_test_add_func ("/outline/lists-the-conflicts", test_outline_lists_the_conflicts);
 

@@ -324,6 +324,34 @@ set_metric (JmDocument       *document,
   return TRUE;
 }
 
+/* After steps moved: a wide card that would run past the last step ends
+ * at it (the file allows nothing else). */
+static void
+fit_card_spans (JmDocument *document)
+{
+  GPtrArray *lanes = jm_document_get_lanes (document);
+  guint n_steps = jm_document_get_n_steps (document);
+
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+          int column = jm_document_get_step_column (document, card->step_id);
+
+          if (column >= 0 && (guint) column + card->span > n_steps)
+            {
+              JmCard *copy = jm_card_copy (card);
+
+              copy->span = n_steps - (guint) column;
+              jm_document_update_card (document, copy, NULL);
+            }
+        }
+    }
+}
+
 /* Moves an object after the sibling `value`, among children. */
 static gboolean
 set_position (JmDocument       *document,
@@ -340,6 +368,7 @@ set_position (JmDocument       *document,
       if (to < 0)
         return invalid_value (error, conflict, value);
       jm_document_move_stage (document, conflict->ref, (guint) to);
+      fit_card_spans (document);
       return TRUE;
 
     case JM_KIND_LANE:
@@ -364,6 +393,7 @@ set_position (JmDocument       *document,
         if (to < 0)
           return invalid_value (error, conflict, value);
         jm_document_move_step (document, conflict->ref, stage->id, (guint) to);
+        fit_card_spans (document);
         return TRUE;
       }
 
@@ -412,6 +442,7 @@ set_field (JmDocument       *document,
           if (stage == NULL || from->steps->len <= 1)
             return invalid_value (error, conflict, value);
           jm_document_move_step (document, conflict->ref, stage->id, stage->steps->len);
+          fit_card_spans (document);
           return TRUE;
         }
 
