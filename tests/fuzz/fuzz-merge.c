@@ -2,7 +2,8 @@
  * up to three maps, BASE, OURS and THEIRS, separated by lines "--8<--".
  * Whatever they are, the merge either refuses a map that cannot be read
  * (with a reason) or gives a map that writes out and reads back as valid,
- * and merging the other way round finds as many conflicts. A side that is
+ * and merging the other way round finds as many conflicts; resolving its
+ * conflicts keeps it valid, and undoing that gives it back. A side that is
  * missing or unreadable is made from base by edits the bytes choose, so
  * that most inputs reach the merge with real differences. */
 #include "config.h"
@@ -60,6 +61,23 @@ any_step (JmDocument *doc,
   return jm_document_get_step (doc, next (rng, jm_document_get_n_steps (doc)));
 }
 
+/* Whether a card covers more than one step. */
+static gboolean
+has_wide_cards (JmDocument *doc)
+{
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        if (((JmCard *) g_ptr_array_index (lane->cards, c))->span > 1)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* A handful of the edits people make, through the document's commands. */
 static void
 edit (JmDocument *doc,
@@ -84,9 +102,16 @@ edit (JmDocument *doc,
             jm_document_set_card_text (doc, card->id, texts[next (rng, G_N_ELEMENTS (texts))]);
           break;
         case 1:
-          if (card && lanes->len > 0 && step)
-            jm_document_move_card (doc, card->id, ((JmLane *) g_ptr_array_index (lanes, next (rng, lanes->len)))->id,
-                                   step->id, (int) next (rng, 4) - 1);
+          if (card && lanes->len > 0)
+            {
+              /* As the canvas does: a wide card stays inside the map. */
+              guint n_steps = jm_document_get_n_steps (doc);
+              guint column = next (rng, n_steps - MIN (card->span, n_steps) + 1);
+              JmLane *to = g_ptr_array_index (lanes, next (rng, lanes->len));
+
+              jm_document_move_card (doc, card->id, to->id, jm_document_get_step (doc, column)->id,
+                                     (int) next (rng, 4) - 1);
+            }
           break;
         case 2:
           if (card)
@@ -123,7 +148,9 @@ edit (JmDocument *doc,
             jm_document_remove_step (doc, step->id);
           break;
         case 7:
-          if (stages->len > 0)
+          /* Moving a stage does not shorten a wide card that then runs past
+           * the last step (the canvas does not move stages under them). */
+          if (stages->len > 0 && !has_wide_cards (doc))
             jm_document_move_stage (doc, ((JmStage *) g_ptr_array_index (stages, next (rng, stages->len)))->id,
                                     next (rng, stages->len));
           break;
@@ -215,6 +242,36 @@ check_valid (JmDocument *merged)
     }
 }
 
+/* Resolves every conflict to a side the bytes choose (or drops one whose
+ * value no longer fits), checks the map is valid, then undoes it all and
+ * checks the map is as the merge left it. */
+static void
+resolve_all (JmDocument *merged,
+             Rng        *rng)
+{
+  JmHistory *history = jm_document_get_history (merged);
+  GPtrArray *conflicts = jm_document_get_conflicts (merged);
+  g_autofree char *before = jm_writer_to_string (merged, NULL);
+  g_autofree char *after = NULL;
+
+  while (conflicts->len > 0)
+    {
+      const JmConflict *conflict = g_ptr_array_index (conflicts, 0);
+      g_autofree char *key = g_strdup (conflict->key);
+      JmConflictChoice choice = next (rng, 2) == 0 ? JM_CONFLICT_CHOOSE_OURS : JM_CONFLICT_CHOOSE_THEIRS;
+
+      if (!jm_document_resolve_conflict (merged, key, choice, NULL, NULL))
+        jm_document_remove_conflict (merged, key);
+      g_assert (jm_document_find_conflict (merged, key) == NULL);
+    }
+  check_valid (merged);
+
+  while (jm_history_undo (history))
+    ;
+  after = jm_writer_to_string (merged, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -259,5 +316,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   swapped = jm_merge (base, theirs, ours, &n_ba);
   check_valid (swapped);
   g_assert_cmpuint (n_ab, ==, n_ba);
+  resolve_all (merged, &rng);
   return 0;
 }
