@@ -1140,6 +1140,45 @@ test_resolving_a_stage_position_keeps_wide_cards_inside_the_map (void)
   g_assert_nonnull (again);
 }
 
+static void
+test_adding_a_conflict_replaces_one_with_its_key_and_undoes (void)
+{
+  g_autoptr(JmDocument) doc = make_map ();
+  JmHistory *history = jm_document_get_history (doc);
+  JmConflict *first = jm_conflict_new (JM_KIND_CARD, "slow", "text");
+  JmConflict *second = jm_conflict_new (JM_KIND_CARD, "slow", "text");
+  g_autoptr(JmDocument) before = copy_of (doc);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
+
+  first->ours = g_strdup ("A");
+  second->ours = g_strdup ("B");
+  jm_document_add_conflict (doc, first);
+  jm_document_add_conflict (doc, second);
+  g_assert_cmpuint (jm_document_get_conflicts (doc)->len, ==, 1);
+  g_assert_cmpstr (conflict_at (doc, 0)->ours, ==, "B");
+
+  /* The diff tells conflicts recorded and resolved. */
+  entries = jm_diff (before, doc);
+  g_assert_cmpuint (entries->len, ==, 1);
+  text = jm_diff_to_text (entries, before, doc);
+  g_assert_cmpstr (text, ==, "+ Conflict: Card \u201cSlow checkout\u201d (slow), text: ours \u201cB\u201d, "
+                             "theirs none (was none)\n");
+
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = jm_diff (doc, before);
+  text = jm_diff_to_text (entries, doc, before);
+  g_assert_true (g_str_has_prefix (text, "- Conflict resolved: Card \u201cSlow checkout\u201d (slow), text: "));
+
+  g_assert_true (jm_history_undo (history));
+  g_assert_cmpstr (conflict_at (doc, 0)->ours, ==, "A");
+  jm_document_remove_conflict (doc, "card/slow/text");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = jm_diff (doc, before);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 /* ---- the outline ---- */
 
 static void
@@ -1223,6 +1262,8 @@ main (int   argc,
                    test_resolving_a_deletion_to_the_deleting_side_deletes);
   g_test_add_func ("/conflicts/value-that-does-not-fit-changes-nothing",
                    test_resolving_with_a_value_that_does_not_fit_changes_nothing);
+  g_test_add_func ("/conflicts/adding-replaces-one-with-its-key-and-undoes",
+                   test_adding_a_conflict_replaces_one_with_its_key_and_undoes);
   g_test_add_func ("/conflicts/resolving-where-objects-sit", test_resolving_where_objects_sit);
   g_test_add_func ("/conflicts/resolving-a-stage-position-keeps-wide-cards-inside",
                    test_resolving_a_stage_position_keeps_wide_cards_inside_the_map);
