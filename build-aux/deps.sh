@@ -17,7 +17,7 @@ JM_RUN_PACKAGES="
 JM_TEST_PACKAGES="
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   libxml2-utils poppler-utils qpdf librsvg2-bin imagemagick
-  libgtk-4-bin clang-14 libclang-rt-14-dev clang-tools-14 valgrind xdotool
+  libgtk-4-bin clang-14 libclang-rt-14-dev clang-tools-14 valgrind xdotool git
 "
 
 # build-aux/bench only: the reference tools timed beside ours (xmllint,

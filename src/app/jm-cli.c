@@ -88,6 +88,23 @@ static const GOptionEntry option_entries[] = {
     N_("Show the map as the persona with this id lives it"), N_("ID") },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
+  /* Maps in git (jm-cli-git.c). */
+  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show what changed from OLD to NEW, object by object, and exit (1 if they differ); "
+       "also git's external diff"), NULL },
+  { "textconv", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print FILE as an outline, one object per line, for git diff, and exit"), NULL },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge BASE OURS THEIRS by id, write the result over OURS (or -o) and exit "
+       "(1 if there are conflicts, kept in the map)"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --merge writes the merged map"), N_("OUT") },
+  { "git-setup", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set up this git repository to diff and merge journey maps with journey-maps, and exit"), NULL },
+  { "global", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --git-setup: for every repository of the user"), NULL },
+  { "remove", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --git-setup: take the set-up out again"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -151,6 +168,15 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "persona", "s", &persona);
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  {
+    gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
+                      || persona != NULL || import != NULL;
+    int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
+
+    if (status >= 0)
+      return status;
+  }
 
   if (check && export_path != NULL)
     {

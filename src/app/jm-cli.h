@@ -23,6 +23,9 @@ typedef struct {
 #define JM_EXIT_OK      0
 #define JM_EXIT_FAILURE 1
 #define JM_EXIT_USAGE   2
+/* --diff: the maps differ; --merge: there were conflicts. */
+#define JM_EXIT_DIFFERENT 1
+#define JM_EXIT_CONFLICT  1
 
 typedef int (*JmCliExportFunc) (const JmCliExport  *options,
                                 const char * const *files);
@@ -45,6 +48,18 @@ void jm_cli_print_problems       (GPtrArray          *problems,
 
 /* jm-cli.c: the document part of the core only. */
 int jm_cli_check  (const char * const *files);
+/* jm-cli-git.c: maps in git, with the document part of the core only.
+ * handle_git_options returns -1 when none of its options was given;
+ * other_options says whether --check, --export or an option of --export was. */
+int jm_cli_handle_git_options (GVariantDict       *options,
+                               gboolean            other_options,
+                               const char * const *files);
+int jm_cli_diff       (const char * const *files);
+int jm_cli_textconv   (const char * const *files);
+int jm_cli_merge      (const char * const *files,
+                       const char         *output);
+int jm_cli_git_setup  (gboolean            global,
+                       gboolean            removing);
 /* jm-cli-export.c: the whole core. */
 int jm_cli_export (const JmCliExport  *options,
                    const char * const *files);

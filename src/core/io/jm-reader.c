@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "jm-conflict.h"
 #include "jm-reader.h"
 #include "jm-xml-cursor.h"
 #include "jm-writer.h"
@@ -1144,8 +1145,137 @@ read_emotion (Ctx *ctx)
   skip_element (ctx);
 }
 
+/* <conflict>: a merge conflict, recorded until someone resolves it. Its
+ * ids are not checked against the map's: the object may be gone since. */
+static void
+read_conflict (Ctx *ctx)
+{
+  enum { OBJECT, REF, STEP, CURVE, FIELD, DELETED_BY, N };
+  Attr attrs[N] = { { "object" }, { "ref" }, { "step" }, { "curve" }, { "field" }, { "deleted-by" } };
+  JmForeign *foreign = NULL;
+  g_autoptr(JmConflict) conflict = NULL;
+  JmKind kind = JM_KIND_MAP;
+  JmMapState curve = JM_MAP_STATE_CURRENT;
+  JmConflictSide deleted_by = JM_CONFLICT_SIDE_NONE;
+  char **values[3] = { NULL, NULL, NULL };
+  static const char *value_names[] = { "base", "ours", "theirs" };
+  int depth = jm_xml_cursor_depth (ctx->cursor);
+  gboolean ok = TRUE;
+
+  read_attributes (ctx, "conflict", attrs, N, &foreign);
+  jm_foreign_free (foreign);
+
+  if (required (ctx, "conflict", &attrs[OBJECT]) == NULL)
+    ok = FALSE;
+  else if (!jm_kind_from_string (attrs[OBJECT].value, &kind))
+    {
+      invalid (ctx, _("“%s” is not a kind of object: use map, persona, stage, step, lane, card, metric or "
+                      "emotion"), attrs[OBJECT].value);
+      ok = FALSE;
+    }
+  if (attrs[REF].value != NULL && !is_ncname (attrs[REF].value))
+    {
+      invalid (ctx, _("“%s” is not an id"), attrs[REF].value);
+      ok = FALSE;
+    }
+  if (attrs[STEP].value != NULL && !is_ncname (attrs[STEP].value))
+    {
+      invalid (ctx, _("“%s” is not an id"), attrs[STEP].value);
+      ok = FALSE;
+    }
+  if (ok && kind != JM_KIND_MAP && attrs[REF].value == NULL)
+    {
+      invalid (ctx, _("<%s> needs the attribute “%s”"), "conflict", "ref");
+      ok = FALSE;
+    }
+  if (ok && kind == JM_KIND_EMOTION && attrs[STEP].value == NULL)
+    {
+      invalid (ctx, _("<%s> needs the attribute “%s”"), "conflict", "step");
+      ok = FALSE;
+    }
+  if (attrs[CURVE].value != NULL && !jm_map_state_from_string (attrs[CURVE].value, &curve))
+    {
+      invalid (ctx, _("“%s” is not a curve: use current or future"), attrs[CURVE].value);
+      ok = FALSE;
+    }
+  if (attrs[DELETED_BY].value != NULL)
+    {
+      if (g_str_equal (attrs[DELETED_BY].value, "ours"))
+        deleted_by = JM_CONFLICT_SIDE_OURS;
+      else if (g_str_equal (attrs[DELETED_BY].value, "theirs"))
+        deleted_by = JM_CONFLICT_SIDE_THEIRS;
+      else
+        {
+          invalid (ctx, _("“deleted-by” must be “ours” or “theirs”, not “%s”"), attrs[DELETED_BY].value);
+          ok = FALSE;
+        }
+    }
+  if ((attrs[FIELD].value == NULL) == (deleted_by == JM_CONFLICT_SIDE_NONE))
+    {
+      invalid (ctx, _("A <conflict> has either a “field” or a “deleted-by”, and not both"));
+      ok = FALSE;
+    }
+  if (attrs[FIELD].value != NULL && !is_ncname (attrs[FIELD].value))
+    {
+      invalid (ctx, _("“%s” is not the name of a field"), attrs[FIELD].value);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      conflict = jm_conflict_new (kind, kind == JM_KIND_MAP ? NULL : attrs[REF].value, attrs[FIELD].value);
+      conflict->step = g_strdup (kind == JM_KIND_EMOTION ? attrs[STEP].value : NULL);
+      conflict->curve = curve;
+      conflict->deleted_by = deleted_by;
+      jm_conflict_update_key (conflict);
+      values[0] = &conflict->base;
+      values[1] = &conflict->ours;
+      values[2] = &conflict->theirs;
+    }
+  free_attributes (attrs, N);
+
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
+    while (next_child (ctx, depth))
+      {
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
+        int which = -1;
+
+        for (guint i = 0; i < G_N_ELEMENTS (value_names); i++)
+          if (is_ours (ctx) && g_str_equal (name, value_names[i]))
+            which = (int) i;
+
+        if (which < 0)
+          {
+            invalid (ctx, _("Unknown element <%s> in <conflict>"), name);
+            skip_element (ctx);
+          }
+        else if (conflict != NULL && deleted_by != JM_CONFLICT_SIDE_NONE)
+          {
+            invalid (ctx, _("A <conflict> about a deleted object has no <%s>"), name);
+            skip_element (ctx);
+          }
+        else if (conflict != NULL && *values[which] != NULL)
+          {
+            invalid (ctx, _("<%s> may appear only once in <conflict>"), name);
+            skip_element (ctx);
+          }
+        else if (conflict != NULL)
+          *values[which] = read_text (ctx);
+        else
+          skip_element (ctx);
+      }
+
+  if (conflict != NULL)
+    {
+      if (jm_document_find_conflict (ctx->doc, conflict->key) != NULL)
+        invalid (ctx, _("Two conflicts are about the same field of the same object"));
+      else
+        jm_document_build_conflict (ctx->doc, g_steal_pointer (&conflict));
+    }
+}
+
 /* Reads the children of a container (<personas>, <stages>, <lanes>,
- * <emotions>), each of which must be `child`. */
+ * <emotions>, <conflicts>), each of which must be `child`. */
 static void
 read_container (Ctx        *ctx,
                 const char *child,
@@ -1267,7 +1397,7 @@ read_root (Ctx *ctx)
     while (next_child (ctx, depth))
       {
         static const char *order[] = {
-          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions"
+          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions", "conflicts"
         };
         const char *name = jm_xml_cursor_local_name (ctx->cursor);
         int position = 0;
@@ -1290,7 +1420,7 @@ read_root (Ctx *ctx)
           }
         if (position <= last)
           invalid (ctx, _("<%s> is out of place: the order is title, scenario, notes, personas, stages, "
-                          "lanes, emotions, each at most once"), name);
+                          "lanes, emotions, conflicts, each at most once"), name);
         last = position;
 
         if (g_str_equal (name, "title"))
@@ -1317,6 +1447,8 @@ read_root (Ctx *ctx)
           }
         else if (g_str_equal (name, "lanes"))
           read_container (ctx, "lane", read_lane);
+        else if (g_str_equal (name, "conflicts"))
+          read_container (ctx, "conflict", read_conflict);
         else
           read_container (ctx, "emotion", read_emotion);
       }

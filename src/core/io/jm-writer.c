@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jm-conflict.h"
 #include "jm-writer.h"
 
 #define XMLNS_URI "http://www.w3.org/2000/xmlns/"
@@ -538,6 +539,74 @@ write_emotions (GString    *out,
   g_string_append (out, "</emotions>\n");
 }
 
+/* A conflict's value: absent when not set, empty when empty. */
+static void
+conflict_value (GString    *out,
+                guint       level,
+                const char *name,
+                const char *value)
+{
+  if (value == NULL)
+    return;
+  indent (out, level);
+  if (*value == '\0')
+    {
+      g_string_append_printf (out, "<%s/>\n", name);
+      return;
+    }
+  g_string_append_printf (out, "<%s>", name);
+  append_escaped (out, value, FALSE);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+/* Merge conflicts, in the order the merge found them. */
+static void
+write_conflicts (GString    *out,
+                 guint       level,
+                 JmDocument *document)
+{
+  GPtrArray *conflicts = jm_document_get_conflicts (document);
+
+  if (conflicts->len == 0)
+    return;
+
+  indent (out, level);
+  g_string_append (out, "<conflicts>\n");
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const JmConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      indent (out, level + 1);
+      g_string_append (out, "<conflict");
+      attr (out, "object", jm_kind_to_string (conflict->kind));
+      if (conflict->kind != JM_KIND_MAP)
+        attr (out, "ref", conflict->ref);
+      if (conflict->kind == JM_KIND_EMOTION)
+        {
+          attr (out, "step", conflict->step);
+          if (conflict->curve != JM_MAP_STATE_CURRENT)
+            attr (out, "curve", jm_map_state_to_string (conflict->curve));
+        }
+      attr (out, "field", conflict->field);
+      if (conflict->field == NULL)
+        attr (out, "deleted-by", conflict->deleted_by == JM_CONFLICT_SIDE_THEIRS ? "theirs" : "ours");
+
+      if (conflict->field == NULL || (conflict->base == NULL && conflict->ours == NULL && conflict->theirs == NULL))
+        {
+          g_string_append (out, "/>\n");
+          continue;
+        }
+      g_string_append (out, ">\n");
+      conflict_value (out, level + 2, "base", conflict->base);
+      conflict_value (out, level + 2, "ours", conflict->ours);
+      conflict_value (out, level + 2, "theirs", conflict->theirs);
+      indent (out, level + 1);
+      g_string_append (out, "</conflict>\n");
+    }
+  indent (out, level);
+  g_string_append (out, "</conflicts>\n");
+}
+
 /* Namespace declarations a fragment needs for its items' foreign
  * attributes (foreign elements carry their own). */
 static void
@@ -708,6 +777,7 @@ jm_writer_to_string (JmDocument *document,
     }
 
   write_emotions (out, 1, document);
+  write_conflicts (out, 1, document);
   foreign_elements (out, foreign, 1);
   g_string_append (out, "</journey-map>\n");
 

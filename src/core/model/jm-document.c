@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jm-command-private.h"
+#include "jm-conflict.h"
 #include "jm-document.h"
 
 /* Index entries for metrics, which are not JmObjectTypes of their own. */
@@ -27,6 +28,7 @@ struct _JmDocument {
   GPtrArray  *stages;
   GPtrArray  *lanes;
   GPtrArray  *emotions;
+  GPtrArray  *conflicts;    /* JmConflict*, in the order the merge found them */
 
   JmHistory  *history;
   GHashTable *index;        /* id -> Entry* */
@@ -93,6 +95,9 @@ jm_object_free (JmObjectType type,
     case JM_OBJECT_EMOTION:
       jm_emotion_free (object);
       break;
+    case JM_OBJECT_CONFLICT:
+      jm_conflict_free (object);
+      break;
     case JM_OBJECT_MAP:
     default:
       g_assert_not_reached ();
@@ -117,6 +122,8 @@ object_copy (JmObjectType type,
       return jm_card_copy (object);
     case JM_OBJECT_EMOTION:
       return jm_emotion_copy (object);
+    case JM_OBJECT_CONFLICT:
+      return jm_conflict_copy (object);
     case JM_OBJECT_MAP:
     default:
       g_assert_not_reached ();
@@ -328,6 +335,7 @@ jm_document_finalize (GObject *object)
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->emotions, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->column_of, g_hash_table_unref);
@@ -366,6 +374,7 @@ jm_document_init (JmDocument *self)
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_stage_free);
   self->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_lane_free);
   self->emotions = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_emotion_free);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_conflict_free);
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->columns = g_ptr_array_new ();
   self->column_of = g_hash_table_new (g_str_hash, g_str_equal);
@@ -770,6 +779,8 @@ container_for (JmDocument   *self,
         *parent = lane;
         return lane->cards;
       }
+    case JM_OBJECT_CONFLICT:
+      return self->conflicts;
     case JM_OBJECT_MAP:
     case JM_OBJECT_EMOTION:
     default:
@@ -812,6 +823,8 @@ index_object (JmDocument   *self,
       else
         self->n_cards--;
       break;
+    case JM_OBJECT_CONFLICT:
+      break;   /* keys are not ids: conflicts are looked up by key */
     case JM_OBJECT_MAP:
     case JM_OBJECT_EMOTION:
     default:
@@ -819,7 +832,7 @@ index_object (JmDocument   *self,
     }
 }
 
-/* Every object type starts with its id. */
+/* Every object type starts with its id (a conflict, with its key). */
 static const char *
 object_id (gconstpointer object)
 {
@@ -1417,6 +1430,28 @@ jm_document_remove_persona (JmDocument *self,
   jm_history_end_group (self->history);
 }
 
+void
+jm_document_move_persona (JmDocument *self,
+                          const char *id,
+                          guint       new_index)
+{
+  JmPersona *persona;
+  int from;
+
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+
+  persona = jm_document_find_persona (self, id);
+  g_return_if_fail (persona != NULL);
+
+  from = index_in (self->personas, persona);
+  new_index = MIN (new_index, self->personas->len - 1);
+  if ((guint) from == new_index)
+    return;
+
+  record_move (self, JM_OBJECT_PERSONA, id, NULL, from, NULL, NULL, (int) new_index, NULL,
+               _("Move Persona"));
+}
+
 /* ---- stages and steps ---- */
 
 static JmStage *
@@ -1886,4 +1921,63 @@ jm_document_set_emotion (JmDocument *self,
   command->old_score = old_score;
   command->new_score = score;
   run (self, command);
+}
+
+/* ---- merge conflicts ---- */
+
+GPtrArray *
+jm_document_get_conflicts (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+  return self->conflicts;
+}
+
+const JmConflict *
+jm_document_find_conflict (JmDocument *self,
+                           const char *key)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; key != NULL && i < self->conflicts->len; i++)
+    {
+      const JmConflict *conflict = g_ptr_array_index (self->conflicts, i);
+
+      if (g_strcmp0 (conflict->key, key) == 0)
+        return conflict;
+    }
+  return NULL;
+}
+
+void
+jm_document_build_conflict (JmDocument *self,
+                            JmConflict *conflict)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (conflict != NULL && conflict->key != NULL);
+
+  g_ptr_array_add (self->conflicts, conflict);
+}
+
+void
+jm_document_add_conflict (JmDocument *self,
+                          JmConflict *conflict)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (conflict != NULL && conflict->key != NULL);
+
+  jm_history_begin_group (self->history, _("Add Conflict"));
+  if (jm_document_find_conflict (self, conflict->key) != NULL)
+    record_remove (self, JM_OBJECT_CONFLICT, NULL, conflict->key, _("Add Conflict"));
+  record_insert (self, JM_OBJECT_CONFLICT, NULL, -1, conflict, _("Add Conflict"));
+  jm_history_end_group (self->history);
+}
+
+void
+jm_document_remove_conflict (JmDocument *self,
+                             const char *key)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (jm_document_find_conflict (self, key) != NULL);
+
+  record_remove (self, JM_OBJECT_CONFLICT, NULL, key, _("Dismiss Conflict"));
 }

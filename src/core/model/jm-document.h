@@ -20,6 +20,7 @@ typedef enum {
   JM_OBJECT_LANE,
   JM_OBJECT_CARD,
   JM_OBJECT_EMOTION,
+  JM_OBJECT_CONFLICT,   /* a merge conflict recorded in the document (jm-conflict.h) */
 } JmObjectType;
 
 typedef enum {
@@ -30,7 +31,7 @@ typedef enum {
 } JmChangeKind;
 
 /* What one "changed" emission is about. For emotions, id is the persona id
- * and parent_id the step id; for steps and cards parent_id is the stage or
+ * and parent_id the step id; for conflicts, id is the conflict's key; for steps and cards parent_id is the stage or
  * lane id (after the change; for a move, the new one). For JM_OBJECT_MAP the
  * ids are NULL. */
 typedef struct {
@@ -39,6 +40,8 @@ typedef struct {
   const char  *id;
   const char  *parent_id;
 } JmChange;
+
+typedef struct _JmConflict JmConflict;
 
 #define JM_TYPE_DOCUMENT (jm_document_get_type ())
 G_DECLARE_FINAL_TYPE (JmDocument, jm_document, JM, DOCUMENT, GObject)
@@ -150,6 +153,9 @@ void             jm_document_update_persona    (JmDocument   *self,
 /* Also removes its emotion scores and its id from cards' persona scopes. */
 void             jm_document_remove_persona    (JmDocument   *self,
                                                 const char   *id);
+void             jm_document_move_persona      (JmDocument   *self,
+                                                const char   *id,
+                                                guint         new_index);
 
 void             jm_document_insert_stage      (JmDocument   *self,
                                                 int           index,
@@ -222,5 +228,20 @@ void             jm_document_set_emotion       (JmDocument   *self,
                                                 const char   *step_id,
                                                 JmMapState    curve,
                                                 double        score);
+
+/* ---- Merge conflicts (see jm-conflict.h) ----
+ * Recorded by a merge, kept in the file until resolved. */
+GPtrArray       *jm_document_get_conflicts     (JmDocument   *self);  /* JmConflict* */
+const JmConflict *jm_document_find_conflict    (JmDocument   *self,
+                                                const char   *key);
+/* Building, like the build functions above (transfer full). */
+void             jm_document_build_conflict    (JmDocument   *self,
+                                                JmConflict   *conflict);
+/* One undoable command each. add takes the conflict (transfer full) and
+ * replaces one with the same key. */
+void             jm_document_add_conflict      (JmDocument   *self,
+                                                JmConflict   *conflict);
+void             jm_document_remove_conflict   (JmDocument   *self,
+                                                const char   *key);
 
 G_END_DECLS
