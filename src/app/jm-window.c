@@ -11,6 +11,7 @@
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
 #include "jm-file-chooser.h"
+#include "jm-import.h"
 #include "jm-presentation-window.h"
 #include "jm-recovery.h"
 #include "jm-reader.h"
@@ -443,8 +444,9 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
+  /* A .journey, or a map from Mermaid, CJML or a grid (jm-import.h). */
   if (!jm_preload_take (path, &document, &problems, &error, &layout))
-    document = jm_reader_load_path (path, &problems, &error);
+    document = jm_import_load_path (path, &problems, &error);
   if (document == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
@@ -482,6 +484,20 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
+  /* Imported, it is a new map, in no file yet; what the import left out
+   * or changed is said. */
+  if (jm_history_is_modified (jm_document_get_history (document)))
+    {
+      set_document (self, document, NULL, layout);
+      if (problems != NULL && problems->len > 0)
+        {
+          const JmProblem *p = g_ptr_array_index (problems, 0);
+          g_autofree char *message = p->line > 0 ? g_strdup_printf (_("Line %d: %s"), p->line, p->message)
+                                                 : g_strdup (p->message);
+          toast (self, message);
+        }
+      return TRUE;
+    }
   set_document (self, document, file, layout);
   add_recent (file);
   return TRUE;
@@ -711,6 +727,7 @@ action_open (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journey_filter ());
+  jm_file_chooser_add_import_filters (GTK_FILE_CHOOSER (chooser));
   all = gtk_file_filter_new ();
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
