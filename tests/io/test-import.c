@@ -643,6 +643,74 @@ test_a_journey_file_reads_as_before (void)
   g_assert_false (jm_history_is_modified (jm_document_get_history (doc)));
 }
 
+/* ---- what the fuzzers found ---- */
+
+static void
+assert_exports_read_back (JmDocument *doc)
+{
+  g_autofree char *mermaid = NULL;
+  g_autofree char *grid = NULL;
+  g_autoptr(JmDocument) from_mermaid = NULL;
+  g_autoptr(JmDocument) from_grid = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  assert_writes_and_reads_back (doc);
+  mermaid = jm_mermaid_to_string (doc, &len);
+  from_mermaid = jm_mermaid_load_bytes ("again.mmd", mermaid, len, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jm_document_get_n_steps (from_mermaid), ==, jm_document_get_n_steps (doc));
+  g_assert_cmpuint (jm_document_get_stages (from_mermaid)->len, ==, jm_document_get_stages (doc)->len);
+  grid = jm_grid_to_string (doc, &len);
+  from_grid = jm_grid_load_bytes ("again.grid.csv", grid, len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jm_document_get_n_steps (from_grid), ==, jm_document_get_n_steps (doc));
+  g_assert_cmpuint (jm_document_get_stages (from_grid)->len, ==, jm_document_get_stages (doc)->len);
+}
+
+/* Every input a fuzz target (tests/fuzz/fuzz-mermaid.c, -cjml, -grid)
+ * broke an importer with, kept in tests/io/import-findings/ by kind:
+ * each gives a map or a reason, and a map's exports read back. */
+static void
+test_fuzzer_findings_import_safely (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("JM_TEST_IO_DIR"), "import-findings", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) doc = NULL;
+      gsize len;
+
+      g_test_message ("fuzzer finding %s", name);
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      if (g_str_has_suffix (name, ".mmd"))
+        doc = jm_mermaid_load_bytes (name, data, len, FALSE, &problems, &error);
+      else if (g_str_has_suffix (name, ".xml"))
+        doc = jm_cjml_load_bytes (name, data, len, &problems, &error);
+      else if (g_str_has_suffix (name, ".grid.csv"))
+        doc = jm_grid_load_bytes (name, data, len, &problems, &error);
+      else
+        continue;
+      n++;
+      if (doc == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_nonnull (problems);
+          continue;
+        }
+      assert_exports_read_back (doc);
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +736,8 @@ main (int   argc,
   g_test_add_func ("/import/detect/format-is-told-from-the-content", test_the_format_is_told_from_the_content);
   g_test_add_func ("/import/detect/survey-responses-are-no-map", test_survey_responses_are_no_map);
   g_test_add_func ("/import/detect/a-journey-file-reads-as-before", test_a_journey_file_reads_as_before);
+
+  g_test_add_func ("/import/fuzzer-findings-import-safely", test_fuzzer_findings_import_safely);
 
   return g_test_run ();
 }

@@ -215,7 +215,7 @@ read_tree (Ctx        *ctx,
               if (g_strcmp0 (attr->namespace_uri, JM_XML_CURSOR_XMLNS_URI) == 0)
                 continue;
               g_ptr_array_add (node->attrs, g_strdup (attr->local_name));
-              g_ptr_array_add (node->attrs, g_strdup (attr->value));
+              g_ptr_array_add (node->attrs, jm_text_clean (attr->value));
             }
           if (stack->len == 0)
             {
@@ -240,8 +240,13 @@ read_tree (Ctx        *ctx,
               ctx->fatal = TRUE;
               break;
             }
-          g_string_append_len (node->text, jm_xml_cursor_value (cursor),
-                               (gssize) jm_xml_cursor_value_length (cursor));
+          {
+            /* XML 1.1's &#1; and the like: only what a map can keep. */
+            g_autofree char *clean = jm_text_clean_len (jm_xml_cursor_value (cursor),
+                                                        jm_xml_cursor_value_length (cursor));
+
+            g_string_append (node->text, clean);
+          }
         }
     }
   if (!ctx->fatal && ret < 0)

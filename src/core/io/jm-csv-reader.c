@@ -186,8 +186,10 @@ jm_csv_append_field (GString    *out,
   gsize len = field ? strlen (field) : 0;
   gboolean quote = len > 0 && (g_ascii_isspace (field[0]) || g_ascii_isspace (field[len - 1]));
 
+  /* Any of the separators a reader may guess, not only this one. */
   for (gsize i = 0; i < len && !quote; i++)
-    quote = field[i] == separator || field[i] == '"' || field[i] == '\n' || field[i] == '\r';
+    quote = field[i] == separator || field[i] == ',' || field[i] == ';' || field[i] == '\t'
+            || field[i] == '"' || field[i] == '\n' || field[i] == '\r';
 
   if (!quote)
     {

@@ -34,8 +34,9 @@ GPtrArray   *jm_csv_reader_next       (JmCsvReader  *reader,
 /* Lines read so far (the last record's end). */
 int          jm_csv_reader_get_line   (JmCsvReader  *reader);
 
-/* Appends one field, quoted when it holds the separator, a quote, a line
- * break or leading or trailing spaces. */
+/* Appends one field, quoted when it holds a separator (any of ",", ";"
+ * and tab, so that a reader guessing the separator guesses right), a
+ * quote, a line break or leading or trailing spaces. */
 void         jm_csv_append_field      (GString      *out,
                                        const char   *field,
                                        char          separator);

@@ -197,10 +197,11 @@ read_grid (Ctx        *ctx,
     }
   step_row = g_ptr_array_index (headers, headers->len - 1);
 
-  /* Trailing empty columns are no steps. */
+  /* Trailing empty columns are no steps; a step without a name is
+   * written " " (see jm_grid_to_string()). */
   n_steps = g_strv_length (step_row);
-  while (n_steps > 1 && *g_strstrip (step_row[n_steps - 1]) == '\0'
-         && (stage_row == NULL || n_steps > g_strv_length (stage_row) || *g_strstrip (stage_row[n_steps - 1]) == '\0'))
+  while (n_steps > 1 && *step_row[n_steps - 1] == '\0'
+         && (stage_row == NULL || n_steps > g_strv_length (stage_row) || *stage_row[n_steps - 1] == '\0'))
     n_steps--;
   n_steps--;   /* the first column is the lanes' */
   if (n_steps == 0)
@@ -229,8 +230,10 @@ read_grid (Ctx        *ctx,
         const char *stage_name = stage_row != NULL && c < g_strv_length (stage_row) ? stage_row[c] : "";
         g_autofree char *step_id = g_strdup_printf ("step-%u", c);
         g_autofree char *name = g_strstrip (g_strdup (stage_name));
+        g_autofree char *step_name = g_strstrip (g_strdup (c < g_strv_length (step_row) ? step_row[c] : ""));
 
-        if (stage == NULL || *name != '\0')
+        /* Any cell, even of spaces, starts a stage: " " is one without a name. */
+        if (stage == NULL || *stage_name != '\0')
           {
             g_autofree char *stage_id = g_strdup_printf ("stage-%u", ++n_stages);
 
@@ -238,7 +241,7 @@ read_grid (Ctx        *ctx,
               jm_document_build_stage (doc, stage);
             stage = jm_stage_new (stage_id, stage_row != NULL ? name : _("Journey"));
           }
-        g_ptr_array_add (stage->steps, jm_step_new (step_id, c < g_strv_length (step_row) ? step_row[c] : ""));
+        g_ptr_array_add (stage->steps, jm_step_new (step_id, step_name));
         g_ptr_array_add (step_ids, g_strdup (step_id));
       }
     jm_document_build_stage (doc, stage);
@@ -353,7 +356,12 @@ jm_grid_load_bytes (const char  *display_name,
       add_problem (&ctx, ctx.errors, 0, _("The file is empty"));
     }
   else
-    doc = read_grid (&ctx, data, len);
+    {
+      /* Only what a map can keep (jm_text_clean()). */
+      g_autofree char *clean = jm_text_clean_len (data, len);
+
+      doc = read_grid (&ctx, clean, strlen (clean));
+    }
   return jm_import_finish (doc, code, ctx.errors, ctx.warnings, problems, error);
 }
 
@@ -387,15 +395,19 @@ jm_grid_to_string (JmDocument *document,
       for (guint t = 0; t < stage->steps->len; t++)
         {
           g_string_append_c (out, ',');
+          /* " " for a stage without a name: an empty cell continues the one before. */
           if (t == 0)
-            jm_csv_append_field (out, stage->name, ',');
+            jm_csv_append_field (out, *stage->name != '\0' ? stage->name : " ", ',');
         }
     }
   end_row (out);
   for (guint c = 0; c < n_steps; c++)
     {
+      const char *name = jm_document_get_step (document, c)->name;
+
       g_string_append_c (out, ',');
-      jm_csv_append_field (out, jm_document_get_step (document, c)->name, ',');
+      /* " " for a step without a name, so the last is not taken for no step. */
+      jm_csv_append_field (out, *name != '\0' ? name : " ", ',');
     }
   end_row (out);
 

@@ -13,6 +13,7 @@
 
 #include "jm-import-private.h"
 #include "jm-mermaid.h"
+#include "jm-text-match.h"
 
 /* Mermaid has no limit; a journey of this size is no journey. */
 #define MAX_MERMAID_BYTES (16 * 1024 * 1024)
@@ -299,7 +300,14 @@ read_task (Reading    *reading,
       error_at (reading, number, _("Mermaid refuses this line: a task needs a name before “:”"));
       return;
     }
+  /* "Task:" alone: g_strsplit() gives no piece at all for "". */
   pieces = g_strsplit (colon + 1, ":", 3);
+  if (pieces[0] == NULL)
+    {
+      g_strfreev (pieces);
+      pieces = g_new0 (char *, 2);
+      pieces[0] = g_strdup ("");
+    }
   if (!parse_score (pieces[0], &score))
     {
       g_autofree char *what = g_strstrip (g_strdup (pieces[0]));
@@ -382,7 +390,7 @@ read_statement (Reading    *reading,
       section->line = number;
       g_ptr_array_add (reading->sections, section);
     }
-  else if (keyword (s, "journey", 'e') != NULL)
+  else if (g_ascii_strncasecmp (s, "journey", strlen ("journey")) == 0)
     error_at (reading, number, _("Mermaid refuses a second “journey” (a task’s name cannot start with it)"));
   else
     read_task (reading, s, number);
@@ -664,9 +672,13 @@ jm_mermaid_load_bytes (const char  *display_name,
     error_at (&reading, 0, _("The file is not UTF-8 text"));
   else
     {
+      g_autofree char *clean = NULL;
+
       if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
         data += 3, len -= 3;
-      lines = split_lines (data, len, 1);
+      /* Only what a map can keep (jm_text_clean()). */
+      clean = jm_text_clean_len (data, len);
+      lines = split_lines (clean, strlen (clean), 1);
       if (markdown)
         {
           GArray *block = markdown_block (lines);
@@ -794,11 +806,18 @@ mermaid_name (const char *name,
     }
   g_strstrip (out->str);
   g_string_set_size (out, strlen (out->str));
+  /* The reader drops zero-width spaces in front: they cannot be all. */
+  while (g_str_has_prefix (out->str, ZWSP))
+    g_string_erase (out, 0, strlen (ZWSP));
+  g_strchug (out->str);
+  g_string_set_size (out, strlen (out->str));
   if (out->len == 0 && task)
     g_string_append (out, "…");
+  /* A task named like a keyword, or like a comment, would be read as one. */
   if (task && (keyword (out->str, "title", 's') || keyword (out->str, "section", 's')
-               || keyword (out->str, "journey", 'e') || keyword (out->str, "accTitle", ':')
-               || keyword (out->str, "accDescr", ':') || keyword (out->str, "accDescr", '{')))
+               || g_ascii_strncasecmp (out->str, "journey", strlen ("journey")) == 0
+               || keyword (out->str, "accTitle", ':') || keyword (out->str, "accDescr", ':')
+               || keyword (out->str, "accDescr", '{') || g_str_has_prefix (out->str, "%%")))
     g_string_prepend (out, ZWSP);
   return g_string_free (out, FALSE);
 }

@@ -1047,6 +1047,7 @@ jm_survey_import_load_bytes (JmDocument  *document,
                              GError     **error)
 {
   g_autofree char *converted = NULL;
+  g_autofree char *clean = NULL;
   const char *text = data;
   gsize text_len = len;
 
@@ -1074,6 +1075,11 @@ jm_survey_import_load_bytes (JmDocument  *document,
                    display_name);
       return NULL;
     }
+
+  /* Headers and answers may end up in the map: only what it can keep. */
+  clean = jm_text_clean_len (text, text_len);
+  text = clean;
+  text_len = strlen (clean);
 
   if (is_long_layout (text, text_len))
     {

@@ -6,6 +6,36 @@
 #include "jm-text-match.h"
 
 char *
+jm_text_clean_len (const char *text,
+                   gsize       len)
+{
+  const char *end = text + len;
+  GString *out = g_string_sized_new (len);
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p + 1 >= end || p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff)
+        continue;
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+jm_text_clean (const char *text)
+{
+  return text != NULL ? jm_text_clean_len (text, strlen (text)) : NULL;
+}
+
+char *
 jm_text_fold (const char *text)
 {
   g_autofree char *decomposed = NULL;
