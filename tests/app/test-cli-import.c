@@ -10,6 +10,8 @@
 
 static const char *binary;
 static char *dir;
+/* Set to run the program in Italian. */
+static gboolean italian;
 
 typedef struct {
   int   status;
@@ -44,6 +46,14 @@ run (const char *first,
 
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  if (italian)
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("JM_BUILD_ROOT"), "po", NULL);
+
+      env = g_environ_setenv (env, "LC_ALL", "it_IT.UTF-8", TRUE);
+      env = g_environ_setenv (env, "LANGUAGE", "it", TRUE);
+      env = g_environ_setenv (env, "JOURNEY_MAPS_LOCALEDIR", localedir, TRUE);
+    }
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err, &wait_status,
                 &error);
   g_assert_no_error (error);
@@ -263,6 +273,39 @@ test_import_metrics_applies_a_wide_export_through_the_saved_mapping (void)
   g_unlink (map);
 }
 
+/* The problems are said in the user's language, with their lines. */
+static void
+test_problems_are_said_in_italian (void)
+{
+  g_autofree char *input = temp_path ("giornata.mmd");
+  g_autofree char *out = temp_path ("giornata.journey");
+  g_autofree char *export_arg = arg ("--export", out);
+  g_autofree char *expected = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (input, "journey\n  section Mattina: presto\n    Tè: 3: Io\n", -1, NULL));
+  italian = TRUE;
+  r = run ("--check", input, NULL);
+  italian = FALSE;
+  g_assert_cmpint (r.status, ==, 1);
+  expected = g_strdup_printf ("%s:2: Mermaid rifiuta “section Mattina: presto”: il nome di una sezione non può "
+                              "contenere “:”\n", input);
+  g_assert_cmpstr (r.err, ==, expected);
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (input, "journey\n  section Mattina\n    Tè: 7: Io\n", -1, NULL));
+  italian = TRUE;
+  r = run (export_arg, input, NULL);
+  italian = FALSE;
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:3: Un punteggio fuori da 1–5 vi è stato riportato, alla riga 3\n", input);
+  g_assert_cmpstr (r.err, ==, expected);
+  result_clear (&r);
+  g_unlink (input);
+  g_unlink (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +324,8 @@ main (int   argc,
   g_test_add_func ("/cli/import/survey-responses-are-no-map", test_survey_responses_are_refused_as_a_map);
   g_test_add_func ("/cli/import-metrics/wide-export-through-the-saved-mapping",
                    test_import_metrics_applies_a_wide_export_through_the_saved_mapping);
+
+  g_test_add_func ("/cli/import/problems-are-said-in-italian", test_problems_are_said_in_italian);
 
   status = g_test_run ();
   g_rmdir (dir);

@@ -971,12 +971,12 @@ jm_mermaid_to_string (JmDocument *document,
                 continue;
               if (score != best)
                 {
-                  g_autoptr(GString) item = g_string_new (NULL);
+                  g_autoptr(GString) number = g_string_new (NULL);
 
-                  g_string_append_printf (item, _("%s’s score at “%s” ("), persona->name, step->name);
-                  append_score (item, score + 3);
-                  g_string_append_c (item, ')');
-                  g_ptr_array_add (left_out, g_string_free (g_steal_pointer (&item), FALSE));
+                  append_score (number, score + 3);
+                  /* Translators: "Bo’s score at “Buys a ticket” (1)": the task holds another one. */
+                  g_ptr_array_add (left_out, g_strdup_printf (_("%s’s score at “%s” (%s)"), persona->name, step->name,
+                                                              number->str));
                   continue;
                 }
               {
