@@ -12,6 +12,7 @@
 #include "jm-metrics-view.h"
 #include "jm-file-chooser.h"
 #include "jm-import.h"
+#include "jm-import-dialog.h"
 #include "jm-presentation-window.h"
 #include "jm-recovery.h"
 #include "jm-reader.h"
@@ -888,10 +889,11 @@ on_import_chosen (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      JmCsvImport *import = path ? jm_csv_import_load_path (self->document, path, &error) : NULL;
+      JmSurveyImport *import = path ? jm_survey_import_load_path (self->document, path, &error) : NULL;
 
+      /* Any survey tool's export, with its questions to map (jm-import-dialog.h). */
       if (import != NULL)
-        jm_window_preview_import (self, import);
+        gtk_window_present (GTK_WINDOW (jm_import_dialog_new (GTK_WINDOW (self), self->document, import)));
       else
         show_error (self, _("Could Not Import the Responses"),
                     error ? error->message : _("Only files on this computer can be opened."));
