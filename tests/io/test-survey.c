@@ -509,6 +509,22 @@ test_messy_files_name_the_lines_they_cannot_use (void)
                    "2 answers to “Rate the shop counter, please” are not numbers and are left out (lines 3, 7)");
 }
 
+/* Two columns of one title keep two keys, so the mapping tells them apart. */
+static void
+test_columns_of_one_title_are_told_apart (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(JmSurveyImport) import = load_text (doc,
+    "Timestamp,Rate the shop counter,Rate the shop counter,Rate the shop counter (2)\n"
+    "10/1/2026 9:00:00,5,1,3\n");
+
+  g_assert_cmpuint (import->questions->len, ==, 3);
+  g_assert_cmpstr (((JmSurveyQuestion *) import->questions->pdata[1])->header, ==, "Rate the shop counter (2)");
+  g_assert_cmpstr (((JmSurveyQuestion *) import->questions->pdata[2])->header, ==, "Rate the shop counter (2) (2)");
+  jm_survey_import_apply (import, doc);
+  g_assert_cmpuint (((JmSurvey *) jm_document_get_surveys (doc)->pdata[0])->fields->len, ==, 3);
+}
+
 static void
 test_fifty_thousand_responses_are_read (void)
 {
@@ -773,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/survey/messy/lines-that-cannot-be-used-are-summed-up",
                    test_messy_files_name_the_lines_they_cannot_use);
   g_test_add_func ("/survey/messy/fifty-thousand-responses", test_fifty_thousand_responses_are_read);
+  g_test_add_func ("/survey/messy/columns-of-one-title-are-told-apart", test_columns_of_one_title_are_told_apart);
   g_test_add_func ("/survey/language-mismatch-is-pointed-out", test_a_language_mismatch_is_pointed_out);
   g_test_add_func ("/survey/layout/long-form-as-before", test_the_long_form_is_read_as_before);
   g_test_add_func ("/survey/unreadable-files-are-refused-with-their-name", test_unreadable_files_are_refused_with_their_name);

@@ -107,12 +107,18 @@ is_survey (const char *data,
   return import != NULL && import->layout != JM_SURVEY_LAYOUT_TABLE;
 }
 
+/* What the sniffers below look at: the start says what a file is, and a
+ * huge file of junk is not scanned whole. */
+#define SNIFF_BYTES (1024 * 1024)
+
 JmImportFormat
 jm_import_detect (const char *name,
                   const char *data,
                   gsize       len)
 {
   g_return_val_if_fail (data != NULL || len == 0, JM_IMPORT_FORMAT_JOURNEY);
+
+  len = MIN (len, SNIFF_BYTES);
 
   /* UTF-16 and other encodings: only XML declares them. */
   if (len >= 2 && (data[0] == '\0' || data[1] == '\0' || (guchar) data[0] >= 0xfe))

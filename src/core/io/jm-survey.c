@@ -435,9 +435,27 @@ add_question (JmSurveyImport *import,
               const char     *question)
 {
   JmSurveyQuestion *q = g_new0 (JmSurveyQuestion, 1);
+  guint same = 1;
 
   q->column = column;
   q->header = g_strstrip (g_strdup (header));
+  /* Two columns of one title (Google Forms allows it) need two keys:
+   * the second is "Title (2)". */
+  for (guint i = 0; i < import->questions->len; i++)
+    {
+      JmSurveyQuestion *other = g_ptr_array_index (import->questions, i);
+      g_autofree char *numbered = g_strdup_printf ("%s (%u)", q->header, same + 1);
+
+      if (g_str_equal (other->header, q->header) || (same > 1 && g_str_equal (other->header, numbered)))
+        same++;
+    }
+  if (same > 1)
+    {
+      char *numbered = g_strdup_printf ("%s (%u)", q->header, same);
+
+      g_free (q->header);
+      q->header = numbered;
+    }
   q->question = g_strstrip (g_strdup (question != NULL && *question != '\0' ? question : header));
   q->min = q->max = NAN;
   q->field = jm_survey_field_new (q->header);
