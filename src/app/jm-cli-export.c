@@ -9,7 +9,11 @@
 #include "jm-cli.h"
 #include "jm-csv.h"
 #include "jm-export.h"
+#include "jm-grid.h"
+#include "jm-import.h"
+#include "jm-mermaid.h"
 #include "jm-reader.h"
+#include "jm-survey.h"
 #include "jm-writer.h"
 
 static gboolean
@@ -21,6 +25,60 @@ has_suffix_ci (const char *path,
   return g_str_has_suffix (lower, suffix);
 }
 
+/* --import-metrics: our long form as it is; a survey tool's export
+ * through the mapping the map saved for it, saying which layout was read
+ * and which columns go nowhere. FALSE when nothing could be applied. */
+static gboolean
+import_metrics (JmDocument *doc,
+                const char *map_path,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmSurveyImport) import = jm_survey_import_load_path (doc, path, &error);
+  g_autoptr(GPtrArray) unmapped = NULL;
+  g_autofree char *said = NULL;
+
+  if (import == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (import->layout == JM_SURVEY_LAYOUT_LONG)
+    {
+      /* Rows that cannot be used are said, and the rest applied. */
+      jm_cli_print_problems (import->long_import->problems, NULL);
+      jm_survey_import_apply (import, doc);
+      return TRUE;
+    }
+
+  said = jm_survey_import_describe (import);
+  g_printerr ("%s: %s\n", path, said);
+  for (guint i = 0; i < import->notes->len; i++)
+    g_printerr ("%s: %s\n", path, (const char *) g_ptr_array_index (import->notes, i));
+  if (import->survey_id == NULL)
+    {
+      g_printerr (_("%s: %s has no saved mapping for this survey: import it once in the editor, which saves "
+                    "one\n"), path, map_path);
+      return FALSE;
+    }
+  jm_survey_import_use_saved_only (import);
+  jm_cli_print_problems (import->problems, NULL);
+  unmapped = jm_survey_import_get_unmapped (import, TRUE);
+  if (unmapped->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < unmapped->len; i++)
+        g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "",
+                                ((JmSurveyQuestion *) g_ptr_array_index (unmapped, i))->header);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u column was not mapped: %s\n",
+                               "%s: %u columns were not mapped: %s\n", unmapped->len),
+                  path, unmapped->len, list->str);
+    }
+  jm_survey_import_apply (import, doc);
+  return TRUE;
+}
+
 int
 jm_cli_export (const JmCliExport  *options,
                const char * const *files)
@@ -30,6 +88,7 @@ jm_cli_export (const JmCliExport  *options,
   g_autoptr(JmDocument) doc = NULL;
   JmExportOptions export_options;
   const char *input;
+  gboolean text_export;
 
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
@@ -64,7 +123,16 @@ jm_cli_export (const JmCliExport  *options,
       return JM_EXIT_USAGE;
     }
 
-  if (!has_suffix_ci (options->output, ".journey")
+  /* A grid (map.grid.csv) or a Mermaid journey: text, no picture. */
+  text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".grid.csv");
+  if (text_export && (!isnan (options->scale) || options->page != NULL || options->theme != NULL))
+    {
+      g_printerr (_("--scale, --page and --theme do not apply to “%s”, which is text\n"), options->output);
+      return JM_EXIT_USAGE;
+    }
+
+  if (!text_export
+      && !has_suffix_ci (options->output, ".journey")
       && !has_suffix_ci (options->output, ".png")
       && !has_suffix_ci (options->output, ".pdf")
       && !has_suffix_ci (options->output, ".svg"))
@@ -74,12 +142,15 @@ jm_cli_export (const JmCliExport  *options,
       return JM_EXIT_USAGE;
     }
 
-  doc = jm_reader_load_path (input, &problems, &error);
+  /* A .journey, or a map from Mermaid, CJML or a grid. */
+  doc = jm_import_load_path (input, &problems, &error);
   if (doc == NULL)
     {
       jm_cli_print_problems (problems, error);
       return JM_EXIT_FAILURE;
     }
+  /* What an import changed or left out. */
+  jm_cli_print_problems (problems, NULL);
 
   if (options->persona != NULL)
     {
@@ -91,18 +162,20 @@ jm_cli_export (const JmCliExport  *options,
       export_options.persona_id = options->persona;
     }
 
-  if (options->import != NULL)
-    {
-      g_autoptr(JmCsvImport) import = jm_csv_import_load_path (doc, options->import, &error);
+  if (options->import != NULL && !import_metrics (doc, input, options->import))
+    return JM_EXIT_FAILURE;
 
-      if (import == NULL)
+  if (text_export)
+    {
+      gboolean mermaid = has_suffix_ci (options->output, ".mmd");
+
+      if (!(mermaid ? jm_mermaid_save_path (doc, options->output, &error)
+                    : jm_grid_save_path (doc, options->output, &error)))
         {
           g_printerr ("%s\n", error->message);
           return JM_EXIT_FAILURE;
         }
-      /* Rows that cannot be used are said, and the rest applied. */
-      jm_cli_print_problems (import->problems, NULL);
-      jm_csv_import_apply (import, doc);
+      return JM_EXIT_OK;
     }
 
   if (has_suffix_ci (options->output, ".journey"))

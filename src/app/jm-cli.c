@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "jm-cli.h"
+#include "jm-import.h"
 #include "jm-reader.h"
 
 void
@@ -52,7 +53,7 @@ jm_cli_check (const char * const *files)
     {
       g_autoptr(GPtrArray) problems = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(JmDocument) doc = jm_reader_load_path (files[i], &problems, &error);
+      g_autoptr(JmDocument) doc = jm_import_load_path (files[i], &problems, &error);
 
       if (doc == NULL)
         {

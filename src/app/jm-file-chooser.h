@@ -19,4 +19,9 @@ void jm_file_chooser_open (GtkWindow          *parent,
                            GCallback           on_response,
                            gpointer            user_data);
 
+/* Adds to an Open dialog the maps it can import (Mermaid journeys, also
+ * in Markdown, CJML, grid CSV), each kind and all of them with .journey
+ * files, which becomes the filter shown. */
+void jm_file_chooser_add_import_filters (GtkFileChooser *chooser);
+
 G_END_DECLS

@@ -6,8 +6,8 @@
 #include <gio/gio.h>
 #include <libxml/parser.h>
 
+#include "jm-import.h"
 #include "jm-preload.h"
-#include "jm-reader.h"
 
 /* More maps at once would only queue behind each other on two cores. */
 #define MAX_PRELOADS 4
@@ -52,7 +52,8 @@ preload_run (gpointer data)
 {
   Preload *preload = data;
 
-  preload->document = jm_reader_load_path (preload->path, &preload->problems, &preload->error);
+  /* The editor's way in: a .journey, or a map to import (jm-import.h). */
+  preload->document = jm_import_load_path (preload->path, &preload->problems, &preload->error);
   if (preload->document != NULL)
     preload->layout = jm_layout_new (preload->document, NULL);
   return NULL;

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* Starts reading the map at path (as g_file_get_path gives it). */
 void     jm_preload_start       (const char  *path);
 /* If path was preloaded and is unchanged since, waits for it and hands
- * over what jm_reader_load_path gave: the document and its layout (default
+ * over what jm_import_load_path gave: the document and its layout (default
  * options), or NULL and why the file could not be read (problems, error).
  * Otherwise returns FALSE, and the caller reads the file itself. */
 gboolean jm_preload_take        (const char  *path,

@@ -12,6 +12,8 @@
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
 #include "jm-file-chooser.h"
+#include "jm-import.h"
+#include "jm-import-dialog.h"
 #include "jm-presentation-window.h"
 #include "jm-recovery.h"
 #include "jm-reader.h"
@@ -449,8 +451,9 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
+  /* A .journey, or a map from Mermaid, CJML or a grid (jm-import.h). */
   if (!jm_preload_take (path, &document, &problems, &error, &layout))
-    document = jm_reader_load_path (path, &problems, &error);
+    document = jm_import_load_path (path, &problems, &error);
   if (document == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
@@ -488,6 +491,20 @@ jm_window_open_file (JmWindow *self,
       return FALSE;
     }
 
+  /* Imported, it is a new map, in no file yet; what the import left out
+   * or changed is said. */
+  if (jm_history_is_modified (jm_document_get_history (document)))
+    {
+      set_document (self, document, NULL, layout);
+      if (problems != NULL && problems->len > 0)
+        {
+          const JmProblem *p = g_ptr_array_index (problems, 0);
+          g_autofree char *message = p->line > 0 ? g_strdup_printf (_("Line %d: %s"), p->line, p->message)
+                                                 : g_strdup (p->message);
+          toast (self, message);
+        }
+      return TRUE;
+    }
   set_document (self, document, file, layout);
   add_recent (file);
   return TRUE;
@@ -717,6 +734,7 @@ action_open (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journey_filter ());
+  jm_file_chooser_add_import_filters (GTK_FILE_CHOOSER (chooser));
   all = gtk_file_filter_new ();
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -877,10 +895,11 @@ on_import_chosen (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      JmCsvImport *import = path ? jm_csv_import_load_path (self->document, path, &error) : NULL;
+      JmSurveyImport *import = path ? jm_survey_import_load_path (self->document, path, &error) : NULL;
 
+      /* Any survey tool's export, with its questions to map (jm-import-dialog.h). */
       if (import != NULL)
-        jm_window_preview_import (self, import);
+        gtk_window_present (GTK_WINDOW (jm_import_dialog_new (GTK_WINDOW (self), self->document, import)));
       else
         show_error (self, _("Could Not Import the Responses"),
                     error ? error->message : _("Only files on this computer can be opened."));

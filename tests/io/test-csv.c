@@ -338,6 +338,32 @@ test_dates_with_signs_or_spaces_are_not_dates (void)
   g_assert_cmpstr (nps->date, ==, "2026-10-03");
 }
 
+/* One touchpoint no card has, named on many rows, is said once; names
+ * that differ from a card's text only in case, accents or spacing find
+ * it. */
+static void
+test_rows_naming_a_missing_touchpoint_are_summed_up (void)
+{
+  g_autoptr(JmDocument) doc = make_document ();
+  g_autoptr(GString) csv = g_string_new ("touchpoint,metric,score\n");
+  g_autoptr(JmCsvImport) import = NULL;
+  JmProblem *problem;
+
+  for (guint i = 0; i < 132; i++)
+    g_string_append (csv, i % 2 ? "Sito web,nps,9\n" : "SHOP   counter,csat,4\n");
+  for (guint i = 0; i < 132; i++)
+    g_string_append (csv, "Sito web,nps,9\n");
+  g_string_append (csv, "Shòp Counter!,csat,5\n");
+  import = load (doc, csv->str);
+
+  g_assert_cmpuint (import->problems->len, ==, 1);
+  problem = g_ptr_array_index (import->problems, 0);
+  g_assert_cmpint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->message, ==, "198 rows name “Sito web”, which no touchpoint has (the first is on this line)");
+  g_assert_cmpuint (import->rows_used, ==, 67);
+  g_assert_cmpuint (result_for (import, "shop", JM_METRIC_CSAT)->sample_size, ==, 67);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +379,8 @@ main (int   argc,
                    test_shipped_survey_gives_the_restaurant_example_metrics);
   g_test_add_func ("/io/csv/dates-with-signs-or-spaces-are-not-dates", test_dates_with_signs_or_spaces_are_not_dates);
   g_test_add_func ("/io/csv/fuzzer-findings-import-safely", test_fuzzer_findings_import_safely);
+  g_test_add_func ("/io/csv/rows-naming-a-missing-touchpoint-are-summed-up",
+                   test_rows_naming_a_missing_touchpoint_are_summed_up);
 
   return g_test_run ();
 }

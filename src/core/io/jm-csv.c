@@ -9,126 +9,8 @@
 #include <string.h>
 
 #include "jm-csv.h"
-
-#define MAX_CSV_BYTES (64 * 1024 * 1024)
-
-typedef struct {
-  GPtrArray *fields;   /* char* */
-  int        line;     /* where the record starts */
-} Record;
-
-static void
-record_free (gpointer data)
-{
-  Record *record = data;
-
-  g_ptr_array_unref (record->fields);
-  g_free (record);
-}
-
-/* The separator is the one of ',' or ';' the header line has more of,
- * counting outside quotes. */
-static char
-detect_separator (const char *data,
-                  gsize       len)
-{
-  guint commas = 0, semicolons = 0;
-  gboolean quoted = FALSE;
-
-  for (gsize i = 0; i < len && (quoted || (data[i] != '\n' && data[i] != '\r')); i++)
-    {
-      if (data[i] == '"')
-        quoted = !quoted;
-      else if (!quoted && data[i] == ',')
-        commas++;
-      else if (!quoted && data[i] == ';')
-        semicolons++;
-    }
-  return semicolons > commas ? ';' : ',';
-}
-
-static GPtrArray *
-parse_records (const char *data,
-               gsize       len,
-               char        separator)
-{
-  GPtrArray *records = g_ptr_array_new_with_free_func (record_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  Record *record = NULL;
-  gboolean quoted = FALSE, was_quoted = FALSE;
-  int line = 1;
-  gsize i = 0;
-
-  while (i <= len)
-    {
-      char c = i < len ? data[i] : '\n';
-      gboolean at_end = i == len;
-
-      if (record == NULL)
-        {
-          record = g_new0 (Record, 1);
-          record->fields = g_ptr_array_new_with_free_func (g_free);
-          record->line = line;
-        }
-
-      if (quoted)
-        {
-          if (c == '"' && i + 1 < len && data[i + 1] == '"')
-            {
-              g_string_append_c (field, '"');
-              i += 2;
-              continue;
-            }
-          if (c == '"' || at_end)
-            quoted = FALSE;
-          else
-            {
-              if (c == '\n')
-                line++;
-              g_string_append_c (field, c);
-            }
-          i++;
-          continue;
-        }
-
-      if (c == '"' && field->len == 0 && !was_quoted)
-        {
-          quoted = was_quoted = TRUE;
-        }
-      else if (c == separator)
-        {
-          g_ptr_array_add (record->fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-        }
-      else if (c == '\r' && i + 1 < len && data[i + 1] == '\n')
-        {
-          /* The \n ends the record. */
-        }
-      else if (c == '\n' || c == '\r')
-        {
-          g_ptr_array_add (record->fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          /* Blank lines are no records. */
-          if (record->fields->len == 1 && *(char *) g_ptr_array_index (record->fields, 0) == '\0')
-            record_free (record);
-          else
-            g_ptr_array_add (records, record);
-          record = NULL;
-          line++;
-        }
-      else
-        {
-          g_string_append_c (field, c);
-        }
-      i++;
-    }
-
-  if (record != NULL)
-    record_free (record);
-  return records;
-}
+#include "jm-csv-reader.h"
+#include "jm-text-match.h"
 
 typedef enum {
   COLUMN_TOUCHPOINT,
@@ -241,27 +123,91 @@ tally_free (gpointer data)
   g_free (tally);
 }
 
-static JmCard *
-find_touchpoint (JmDocument *document,
-                 const char *key)
+/* The cards by text, and by text folded (jm-text-match.h): built once,
+ * for files of many thousand rows. The first card wins. */
+typedef struct {
+  GHashTable *by_text;
+  GHashTable *by_folded;
+} CardIndex;
+
+static void
+card_index_init (CardIndex  *index,
+                 JmDocument *document)
 {
   GPtrArray *lanes = jm_document_get_lanes (document);
-  JmCard *card = jm_document_find_card (document, key, NULL);
 
-  if (card != NULL)
-    return card;
+  index->by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  index->by_folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint l = 0; l < lanes->len; l++)
     {
       JmLane *lane = g_ptr_array_index (lanes, l);
 
       for (guint c = 0; c < lane->cards->len; c++)
         {
-          card = g_ptr_array_index (lane->cards, c);
-          if (g_strcmp0 (card->text, key) == 0)
-            return card;
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+          char *folded = jm_text_fold (card->text);
+
+          if (!g_hash_table_contains (index->by_text, card->text))
+            g_hash_table_insert (index->by_text, card->text, card);
+          if (*folded != '\0' && !g_hash_table_contains (index->by_folded, folded))
+            g_hash_table_insert (index->by_folded, folded, card);
+          else
+            g_free (folded);
         }
     }
-  return NULL;
+}
+
+static void
+card_index_clear (CardIndex *index)
+{
+  g_clear_pointer (&index->by_text, g_hash_table_unref);
+  g_clear_pointer (&index->by_folded, g_hash_table_unref);
+}
+
+/* By id, by exact text, or by text forgiving of case, accents and
+ * spacing ("sito  web" names the card "Sito web"). */
+static JmCard *
+find_touchpoint (JmDocument *document,
+                 CardIndex  *index,
+                 const char *key)
+{
+  JmCard *card = jm_document_find_card (document, key, NULL);
+  g_autofree char *folded = NULL;
+
+  if (card == NULL)
+    card = g_hash_table_lookup (index->by_text, key);
+  if (card == NULL)
+    {
+      folded = jm_text_fold (key);
+      card = g_hash_table_lookup (index->by_folded, folded);
+    }
+  return card;
+}
+
+/* A name no card has, and the rows that used it. */
+typedef struct {
+  char *name;
+  guint rows;
+  int   first_line;
+} Unknown;
+
+static void
+unknown_free (gpointer data)
+{
+  Unknown *unknown = data;
+
+  g_free (unknown->name);
+  g_free (unknown);
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const JmProblem *pa = *(const JmProblem **) a;
+  const JmProblem *pb = *(const JmProblem **) b;
+
+  return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
 static void
@@ -300,58 +246,60 @@ jm_csv_import_load_bytes (JmDocument  *document,
                           gsize        len,
                           GError     **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JmCsvReader) reader = NULL;
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func (tally_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) unknowns = g_ptr_array_new_with_free_func (unknown_free);
+  g_autoptr(GHashTable) unknown_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   int columns[N_COLUMNS] = { -1, -1, -1, -1 };
+  CardIndex cards;
   JmCsvImport *import;
-  Record *header;
+  GPtrArray *fields;
+  int line;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-  if (len > MAX_CSV_BYTES || !g_utf8_validate (data, (gssize) len, NULL))
+  jm_csv_skip_bom (&data, &len);
+  if (len > JM_CSV_MAX_BYTES || !g_utf8_validate (data, (gssize) len, NULL))
     {
       g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_MALFORMED,
-                   len > MAX_CSV_BYTES ? _("%s: the file is too large") : _("%s: the file is not UTF-8 text"),
+                   len > JM_CSV_MAX_BYTES ? _("%s: the file is too large") : _("%s: the file is not UTF-8 text"),
                    display_name);
       return NULL;
     }
 
-  records = parse_records (data, len, detect_separator (data, len));
-  if (records->len == 0)
+  reader = jm_csv_reader_new (data, len, jm_csv_detect_separator (data, len));
+  fields = jm_csv_reader_next (reader, &line);
+  if (fields == NULL)
     {
       g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_NOT_A_MAP, _("%s: the file is empty"), display_name);
       return NULL;
     }
 
-  header = g_ptr_array_index (records, 0);
-  for (guint i = 0; i < header->fields->len; i++)
+  for (guint i = 0; i < fields->len; i++)
     {
       Column column;
 
-      if (column_of (g_ptr_array_index (header->fields, i), &column) && columns[column] < 0)
+      if (column_of (g_ptr_array_index (fields, i), &column) && columns[column] < 0)
         columns[column] = (int) i;
     }
   if (columns[COLUMN_TOUCHPOINT] < 0 || columns[COLUMN_METRIC] < 0 || columns[COLUMN_SCORE] < 0)
     {
       g_set_error (error, JM_IO_ERROR, JM_IO_ERROR_NOT_A_MAP,
-                   _("%s:1: the first line must name the columns touchpoint, metric and score (and "
-                     "optionally date)"), display_name);
+                   _("%s:%d: the first line must name the columns touchpoint, metric and score (and "
+                     "optionally date)"), display_name, line);
       return NULL;
     }
 
   import = g_new0 (JmCsvImport, 1);
   import->results = g_ptr_array_new_with_free_func (result_free);
   import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_problem_free);
+  card_index_init (&cards, document);
 
-  for (guint r = 1; r < records->len; r++)
+  while ((fields = jm_csv_reader_next (reader, &line)) != NULL)
     {
-      Record *record = g_ptr_array_index (records, r);
       const char *touchpoint, *metric, *score_text, *date_text;
       g_autofree char *key = NULL;
       g_autofree char *message = NULL;
@@ -361,22 +309,33 @@ jm_csv_import_load_bytes (JmDocument  *document,
       Tally *tally;
       double score, min, max;
 
-      if ((int) record->fields->len <= MAX (columns[COLUMN_TOUCHPOINT], MAX (columns[COLUMN_METRIC], columns[COLUMN_SCORE])))
+      if ((int) fields->len <= MAX (columns[COLUMN_TOUCHPOINT], MAX (columns[COLUMN_METRIC], columns[COLUMN_SCORE])))
         {
-          add_problem (import, display_name, record->line, _("The row has too few columns"));
+          add_problem (import, display_name, line, _("The row has too few columns"));
           continue;
         }
-      touchpoint = g_ptr_array_index (record->fields, columns[COLUMN_TOUCHPOINT]);
-      metric = g_ptr_array_index (record->fields, columns[COLUMN_METRIC]);
-      score_text = g_ptr_array_index (record->fields, columns[COLUMN_SCORE]);
-      date_text = columns[COLUMN_DATE] >= 0 && columns[COLUMN_DATE] < (int) record->fields->len
-                  ? g_ptr_array_index (record->fields, columns[COLUMN_DATE]) : NULL;
+      touchpoint = g_ptr_array_index (fields, columns[COLUMN_TOUCHPOINT]);
+      metric = g_ptr_array_index (fields, columns[COLUMN_METRIC]);
+      score_text = g_ptr_array_index (fields, columns[COLUMN_SCORE]);
+      date_text = columns[COLUMN_DATE] >= 0 && columns[COLUMN_DATE] < (int) fields->len
+                  ? g_ptr_array_index (fields, columns[COLUMN_DATE]) : NULL;
 
-      card = find_touchpoint (document, touchpoint);
+      card = find_touchpoint (document, &cards, touchpoint);
       if (card == NULL)
         {
-          message = g_strdup_printf (_("No card has the id or the text “%s”"), touchpoint);
-          add_problem (import, display_name, record->line, message);
+          /* Said once per name, at the end: a file can name one missing
+           * touchpoint on thousands of rows. */
+          Unknown *unknown = g_hash_table_lookup (unknown_by_name, touchpoint);
+
+          if (unknown == NULL)
+            {
+              unknown = g_new0 (Unknown, 1);
+              unknown->name = g_strdup (touchpoint);
+              unknown->first_line = line;
+              g_ptr_array_add (unknowns, unknown);
+              g_hash_table_insert (unknown_by_name, unknown->name, unknown);
+            }
+          unknown->rows++;
           continue;
         }
 
@@ -387,7 +346,7 @@ jm_csv_import_load_bytes (JmDocument  *document,
       if (!jm_metric_kind_from_string (metric_lower, &kind) || kind > JM_METRIC_CES)
         {
           message = g_strdup_printf (_("“%s” is not a survey metric: use nps, csat or ces"), metric);
-          add_problem (import, display_name, record->line, message);
+          add_problem (import, display_name, line, message);
           continue;
         }
 
@@ -398,7 +357,7 @@ jm_csv_import_load_bytes (JmDocument  *document,
         {
           message = g_strdup_printf (_("The %s answer “%s” is not a number from %g to %g"),
                                      jm_metric_kind_get_label (kind), score_text, min, max);
-          add_problem (import, display_name, record->line, message);
+          add_problem (import, display_name, line, message);
           continue;
         }
 
@@ -422,7 +381,7 @@ jm_csv_import_load_bytes (JmDocument  *document,
             {
               message = g_strdup_printf (_("“%s” is not a date (write YYYY-MM-DD or DD/MM/YYYY); the answer counts without it"),
                                          date_text);
-              add_problem (import, display_name, record->line, message);
+              add_problem (import, display_name, line, message);
             }
           else if (tally->date == NULL || strcmp (date, tally->date) > 0)
             {
@@ -432,6 +391,25 @@ jm_csv_import_load_bytes (JmDocument  *document,
         }
       import->rows_used++;
     }
+  card_index_clear (&cards);
+
+  for (guint u = 0; u < unknowns->len; u++)
+    {
+      Unknown *unknown = g_ptr_array_index (unknowns, u);
+      g_autofree char *message = NULL;
+
+      if (unknown->rows == 1)
+        message = g_strdup_printf (_("No card has the id or the text “%s”"), unknown->name);
+      else
+        /* Translators: "132 rows name “Sito web”, which no touchpoint has (the first is on this line)" */
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u row names “%s”, which no touchpoint has (the first is on this line)",
+                                                "%u rows name “%s”, which no touchpoint has (the first is on this line)",
+                                                unknown->rows),
+                                   unknown->rows, unknown->name);
+      add_problem (import, display_name, unknown->first_line, message);
+    }
+  g_ptr_array_sort (import->problems, compare_problems);
 
   for (guint t = 0; t < tallies->len; t++)
     {

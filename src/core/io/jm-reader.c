@@ -1274,8 +1274,118 @@ read_conflict (Ctx *ctx)
     }
 }
 
+/* A survey's field. Surveys come after the lanes and emotions: the cards,
+ * stages and lanes it names are all known when it is read. */
+static JmSurveyField *
+read_survey_field (Ctx *ctx)
+{
+  enum { HEADER, CARD, STAGE, LANE, STEP, METRIC, NAME, N };
+  Attr attrs[N] = {
+    { "header" }, { "card" }, { "stage" }, { "lane" }, { "step" }, { "metric" }, { "name" },
+  };
+  JmSurveyField *field;
+  JmForeign *foreign = NULL;
+  guint targets;
+  int depth = jm_xml_cursor_depth (ctx->cursor);
+
+  read_attributes (ctx, "field", attrs, N, &foreign);
+  required (ctx, "field", &attrs[HEADER]);
+  field = jm_survey_field_new (attrs[HEADER].value);
+  field->foreign = foreign;
+
+  targets = (attrs[CARD].value != NULL) + (attrs[STAGE].value != NULL) + (attrs[LANE].value != NULL);
+  if (targets > 1)
+    invalid (ctx, _("A survey field goes to one card, one stage or one lane, not to several"));
+  else if (attrs[CARD].value != NULL || attrs[STAGE].value != NULL)
+    {
+      gboolean card = attrs[CARD].value != NULL;
+      const char *id = card ? attrs[CARD].value : attrs[STAGE].value;
+
+      if (card && jm_document_find_card (ctx->doc, id, NULL) == NULL)
+        invalid (ctx, _("A survey field refers to card “%s”, which does not exist"), id);
+      else if (!card && jm_document_find_stage (ctx->doc, id) == NULL)
+        invalid (ctx, _("A survey field refers to stage “%s”, which does not exist"), id);
+      field->target = card ? JM_SURVEY_TARGET_CARD : JM_SURVEY_TARGET_STAGE;
+      field->target_id = g_strdup (id);
+      if (required (ctx, "field", &attrs[METRIC]) != NULL
+          && (!jm_metric_kind_from_string (attrs[METRIC].value, &field->kind)
+              || field->kind == JM_METRIC_RETENTION || field->kind == JM_METRIC_CONVERSION))
+        invalid (ctx, _("“%s” is not a metric survey answers give: use nps, csat, ces or custom"),
+                 attrs[METRIC].value);
+      field->name = g_strdup (attrs[NAME].value);
+    }
+  else if (attrs[LANE].value != NULL)
+    {
+      JmLane *lane = jm_document_find_lane (ctx->doc, attrs[LANE].value);
+
+      if (lane == NULL)
+        invalid (ctx, _("A survey field refers to lane “%s”, which does not exist"), attrs[LANE].value);
+      if (required (ctx, "field", &attrs[STEP]) != NULL
+          && jm_document_find_step (ctx->doc, attrs[STEP].value) == NULL)
+        invalid (ctx, _("A survey field refers to step “%s”, which does not exist"), attrs[STEP].value);
+      field->target = JM_SURVEY_TARGET_VERBATIMS;
+      field->target_id = g_strdup (attrs[LANE].value);
+      field->step_id = g_strdup (attrs[STEP].value);
+    }
+  if (targets == 0 && (attrs[METRIC].value != NULL || attrs[STEP].value != NULL || attrs[NAME].value != NULL))
+    invalid (ctx, _("A survey field with a metric or a step needs a card, a stage or a lane"));
+  free_attributes (attrs, N);
+
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
+    while (next_child (ctx, depth))
+      {
+        if (is_ours (ctx))
+          {
+            invalid (ctx, _("Unknown element <%s> in <%s>"), jm_xml_cursor_local_name (ctx->cursor), "field");
+            skip_element (ctx);
+          }
+        else
+          keep_foreign_element (ctx, &field->foreign);
+      }
+  return field;
+}
+
+static void
+read_survey (Ctx *ctx)
+{
+  enum { ID, NAME, LAYOUT, N };
+  Attr attrs[N] = { { "id" }, { "name" }, { "layout" } };
+  JmForeign *foreign = NULL;
+  JmSurvey *survey;
+  int depth = jm_xml_cursor_depth (ctx->cursor);
+
+  read_attributes (ctx, "survey", attrs, N, &foreign);
+  required (ctx, "survey", &attrs[ID]);
+  register_id (ctx, "survey", attrs[ID].value);
+  survey = jm_survey_new (attrs[ID].value, attrs[NAME].value);
+  survey->layout = g_strdup (attrs[LAYOUT].value);
+  survey->foreign = foreign;
+  free_attributes (attrs, N);
+
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
+    while (next_child (ctx, depth))
+      {
+        if (!is_ours (ctx))
+          keep_foreign_element (ctx, &survey->foreign);
+        else if (g_str_equal (jm_xml_cursor_local_name (ctx->cursor), "field"))
+          {
+            JmSurveyField *field = read_survey_field (ctx);
+
+            if (jm_survey_find_field (survey, field->header) != NULL)
+              invalid (ctx, _("Survey “%s” has two fields for the column “%s”"), survey->id, field->header);
+            g_ptr_array_add (survey->fields, field);
+          }
+        else
+          {
+            invalid (ctx, _("Unknown element <%s> in <%s>"), jm_xml_cursor_local_name (ctx->cursor), "survey");
+            skip_element (ctx);
+          }
+      }
+  jm_document_build_survey (ctx->doc, survey);
+}
+
 /* Reads the children of a container (<personas>, <stages>, <lanes>,
- * <emotions>, <conflicts>), each of which must be `child`. */
+ * <emotions>, <surveys>, <conflicts>), each of which must be `child`. */
 static void
 read_container (Ctx        *ctx,
                 const char *child,
@@ -1397,7 +1507,7 @@ read_root (Ctx *ctx)
     while (next_child (ctx, depth))
       {
         static const char *order[] = {
-          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions", "conflicts"
+          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions", "surveys", "conflicts"
         };
         const char *name = jm_xml_cursor_local_name (ctx->cursor);
         int position = 0;
@@ -1420,7 +1530,7 @@ read_root (Ctx *ctx)
           }
         if (position <= last)
           invalid (ctx, _("<%s> is out of place: the order is title, scenario, notes, personas, stages, "
-                          "lanes, emotions, conflicts, each at most once"), name);
+                          "lanes, emotions, surveys, conflicts, each at most once"), name);
         last = position;
 
         if (g_str_equal (name, "title"))
@@ -1447,10 +1557,12 @@ read_root (Ctx *ctx)
           }
         else if (g_str_equal (name, "lanes"))
           read_container (ctx, "lane", read_lane);
-        else if (g_str_equal (name, "conflicts"))
-          read_container (ctx, "conflict", read_conflict);
-        else
+        else if (g_str_equal (name, "emotions"))
           read_container (ctx, "emotion", read_emotion);
+        else if (g_str_equal (name, "surveys"))
+          read_container (ctx, "survey", read_survey);
+        else
+          read_container (ctx, "conflict", read_conflict);
       }
 
   if (ctx->fatal)

@@ -539,6 +539,104 @@ write_emotions (GString    *out,
   g_string_append (out, "</emotions>\n");
 }
 
+/* A field's target is written only while it exists: the map may have
+ * lost the card since (an undo brings it back), and a file never refers
+ * to nothing. Without its target the field says "not mapped". */
+static void
+write_survey_field (GString             *out,
+                    guint                level,
+                    JmDocument          *document,
+                    const JmSurveyField *field)
+{
+  gboolean metric = FALSE;
+
+  indent (out, level);
+  g_string_append (out, "<field");
+  attr (out, "header", field->header);
+  switch (field->target)
+    {
+    case JM_SURVEY_TARGET_CARD:
+      if (jm_document_find_card (document, field->target_id, NULL) != NULL)
+        {
+          attr (out, "card", field->target_id);
+          metric = TRUE;
+        }
+      break;
+    case JM_SURVEY_TARGET_STAGE:
+      if (jm_document_find_stage (document, field->target_id) != NULL)
+        {
+          attr (out, "stage", field->target_id);
+          metric = TRUE;
+        }
+      break;
+    case JM_SURVEY_TARGET_VERBATIMS:
+      if (jm_document_find_lane (document, field->target_id) != NULL
+          && jm_document_find_step (document, field->step_id) != NULL)
+        {
+          attr (out, "lane", field->target_id);
+          attr (out, "step", field->step_id);
+        }
+      break;
+    case JM_SURVEY_TARGET_NONE:
+    default:
+      break;
+    }
+  if (metric)
+    {
+      attr (out, "metric", jm_metric_kind_to_string (field->kind));
+      if (field->kind == JM_METRIC_CUSTOM)
+        attr (out, "name", field->name);
+    }
+  foreign_attrs (out, field->foreign);
+  if (!has_foreign_elements (field->foreign))
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append (out, ">\n");
+  foreign_elements (out, field->foreign, level + 1);
+  indent (out, level);
+  g_string_append (out, "</field>\n");
+}
+
+static void
+write_surveys (GString    *out,
+               guint       level,
+               JmDocument *document)
+{
+  GPtrArray *surveys = jm_document_get_surveys (document);
+
+  if (surveys->len == 0)
+    return;
+
+  indent (out, level);
+  g_string_append (out, "<surveys>\n");
+  for (guint i = 0; i < surveys->len; i++)
+    {
+      const JmSurvey *survey = g_ptr_array_index (surveys, i);
+
+      indent (out, level + 1);
+      g_string_append (out, "<survey");
+      attr (out, "id", survey->id);
+      attr (out, "name", survey->name);
+      attr (out, "layout", survey->layout);
+      foreign_attrs (out, survey->foreign);
+      if (survey->fields->len == 0 && !has_foreign_elements (survey->foreign))
+        {
+          g_string_append (out, "/>\n");
+          continue;
+        }
+      g_string_append (out, ">\n");
+      for (guint f = 0; f < survey->fields->len; f++)
+        write_survey_field (out, level + 2, document, g_ptr_array_index (survey->fields, f));
+      foreign_elements (out, survey->foreign, level + 2);
+      indent (out, level + 1);
+      g_string_append (out, "</survey>\n");
+    }
+  indent (out, level);
+  g_string_append (out, "</surveys>\n");
+}
+
 /* A conflict's value: absent when not set, empty when empty. */
 static void
 conflict_value (GString    *out,
@@ -777,6 +875,7 @@ jm_writer_to_string (JmDocument *document,
     }
 
   write_emotions (out, 1, document);
+  write_surveys (out, 1, document);
   write_conflicts (out, 1, document);
   foreign_elements (out, foreign, 1);
   g_string_append (out, "</journey-map>\n");

@@ -23,6 +23,7 @@ typedef struct {
   char       *notes;
   JmMapState  state;
   double      metric_tolerance;  /* percent: "near" band around targets */
+  GPtrArray  *surveys;           /* JmSurvey*: saved survey mappings, may be NULL */
 } JmHeader;
 
 typedef struct _JmCommand JmCommand;

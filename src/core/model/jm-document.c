@@ -136,6 +136,17 @@ header_clear (JmHeader *header)
   g_clear_pointer (&header->title, g_free);
   g_clear_pointer (&header->scenario, g_free);
   g_clear_pointer (&header->notes, g_free);
+  g_clear_pointer (&header->surveys, g_ptr_array_unref);
+}
+
+static GPtrArray *
+copy_surveys (GPtrArray *surveys)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_survey_free);
+
+  for (guint i = 0; surveys != NULL && i < surveys->len; i++)
+    g_ptr_array_add (copy, jm_survey_copy (g_ptr_array_index (surveys, i)));
+  return copy;
 }
 
 static void
@@ -147,6 +158,7 @@ header_copy (JmHeader       *dest,
   dest->notes = g_strdup (src->notes);
   dest->state = src->state;
   dest->metric_tolerance = src->metric_tolerance;
+  dest->surveys = copy_surveys (src->surveys);
 }
 
 void
@@ -370,6 +382,7 @@ jm_document_init (JmDocument *self)
 {
   self->header.title = g_strdup ("");
   self->header.metric_tolerance = JM_METRIC_TOLERANCE_DEFAULT;
+  self->header.surveys = copy_surveys (NULL);
   self->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_persona_free);
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_stage_free);
   self->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_lane_free);
@@ -687,7 +700,9 @@ jm_document_build_header (JmDocument *self,
 {
   g_return_if_fail (JM_IS_DOCUMENT (self));
 
-  header_clear (&self->header);
+  g_free (self->header.title);
+  g_free (self->header.scenario);
+  g_free (self->header.notes);
   self->header.title = g_strdup (title ? title : "");
   self->header.scenario = g_strdup (scenario);
   self->header.notes = g_strdup (notes);
@@ -976,6 +991,7 @@ replace_object (JmDocument   *self,
       }
     case JM_OBJECT_MAP:
     case JM_OBJECT_EMOTION:
+    case JM_OBJECT_CONFLICT:
     default:
       g_assert_not_reached ();
     }
@@ -1921,6 +1937,84 @@ jm_document_set_emotion (JmDocument *self,
   command->old_score = old_score;
   command->new_score = score;
   run (self, command);
+}
+
+/* ---- survey mappings ---- */
+
+GPtrArray *
+jm_document_get_surveys (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+  return self->header.surveys;
+}
+
+JmSurvey *
+jm_document_find_survey (JmDocument *self,
+                         const char *id)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->header.surveys->len; i++)
+    {
+      JmSurvey *survey = g_ptr_array_index (self->header.surveys, i);
+
+      if (g_strcmp0 (survey->id, id) == 0)
+        return survey;
+    }
+  return NULL;
+}
+
+void
+jm_document_build_survey (JmDocument *self,
+                          JmSurvey   *survey)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (survey != NULL);
+
+  g_ptr_array_add (self->header.surveys, survey);
+}
+
+/* Surveys are part of the header: their commands are header commands. */
+void
+jm_document_set_survey (JmDocument *self,
+                        JmSurvey   *survey)
+{
+  JmHeader after = { 0 };
+  gboolean replaced = FALSE;
+
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (survey != NULL && survey->id != NULL);
+
+  header_copy (&after, &self->header);
+  for (guint i = 0; i < after.surveys->len && !replaced; i++)
+    if (g_strcmp0 (((JmSurvey *) g_ptr_array_index (after.surveys, i))->id, survey->id) == 0)
+      {
+        jm_survey_free (g_ptr_array_index (after.surveys, i));
+        g_ptr_array_index (after.surveys, i) = survey;
+        replaced = TRUE;
+      }
+  if (!replaced)
+    g_ptr_array_add (after.surveys, survey);
+  change_header (self, &after, _("Save Survey Mapping"), NULL);
+}
+
+void
+jm_document_remove_survey (JmDocument *self,
+                           const char *id)
+{
+  JmHeader after = { 0 };
+
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_return_if_fail (jm_document_find_survey (self, id) != NULL);
+
+  header_copy (&after, &self->header);
+  for (guint i = 0; i < after.surveys->len; i++)
+    if (g_strcmp0 (((JmSurvey *) g_ptr_array_index (after.surveys, i))->id, id) == 0)
+      {
+        g_ptr_array_remove_index (after.surveys, i);
+        break;
+      }
+  change_header (self, &after, _("Remove Survey Mapping"), NULL);
 }
 
 /* ---- merge conflicts ---- */

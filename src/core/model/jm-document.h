@@ -229,6 +229,20 @@ void             jm_document_set_emotion       (JmDocument   *self,
                                                 JmMapState    curve,
                                                 double        score);
 
+/* ---- Survey mappings (see JmSurvey) ----
+ * A map keeps how the columns of each survey it imports map onto it. */
+GPtrArray       *jm_document_get_surveys       (JmDocument   *self);  /* JmSurvey* */
+JmSurvey        *jm_document_find_survey       (JmDocument   *self,
+                                                const char   *id);
+/* For readers: takes the survey (transfer full), records nothing. */
+void             jm_document_build_survey      (JmDocument   *self,
+                                                JmSurvey     *survey);
+/* Adds the survey, or replaces the one with its id (transfer full): one
+ * undoable command. */
+void             jm_document_set_survey        (JmDocument   *self,
+                                                JmSurvey     *survey);
+void             jm_document_remove_survey     (JmDocument   *self,
+                                                const char   *id);
 /* ---- Merge conflicts (see jm-conflict.h) ----
  * Recorded by a merge, kept in the file until resolved. */
 GPtrArray       *jm_document_get_conflicts     (JmDocument   *self);  /* JmConflict* */

@@ -577,3 +577,100 @@ jm_emotion_free (JmEmotion *emotion)
   g_free (emotion->step_id);
   g_free (emotion);
 }
+
+/* ---- surveys ---- */
+
+JmSurveyField *
+jm_survey_field_new (const char *header)
+{
+  JmSurveyField *field = g_new0 (JmSurveyField, 1);
+
+  field->header = g_strdup (header ? header : "");
+  field->kind = JM_METRIC_CUSTOM;
+  return field;
+}
+
+JmSurveyField *
+jm_survey_field_copy (const JmSurveyField *field)
+{
+  JmSurveyField *copy;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  copy = g_memdup2 (field, sizeof *field);
+  copy->header = g_strdup (field->header);
+  copy->target_id = g_strdup (field->target_id);
+  copy->step_id = g_strdup (field->step_id);
+  copy->name = g_strdup (field->name);
+  copy->foreign = jm_foreign_copy (field->foreign);
+  return copy;
+}
+
+void
+jm_survey_field_free (JmSurveyField *field)
+{
+  if (field == NULL)
+    return;
+  g_free (field->header);
+  g_free (field->target_id);
+  g_free (field->step_id);
+  g_free (field->name);
+  jm_foreign_free (field->foreign);
+  g_free (field);
+}
+
+JmSurvey *
+jm_survey_new (const char *id,
+               const char *name)
+{
+  JmSurvey *survey = g_new0 (JmSurvey, 1);
+
+  survey->id = g_strdup (id);
+  survey->name = g_strdup (name);
+  survey->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_survey_field_free);
+  return survey;
+}
+
+JmSurvey *
+jm_survey_copy (const JmSurvey *survey)
+{
+  JmSurvey *copy;
+
+  g_return_val_if_fail (survey != NULL, NULL);
+
+  copy = jm_survey_new (survey->id, survey->name);
+  copy->layout = g_strdup (survey->layout);
+  for (guint i = 0; i < survey->fields->len; i++)
+    g_ptr_array_add (copy->fields, jm_survey_field_copy (g_ptr_array_index (survey->fields, i)));
+  copy->foreign = jm_foreign_copy (survey->foreign);
+  return copy;
+}
+
+void
+jm_survey_free (JmSurvey *survey)
+{
+  if (survey == NULL)
+    return;
+  g_free (survey->id);
+  g_free (survey->name);
+  g_free (survey->layout);
+  g_clear_pointer (&survey->fields, g_ptr_array_unref);
+  jm_foreign_free (survey->foreign);
+  g_free (survey);
+}
+
+JmSurveyField *
+jm_survey_find_field (const JmSurvey *survey,
+                      const char     *header)
+{
+  g_return_val_if_fail (survey != NULL, NULL);
+
+  for (guint i = 0; header != NULL && i < survey->fields->len; i++)
+    {
+      JmSurveyField *field = g_ptr_array_index (survey->fields, i);
+
+      if (g_strcmp0 (field->header, header) == 0)
+        return field;
+    }
+  return NULL;
+}

@@ -106,6 +106,36 @@ typedef struct {
   double      score;       /* JM_EMOTION_MIN .. JM_EMOTION_MAX */
 } JmEmotion;
 
+/* Where the answers of one survey column go. */
+typedef enum {
+  JM_SURVEY_TARGET_NONE,       /* nowhere: the column is left out on purpose */
+  JM_SURVEY_TARGET_CARD,       /* a metric of a card (a touchpoint) */
+  JM_SURVEY_TARGET_STAGE,      /* a metric of a stage */
+  JM_SURVEY_TARGET_VERBATIMS,  /* each answer a card of its own in a text lane */
+} JmSurveyTarget;
+
+/* One column of a survey tool's export, keyed by its header as the tool
+ * writes it, and what it becomes in the map. */
+typedef struct {
+  char           *header;
+  JmSurveyTarget  target;
+  char           *target_id;   /* the card, stage or (verbatims) lane */
+  char           *step_id;     /* verbatims: the step their cards go in */
+  JmMetricKind    kind;        /* card, stage: nps, csat, ces or custom */
+  char           *name;        /* custom: the metric's name, may be NULL */
+  JmForeign      *foreign;
+} JmSurveyField;
+
+/* How a survey's export maps onto the map, saved with it so that the
+ * next export of the same survey imports with one confirmation. */
+typedef struct {
+  char      *id;
+  char      *name;      /* for people: "Post-visit survey", may be NULL */
+  char      *layout;    /* the export's layout ("google-forms"…), may be NULL */
+  GPtrArray *fields;    /* JmSurveyField*, in the export's column order */
+  JmForeign *foreign;
+} JmSurvey;
+
 /* Photos and images larger than this are refused. */
 #define JM_MAX_IMAGE_BYTES (4 * 1024 * 1024)
 
@@ -190,6 +220,17 @@ JmEmotion *jm_emotion_new         (const char      *persona_id,
 JmEmotion *jm_emotion_copy        (const JmEmotion *emotion);
 void       jm_emotion_free        (JmEmotion       *emotion);
 
+JmSurveyField *jm_survey_field_new   (const char          *header);
+JmSurveyField *jm_survey_field_copy  (const JmSurveyField *field);
+void           jm_survey_field_free  (JmSurveyField       *field);
+JmSurvey      *jm_survey_new         (const char          *id,
+                                      const char          *name);
+JmSurvey      *jm_survey_copy        (const JmSurvey      *survey);
+void           jm_survey_free        (JmSurvey            *survey);
+/* The field of this header, or NULL. */
+JmSurveyField *jm_survey_find_field  (const JmSurvey      *survey,
+                                      const char          *header);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmMetric, jm_metric_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmStep, jm_step_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmStage, jm_stage_free)
@@ -197,5 +238,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmCard, jm_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmLane, jm_lane_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmPersona, jm_persona_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmEmotion, jm_emotion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmSurveyField, jm_survey_field_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmSurvey, jm_survey_free)
 
 G_END_DECLS
