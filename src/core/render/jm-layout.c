@@ -889,7 +889,6 @@ jm_layout_get_emotion_point (JmLayout   *self,
   const JmEmotion *emotion;
   JmRow *row;
   int column;
-  double top, bottom;
 
   g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
 
@@ -899,10 +898,59 @@ jm_layout_get_emotion_point (JmLayout   *self,
   if (row == NULL || emotion == NULL || column < 0)
     return FALSE;
 
+  *x = jm_layout_column_x (self, column) + jm_layout_column_width (self, column) / 2;
+  return jm_layout_get_emotion_y (self, emotion->score, y);
+}
+
+gboolean
+jm_layout_get_emotion_y (JmLayout *self,
+                         double    score,
+                         double   *y)
+{
+  JmRow *row;
+  double top, bottom;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  row = emotion_row (self);
+  if (row == NULL)
+    return FALSE;
   top = row->y + 28;
   bottom = row->y + JM_EMOTION_H - 28;
-  *x = jm_layout_column_x (self, column) + jm_layout_column_width (self, column) / 2;
-  *y = top + (JM_EMOTION_MAX - emotion->score) / (JM_EMOTION_MAX - JM_EMOTION_MIN) * (bottom - top);
+  *y = top + (JM_EMOTION_MAX - score) / (JM_EMOTION_MAX - JM_EMOTION_MIN) * (bottom - top);
+  return TRUE;
+}
+
+gboolean
+jm_layout_get_card_parts (JmLayout    *self,
+                          const char  *card_id,
+                          JmCardParts *parts)
+{
+  JmCardBox *box;
+  double x, y, inner;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (parts != NULL, FALSE);
+
+  box = g_hash_table_lookup (self->boxes, card_id);
+  if (box == NULL || box->column < 0)
+    return FALSE;
+
+  /* As draw_card_content lays them out: inside the padding, right of the
+   * accent bar, one under the other. */
+  x = box->rect.x + JM_CARD_PAD + 4;
+  y = box->rect.y + JM_CARD_PAD;
+  inner = box->rect.width - 2 * JM_CARD_PAD - 4;
+  parts->chips = (JmRect) { x, y, inner, box->chips_height > 0 ? JM_CHIP_H : 0 };
+  y += box->chips_height;
+  parts->image = (JmRect) { x, y, inner, MAX (0, box->image_height - 6) };
+  y += box->image_height;
+  /* The text was wrapped at the card's width less its padding. */
+  parts->text = (JmRect) { x, y, inner + 4, box->text_height };
+  y += box->text_height;
+  parts->badges = (JmRect) { x, y + 6, inner, MAX (0, box->badges_height - 6) };
+  y += box->badges_height;
+  parts->footer = (JmRect) { x, y, inner, box->footer_height };
   return TRUE;
 }
 
