@@ -1283,6 +1283,29 @@ add_emotions (Builder     *b,
     }
 }
 
+/* Whether the lane lies in the part from top to bottom (map units). */
+static gboolean
+lane_in_part (Builder *b,
+              JmLane  *lane,
+              double   top,
+              double   bottom,
+              JmRect  *row)
+{
+  return jm_layout_get_lane_rect (b->layout, lane->id, row)
+         && row->y >= top - 0.5 && row->y + row->height <= bottom + 0.5;
+}
+
+/* The cards a stage's slides show: those that start in the stage, and of
+ * a deck for one persona, that persona's. */
+static gboolean
+card_on_stage (Builder *b,
+               JmCard  *card,
+               JmStage *stage)
+{
+  return jm_document_get_step_stage (b->doc, card->step_id) == stage
+         && (b->options->persona_id == NULL || jm_card_applies_to (card, b->options->persona_id));
+}
+
 static void
 build_stage_slide (Builder       *b,
                    const JmSlide *plan,
@@ -1300,10 +1323,10 @@ build_stage_slide (Builder       *b,
   JmDeckSlide *slide = slide_new (b, JM_DECK_SLIDE_STAGE, slide_name);
   JmRect frame = plan->frame, stage_rect, head;
   double lanes_top = MAX (frame.y, headers->lanes_y), lanes_bottom = frame.y + frame.height;
-  double stage_right;
-  double block_w = (MAP_TITLE_W + frame.width) * s;
+  double stage_right, right, block_w;
   Place p;
   JmDeckShape *shape;
+  JmRect row;
 
   slide->index = plan->stage_index;
   slide->part = plan->part;
@@ -1314,6 +1337,26 @@ build_stage_slide (Builder       *b,
   jm_layout_get_stage_rect (b->layout, stage->id, &stage_rect);
   jm_layout_get_header_rect (b->layout, JM_HIT_STAGE, stage->id, &head);
   stage_right = stage_rect.x + stage_rect.width;
+
+  /* The stage's columns, and the cards that span out of it on this part:
+   * the planner's frame is as wide as the widest of all the parts. */
+  right = stage_right;
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      if (!lane_in_part (b, lane, lanes_top, lanes_bottom, &row))
+        continue;
+      for (guint i = 0; i < lane->cards->len; i++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, i);
+          JmRect r;
+
+          if (card_on_stage (b, card, stage) && jm_layout_get_card_rect (b->layout, card->id, &r))
+            right = MAX (right, r.x + r.width + 10);
+        }
+    }
+  block_w = (MAP_TITLE_W + MIN (right, frame.x + frame.width) - frame.x) * s;
 
   p.s = s;
   p.titles_x = (deck->width - block_w) / 2;
@@ -1334,12 +1377,10 @@ build_stage_slide (Builder       *b,
     {
       JmLane *lane = g_ptr_array_index (lanes, l);
       JmColor kind = jm_theme_kind_color (b->theme, lane->kind);
-      JmRect row;
       double ry, rh, size;
       g_autofree char *name = NULL;
 
-      if (!jm_layout_get_lane_rect (b->layout, lane->id, &row)
-          || row.y < lanes_top - 0.5 || row.y + row.height > lanes_bottom + 0.5)
+      if (!lane_in_part (b, lane, lanes_top, lanes_bottom, &row))
         continue;
       ry = place_y (&p, row.y);
       rh = row.height * s;
@@ -1425,21 +1466,15 @@ build_stage_slide (Builder       *b,
   for (guint l = 0; l < lanes->len; l++)
     {
       JmLane *lane = g_ptr_array_index (lanes, l);
-      JmRect row;
 
-      if (!jm_layout_get_lane_rect (b->layout, lane->id, &row)
-          || row.y < lanes_top - 0.5 || row.y + row.height > lanes_bottom + 0.5)
+      if (!lane_in_part (b, lane, lanes_top, lanes_bottom, &row))
         continue;
       for (guint i = 0; i < lane->cards->len; i++)
         {
           JmCard *card = g_ptr_array_index (lane->cards, i);
 
-          if (jm_document_get_step_stage (b->doc, card->step_id) != stage)
-            continue;
-          /* A deck for one persona leaves out the cards of the others. */
-          if (b->options->persona_id != NULL && !jm_card_applies_to (card, b->options->persona_id))
-            continue;
-          add_card (b, slide, &p, lane, card);
+          if (card_on_stage (b, card, stage))
+            add_card (b, slide, &p, lane, card);
         }
     }
 }
