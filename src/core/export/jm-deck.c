@@ -703,7 +703,7 @@ build_persona_slide (Builder   *b,
   };
   Section sections[4];
   guint n_sections = 0;
-  double f, name_h = 0, meta_h = 0, quote_h = 0, bio_h = 0, y;
+  double f, name_h = 0, meta_h = 0, quote_h = 0, bio_h = 0, photo_h = 0, y;
   JmDeckShape *shape;
   cairo_surface_t *photo;
 
@@ -719,7 +719,7 @@ build_persona_slide (Builder   *b,
     g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", persona->occupation);
 
   /* The right column's text at the largest size that fits the slide. */
-  for (f = 1.0; f > 0.5; f -= 0.05)
+  for (f = 1.3; f > 0.5; f -= 0.05)
     {
       double rows = 0;
 
@@ -744,9 +744,12 @@ build_persona_slide (Builder   *b,
   if (photo != NULL)
     {
       double pw = cairo_image_surface_get_width (photo), ph = cairo_image_surface_get_height (photo);
-      double s = MIN (col / pw, col / ph);
+      /* No larger than 1.6 points a pixel: a small photo blown up to the
+       * column's width would show its pixels. */
+      double s = MIN (1.6, MIN (col / pw, col / ph));
       g_autofree char *name = shape_name (_("Photo"), persona->name);
 
+      photo_h = ph * s;
       shape = shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, name, m + (col - pw * s) / 2, m + 8, pw * s, ph * s);
       shape->image = g_bytes_ref (persona->photo);
       shape->image_type = g_strdup (persona->photo_type);
@@ -757,8 +760,9 @@ build_persona_slide (Builder   *b,
   else
     {
       g_autofree char *initial = g_utf8_substring (persona->name, 0, 1);
-      double d = col * 0.8;
+      double d = MIN (col * 0.8, 160);
 
+      photo_h = d;
       shape = shape_add (slide->shapes, JM_DECK_SHAPE_ELLIPSE, _("Photo"), m + (col - d) / 2, m + 8, d, d);
       shape_fill (shape, accent);
       shape->anchor = JM_DECK_ANCHOR_MIDDLE;
@@ -768,7 +772,7 @@ build_persona_slide (Builder   *b,
   /* Preferred channels under the photo, each a chip online or offline. */
   if (persona->channels != NULL && persona->channels->len > 0)
     {
-      double cy = m + 8 + col + 24, cx = m;
+      double cy = m + 8 + photo_h + 24, cx = m;
 
       add_text (slide->shapes, _("Preferred channels"), m, cy, col, 20, _("Preferred channels"),
                 13 * FONT_FIT, TRUE, accent, JM_DECK_ALIGN_START);
