@@ -872,8 +872,8 @@ manifest_xml (Odp *o)
 }
 
 GBytes *
-jm_odp_build (const JmDeck  *deck,
-              GError       **error)
+jm_odp_build (const JmDeck *deck,
+              GError      **error)
 {
   g_autoptr(JmZip) zip = jm_zip_new ();
   g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));

@@ -59,10 +59,10 @@ add_part (Pptx       *x,
 
 /* A part's relationships; each entry "Type\tTarget", numbered rId1… */
 static void
-add_rels (Pptx       *x,
-          const char *name,
+add_rels (Pptx              *x,
+          const char        *name,
           const char *const *rels,
-          guint       n)
+          guint              n)
 {
   JmXmlOut out;
 
@@ -1241,8 +1241,8 @@ write_small_parts (Pptx *x)
 }
 
 GBytes *
-jm_pptx_build (const JmDeck  *deck,
-               GError       **error)
+jm_pptx_build (const JmDeck *deck,
+               GError      **error)
 {
   g_autoptr(JmZip) zip = jm_zip_new ();
   const char *package_rels[] = {

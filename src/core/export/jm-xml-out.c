@@ -65,9 +65,9 @@ jm_xml_attr_int (JmXmlOut   *out,
 }
 
 char *
-jm_xml_format_number (char   *buf,
-                      gsize   size,
-                      double  value)
+jm_xml_format_number (char  *buf,
+                      gsize  size,
+                      double value)
 {
   char *end;
 

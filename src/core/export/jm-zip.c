@@ -103,7 +103,7 @@ fixed_time (void)
 }
 
 static gboolean
-set_error (GError    **error,
+set_error (GError     **error,
            zip_error_t *zerror)
 {
   g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE, "%s", zip_error_strerror (zerror));
