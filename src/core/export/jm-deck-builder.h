@@ -118,6 +118,23 @@ double       jm_deck_text_width    (JmDeckBuilder   *b,
                                     const char      *text,
                                     double           size,
                                     gboolean         bold);
+/* The height of text wrapped at width in the map's font, with slack. */
+double       jm_deck_text_height   (JmDeckBuilder   *b,
+                                    const char      *text,
+                                    double           size,
+                                    gboolean         bold,
+                                    gboolean         italic,
+                                    double           width);
+/* The largest size from size down to min_size at which text fits the
+ * box (to be taken down by FONT_FIT when set). */
+double       jm_deck_fit_size      (JmDeckBuilder   *b,
+                                    const char      *text,
+                                    gboolean         bold,
+                                    gboolean         italic,
+                                    double           width,
+                                    double           height,
+                                    double           size,
+                                    double           min_size);
 /* "What: the start of its text", for the selection pane. */
 char        *jm_deck_shape_name    (const char      *what,
                                     const char      *text);

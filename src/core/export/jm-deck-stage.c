@@ -96,7 +96,8 @@ get_headers (JmDeckBuilder *b,
     return FALSE;
   first = g_ptr_array_index (stages, 0);
   if (!jm_layout_get_header_rect (b->layout, JM_HIT_STAGE, first->id, &stage)
-      || !jm_layout_get_header_rect (b->layout, JM_HIT_STEP, ((JmStep *) g_ptr_array_index (first->steps, 0))->id, &step))
+      || !jm_layout_get_header_rect (b->layout, JM_HIT_STEP,
+                                     ((JmStep *) g_ptr_array_index (first->steps, 0))->id, &step))
     return FALSE;
   h->stages_y = stage.y;
   h->steps_y = step.y;
@@ -135,7 +136,7 @@ add_card (JmDeckBuilder *b,
 
   /* The card, holding its text (and the footer: evidence, owner). */
   body = jm_deck_add_rect (group->children, name, x, y, w, h, 8 * s,
-                   c->flat ? c->surface : jm_color_mix (c->surface, accent, 0.06));
+                           c->flat ? c->surface : jm_color_mix (c->surface, accent, 0.06));
   jm_deck_shape_stroke (body, c->flat ? accent : c->grid, MAX (0.5, c->line_width * s * 0.8));
   {
     double top = (parts.text.y - r.y) * s;
@@ -145,7 +146,9 @@ add_card (JmDeckBuilder *b,
 
     jm_deck_shape_insets (body, left, top, right, bottom);
   }
-  size = CARD_TEXT_UNITS * s * FONT_FIT;
+  /* The map's size; smaller where the map cut a long text short. */
+  size = jm_deck_fit_size (b, card->text, FALSE, FALSE, parts.text.width * s, parts.text.height * s * 1.04,
+                           CARD_TEXT_UNITS * s, CARD_TEXT_UNITS * s * 0.6) * FONT_FIT;
   para = jm_deck_shape_para (body, JM_DECK_ALIGN_START);
   jm_deck_para_text (para, card->text, size, FALSE, FALSE, c->text);
 
@@ -184,12 +187,12 @@ add_card (JmDeckBuilder *b,
               double cw = MIN (jm_deck_text_width (b, label, chip_size, TRUE) + ch, parts.chips.width * s - 26 * s);
 
               jm_deck_add_pill (b, group->children, _("Channel"), label, cx, cy, cw, ch, chip_size,
-                        online ? c->online : c->offline, FALSE);
+                                online ? c->online : c->offline, FALSE);
             }
           if (card->moment_of_truth)
             {
               JmDeckShape *star = jm_deck_shape_add (group->children, JM_DECK_SHAPE_STAR, _("Moment of truth"),
-                                             x + w - 27 * s, y + 9 * s, 18 * s, 18 * s);
+                                                     x + w - 27 * s, y + 9 * s, 18 * s, 18 * s);
               jm_deck_shape_fill (star, c->star);
             }
         }
@@ -204,9 +207,10 @@ add_card (JmDeckBuilder *b,
                                                                      : jm_priority_get_label (card->priority));
           cw = MIN (jm_deck_text_width (b, label, chip_size, TRUE) + ch, parts.chips.width * s);
           jm_deck_add_pill (b, group->children, lane->kind == JM_LANE_PAIN_POINTS ? _("Severity") : _("Priority"),
-                    label, cx, cy, cw, ch, chip_size,
-                    lane->kind == JM_LANE_PAIN_POINTS ? accent : jm_theme_kind_color (b->theme, JM_LANE_OPPORTUNITIES),
-                    TRUE);
+                            label, cx, cy, cw, ch, chip_size,
+                            lane->kind == JM_LANE_PAIN_POINTS
+                            ? accent : jm_theme_kind_color (b->theme, JM_LANE_OPPORTUNITIES),
+                            TRUE);
         }
     }
 
@@ -215,14 +219,14 @@ add_card (JmDeckBuilder *b,
   if (parts.image.height > 0)
     {
       JmDeckShape *frame = jm_deck_add_rect (group->children, _("Image"), place_x (p, parts.image.x),
-                                     place_y (p, parts.image.y), parts.image.width * s,
-                                     parts.image.height * s, 6 * s, c->surface_alt);
+                                             place_y (p, parts.image.y), parts.image.width * s,
+                                             parts.image.height * s, 6 * s, c->surface_alt);
       jm_deck_shape_stroke (frame, c->grid, MAX (0.5, s * 0.8));
     }
 
   if (card->metrics != NULL && card->metrics->len > 0)
     jm_deck_add_badges (b, group->children, card->metrics, place_x (p, parts.badges.x),
-                y + h - (MAP_CARD_PAD + parts.badges.height) * s, parts.badges.width * s, s);
+                        y + h - (MAP_CARD_PAD + parts.badges.height) * s, parts.badges.width * s, s);
 }
 
 /* The cubic of the emotion curve between x0 and x1 as a Bézier piece:
@@ -378,7 +382,7 @@ add_curve (JmDeckBuilder *b,
       /* Translators: an emotion point's shape: "Sara, Visits the site: +1" */
       name = g_strdup_printf (_("%s, %s: %s"), persona->name, step_names[i], score);
       dot = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_ELLIPSE, name,
-                       place_x (p, xs[i]) - r, place_y (p, ys[i]) - r, 2 * r, 2 * r);
+                               place_x (p, xs[i]) - r, place_y (p, ys[i]) - r, 2 * r, 2 * r);
       jm_deck_shape_fill (dot, future ? color : b->colors->surface);
       jm_deck_shape_stroke (dot, color, (future ? 1.5 : 2.5) * s);
     }
@@ -406,12 +410,15 @@ add_emotions (JmDeckBuilder *b,
             b->colors->grid, MAX (0.75, s), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
+      JmDeckShape *mark;
       double y;
 
+      /* The scale's marks, left of the stage's first column. */
       jm_layout_get_emotion_y (b->layout, marks[i].score, &y);
-      jm_deck_add_text (slide->shapes, marks[i].label, place_x (p, left) - 34 * s, place_y (p, y) - 9 * s, 28 * s, 18 * s,
-                marks[i].label, 11 * s * FONT_FIT, TRUE, b->colors->text_dim, JM_DECK_ALIGN_END)->anchor =
-        JM_DECK_ANCHOR_MIDDLE;
+      mark = jm_deck_add_text (slide->shapes, marks[i].label, place_x (p, left) - 34 * s, place_y (p, y) - 9 * s,
+                               28 * s, 18 * s, marks[i].label, 11 * s * FONT_FIT, TRUE, b->colors->text_dim,
+                               JM_DECK_ALIGN_END);
+      mark->anchor = JM_DECK_ANCHOR_MIDDLE;
     }
 
   for (guint i = 0; i < emotions->len; i++)
@@ -534,13 +541,16 @@ build_stage_slide (JmDeckBuilder *b,
       rh = row.height * s;
       if (l % 2 == 1)
         jm_deck_add_rect (slide->shapes, _("Lane"), p.titles_x, ry, block_w, rh, 0, c->surface_alt);
-      jm_deck_add_rect (slide->shapes, _("Rule"), p.titles_x, ry + rh - MAX (0.75, s), block_w, MAX (0.75, s), 0, c->grid);
+      jm_deck_add_rect (slide->shapes, _("Rule"), p.titles_x, ry + rh - MAX (0.75, s), block_w, MAX (0.75, s), 0,
+                        c->grid);
 
       name = jm_deck_shape_name (_("Lane"), lane->title);
-      jm_deck_add_rect (slide->shapes, _("Lane colour"), place_title_x (&p, MAP_MARGIN), ry + 8 * s, 5 * s, rh - 16 * s, 0, kind);
-      size = 15 * s * FONT_FIT;
+      jm_deck_add_rect (slide->shapes, _("Lane colour"), place_title_x (&p, MAP_MARGIN), ry + 8 * s, 5 * s,
+                        rh - 16 * s, 0, kind);
+      size = jm_deck_fit_size (b, lane->title, TRUE, FALSE, (MAP_TITLE_W - 36) * s, rh * 0.6, 15 * s, 9 * s) * FONT_FIT;
       shape = jm_deck_add_text (slide->shapes, name, place_title_x (&p, MAP_MARGIN + 16), ry + 10 * s,
-                        (MAP_TITLE_W - 36) * s, rh - 18 * s, lane->title, size, TRUE, c->text, JM_DECK_ALIGN_START);
+                                (MAP_TITLE_W - 36) * s, rh - 18 * s, lane->title, size, TRUE, c->text,
+                                JM_DECK_ALIGN_START);
       if (g_utf8_collate (lane->title, jm_lane_kind_get_label (lane->kind)) != 0)
         {
           JmDeckPara *para = jm_deck_shape_para (shape, JM_DECK_ALIGN_START);
@@ -554,10 +564,14 @@ build_stage_slide (JmDeckBuilder *b,
     }
 
   /* The stage's edges down through its lanes. */
-  jm_deck_add_rect (slide->shapes, _("Stage edge"), place_x (&p, stage_rect.x) - 0.5, place_head_y (&p, headers->steps_y),
-            MAX (0.75, s), place_y (&p, lanes_bottom) - place_head_y (&p, headers->steps_y), 0, c->grid);
-  jm_deck_add_rect (slide->shapes, _("Stage edge"), place_x (&p, stage_right) - 0.5, place_head_y (&p, headers->steps_y),
-            MAX (0.75, s), place_y (&p, lanes_bottom) - place_head_y (&p, headers->steps_y), 0, c->grid);
+  {
+    double top = place_head_y (&p, headers->steps_y), bottom = place_y (&p, lanes_bottom);
+
+    jm_deck_add_rect (slide->shapes, _("Stage edge"), place_x (&p, stage_rect.x) - 0.5, top, MAX (0.75, s),
+                      bottom - top, 0, c->grid);
+    jm_deck_add_rect (slide->shapes, _("Stage edge"), place_x (&p, stage_right) - 0.5, top, MAX (0.75, s),
+                      bottom - top, 0, c->grid);
+  }
 
   /* The stage's header: its title on the slide. */
   {
@@ -565,7 +579,8 @@ build_stage_slide (JmDeckBuilder *b,
 
     /* The band in the stage's colour, and on it the slide's title (an
      * office suite's title placeholder cannot be rounded). */
-    shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_RECT, _("Stage colour"), hx, place_head_y (&p, head.y), hw, hh);
+    shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_RECT, _("Stage colour"), hx, place_head_y (&p, head.y),
+                               hw, hh);
     shape->radius = 10 * s;
     if (c->flat)
       {
@@ -582,7 +597,9 @@ build_stage_slide (JmDeckBuilder *b,
       JmDeckPara *para = jm_deck_shape_para (shape, JM_DECK_ALIGN_START);
       JmColor ink = c->flat ? c->text : JM_DECK_WHITE;
 
-      jm_deck_para_text (para, stage->name, 18 * s * FONT_FIT, TRUE, FALSE, ink);
+      jm_deck_para_text (para, stage->name,
+                         jm_deck_fit_size (b, stage->name, TRUE, FALSE, hw - 40 * s, hh, 18 * s, 9 * s) * FONT_FIT,
+                         TRUE, FALSE, ink);
       if (plan->n_parts > 1)
         {
           g_autofree char *part = g_strdup_printf ("   %u/%u", plan->part + 1, plan->n_parts);
@@ -591,7 +608,7 @@ build_stage_slide (JmDeckBuilder *b,
     }
     if (stage->metrics->len > 0 && plan->part == 0)
       jm_deck_add_badges (b, slide->shapes, stage->metrics, place_x (&p, head.x + 10),
-                  place_head_y (&p, headers->stages_y + MAP_STAGE_H - 2), (head.width - 20) * s, s);
+                          place_head_y (&p, headers->stages_y + MAP_STAGE_H - 2), (head.width - 20) * s, s);
   }
 
   /* Step names, each underlined in the stage's colour. */
@@ -600,15 +617,21 @@ build_stage_slide (JmDeckBuilder *b,
       JmStep *step = g_ptr_array_index (stage->steps, i);
       JmRect r;
       g_autofree char *name = jm_deck_shape_name (_("Step"), step->name);
+      double w, h, size;
 
       if (!jm_layout_get_header_rect (b->layout, JM_HIT_STEP, step->id, &r))
         continue;
-      jm_deck_add_text (slide->shapes, name, place_x (&p, r.x + 10), place_head_y (&p, r.y + 4), (r.width - 20) * s,
-                (r.height - 8) * s, step->name, 13.5 * s * FONT_FIT, TRUE, c->text_dim, JM_DECK_ALIGN_START)->anchor =
-        JM_DECK_ANCHOR_MIDDLE;
+      w = (r.width - 20) * s;
+      h = (r.height - 8) * s;
+      /* The map cuts a long name short; here it wraps, smaller. */
+      size = jm_deck_fit_size (b, step->name, TRUE, FALSE, w, h, 13.5 * s, 8 * s) * FONT_FIT;
+      shape = jm_deck_add_text (slide->shapes, name, place_x (&p, r.x + 10), place_head_y (&p, r.y + 4), w, h,
+                                step->name, size, TRUE, c->text_dim, JM_DECK_ALIGN_START);
+      shape->anchor = JM_DECK_ANCHOR_MIDDLE;
     }
-  jm_deck_add_rect (slide->shapes, _("Stage colour"), place_x (&p, stage_rect.x + 6), place_head_y (&p, headers->lanes_y - 3),
-            (stage_rect.width - 12) * s, 3 * s, 0, jm_color_mix (c->background, color, 0.8));
+  jm_deck_add_rect (slide->shapes, _("Stage colour"), place_x (&p, stage_rect.x + 6),
+                    place_head_y (&p, headers->lanes_y - 3), (stage_rect.width - 12) * s, 3 * s, 0,
+                    jm_color_mix (c->background, color, 0.8));
 
   /* The cards that start in the stage, in the lanes of this part. */
   for (guint l = 0; l < lanes->len; l++)

@@ -219,13 +219,13 @@ make_text (JmDeckBuilder *b,
   return layout;
 }
 
-static double
-text_height (JmDeckBuilder *b,
-             const char    *text,
-             double         size,
-             gboolean       bold,
-             gboolean       italic,
-             double         width)
+double
+jm_deck_text_height (JmDeckBuilder *b,
+                     const char    *text,
+                     double         size,
+                     gboolean       bold,
+                     gboolean       italic,
+                     double         width)
 {
   g_autoptr(PangoLayout) layout = make_text (b, text, size, bold, italic, width);
   PangoRectangle logical;
@@ -248,18 +248,18 @@ jm_deck_text_width (JmDeckBuilder *b,
 }
 
 /* The largest size from size down to min_size at which text fits the box. */
-static double
-fit_size (JmDeckBuilder *b,
-          const char    *text,
-          gboolean       bold,
-          gboolean       italic,
-          double         width,
-          double         height,
-          double         size,
-          double         min_size)
+double
+jm_deck_fit_size (JmDeckBuilder *b,
+                  const char    *text,
+                  gboolean       bold,
+                  gboolean       italic,
+                  double         width,
+                  double         height,
+                  double         size,
+                  double         min_size)
 {
   for (; size > min_size; size -= MAX (0.5, size * 0.06))
-    if (text_height (b, text, size, bold, italic, width * FONT_FIT) <= height)
+    if (jm_deck_text_height (b, text, size, bold, italic, width * FONT_FIT) <= height)
       return size;
   return min_size;
 }
@@ -496,7 +496,7 @@ jm_deck_add_badges (JmDeckBuilder *b,
           cy += h + 4 * unit;
         }
       jm_deck_add_pill (b, container, name, label, cx, cy, w, h, size,
-                status_color (b, jm_metric_get_status (m, tolerance)), TRUE);
+                        status_color (b, jm_metric_get_status (m, tolerance)), TRUE);
       cx += w + 6 * unit;
     }
   return metrics != NULL && metrics->len > 0 ? cy - y + h : 0;
@@ -527,16 +527,16 @@ add_stage_strip (JmDeckBuilder *b,
       JmStage *stage = g_ptr_array_index (stages, i);
       g_autofree char *name = jm_deck_shape_name (_("Stage"), stage->name);
       JmDeckShape *piece = jm_deck_add_rect (slide->shapes, name, x + i * (w + gap), y, w, height,
-                                     named ? 8 : 0, jm_deck_stage_color (b, stage, i));
+                                             named ? 8 : 0, jm_deck_stage_color (b, stage, i));
 
       if (named)
         {
-          double size = fit_size (b, stage->name, TRUE, FALSE, w - 16, height - 6, 15, 7);
+          double size = jm_deck_fit_size (b, stage->name, TRUE, FALSE, w - 16, height - 6, 15, 7);
 
           piece->anchor = JM_DECK_ANCHOR_MIDDLE;
           jm_deck_shape_insets (piece, 8, 2, 8, 2);
-          jm_deck_para_text (jm_deck_shape_para (piece, JM_DECK_ALIGN_CENTER), stage->name, size * FONT_FIT, TRUE, FALSE,
-                     b->colors->flat ? b->colors->text : JM_DECK_WHITE);
+          jm_deck_para_text (jm_deck_shape_para (piece, JM_DECK_ALIGN_CENTER), stage->name, size * FONT_FIT,
+                             TRUE, FALSE, b->colors->flat ? b->colors->text : JM_DECK_WHITE);
         }
     }
 }
@@ -557,10 +557,10 @@ build_title_slide (JmDeckBuilder *b)
 
   add_stage_strip (b, slide, 0, 0, deck->width, 10, FALSE);
 
-  size = fit_size (b, title, TRUE, FALSE, w, 150, 42, 22);
-  h = text_height (b, title, size, TRUE, FALSE, w * FONT_FIT);
+  size = jm_deck_fit_size (b, title, TRUE, FALSE, w, 150, 42, 22);
+  h = jm_deck_text_height (b, title, size, TRUE, FALSE, w * FONT_FIT);
   shape = jm_deck_add_text (slide->shapes, _("Title"), m, y, w, h, title, size * FONT_FIT, TRUE,
-                    b->colors->text, JM_DECK_ALIGN_START);
+                            b->colors->text, JM_DECK_ALIGN_START);
   shape->role = JM_DECK_ROLE_TITLE;
   shape->anchor = JM_DECK_ANCHOR_BOTTOM;
   y += h + 14;
@@ -568,7 +568,7 @@ build_title_slide (JmDeckBuilder *b)
   /* The state, as the map's header shows it. */
   badge_w = jm_deck_text_width (b, state_label, 14, TRUE) + 28;
   shape = jm_deck_add_pill (b, slide->shapes, state_label, state_label, m, y, badge_w, 28, 14 * FONT_FIT,
-                    state == JM_MAP_STATE_CURRENT ? jm_theme_palette (b->theme, 0)
+                            state == JM_MAP_STATE_CURRENT ? jm_theme_palette (b->theme, 0)
                                                   : jm_theme_palette (b->theme, 2), TRUE);
   y += 28 + 22;
 
@@ -576,10 +576,10 @@ build_title_slide (JmDeckBuilder *b)
     {
       double room = deck->height - 150 - y, sw = MIN (w, 820);
 
-      size = fit_size (b, scenario, FALSE, FALSE, sw, room, 20, 10);
-      h = MIN (room, text_height (b, scenario, size, FALSE, FALSE, sw * FONT_FIT));
+      size = jm_deck_fit_size (b, scenario, FALSE, FALSE, sw, room, 20, 10);
+      h = MIN (room, jm_deck_text_height (b, scenario, size, FALSE, FALSE, sw * FONT_FIT));
       shape = jm_deck_add_text (slide->shapes, _("Scenario"), m, y, sw, h, scenario, size * FONT_FIT, FALSE,
-                        b->colors->text_dim, JM_DECK_ALIGN_START);
+                                b->colors->text_dim, JM_DECK_ALIGN_START);
       shape->role = JM_DECK_ROLE_SUBTITLE;
     }
 
@@ -588,7 +588,7 @@ build_title_slide (JmDeckBuilder *b)
   /* Translators: the footer of a rendered map: "Journey Maps · 2026-11-23" */
   credit = g_strdup_printf (_("Journey Maps · %s"), b->date);
   jm_deck_add_text (slide->shapes, _("Date"), m, deck->height - m - 24, w, 22, credit, 12, FALSE,
-            b->colors->text_dim, JM_DECK_ALIGN_START);
+                    b->colors->text_dim, JM_DECK_ALIGN_START);
 }
 
 /* ---- personas ---- */
@@ -604,12 +604,12 @@ section_height (JmDeckBuilder *b,
                 double         width,
                 double         size)
 {
-  double h = text_height (b, section->heading, size * 0.9, TRUE, FALSE, width) + 4;
+  double h = jm_deck_text_height (b, section->heading, size * 0.9, TRUE, FALSE, width) + 4;
 
   for (guint i = 0; section->items[i] != NULL; i++)
     {
       g_autofree char *item = g_strconcat ("• ", section->items[i], NULL);
-      h += text_height (b, item, size, FALSE, FALSE, width * FONT_FIT) + size * 0.25;
+      h += jm_deck_text_height (b, item, size, FALSE, FALSE, width * FONT_FIT) + size * 0.25;
     }
   return h;
 }
@@ -679,10 +679,11 @@ build_persona_slide (JmDeckBuilder *b,
     {
       double rows = 0;
 
-      name_h = text_height (b, persona->name, 34 * f, TRUE, FALSE, w * FONT_FIT);
-      meta_h = meta->len ? text_height (b, meta->str, 17 * f, FALSE, FALSE, w * FONT_FIT) : 0;
-      quote_h = quote ? text_height (b, quote, 19 * f, FALSE, TRUE, (w - 18) * FONT_FIT) : 0;
-      bio_h = persona->bio && *persona->bio ? text_height (b, persona->bio, 14 * f, FALSE, FALSE, w * FONT_FIT) : 0;
+      name_h = jm_deck_text_height (b, persona->name, 34 * f, TRUE, FALSE, w * FONT_FIT);
+      meta_h = meta->len ? jm_deck_text_height (b, meta->str, 17 * f, FALSE, FALSE, w * FONT_FIT) : 0;
+      quote_h = quote ? jm_deck_text_height (b, quote, 19 * f, FALSE, TRUE, (w - 18) * FONT_FIT) : 0;
+      bio_h = persona->bio && *persona->bio
+              ? jm_deck_text_height (b, persona->bio, 14 * f, FALSE, FALSE, w * FONT_FIT) : 0;
       for (guint i = 0; i < n_sections; i += 2)
         {
           double a = section_height (b, &sections[i], (w - 24) / 2, 14.5 * f);
@@ -706,7 +707,8 @@ build_persona_slide (JmDeckBuilder *b,
       g_autofree char *name = jm_deck_shape_name (_("Photo"), persona->name);
 
       photo_h = ph * s;
-      shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, name, m + (col - pw * s) / 2, m + 8, pw * s, ph * s);
+      shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, name, m + (col - pw * s) / 2, m + 8,
+                                 pw * s, ph * s);
       shape->image = g_bytes_ref (persona->photo);
       shape->image_type = g_strdup (persona->photo_type);
       shape->description = g_strdup (persona->name);
@@ -722,7 +724,8 @@ build_persona_slide (JmDeckBuilder *b,
       shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_ELLIPSE, _("Photo"), m + (col - d) / 2, m + 8, d, d);
       jm_deck_shape_fill (shape, accent);
       shape->anchor = JM_DECK_ANCHOR_MIDDLE;
-      jm_deck_para_text (jm_deck_shape_para (shape, JM_DECK_ALIGN_CENTER), initial, d * 0.45, TRUE, FALSE, JM_DECK_WHITE);
+      jm_deck_para_text (jm_deck_shape_para (shape, JM_DECK_ALIGN_CENTER), initial, d * 0.45, TRUE, FALSE,
+                         JM_DECK_WHITE);
     }
 
   /* Preferred channels under the photo, each a chip online or offline. */
@@ -731,7 +734,7 @@ build_persona_slide (JmDeckBuilder *b,
       double cy = m + 8 + photo_h + 24, cx = m;
 
       jm_deck_add_text (slide->shapes, _("Preferred channels"), m, cy, col, 20, _("Preferred channels"),
-                13 * FONT_FIT, TRUE, accent, JM_DECK_ALIGN_START);
+                        13 * FONT_FIT, TRUE, accent, JM_DECK_ALIGN_START);
       cy += 26;
       for (guint i = 0; i < persona->channels->len; i++)
         {
@@ -748,20 +751,20 @@ build_persona_slide (JmDeckBuilder *b,
           if (cy + 26 > deck->height - m)
             break;
           jm_deck_add_pill (b, slide->shapes, label, label, cx, cy, cw, 26, 13 * FONT_FIT,
-                    online ? b->colors->online : b->colors->offline, FALSE);
+                            online ? b->colors->online : b->colors->offline, FALSE);
           cx += cw + 8;
         }
     }
 
   y = m;
   shape = jm_deck_add_text (slide->shapes, _("Name"), x, y, w, name_h, persona->name, 34 * f * FONT_FIT, TRUE,
-                    b->colors->text, JM_DECK_ALIGN_START);
+                            b->colors->text, JM_DECK_ALIGN_START);
   shape->role = JM_DECK_ROLE_TITLE;
   y += name_h + 4;
   if (meta->len > 0)
     {
       jm_deck_add_text (slide->shapes, _("Age and occupation"), x, y, w, meta_h, meta->str, 17 * f * FONT_FIT, FALSE,
-                b->colors->text_dim, JM_DECK_ALIGN_START);
+                        b->colors->text_dim, JM_DECK_ALIGN_START);
       y += meta_h;
     }
   y += 16;
@@ -769,15 +772,16 @@ build_persona_slide (JmDeckBuilder *b,
     {
       jm_deck_add_rect (slide->shapes, _("Quote mark"), x, y, 4, quote_h, 2, accent);
       shape = jm_deck_add_text (slide->shapes, _("Quote"), x + 18, y, w - 18, quote_h, NULL, 0, FALSE,
-                        b->colors->text, JM_DECK_ALIGN_START);
+                                b->colors->text, JM_DECK_ALIGN_START);
       g_ptr_array_set_size (shape->paragraphs, 0);
-      jm_deck_para_text (jm_deck_shape_para (shape, JM_DECK_ALIGN_START), quote, 19 * f * FONT_FIT, FALSE, TRUE, b->colors->text);
+      jm_deck_para_text (jm_deck_shape_para (shape, JM_DECK_ALIGN_START), quote, 19 * f * FONT_FIT, FALSE, TRUE,
+                         b->colors->text);
       y += quote_h + 14;
     }
   if (bio_h > 0)
     {
       jm_deck_add_text (slide->shapes, _("Bio"), x, y, w, bio_h, persona->bio, 14 * f * FONT_FIT, FALSE,
-                b->colors->text_dim, JM_DECK_ALIGN_START);
+                        b->colors->text_dim, JM_DECK_ALIGN_START);
       y += bio_h + 18;
     }
 
@@ -810,7 +814,7 @@ build_overview_slide (JmDeckBuilder *b,
   JmDeckShape *shape;
 
   shape = jm_deck_add_text (slide->shapes, _("Title"), m, m, aw, 32, _("Overview"), 22 * FONT_FIT, TRUE,
-                    b->colors->text, JM_DECK_ALIGN_START);
+                            b->colors->text, JM_DECK_ALIGN_START);
   shape->role = JM_DECK_ROLE_TITLE;
 
   jm_layout_get_size (b->layout, &mw, &mh);
@@ -823,7 +827,7 @@ build_overview_slide (JmDeckBuilder *b,
     return FALSE;
 
   shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, _("The whole map"),
-                     m + (aw - w) / 2, top + (ah - h) / 2, w, h);
+                             m + (aw - w) / 2, top + (ah - h) / 2, w, h);
   shape->image = g_steal_pointer (&png);
   shape->image_type = g_strdup ("image/png");
   shape->description = g_strdup (jm_document_get_title (b->doc));
@@ -855,15 +859,15 @@ build_metrics_slides (JmDeckBuilder *b)
     return;
 
   /* Each row as tall as its tallest cell. */
-  header_h = text_height (b, headings[0], size, TRUE, FALSE, -1) + 2 * pad;
+  header_h = jm_deck_text_height (b, headings[0], size, TRUE, FALSE, -1) + 2 * pad;
   for (guint i = 0; i < rows->len; i++)
     {
       JmMetricRow *row = g_ptr_array_index (rows, i);
       const char *where = row->card_text ? row->card_text : _("Whole stage");
-      double h = MAX (text_height (b, row->stage_name, size, FALSE, FALSE, width * shares[0] - 2 * pad),
-                      text_height (b, where, size, FALSE, FALSE, width * shares[1] - 2 * pad));
+      double h = MAX (jm_deck_text_height (b, row->stage_name, size, FALSE, FALSE, width * shares[0] - 2 * pad),
+                      jm_deck_text_height (b, where, size, FALSE, FALSE, width * shares[1] - 2 * pad));
 
-      h = MAX (h, text_height (b, metric_name (row->metric), size, FALSE, FALSE, width * shares[2] - 2 * pad));
+      h = MAX (h, jm_deck_text_height (b, metric_name (row->metric), size, FALSE, FALSE, width * shares[2] - 2 * pad));
       h += 2 * pad;
       g_array_append_val (heights, h);
     }
@@ -891,7 +895,7 @@ build_metrics_slides (JmDeckBuilder *b)
       slide->part = slide_no;
       slide->n_parts = n_slides;
       shape = jm_deck_add_text (slide->shapes, _("Title"), m, m, width, 40, title, 28 * FONT_FIT, TRUE, c->text,
-                        JM_DECK_ALIGN_START);
+                                JM_DECK_ALIGN_START);
       shape->role = JM_DECK_ROLE_TITLE;
 
       do
@@ -919,7 +923,7 @@ build_metrics_slides (JmDeckBuilder *b)
           jm_deck_shape_insets (cell, pad, pad, pad, pad);
           cell->anchor = JM_DECK_ANCHOR_MIDDLE;
           jm_deck_para_text (jm_deck_shape_para (cell, i >= 3 ? JM_DECK_ALIGN_END : JM_DECK_ALIGN_START), headings[i],
-                     size * FONT_FIT, TRUE, FALSE, c->flat ? c->text : JM_DECK_WHITE);
+                             size * FONT_FIT, TRUE, FALSE, c->flat ? c->text : JM_DECK_WHITE);
         }
 
       for (guint r = first; r < next; r++)
@@ -949,8 +953,8 @@ build_metrics_slides (JmDeckBuilder *b)
               else
                 jm_deck_shape_fill (cell, band);
               jm_deck_para_text (jm_deck_shape_para (cell, i >= 3 ? JM_DECK_ALIGN_END : JM_DECK_ALIGN_START), texts[i],
-                         size * FONT_FIT, status || i == 3, FALSE,
-                         status ? (c->flat ? tone : JM_DECK_WHITE) : c->text);
+                                 size * FONT_FIT, status || i == 3, FALSE,
+                                 status ? (c->flat ? tone : JM_DECK_WHITE) : c->text);
             }
         }
       slide_no++;
