@@ -147,8 +147,12 @@ add_card (JmDeckBuilder *b,
     jm_deck_shape_insets (body, left, top, right, bottom);
   }
   /* The map's size; smaller where the map cut a long text short. */
-  size = jm_deck_fit_size (b, card->text, FALSE, FALSE, parts.text.width * s, parts.text.height * s * 1.04,
-                           CARD_TEXT_UNITS * s, CARD_TEXT_UNITS * s * 0.6) * FONT_FIT;
+  size = CARD_TEXT_UNITS * s;
+  if (jm_deck_text_height (b, card->text, CARD_TEXT_UNITS, FALSE, FALSE, parts.text.width) / HEIGHT_SLACK
+      > parts.text.height + 1)
+    size = jm_deck_fit_size (b, card->text, FALSE, FALSE, parts.text.width * s,
+                             parts.text.height * s * HEIGHT_SLACK, size, size * 0.6);
+  size *= FONT_FIT;
   para = jm_deck_shape_para (body, JM_DECK_ALIGN_START);
   jm_deck_para_text (para, card->text, size, FALSE, FALSE, c->text);
 
