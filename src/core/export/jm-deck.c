@@ -21,7 +21,6 @@
 /* The overview's picture: pixels per inch of the slide. */
 #define OVERVIEW_PPI 192.0
 
-
 /* ---- shapes ---- */
 
 static void
