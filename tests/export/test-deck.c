@@ -135,7 +135,29 @@ check_pptx_package (GBytes *package)
         continue;
       g_test_message ("part %s", entry->name);
       g_assert_false (g_str_has_suffix (entry->name, "/"));
-      g_assert_cmpuint (deck_count (types, NULL, override) + deck_count (types, NULL, by_default), >, 0);
+      if (g_str_has_suffix (entry->name, ".xml"))
+        {
+          /* An XML part has its own type, the kind its folder holds:
+           * the generic application/xml would not do. */
+          g_autofree char *type = g_strconcat (override, "/@ContentType", NULL);
+          g_autofree char *content_type = deck_text (types, NULL, type);
+          const char *kinds[][2] = {
+            { "ppt/slides/", "presentationml.slide+xml" },
+            { "ppt/notesSlides/", "presentationml.notesSlide+xml" },
+            { "ppt/slideLayouts/", "presentationml.slideLayout+xml" },
+            { "ppt/slideMasters/", "presentationml.slideMaster+xml" },
+            { "ppt/notesMasters/", "presentationml.notesMaster+xml" },
+            { "ppt/theme/", "officedocument.theme+xml" },
+            { "ppt/presentation.xml", "presentationml.presentation.main+xml" },
+          };
+
+          g_assert_cmpuint (deck_count (types, NULL, override), ==, 1);
+          for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+            if (g_str_has_prefix (entry->name, kinds[k][0]))
+              g_assert_true (g_str_has_suffix (content_type, kinds[k][1]));
+        }
+      else
+        g_assert_cmpuint (deck_count (types, NULL, override) + deck_count (types, NULL, by_default), >, 0);
 
       if (g_str_has_suffix (entry->name, ".xml") || g_str_has_suffix (entry->name, ".rels"))
         {
