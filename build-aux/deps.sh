@@ -7,6 +7,7 @@ JM_BUILD_PACKAGES="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libcairo2-dev libpango1.0-dev libjpeg62-turbo-dev libpng-dev
   gettext itstool desktop-file-utils appstream
+  libzip-dev
 "
 
 JM_RUN_PACKAGES="
@@ -18,6 +19,7 @@ JM_TEST_PACKAGES="
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   libxml2-utils poppler-utils qpdf librsvg2-bin imagemagick
   libgtk-4-bin clang-14 libclang-rt-14-dev clang-tools-14 valgrind xdotool git
+  libreoffice-impress
 "
 
 # build-aux/bench only: the reference tools timed beside ours (xmllint,

@@ -1,5 +1,5 @@
 /* jm-cli-export.c — `journey-maps --export`: read a map and write it as
- * PNG, PDF, SVG or a canonical .journey. Needs the whole core (cairo and
+ * PNG, PDF, SVG, a PowerPoint or OpenDocument deck, or a canonical .journey. Needs the whole core (cairo and
  * pango), never GTK. */
 #include "config.h"
 
@@ -109,7 +109,18 @@ jm_cli_export (const JmCliExport  *options,
       export_options.scale = options->scale;
     }
 
-  if (options->page != NULL && !jm_page_option_from_string (options->page, &export_options.page))
+  /* A deck's page is its slides' shape. */
+  if (options->page != NULL && (has_suffix_ci (options->output, ".pptx") || has_suffix_ci (options->output, ".odp")))
+    {
+      if (g_strcmp0 (options->page, "4:3") != 0 && g_strcmp0 (options->page, "16:9") != 0)
+        {
+          /* Translators: the page options are not translated: they are typed on the command line. */
+          g_printerr (_("Unknown page option “%s” for a deck: use 16:9 or 4:3\n"), options->page);
+          return JM_EXIT_USAGE;
+        }
+      export_options.page_4_3 = g_strcmp0 (options->page, "4:3") == 0;
+    }
+  else if (options->page != NULL && !jm_page_option_from_string (options->page, &export_options.page))
     {
       /* Translators: the page options are not translated: they are typed on the command line. */
       g_printerr (_("Unknown page option “%s”: use fit, a4, a4-landscape, a3, a3-landscape, "
@@ -135,9 +146,11 @@ jm_cli_export (const JmCliExport  *options,
       && !has_suffix_ci (options->output, ".journey")
       && !has_suffix_ci (options->output, ".png")
       && !has_suffix_ci (options->output, ".pdf")
-      && !has_suffix_ci (options->output, ".svg"))
+      && !has_suffix_ci (options->output, ".svg")
+      && !has_suffix_ci (options->output, ".pptx")
+      && !has_suffix_ci (options->output, ".odp"))
     {
-      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg or .journey\n"),
+      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .pptx, .odp or .journey\n"),
                   options->output);
       return JM_EXIT_USAGE;
     }

@@ -76,13 +76,13 @@ jm_cli_check (const char * const *files)
 
 static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write FILE to OUT (.png, .pdf, .svg or .journey) and exit"), N_("OUT") },
+    N_("Write FILE to OUT (.png, .pdf, .svg, .pptx, .odp or .journey) and exit"), N_("OUT") },
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the files and report every problem, then exit"), NULL },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Scale of a PNG export (1 = 96 dpi, 2 = 192 dpi)"), N_("S") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("PDF pages: fit, a4, a3, letter (-landscape) or poster-a4"), N_("PAGE") },
+    N_("PDF pages: fit, a4, a3, letter (-landscape) or poster-a4; slides: 16:9 or 4:3"), N_("PAGE") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
   { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,

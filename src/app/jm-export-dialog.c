@@ -38,7 +38,7 @@ struct _JmExportDialog {
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
 
-static const char *formats[] = { "png", "pdf", "svg" };
+static const char *formats[] = { "png", "pdf", "svg", "pptx", "odp" };
 static const char *themes[] = { "light", "dark", "print", "high-contrast" };
 static const char *pages[] = {
   "fit", "a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape", "poster-a4"

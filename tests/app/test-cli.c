@@ -153,7 +153,7 @@ test_export_writes_each_format_without_a_display (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
   g_autofree char *input = example ("bike-shop-vs-food-delivery.it.journey");
-  const char *outputs[] = { "map.png", "map.pdf", "map.svg", "map.journey" };
+  const char *outputs[] = { "map.png", "map.pdf", "map.svg", "map.journey", "map.pptx", "map.odp" };
 
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     {
@@ -173,6 +173,8 @@ test_export_writes_each_format_without_a_display (void)
         g_assert_true (memcmp (contents, "%PDF", 4) == 0);
       if (i == 2)
         g_assert_nonnull (strstr (contents, "<svg"));
+      if (i >= 4)
+        g_assert_true (memcmp (contents, "PK\x03\x04", 4) == 0);
       g_unlink (out);
       result_clear (&r);
     }
@@ -276,6 +278,9 @@ test_wrong_usage_exits_with_two (void)
     { "--export=/tmp/x.png", "--theme=neon", NULL },
     { "--export=/tmp/x.png", "--scale=0", NULL },
     { "--export=/tmp/x.docx", NULL, NULL },
+    { "--export=/tmp/x.pptx", "--page=a4", NULL },
+    { "--export=/tmp/x.odp", "--page=fit", NULL },
+    { "--export=/tmp/x.pdf", "--page=4:3", NULL },
     { "--export=/tmp/x.png", "--persona=nobody", NULL },
     { "--check", "--export=/tmp/x.png", NULL },
     { "--theme=dark", NULL, NULL },
@@ -301,6 +306,29 @@ test_wrong_usage_exits_with_two (void)
     g_assert_cmpint (r.status, ==, 2);
     result_clear (&r);
   }
+}
+
+static void
+test_deck_pages_are_slide_shapes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.pptx", NULL);
+  g_autofree char *arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *input = example ("online-shop.journey");
+  Result r = run (arg, "--page=4:3", input, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_unlink (out);
+  result_clear (&r);
+
+  r = run (arg, "--page=a4-landscape", input, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "a4-landscape"));
+  g_assert_nonnull (strstr (r.err, "16:9 or 4:3"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+  g_rmdir (dir);
 }
 
 static void
@@ -399,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/failures-leave-no-file", test_export_failures_leave_no_file);
   g_test_add_func ("/cli/export/import-metrics-applies-survey-responses", test_import_metrics_applies_survey_responses);
   g_test_add_func ("/cli/usage/wrong-usage-exits-with-two", test_wrong_usage_exits_with_two);
+  g_test_add_func ("/cli/export/deck-pages-are-slide-shapes", test_deck_pages_are_slide_shapes);
   g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/batch-work-never-loads-gtk", test_batch_work_never_loads_gtk);
 

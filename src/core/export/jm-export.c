@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jm-deck.h"
 #include "jm-export.h"
 #include "jm-painter.h"
 #include "jm-poster.h"
@@ -571,8 +572,83 @@ jm_export_to_path (JmDocument            *document,
     return export_pdf (document, path, options, error);
   if (g_str_has_suffix (lower, ".svg"))
     return export_svg (document, path, options, error);
+  if (g_str_has_suffix (lower, ".pptx"))
+    return jm_deck_write (document, path, JM_DECK_PPTX, options, error);
+  if (g_str_has_suffix (lower, ".odp"))
+    return jm_deck_write (document, path, JM_DECK_ODP, options, error);
 
   g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FORMAT,
-               _("Cannot tell the format of “%s”: name it .png, .pdf or .svg"), path);
+               _("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .pptx or .odp"), path);
   return FALSE;
+}
+
+GBytes *
+jm_export_png_bytes (JmDocument            *document,
+                     const JmExportOptions *options,
+                     double                 scale,
+                     GError               **error)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  JmColor background;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guchar *data;
+  long size;
+  double w, h;
+  Sink sink = { NULL, 0 };
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (options != NULL && scale > 0, NULL);
+
+  layout = make_layout (document, options, FALSE);
+  jm_layout_get_size (layout, &w, &h);
+  if (ceil (w * scale) > PNG_MAX_SIDE || ceil (h * scale) > PNG_MAX_SIDE)
+    scale = MIN (PNG_MAX_SIDE / w, PNG_MAX_SIDE / h);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE, "%s",
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cr = cairo_create (surface);
+  background = jm_theme_get_colors (options->theme)->background;
+  cairo_set_source_rgb (cr, background.r, background.g, background.b);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  jm_painter_paint (layout, cr, NULL, scale);
+  cairo_destroy (cr);
+
+  /* The same PNG writer as the files, through an anonymous file. */
+  sink.file = tmpfile ();
+  if (sink.file == NULL)
+    {
+      int saved = errno;
+
+      cairo_surface_destroy (surface);
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE, "%s", g_strerror (saved));
+      return NULL;
+    }
+  status = write_png (surface, &sink);
+  cairo_surface_destroy (surface);
+  size = -1;
+  if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fflush (sink.file) == 0
+      && fseek (sink.file, 0, SEEK_END) == 0)
+    size = ftell (sink.file);
+  data = size > 0 ? g_malloc ((gsize) size) : NULL;
+  if (data == NULL || fseek (sink.file, 0, SEEK_SET) != 0 || fread (data, 1, (size_t) size, sink.file) != (size_t) size)
+    {
+      int saved = sink.error ? sink.error : errno ? errno : EIO;
+
+      fclose (sink.file);
+      g_free (data);
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE, "%s",
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
+      return NULL;
+    }
+  fclose (sink.file);
+  return g_bytes_new_take (data, (gsize) size);
 }

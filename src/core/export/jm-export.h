@@ -26,6 +26,7 @@ typedef struct {
   JmPageOption page;         /* PDF */
   const char  *persona_id;   /* NULL: all personas */
   const char  *date;         /* footer date; NULL: today */
+  gboolean     page_4_3;     /* .pptx, .odp: 4:3 slides rather than 16:9 */
 } JmExportOptions;
 
 #define JM_EXPORT_ERROR (jm_export_error_quark ())
@@ -42,10 +43,16 @@ const char *jm_page_option_to_string   (JmPageOption           page);
 gboolean    jm_page_option_from_string (const char            *str,
                                         JmPageOption          *out);
 /* Writes the map to path, in the format its extension names (.png, .pdf,
- * .svg). On failure nothing is left at path (an older file there stays). */
+ * .svg, .pptx, .odp). On failure nothing is left at path (an older file there stays). */
 gboolean    jm_export_to_path          (JmDocument            *document,
                                         const char            *path,
                                         const JmExportOptions *options,
+                                        GError               **error);
+/* The map painted by the painter as a PNG, in memory, at scale (1 = 96
+ * dpi): the picture on a deck's overview slide. */
+GBytes     *jm_export_png_bytes        (JmDocument            *document,
+                                        const JmExportOptions *options,
+                                        double                 scale,
                                         GError               **error);
 /* The number of pages a PDF export with this page option has. */
 guint       jm_export_count_pages      (JmDocument            *document,

@@ -981,6 +981,52 @@ jm_layout_get_emotion_point (JmLayout   *self,
 }
 
 gboolean
+jm_layout_get_emotion_y (JmLayout *self,
+                         double    score,
+                         double   *y)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  if (!jm_layout_get_emotion_band (self, NULL, NULL))
+    return FALSE;
+  *y = jm_layout_emotion_y (self, score);
+  return TRUE;
+}
+
+gboolean
+jm_layout_get_card_parts (JmLayout    *self,
+                          const char  *card_id,
+                          JmCardParts *parts)
+{
+  JmCardBox *box;
+  double x, y, inner;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (parts != NULL, FALSE);
+
+  box = g_hash_table_lookup (self->boxes, card_id);
+  if (box == NULL || box->column < 0)
+    return FALSE;
+
+  /* As draw_card_content lays them out: inside the padding, right of the
+   * accent bar, one under the other. */
+  x = box->rect.x + JM_CARD_PAD + 4;
+  y = box->rect.y + JM_CARD_PAD;
+  inner = box->rect.width - 2 * JM_CARD_PAD - 4;
+  parts->chips = (JmRect) { x, y, inner, box->chips_height > 0 ? JM_CHIP_H : 0 };
+  y += box->chips_height;
+  parts->image = (JmRect) { x, y, inner, MAX (0, box->image_height - 6) };
+  y += box->image_height;
+  /* The text was wrapped at the card's width less its padding. */
+  parts->text = (JmRect) { x, y, inner + 4, box->text_height };
+  y += box->text_height;
+  parts->badges = (JmRect) { x, y + 6, inner, MAX (0, box->badges_height - 6) };
+  y += box->badges_height;
+  parts->footer = (JmRect) { x, y, inner, box->footer_height };
+  return TRUE;
+}
+
+gboolean
 jm_layout_hit_test (JmLayout *self,
                     double    x,
                     double    y,

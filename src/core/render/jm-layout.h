@@ -129,6 +129,24 @@ gboolean    jm_layout_get_emotion_point (JmLayout          *self,
  * past the last. */
 int         jm_layout_column_at     (JmLayout              *self,
                                      double                 x);
+/* Where the parts of a card go inside its rectangle, as the painter draws
+ * them: the chips row, the image, the text, the metric badges and the
+ * footer (evidence, owner). A part the card lacks has no height. */
+typedef struct {
+  JmRect chips;
+  JmRect image;
+  JmRect text;
+  JmRect badges;
+  JmRect footer;
+} JmCardParts;
+
+gboolean    jm_layout_get_card_parts (JmLayout             *self,
+                                      const char           *card_id,
+                                      JmCardParts          *parts);
+/* The y of an emotion score on the emotion lane; FALSE without one. */
+gboolean    jm_layout_get_emotion_y (JmLayout              *self,
+                                     double                 score,
+                                     double                *y);
 /* How many cards were measured (text laid out) since the layout was made:
  * lets tests see that an edit re-measures one card, not all. */
 guint       jm_layout_get_n_measured (JmLayout             *self);
