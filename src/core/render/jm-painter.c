@@ -537,7 +537,7 @@ draw_stages (Paint *p)
               set_color (p->cr, color);
               cairo_fill (p->cr);
               draw_text (p, stage->name, 18, TRUE, x + 18, l->stages_y + 12, w - 36,
-                         (JmColor) { 1, 1, 1, 1 }, NULL);
+                         jm_theme_text_on (color), NULL);
             }
 
           if (stage->metrics->len > 0 && p->detail)
