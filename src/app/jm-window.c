@@ -10,6 +10,7 @@
 #include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-number.h"
 #include "jm-file-chooser.h"
 #include "jm-presentation-window.h"
 #include "jm-recovery.h"
@@ -811,11 +812,10 @@ jm_window_preview_import (JmWindow    *self,
     {
       JmCsvResult *r = g_ptr_array_index (import->results, i);
       JmCard *card = jm_document_find_card (self->document, r->card_id, NULL);
-      char value[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *value = jm_number_format_unit (r->value, -2, jm_metric_kind_get_unit (r->kind));
 
-      g_ascii_formatd (value, sizeof value, "%g", r->value);
-      g_string_append_printf (body, "• %s — %s %s%s ", card && *card->text ? card->text : r->card_id,
-                              jm_metric_kind_get_label (r->kind), value, jm_metric_kind_get_unit (r->kind));
+      g_string_append_printf (body, "• %s — %s %s ", card && *card->text ? card->text : r->card_id,
+                              jm_metric_kind_get_label (r->kind), value);
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "(%u answer)", "(%u answers)", r->sample_size),
                               r->sample_size);
       g_string_append_c (body, '\n');

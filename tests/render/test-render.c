@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 #include "jm-presentation.h"
 #include "jm-poster.h"
 #include "jm-reader.h"
+#include "jm-test-utils.h"
+#include "jm-writer.h"
 
 static const char *srcdir;
 
@@ -1389,10 +1392,60 @@ test_poster_grid_covers_the_map_with_overlapping_pieces (void)
                                        JM_POINTS_PER_UNIT, JM_POSTER_OVERLAP));
 }
 
+/* Metric badges write numbers as the reader's language does: in Italian
+ * "CES 3,8" and "78,4 %" (the PDF's text, read back with pdftotext); the
+ * file keeps "3.8". */
+static void
+test_badges_write_italian_numbers (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+  JmStage *stage = jm_stage_new ("a", "Scoperta");
+  JmLane *lane = jm_lane_new ("l", JM_LANE_METRICS, "Metriche");
+  JmCard *card = jm_card_new ("c", "s", "Sito");
+  JmMetric *csat = jm_metric_new ("m2", JM_METRIC_CSAT, 78.4);
+  g_autofree char *dir = g_dir_make_tmp ("jm-badges-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  JmExportOptions options;
+  int status = 0;
+
+  csat->has_target = TRUE;
+  csat->target = 80;
+  g_ptr_array_add (stage->steps, jm_step_new ("s", "Cerca"));
+  g_ptr_array_add (card->metrics, jm_metric_new ("m1", JM_METRIC_CES, 3.8));
+  g_ptr_array_add (stage->metrics, csat);
+  g_ptr_array_add (lane->cards, card);
+  jm_document_build_header (doc, "Numeri", NULL, NULL, JM_MAP_STATE_CURRENT);
+  jm_document_build_stage (doc, stage);
+  jm_document_build_lane (doc, lane);
+
+  jm_export_options_init (&options);
+  options.date = "2026-11-23";
+  g_assert_true (jm_export_to_path (doc, pdf, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "CES 3,8"));
+  /* pdftotext gives the no-break spaces back as spaces. */
+  g_assert_nonnull (strstr (text, "CSAT 78,4 % / 80 %"));
+  g_assert_null (strstr (text, "3.8"));
+
+  xml = jm_writer_to_string (doc, NULL);
+  g_assert_nonnull (strstr (xml, "value=\"3.8\""));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
+  jm_test_bind_translations ();
   g_test_init (&argc, &argv, NULL);
   srcdir = g_getenv ("JM_TEST_RENDER_DIR");
   g_assert_nonnull (srcdir);
@@ -1419,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);
   g_test_add_func ("/render/images/jpeg-images-are-decoded", test_jpeg_images_are_decoded);
   g_test_add_func ("/render/theme/stage-headers-meet-wcag-aa", test_stage_headers_meet_wcag_aa);
+  g_test_add_func ("/render/italian/badges-write-italian-numbers", test_badges_write_italian_numbers);
   g_test_add_func ("/render/painter/stage-keeps-its-colour-when-a-neighbour-goes",
                    test_stage_keeps_its_colour_when_a_neighbour_goes);
   g_test_add_func ("/render/export/poster-grid-covers-the-map-with-overlapping-pieces",
