@@ -43,6 +43,7 @@ struct _JmWindow {
   JmMetricsView   *metrics_view;
   JmInspector     *inspector;
   JmDocument      *document;
+  JmSelection     *selection;       /* the document's focus and selection */
   GFile           *file;
   gboolean         close_confirmed;
   gulong           changed_handler;
@@ -390,7 +391,9 @@ set_document (JmWindow   *self,
                     G_CALLBACK (on_history_notify), self);
 
   jm_canvas_set_document_with_layout (self->canvas, document, layout);
-  jm_inspector_set_document (self->inspector, document);
+  g_clear_object (&self->selection);
+  self->selection = jm_selection_new (document);
+  jm_inspector_set_selection (self->inspector, self->selection);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -628,32 +631,56 @@ save (JmWindow *self,
   return save_to (self, self->file);
 }
 
-/* The inspector follows what the canvas has selected. */
+/* ---- the canvas's selection, into the window's JmSelection ----
+ * BRIDGE, to go when the canvas drives the JmSelection itself: until then
+ * what the canvas has selected (a card, several, or a header it last
+ * clicked) is copied into the JmSelection, which the inspector follows. */
 static void
-on_selection_changed (JmCanvas *canvas,
-                      JmWindow *self)
+bridge_canvas_selection (JmCanvas *canvas,
+                         JmWindow *self)
 {
-  GPtrArray *selection = jm_canvas_get_selection (canvas);
+  GPtrArray *cards = jm_canvas_get_selection (canvas);
   const char *header = NULL;
   JmHitKind kind = jm_canvas_get_header (canvas, &header);
 
-  if (selection->len == 1)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_CARD, g_ptr_array_index (selection, 0));
-  else if (selection->len > 1)
+  if (self->selection == NULL)
+    return;
+  if (cards->len == 1)
     {
-      g_autofree char *count = g_strdup_printf ("%u", selection->len);
-      jm_inspector_set_target (self->inspector, JM_INSPECTOR_CARDS, count);
+      jm_selection_focus_card (self->selection, g_ptr_array_index (cards, 0), FALSE);
+      return;
     }
-  else if (kind == JM_HIT_STAGE)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_STAGE, header);
-  else if (kind == JM_HIT_STEP)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_STEP, header);
-  else if (kind == JM_HIT_LANE)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_LANE, header);
-  else if (kind == JM_HIT_PERSONA)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_PERSONA, header);
-  else
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_MAP, NULL);
+  if (cards->len > 1)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_copy (cards, NULL, NULL);
+
+      g_ptr_array_add (ids, NULL);
+      jm_selection_select_cards (self->selection, (const char * const *) ids->pdata, FALSE);
+      return;
+    }
+  switch (kind)
+    {
+    case JM_HIT_STAGE:
+      jm_selection_focus_object (self->selection, JM_FOCUS_STAGE, header);
+      break;
+    case JM_HIT_STEP:
+      jm_selection_focus_object (self->selection, JM_FOCUS_STEP, header);
+      break;
+    case JM_HIT_LANE:
+      jm_selection_focus_object (self->selection, JM_FOCUS_LANE, header);
+      break;
+    case JM_HIT_PERSONA:
+      jm_selection_focus_object (self->selection, JM_FOCUS_PERSONA, header);
+      break;
+    case JM_HIT_NONE:
+    case JM_HIT_HEADER:
+    case JM_HIT_CELL:
+    case JM_HIT_CARD:
+    case JM_HIT_EMOTION:
+    default:
+      jm_selection_clear (self->selection);
+      break;
+    }
 }
 
 /* ---- actions ---- */
@@ -1070,6 +1097,7 @@ jm_window_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_handler, self->document);
     }
   g_clear_object (&self->document);
+  g_clear_object (&self->selection);
   g_clear_object (&self->file);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->monitor != NULL)
@@ -1294,7 +1322,7 @@ jm_window_new (JmApplication *application)
     g_autoptr(GAction) action = g_settings_create_action (settings, "inspector-visible");
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
-  g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (bridge_canvas_selection), self);
   {
     g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,
                                                                          g_variant_new_boolean (FALSE));

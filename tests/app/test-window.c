@@ -5,49 +5,25 @@
 
 #include <adwaita.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "jm-application.h"
 #include "jm-canvas.h"
+#include "jm-inspector.h"
+#include "jm-inspector-page.h"
 #include "jm-metrics-view.h"
 #include "jm-preload.h"
 #include "jm-recovery.h"
 #include "jm-templates.h"
+#include "jm-test-utils.h"
 #include "jm-window.h"
 #include "jm-writer.h"
 #include <glib/gstdio.h>
 
 static JmApplication *app;
-
-static void
-spin (void)
-{
-  /* Let GTK lay out and draw. */
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-stop_waiting (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a while: a button's activation clicks it only
- * after its press animation. */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, stop_waiting, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 static JmWindow *
 new_window (void)
@@ -55,7 +31,7 @@ new_window (void)
   JmWindow *window = jm_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   return window;
 }
 
@@ -63,7 +39,7 @@ static void
 destroy_window (JmWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
 }
 
 /* An example map of data/examples/. */
@@ -151,7 +127,7 @@ test_empty_state_new_button_creates_a_map (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (window, "empty_new_button"))),
                    ==, "win.new");
   g_assert_true (gtk_widget_activate (child (window, "empty_new_button")));
-  spin_for (400);
+  jm_test_spin_for (400);
 
   doc = jm_window_get_document (window);
   g_assert_nonnull (doc);
@@ -162,10 +138,10 @@ test_empty_state_new_button_creates_a_map (void)
 
   /* An edit marks the title as modified; undo clears it. */
   jm_document_set_title (doc, "Flat tyre");
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Flat tyre");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled journey map");
 
   jm_history_set_clean (jm_document_get_history (doc));
@@ -199,7 +175,7 @@ close_toplevels_of_type (GType type)
       if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
         gtk_window_destroy (GTK_WINDOW (item));
     }
-  spin ();
+  jm_test_spin ();
 }
 
 static void
@@ -211,7 +187,7 @@ test_empty_state_open_button_shows_file_chooser (void)
                    ==, "win.open");
   g_assert_false (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (gtk_widget_activate (child (window, "empty_open_button")));
-  spin_for (400);
+  jm_test_spin_for (400);
   g_assert_true (has_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
   close_toplevels_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
   destroy_window (window);
@@ -224,10 +200,10 @@ test_closing_modified_map_asks_to_save (void)
 
   jm_window_set_document (window, jm_document_new (), NULL);
   jm_document_set_title (jm_window_get_document (window), "Unsaved work");
-  spin ();
+  jm_test_spin ();
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   /* Still there, with a question on top. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
@@ -241,17 +217,17 @@ test_about_and_shortcuts_windows_open (void)
   JmWindow *window = new_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   close_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
   close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_PREFERENCES_WINDOW));
   close_toplevels_of_type (ADW_TYPE_PREFERENCES_WINDOW);
   destroy_window (window);
@@ -273,7 +249,7 @@ test_window_size_is_remembered (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
@@ -284,9 +260,9 @@ test_export_dialog_opens_with_preview (void)
   JmWindow *window = new_window ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_true (has_toplevel_of_type (ADW_TYPE_WINDOW));
   close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
   jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
@@ -332,7 +308,7 @@ test_autosave_keeps_unsaved_work_until_saved (void)
 
   /* Saving removes the copy. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
+  jm_test_spin ();
   entries = jm_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 0);
 
@@ -363,13 +339,13 @@ test_save_into_vanished_folder_keeps_work_unsaved (void)
   jm_window_set_document (window, doc, file);
   jm_document_set_title (doc, "Workshop, Wednesday");
   g_assert_true (jm_window_autosave (window));
-  spin ();
+  jm_test_spin ();
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (folder), ==, 0);
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin ();
+  jm_test_spin ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
     {
@@ -407,7 +383,7 @@ test_persona_switcher_shows_one_persona (void)
 
   g_assert_false (gtk_widget_get_visible (child (window, "persona_button")));
   g_assert_true (jm_window_open_file (window, file));
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_get_visible (child (window, "persona_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-persona", "s", "p-giulia"));
   g_assert_cmpstr (jm_canvas_get_persona (canvas), ==, "p-giulia");
@@ -447,21 +423,21 @@ test_survey_import_waits_for_confirmation (void)
 
   /* Cancel: nothing changes. */
   jm_window_preview_import (window, jm_csv_import_load_bytes (doc, "r.csv", csv, strlen (csv), NULL));
-  spin ();
+  jm_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  jm_test_spin ();
   g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
 
   /* Apply: one undoable step. */
   jm_window_preview_import (window, jm_csv_import_load_bytes (doc, "r.csv", csv, strlen (csv), NULL));
-  spin ();
+  jm_test_spin ();
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (jm_history_get_undo_label (jm_document_get_history (doc)), ==, "Import Survey Responses");
   {
     JmCard *card = jm_document_find_card (doc, "c-12", NULL);
@@ -489,7 +465,7 @@ test_metrics_view_shows_edits_made_while_hidden (void)
   guint removed = 0;
 
   g_assert_true (jm_window_open_file (window, file));
-  spin ();
+  jm_test_spin ();
   doc = jm_window_get_document (window);
   lanes = jm_document_get_lanes (doc);
   for (guint l = 0; l < lanes->len && removed == 0; l++)
@@ -509,10 +485,10 @@ test_metrics_view_shows_edits_made_while_hidden (void)
         }
     }
   g_assert_cmpuint (removed, >, 0);
-  spin ();
+  jm_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpuint (g_list_model_get_n_items (jm_metrics_view_get_model (view)), ==, 10 - removed);
   destroy_window (window);
@@ -531,7 +507,7 @@ test_template_previews_are_drawn_only_when_shown (void)
 
   g_assert_true (jm_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   for (GtkWidget *button = gtk_widget_get_first_child (gallery); button != NULL;
        button = gtk_widget_get_next_sibling (button), n++)
     g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (gtk_widget_get_first_child (
@@ -624,7 +600,7 @@ test_map_named_on_the_command_line_is_read_ahead (void)
   g_assert_true (jm_window_open_file (window, file));
   g_assert_false (jm_preload_take (path, &doc, NULL, NULL, &layout));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   g_assert_nonnull (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))));
   g_assert_true (jm_layout_get_document (jm_canvas_get_layout (JM_CANVAS (child (window, "canvas"))))
                  == jm_window_get_document (window));
@@ -633,6 +609,103 @@ test_map_named_on_the_command_line_is_read_ahead (void)
   g_unlink (path);
   g_unlink (bad);
   g_rmdir (dir);
+}
+
+/* The window keeps a focus and selection model for its document: the
+ * inspector follows what the canvas selects, starts afresh with another
+ * document, and keeps a page through the window's undo. */
+static void
+test_inspector_follows_the_canvas_and_the_document (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *bikes = example_path ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *shop = example_path ("online-shop.journey");
+  g_autoptr(GFile) bikes_file = g_file_new_for_path (bikes);
+  g_autoptr(GFile) shop_file = g_file_new_for_path (shop);
+  JmInspector *inspector = JM_INSPECTOR (child (window, "inspector"));
+  JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
+  JmSelection *selection;
+  JmDocument *doc;
+
+  g_assert_true (jm_window_open_file (window, bikes_file));
+  doc = jm_window_get_document (window);
+  selection = jm_inspector_get_selection (inspector);
+  g_assert_nonnull (selection);
+  g_assert_true (jm_selection_get_document (selection) == doc);
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_MAP);
+
+  jm_canvas_select_card (canvas, "c-12", FALSE);
+  jm_test_spin ();
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_CARD);
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_CARD);
+  jm_canvas_clear_selection (canvas);
+  jm_test_spin ();
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_MAP);
+
+  /* A persona added from the panel, then the window's undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (inspector), "inspector.add-persona", NULL));
+  jm_test_spin ();
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_PERSONA);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  jm_test_spin ();
+  g_assert_true (jm_inspector_get_target (inspector) == JM_INSPECTOR_PERSONA
+                 || jm_inspector_get_target (inspector) == JM_INSPECTOR_MAP);
+  if (jm_inspector_get_target (inspector) == JM_INSPECTOR_PERSONA)
+    g_assert_nonnull (jm_document_find_persona (doc, jm_inspector_page_get_focus (
+      JM_INSPECTOR_PAGE (jm_inspector_get_page (inspector)))->id));
+
+  /* Another document: a selection of its own. */
+  g_assert_true (jm_window_open_file (window, shop_file));
+  g_assert_true (jm_selection_get_document (jm_inspector_get_selection (inspector)) == jm_window_get_document (window));
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_MAP);
+  destroy_window (window);
+}
+
+/* Every label's text under root, one a line. */
+static void
+append_labels (GtkWidget *root,
+               GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    append_labels (child, out);
+}
+
+/* In Italian the metrics table writes "41,0 %" and the survey preview
+ * "3,75": the locale's decimal separator and percentage. */
+static void
+test_italian_numbers_in_metrics_table_and_survey_preview (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *shop = example_path ("online-shop.journey");
+  g_autofree char *bikes = example_path ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(GFile) shop_file = g_file_new_for_path (shop);
+  g_autoptr(GFile) bikes_file = g_file_new_for_path (bikes);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *csv = "touchpoint,metric,score\nc-12,ces,3\nc-12,ces,4.5\n";
+  AdwMessageDialog *dialog;
+
+  g_assert_true (jm_window_open_file (window, shop_file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+  jm_test_spin_for (100);
+  append_labels (child (window, "metrics_view"), text);
+  g_assert_nonnull (strstr (text->str, "41,0\u00a0%\n"));
+  g_assert_null (strstr (text->str, "41.0"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+
+  g_assert_true (jm_window_open_file (window, bikes_file));
+  jm_window_preview_import (window, jm_csv_import_load_bytes (jm_window_get_document (window), "r.csv",
+                                                              csv, strlen (csv), NULL));
+  jm_test_spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_string_truncate (text, 0);
+  append_labels (GTK_WIDGET (dialog), text);
+  g_assert_nonnull (strstr (text->str, "CES 3,75"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
 }
 
 static void
@@ -651,7 +724,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
 
   g_assert_true (jm_window_open_file (window, file));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "metrics");
 
   model = jm_metrics_view_get_model (view);
@@ -682,7 +755,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
     g_assert_nonnull (table);
     gtk_column_view_sort_by_column (table, g_list_model_get_item (gtk_column_view_get_columns (table), 5),
                                     GTK_SORT_ASCENDING);
-    spin ();
+    jm_test_spin ();
     {
       g_autoptr(JmMetricItem) worst = g_list_model_get_item (model, 0);
       g_autoptr(JmMetricItem) last = g_list_model_get_item (model, n - 1);
@@ -698,7 +771,7 @@ test_metrics_view_lists_and_sorts_metrics (void)
   g_assert_nonnull (strstr (csv, "Checkout,,conversion,41,65,-24,5200,2026-09-30"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "stack"))), ==, "map");
   destroy_window (window);
   g_unlink (csv_path);
@@ -721,7 +794,7 @@ test_empty_state_lists_recent_maps (void)
   /* The recent manager looks the file up in a thread first: on a busy
    * machine that takes a while. */
   for (int i = 0; i < 250 && !gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri); i++)
-    spin_for (20);
+    jm_test_spin_for (20);
   window = new_window ();
   list = child (window, "recent_list");
   /* Maps opened by earlier tests are there too: find ours. The recent
@@ -733,13 +806,13 @@ test_empty_state_lists_recent_maps (void)
         if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "restaurant-regular.journey") == 0)
           break;
       if (row == NULL)
-        spin_for (20);
+        jm_test_spin_for (20);
     }
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_nonnull (row);
 
   g_signal_emit_by_name (row, "activated");
-  spin ();
+  jm_test_spin ();
   g_assert_nonnull (jm_window_get_document (window));
   g_assert_cmpstr (jm_document_get_title (jm_window_get_document (window)), ==, "A regular at Trattoria da Lucia");
   destroy_window (window);
@@ -754,7 +827,7 @@ test_damaged_recovery_copy_is_reported (void)
 
   g_assert_true (g_file_set_contents (path, "<journey-map", -1, NULL));
   g_assert_false (jm_window_open_recovered (window, path, NULL));
-  spin ();
+  jm_test_spin ();
   g_assert_null (jm_window_get_document (window));
   g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
   close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
@@ -799,7 +872,7 @@ test_hostile_files_are_refused_and_window_stays_usable (void)
       g_test_message ("opening %s", (const char *) g_ptr_array_index (paths, i));
       g_assert_false (jm_window_open_file (window, file));
       g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-      spin ();
+      jm_test_spin ();
       g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
       close_toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG);
       g_assert_true (jm_window_get_document (window) == before);
@@ -831,6 +904,8 @@ main (int   argc,
       return 77;
     }
 
+  setlocale (LC_ALL, "");
+  jm_test_bind_translations ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -853,6 +928,10 @@ main (int   argc,
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
   g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);
+  g_test_add_func ("/app/window/inspector-follows-the-canvas-and-the-document",
+                   test_inspector_follows_the_canvas_and_the_document);
+  g_test_add_func ("/app/window/italian/numbers-in-metrics-table-and-survey-preview",
+                   test_italian_numbers_in_metrics_table_and_survey_preview);
   g_test_add_func ("/app/window/metrics-view-shows-edits-made-while-hidden", test_metrics_view_shows_edits_made_while_hidden);
   g_test_add_func ("/app/window/template-previews-are-drawn-only-when-shown", test_template_previews_are_drawn_only_when_shown);
   g_test_add_func ("/app/window/map-named-on-the-command-line-is-read-ahead", test_map_named_on_the_command_line_is_read_ahead);
