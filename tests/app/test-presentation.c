@@ -10,13 +10,7 @@
 
 #include "jm-presentation-window.h"
 #include "jm-reader.h"
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "jm-test-utils.h"
 
 static JmDocument *
 load_example (const char *name)
@@ -70,7 +64,7 @@ test_clicker_keys_walk_the_stages (void)
   g_object_add_weak_pointer (G_OBJECT (p), (gpointer *) &p);
   gtk_window_set_default_size (GTK_WINDOW (p), 1920, 1080);
   jm_presentation_window_start (p, NULL);
-  spin ();
+  jm_test_spin ();
 
   n = jm_presentation_window_get_n_slides (p);
   g_assert_cmpuint (n, >, stages->len);
@@ -148,7 +142,7 @@ test_clicker_keys_walk_the_stages (void)
 
   /* Escape leaves, closing the notes too. */
   g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_Escape, 0));
-  spin ();
+  jm_test_spin ();
   destroyed = p == NULL;
   g_assert_true (destroyed);
 }
@@ -163,7 +157,7 @@ test_notes_follow_the_persona_filter_and_document (void)
 
   gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
   jm_presentation_window_start (p, NULL);
-  spin ();
+  jm_test_spin ();
   jm_presentation_window_handle_key (p, GDK_KEY_1, 0);
 
   /* Editing the map while presenting (from the main window) shows at once. */
@@ -171,12 +165,12 @@ test_notes_follow_the_persona_filter_and_document (void)
   g_free (stage->notes);
   stage->notes = g_strdup ("Ask who booked the last team dinner.");
   jm_document_update_stage (doc, stage, NULL);
-  spin ();
+  jm_test_spin ();
   text = notes_text (p);
   g_assert_nonnull (strstr (text, "Ask who booked the last team dinner."));
   g_assert_nonnull (strstr (text, "Discover"));
   gtk_window_destroy (GTK_WINDOW (p));
-  spin ();
+  jm_test_spin ();
 }
 
 int
