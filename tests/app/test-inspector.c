@@ -43,7 +43,8 @@ page_of (Fixture *f)
   return jm_inspector_get_page (f->inspector);
 }
 
-/* The first widget of a type whose row title is `title` (any, for NULL). */
+/* The first shown widget of a type whose row title is `title` (any, for
+ * NULL). */
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
@@ -53,6 +54,8 @@ find_row (GtkWidget  *root,
     {
       GtkWidget *found;
 
+      if (!gtk_widget_get_visible (child))
+        continue;
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
           && (title == NULL
               || (ADW_IS_PREFERENCES_ROW (child)
@@ -495,6 +498,25 @@ test_stage_metrics_are_added_and_edited (Fixture       *f,
   jm_history_undo (history);
   jm_test_spin ();
   g_assert_nonnull (find_row (page_of (f), ADW_TYPE_ENTRY_ROW, "CSAT value"));
+
+  /* A custom metric: its name, unit and direction too. */
+  g_assert_true (gtk_widget_activate_action (metrics, "metrics.add", "u", JM_METRIC_CUSTOM));
+  jm_test_spin ();
+  row = find_row (page_of (f), JM_TYPE_INSPECTOR_METRIC_ROW, "Custom metric");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (row, ADW_TYPE_ENTRY_ROW, "Name")), "Waiting time");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (row, ADW_TYPE_ENTRY_ROW, "Unit")), "min");
+  jm_inspector_choice_row_set_selected (JM_INSPECTOR_CHOICE_ROW (find_row (row, JM_TYPE_INSPECTOR_CHOICE_ROW,
+                                                                           "Direction")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (row, ADW_TYPE_ENTRY_ROW, "Waiting time value")), "12,5");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Waiting time");
+  g_assert_cmpstr (jm_document_find_stage (f->doc, "stage-2")->name, ==, "Consideration");
+  m = g_ptr_array_index (jm_document_find_stage (f->doc, "stage-2")->metrics, 1);
+  g_assert_cmpint (m->kind, ==, JM_METRIC_CUSTOM);
+  g_assert_cmpstr (m->name, ==, "Waiting time");
+  g_assert_cmpstr (m->unit, ==, "min");
+  g_assert_false (m->higher_is_better);
+  g_assert_cmpfloat (m->value, ==, 12.5);
 }
 
 static void
