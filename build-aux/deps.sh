@@ -16,7 +16,7 @@ JM_RUN_PACKAGES="
 "
 
 JM_TEST_PACKAGES="
-  xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
+  locales xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   libxml2-utils poppler-utils qpdf librsvg2-bin imagemagick
   libgtk-4-bin clang-14 libclang-rt-14-dev clang-tools-14 valgrind xdotool git
   libreoffice-impress
@@ -50,4 +50,42 @@ jm_install_missing () {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
   # shellcheck disable=SC2086
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing || return 1
+}
+
+# The locales the tests run in besides C.UTF-8: Italian numbers ("3,8") and
+# translations. Debian's `locales` package builds a locale once it is
+# enabled in /etc/locale.gen; doing it again is harmless.
+JM_TEST_LOCALES="it_IT.UTF-8"
+
+jm_ensure_locales () {
+  local wanted="${*:-$JM_TEST_LOCALES}" missing="" loc name
+  for loc in $wanted; do
+    # `locale -a` spells them it_IT.utf8.
+    name="$(echo "$loc" | sed 's/\.UTF-8$/.utf8/')"
+    if ! locale -a 2>/dev/null | grep -qx "$name"; then
+      missing="$missing $loc"
+    fi
+  done
+  [ -z "$missing" ] && return 0
+
+  echo "Generating locales:$missing"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo="sudo"
+    else
+      echo "These locales are missing and I am not root (and there is no sudo):$missing" >&2
+      return 1
+    fi
+  fi
+  jm_install_missing locales || return 1
+  for loc in $missing; do
+    # Uncomment "# it_IT.UTF-8 UTF-8", or add the line if the file lacks it.
+    if grep -qE "^# *$loc UTF-8\$" /etc/locale.gen; then
+      $sudo sed -i -E "s/^# *($loc UTF-8)\$/\1/" /etc/locale.gen || return 1
+    elif ! grep -qE "^$loc UTF-8\$" /etc/locale.gen; then
+      echo "$loc UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null || return 1
+    fi
+  done
+  $sudo locale-gen || return 1
 }

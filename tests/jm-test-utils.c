@@ -1,6 +1,9 @@
 /* jm-test-utils.c — see jm-test-utils.h. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "jm-reader.h"
 #include "jm-test-utils.h"
 
@@ -80,4 +83,23 @@ jm_test_small_map (void)
   jm_document_build_emotion (doc, jm_emotion_new ("p1", "s1", JM_MAP_STATE_CURRENT, -1));
   jm_document_build_emotion (doc, jm_emotion_new ("p1", "s2", JM_MAP_STATE_CURRENT, 1));
   return doc;
+}
+
+void
+jm_test_bind_translations (void)
+{
+  const char *build = g_getenv ("JM_BUILD_ROOT");
+  const char *numeric = g_getenv ("LC_NUMERIC");
+  g_autofree char *po = NULL;
+
+  g_assert_nonnull (build);
+  po = g_build_filename (build, "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (numeric != NULL && g_str_has_prefix (numeric, "it_IT")
+      && g_strcmp0 (setlocale (LC_NUMERIC, NULL), numeric) != 0)
+    g_error ("The locale %s is missing: build-aux/deps.sh's jm_ensure_locales generates it "
+             "(build-aux/test calls it)", numeric);
 }

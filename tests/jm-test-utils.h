@@ -20,4 +20,9 @@ JmDocument *jm_test_load_example (const char *name);
  * and p2 "Marco" (none). */
 JmDocument *jm_test_small_map    (void);
 
+/* Reads translations from the build tree (po/) and, when the test runs in
+ * Italian (LANGUAGE=it, LC_NUMERIC=it_IT.UTF-8), fails with a clear
+ * message if that locale is missing. */
+void        jm_test_bind_translations (void);
+
 G_END_DECLS

@@ -1,20 +1,23 @@
-/* jm-inspector.h — the side panel that edits whatever is selected: a
- * card's text and fields, a stage, a step, a lane, or the map itself.
- * Every edit is a document command. */
+/* jm-inspector.h — the side panel that edits whatever is current: the map
+ * itself, a persona, a stage, a step (also for a focused cell or emotion
+ * point), a lane, a card, or a summary of several selected cards. It
+ * follows a JmSelection, so it never shows an object the document no
+ * longer has, and each of its pages turns edits into document commands. */
 #pragma once
 
 #include <adwaita.h>
 
-#include "jm-document.h"
+#include "jm-selection.h"
 
 G_BEGIN_DECLS
 
+/* The page shown. */
 typedef enum {
   JM_INSPECTOR_MAP,
   JM_INSPECTOR_CARD,
   JM_INSPECTOR_CARDS,   /* several cards */
   JM_INSPECTOR_STAGE,
-  JM_INSPECTOR_STEP,
+  JM_INSPECTOR_STEP,    /* also for a cell or an emotion point */
   JM_INSPECTOR_LANE,
   JM_INSPECTOR_PERSONA,
 } JmInspectorTarget;
@@ -22,19 +25,15 @@ typedef enum {
 #define JM_TYPE_INSPECTOR (jm_inspector_get_type ())
 G_DECLARE_FINAL_TYPE (JmInspector, jm_inspector, JM, INSPECTOR, GtkWidget)
 
-GtkWidget *jm_inspector_new          (void);
-void       jm_inspector_set_document (JmInspector       *self,
-                                      JmDocument        *document);
-/* What to edit; id is NULL for the map, the number of cards for CARDS. */
-void       jm_inspector_set_target   (JmInspector       *self,
-                                      JmInspectorTarget  target,
-                                      const char        *id);
-JmInspectorTarget jm_inspector_get_target (JmInspector  *self);
-
-/* A photo for a persona from an image file: cropped square, at most 256
- * pixels, as PNG. */
-GBytes    *jm_inspector_load_photo   (const char        *path,
-                                      GError           **error);
+GtkWidget         *jm_inspector_new           (void);
+/* The selection to follow, and through it the document; NULL shows nothing
+ * to edit. */
+void               jm_inspector_set_selection (JmInspector  *self,
+                                               JmSelection  *selection);
+JmSelection       *jm_inspector_get_selection (JmInspector  *self);
+JmInspectorTarget  jm_inspector_get_target    (JmInspector  *self);
+/* The page shown: a JmInspectorPage, or the several cards' summary. */
+GtkWidget         *jm_inspector_get_page      (JmInspector  *self);
 
 /* Personas between maps. Copy puts the persona on the clipboard (as a
  * <journey-personas> fragment and as text); paste adds the personas of such

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "jm-metrics-table.h"
+#include "jm-number.h"
 #include "jm-metrics-view.h"
 
 /* ---- one row ---- */
@@ -95,14 +96,11 @@ struct _JmMetricsView {
 
 G_DEFINE_FINAL_TYPE (JmMetricsView, jm_metrics_view, GTK_TYPE_WIDGET)
 
+/* One decimal always, so the column's numbers line up. */
 static char *
 format_number (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("—");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", value));
+  return jm_number_format (value, 1);
 }
 
 static void
@@ -138,8 +136,7 @@ refresh (JmMetricsView *self)
       item->stage_index = (int) index;
       item->touchpoint = g_strdup (row->card_text ? row->card_text : _("Whole stage"));
       item->name = g_strdup (m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind));
-      item->unit = m->kind == JM_METRIC_CUSTOM && m->unit && *m->unit ? g_strconcat (" ", m->unit, NULL)
-                   : g_strdup (jm_metric_kind_get_unit (m->kind));
+      item->unit = g_strdup (m->kind == JM_METRIC_CUSTOM ? m->unit : jm_metric_kind_get_unit (m->kind));
       item->value = m->value;
       item->target = m->has_target ? m->target : NAN;
       item->gap = row->gap;
@@ -283,10 +280,7 @@ cell_text (JmMetricItem *item,
     case COL_METRIC:
       return g_strdup (item->name);
     case COL_VALUE:
-      {
-        g_autofree char *v = format_number (item->value);
-        return g_strconcat (v, item->unit, NULL);
-      }
+      return jm_number_format_unit (item->value, 1, item->unit);
     case COL_TARGET:
       return format_number (item->target);
     case COL_GAP:

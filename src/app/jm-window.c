@@ -11,6 +11,7 @@
 #include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-number.h"
 #include "jm-file-chooser.h"
 #include "jm-import.h"
 #include "jm-import-dialog.h"
@@ -47,6 +48,7 @@ struct _JmWindow {
   JmMetricsView   *metrics_view;
   JmInspector     *inspector;
   JmDocument      *document;
+  JmSelection     *selection;       /* the document's focus and selection */
   GFile           *file;
   gboolean         close_confirmed;
   gulong           changed_handler;
@@ -397,7 +399,9 @@ set_document (JmWindow   *self,
                     G_CALLBACK (on_history_notify), self);
 
   jm_canvas_set_document_with_layout (self->canvas, document, layout);
-  jm_inspector_set_document (self->inspector, document);
+  /* One current object for the canvas, the inspector and the menus. */
+  g_set_object (&self->selection, jm_canvas_get_selection_model (self->canvas));
+  jm_inspector_set_selection (self->inspector, self->selection);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -650,34 +654,6 @@ save (JmWindow *self,
   return save_to (self, self->file);
 }
 
-/* The inspector follows what the canvas has selected. */
-static void
-on_selection_changed (JmCanvas *canvas,
-                      JmWindow *self)
-{
-  GPtrArray *selection = jm_canvas_get_selection (canvas);
-  const char *header = NULL;
-  JmHitKind kind = jm_canvas_get_header (canvas, &header);
-
-  if (selection->len == 1)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_CARD, g_ptr_array_index (selection, 0));
-  else if (selection->len > 1)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", selection->len);
-      jm_inspector_set_target (self->inspector, JM_INSPECTOR_CARDS, count);
-    }
-  else if (kind == JM_HIT_STAGE)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_STAGE, header);
-  else if (kind == JM_HIT_STEP)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_STEP, header);
-  else if (kind == JM_HIT_LANE)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_LANE, header);
-  else if (kind == JM_HIT_PERSONA)
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_PERSONA, header);
-  else
-    jm_inspector_set_target (self->inspector, JM_INSPECTOR_MAP, NULL);
-}
-
 /* ---- actions ---- */
 
 static void
@@ -835,11 +811,10 @@ jm_window_preview_import (JmWindow    *self,
     {
       JmCsvResult *r = g_ptr_array_index (import->results, i);
       JmCard *card = jm_document_find_card (self->document, r->card_id, NULL);
-      char value[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *value = jm_number_format_unit (r->value, -2, jm_metric_kind_get_unit (r->kind));
 
-      g_ascii_formatd (value, sizeof value, "%g", r->value);
-      g_string_append_printf (body, "• %s — %s %s%s ", card && *card->text ? card->text : r->card_id,
-                              jm_metric_kind_get_label (r->kind), value, jm_metric_kind_get_unit (r->kind));
+      g_string_append_printf (body, "• %s — %s %s ", card && *card->text ? card->text : r->card_id,
+                              jm_metric_kind_get_label (r->kind), value);
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "(%u answer)", "(%u answers)", r->sample_size),
                               r->sample_size);
       g_string_append_c (body, '\n');
@@ -1125,6 +1100,7 @@ jm_window_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_handler, self->document);
     }
   g_clear_object (&self->document);
+  g_clear_object (&self->selection);
   g_clear_object (&self->file);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->monitor != NULL)
@@ -1352,7 +1328,6 @@ jm_window_new (JmApplication *application)
     g_autoptr(GAction) action = g_settings_create_action (settings, "inspector-visible");
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
-  g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
   {
     g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,

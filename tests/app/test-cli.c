@@ -202,7 +202,7 @@ test_export_resaves_in_canonical_form (void)
     "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
     "  <title>Messy</title>\n"
     "  <stages>\n"
-    "    <stage id=\"a\" name=\"A\">\n"
+    "    <stage id=\"a\" name=\"A\" color=\"#0072b2\">\n"
     "      <step id=\"s\" name=\"One\"/>\n"
     "    </stage>\n"
     "  </stages>\n"

@@ -5,12 +5,15 @@
 
 #include <adwaita.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "jm-application.h"
 #include "jm-canvas.h"
+#include "jm-inspector.h"
+#include "jm-inspector-page.h"
 #include "jm-metrics-view.h"
 #include "jm-preload.h"
 #include "jm-recovery.h"
@@ -601,6 +604,103 @@ test_map_named_on_the_command_line_is_read_ahead (void)
   g_rmdir (dir);
 }
 
+/* The window keeps a focus and selection model for its document: the
+ * inspector follows what the canvas selects, starts afresh with another
+ * document, and keeps a page through the window's undo. */
+static void
+test_inspector_follows_the_canvas_and_the_document (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *bikes = jm_test_example_path ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *shop = jm_test_example_path ("online-shop.journey");
+  g_autoptr(GFile) bikes_file = g_file_new_for_path (bikes);
+  g_autoptr(GFile) shop_file = g_file_new_for_path (shop);
+  JmInspector *inspector = JM_INSPECTOR (child (window, "inspector"));
+  JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
+  JmSelection *selection;
+  JmDocument *doc;
+
+  g_assert_true (jm_window_open_file (window, bikes_file));
+  doc = jm_window_get_document (window);
+  selection = jm_inspector_get_selection (inspector);
+  g_assert_nonnull (selection);
+  g_assert_true (jm_selection_get_document (selection) == doc);
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_MAP);
+
+  jm_canvas_select_card (canvas, "c-12", FALSE);
+  jm_test_spin ();
+  g_assert_cmpint (jm_selection_get_kind (selection), ==, JM_FOCUS_CARD);
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_CARD);
+  jm_canvas_clear_selection (canvas);
+  jm_test_spin ();
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_MAP);
+
+  /* A persona added from the panel, then the window's undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (inspector), "inspector.add-persona", NULL));
+  jm_test_spin ();
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_PERSONA);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  jm_test_spin ();
+  g_assert_true (jm_inspector_get_target (inspector) == JM_INSPECTOR_PERSONA
+                 || jm_inspector_get_target (inspector) == JM_INSPECTOR_MAP);
+  if (jm_inspector_get_target (inspector) == JM_INSPECTOR_PERSONA)
+    g_assert_nonnull (jm_document_find_persona (doc, jm_inspector_page_get_focus (
+      JM_INSPECTOR_PAGE (jm_inspector_get_page (inspector)))->id));
+
+  /* Another document: a selection of its own. */
+  g_assert_true (jm_window_open_file (window, shop_file));
+  g_assert_true (jm_selection_get_document (jm_inspector_get_selection (inspector)) == jm_window_get_document (window));
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_MAP);
+  destroy_window (window);
+}
+
+/* Every label's text under root, one a line. */
+static void
+append_labels (GtkWidget *root,
+               GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    append_labels (child, out);
+}
+
+/* In Italian the metrics table writes "41,0 %" and the survey preview
+ * "3,75": the locale's decimal separator and percentage. */
+static void
+test_italian_numbers_in_metrics_table_and_survey_preview (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *shop = jm_test_example_path ("online-shop.journey");
+  g_autofree char *bikes = jm_test_example_path ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(GFile) shop_file = g_file_new_for_path (shop);
+  g_autoptr(GFile) bikes_file = g_file_new_for_path (bikes);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *csv = "touchpoint,metric,score\nc-12,ces,3\nc-12,ces,4.5\n";
+  AdwMessageDialog *dialog;
+
+  g_assert_true (jm_window_open_file (window, shop_file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+  jm_test_spin_for (100);
+  append_labels (child (window, "metrics_view"), text);
+  g_assert_nonnull (strstr (text->str, "41,0\u00a0%\n"));
+  g_assert_null (strstr (text->str, "41.0"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-metrics", NULL));
+
+  g_assert_true (jm_window_open_file (window, bikes_file));
+  jm_window_preview_import (window, jm_csv_import_load_bytes (jm_window_get_document (window), "r.csv",
+                                                              csv, strlen (csv), NULL));
+  jm_test_spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_string_truncate (text, 0);
+  append_labels (GTK_WIDGET (dialog), text);
+  g_assert_nonnull (strstr (text->str, "CES 3,75"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 static void
 test_metrics_view_lists_and_sorts_metrics (void)
 {
@@ -797,6 +897,8 @@ main (int   argc,
       return 77;
     }
 
+  setlocale (LC_ALL, "");
+  jm_test_bind_translations ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -819,6 +921,10 @@ main (int   argc,
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
   g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);
+  g_test_add_func ("/app/window/inspector-follows-the-canvas-and-the-document",
+                   test_inspector_follows_the_canvas_and_the_document);
+  g_test_add_func ("/app/window/italian/numbers-in-metrics-table-and-survey-preview",
+                   test_italian_numbers_in_metrics_table_and_survey_preview);
   g_test_add_func ("/app/window/metrics-view-shows-edits-made-while-hidden", test_metrics_view_shows_edits_made_while_hidden);
   g_test_add_func ("/app/window/template-previews-are-drawn-only-when-shown", test_template_previews_are_drawn_only_when_shown);
   g_test_add_func ("/app/window/map-named-on-the-command-line-is-read-ahead", test_map_named_on_the_command_line_is_read_ahead);

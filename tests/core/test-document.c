@@ -6,6 +6,7 @@
 
 #include "jm-document.h"
 #include "jm-metrics-table.h"
+#include "jm-palette.h"
 #include "jm-templates.h"
 
 /* A small map: two stages (s1, s2 | s3), lanes "text" and "touch", persona p1. */
@@ -422,6 +423,7 @@ test_stage_update_keeps_steps_and_indexes_metrics (void)
 {
   g_autoptr(JmDocument) doc = make_document ();
   JmStage *stage = jm_stage_copy (jm_document_find_stage (doc, "a"));
+  g_autofree char *color = g_strdup (stage->color);
   const char *owner = NULL;
 
   g_free (stage->color);
@@ -436,7 +438,134 @@ test_stage_update_keeps_steps_and_indexes_metrics (void)
 
   jm_history_undo (jm_document_get_history (doc));
   g_assert_null (jm_document_find_metric (doc, "m1", NULL));
-  g_assert_null (jm_document_find_stage (doc, "a")->color);
+  g_assert_cmpstr (jm_document_find_stage (doc, "a")->color, ==, color);
+}
+
+static JmStage *
+stage_with_step (const char *id)
+{
+  JmStage *stage = jm_stage_new (id, id);
+  g_autofree char *step = g_strconcat (id, "-step", NULL);
+
+  g_ptr_array_add (stage->steps, jm_step_new (step, NULL));
+  return stage;
+}
+
+static void
+assert_colors (JmDocument *doc,
+               const char *expected)   /* "id=#rrggbb id=#rrggbb…" in order */
+{
+  GPtrArray *stages = jm_document_get_stages (doc);
+  g_autoptr(GString) actual = g_string_new (NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      JmStage *stage = g_ptr_array_index (stages, i);
+      g_string_append_printf (actual, "%s%s=%s", i ? " " : "", stage->id, stage->color);
+    }
+  g_assert_cmpstr (actual->str, ==, expected);
+}
+
+/* A map built without stage colours (an older file, a template) gets the
+ * palette in order, as the painter used to show it, without a command. */
+static void
+test_stages_built_without_colours_get_the_palette_in_order (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+
+  for (guint i = 0; i < JM_STAGE_PALETTE_SIZE + 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      jm_document_build_stage (doc, stage_with_step (id));
+    }
+  for (guint i = 0; i < JM_STAGE_PALETTE_SIZE + 2; i++)
+    g_assert_cmpstr (((JmStage *) g_ptr_array_index (jm_document_get_stages (doc), i))->color, ==,
+                     jm_stage_palette_color (i % JM_STAGE_PALETTE_SIZE));
+  g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
+  g_assert_false (jm_history_is_modified (jm_document_get_history (doc)));
+
+  /* A stored colour is kept, and the next stage goes on from it. */
+  {
+    JmStage *custom = stage_with_step ("custom");
+    JmStage *orange = stage_with_step ("orange");
+
+    custom->color = g_strdup ("#123456");
+    orange->color = g_strdup ("#E69F00");
+    jm_document_build_stage (doc, custom);
+    jm_document_build_stage (doc, orange);
+    jm_document_build_stage (doc, stage_with_step ("next"));
+    g_assert_cmpstr (jm_document_find_stage (doc, "custom")->color, ==, "#123456");
+    g_assert_cmpstr (jm_document_find_stage (doc, "next")->color, ==, jm_stage_palette_color (2));
+  }
+}
+
+/* Inserting, moving or removing a stage recolours no other stage; a new
+ * stage takes a colour no stage has, and never its neighbours'. */
+static void
+test_stage_colours_belong_to_the_stage (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+  JmHistory *history = jm_document_get_history (doc);
+  g_autofree char *before = NULL;
+  const char *blue = jm_stage_palette_color (0), *orange = jm_stage_palette_color (1);
+  const char *green = jm_stage_palette_color (2), *purple = jm_stage_palette_color (3);
+
+  jm_document_build_stage (doc, stage_with_step ("a"));
+  jm_document_build_stage (doc, stage_with_step ("b"));
+  jm_document_build_stage (doc, stage_with_step ("c"));
+  before = g_strdup_printf ("a=%s b=%s c=%s", blue, orange, green);
+  assert_colors (doc, before);
+
+  /* Between a and b: the next colour after a's that no stage has. */
+  {
+    g_autofree char *suggested = jm_document_suggest_stage_color (doc, 1);
+    g_autofree char *expected = NULL;
+
+    g_assert_cmpstr (suggested, ==, purple);
+    jm_document_insert_stage (doc, 1, stage_with_step ("new"));
+    expected = g_strdup_printf ("a=%s new=%s b=%s c=%s", blue, purple, orange, green);
+    assert_colors (doc, expected);
+  }
+
+  /* Moving and removing leave every colour with its stage. */
+  jm_document_move_stage (doc, "c", 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("c=%s a=%s new=%s b=%s", green, blue, purple, orange);
+    assert_colors (doc, expected);
+  }
+  g_assert_true (jm_document_remove_stage (doc, "a"));
+  {
+    g_autofree char *expected = g_strdup_printf ("c=%s new=%s b=%s", green, purple, orange);
+    assert_colors (doc, expected);
+  }
+  jm_history_undo (history);
+  jm_history_undo (history);
+  jm_history_undo (history);
+  assert_colors (doc, before);
+  jm_history_redo (history);
+  {
+    g_autofree char *expected = g_strdup_printf ("a=%s new=%s b=%s c=%s", blue, purple, orange, green);
+    assert_colors (doc, expected);
+  }
+
+  /* With every palette colour taken, a new stage still differs from both
+   * neighbours. */
+  for (guint i = 0; i < JM_STAGE_PALETTE_SIZE; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("more%u", i);
+      jm_document_insert_stage (doc, -1, stage_with_step (id));
+    }
+  for (int at = 0; at <= (int) jm_document_get_stages (doc)->len; at++)
+    {
+      GPtrArray *stages = jm_document_get_stages (doc);
+      g_autofree char *color = jm_document_suggest_stage_color (doc, at);
+
+      g_assert_cmpint (jm_stage_palette_find (color), >=, 0);
+      if (at > 0)
+        g_assert_cmpstr (color, !=, ((JmStage *) g_ptr_array_index (stages, at - 1))->color);
+      if (at < (int) stages->len)
+        g_assert_cmpstr (color, !=, ((JmStage *) g_ptr_array_index (stages, at))->color);
+    }
 }
 
 static JmMetric *
@@ -701,6 +830,9 @@ main (int   argc,
   g_test_add_func ("/model/personas/update-and-insert", test_persona_update_and_insert);
   g_test_add_func ("/model/emotions/set-change-and-clear", test_emotion_scores_set_change_and_clear);
   g_test_add_func ("/model/stages/update-keeps-steps-and-indexes-metrics", test_stage_update_keeps_steps_and_indexes_metrics);
+  g_test_add_func ("/model/stages/built-without-colours-get-the-palette-in-order",
+                   test_stages_built_without_colours_get_the_palette_in_order);
+  g_test_add_func ("/model/stages/colours-belong-to-the-stage", test_stage_colours_belong_to_the_stage);
   g_test_add_func ("/model/metrics/ranges-are-enforced", test_metric_ranges_are_enforced);
   g_test_add_func ("/model/metrics/status-at-the-edges-of-the-tolerance", test_metric_status_at_the_edges_of_the_tolerance);
   g_test_add_func ("/model/metrics/tolerance-is-an-undoable-map-setting", test_metric_tolerance_is_an_undoable_map_setting);

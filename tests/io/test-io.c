@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "jm-palette.h"
 #include "jm-reader.h"
 #include "jm-writer.h"
 
@@ -803,6 +804,52 @@ test_foreign_xml_is_utf8_whatever_the_declaration (void)
  * read as maps but broke a rule (tests/io/reader-findings/; those that
  * must be refused are in tests/io/bad/ with their errors): the map
  * writes out canonically, reads back, and writes out the same. */
+/* Stage colours belong to the stages: a file written before they did
+ * (no colour attributes) reads with every stage coloured, as the painter
+ * always showed it, without counting as an edit; the colours go into the
+ * file at its next save, and from then on it saves to the same bytes. */
+static void
+test_stages_without_colours_get_them_on_load (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>Old map</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\">\n"
+    "      <step id=\"s1\" name=\"One\"/>\n"
+    "    </stage>\n"
+    "    <stage id=\"b\" name=\"B\" color=\"#123456\">\n"
+    "      <step id=\"s2\" name=\"Two\"/>\n"
+    "    </stage>\n"
+    "    <stage id=\"c\" name=\"C\">\n"
+    "      <step id=\"s3\" name=\"Three\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = load_string (xml, &error);
+  g_autoptr(JmDocument) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *resaved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_find_stage (doc, "a")->color, ==, jm_stage_palette_color (0));
+  g_assert_cmpstr (jm_document_find_stage (doc, "b")->color, ==, "#123456");
+  g_assert_cmpstr (jm_document_find_stage (doc, "c")->color, ==, jm_stage_palette_color (2));
+  g_assert_false (jm_history_is_modified (jm_document_get_history (doc)));
+  g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
+
+  saved = jm_writer_to_string (doc, NULL);
+  g_assert_nonnull (strstr (saved, "<stage id=\"a\" name=\"A\" color=\"#0072b2\">"));
+  g_assert_nonnull (strstr (saved, "<stage id=\"c\" name=\"C\" color=\"#009e73\">"));
+  assert_validates (saved);
+  again = load_string (saved, &error);
+  g_assert_no_error (error);
+  resaved = jm_writer_to_string (again, NULL);
+  g_assert_cmpstr (resaved, ==, saved);
+}
+
 static void
 test_fuzzer_findings_round_trip (void)
 {
@@ -1262,6 +1309,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/foreign-xml-is-utf8-whatever-the-declaration",
                    test_foreign_xml_is_utf8_whatever_the_declaration);
   g_test_add_func ("/io/reader/fuzzer-findings-round-trip", test_fuzzer_findings_round_trip);
+  g_test_add_func ("/io/reader/stages-without-colours-get-them-on-load", test_stages_without_colours_get_them_on_load);
   g_test_add_func ("/io/reader/unknown-elements-are-errors", test_unknown_elements_in_our_namespace_are_errors);
   g_test_add_func ("/io/reader/folder-device-pipe-or-missing-file", test_reading_a_folder_or_missing_file_fails_cleanly);
   g_test_add_func ("/io/save/atomic-and-reloads", test_save_is_atomic_and_reloads);

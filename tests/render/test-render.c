@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,13 @@
 #include "jm-layout-private.h"
 #include "jm-test-utils.h"
 #include "jm-painter.h"
+#include "jm-palette.h"
+#include "jm-theme.h"
 #include "jm-presentation.h"
 #include "jm-poster.h"
 #include "jm-reader.h"
+#include "jm-test-utils.h"
+#include "jm-writer.h"
 
 static const char *srcdir;
 
@@ -1155,6 +1160,144 @@ pixel_at (cairo_surface_t *surface,
   return *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
 }
 
+/* A stage's name meets WCAG AA (4.5:1) on its header in every theme: on
+ * each palette colour, and on any colour a user may pick. */
+static void
+test_stage_headers_meet_wcag_aa (void)
+{
+  static const JmColor white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
+
+  /* The formula itself, on values WCAG's own examples give. */
+  g_assert_cmpfloat_with_epsilon (jm_color_contrast (white, black), 21, 1e-9);
+  g_assert_cmpfloat_with_epsilon (jm_color_contrast ((JmColor) { 0x77 / 255.0, 0x77 / 255.0, 0x77 / 255.0, 1 }, white),
+                                  4.48, 0.01);
+  g_assert_cmpfloat_with_epsilon (jm_color_luminance ((JmColor) { 0.5, 0.5, 0.5, 1 }), 0.2140, 0.0001);
+
+  for (guint t = 0; t < JM_N_THEMES; t++)
+    {
+      for (guint i = 0; i < JM_STAGE_PALETTE_SIZE; i++)
+        {
+          JmColor stage, fill, text;
+
+          g_assert_true (jm_color_parse (jm_stage_palette_color (i), &stage));
+          jm_theme_stage_header ((JmTheme) t, stage, &fill, &text);
+          if (jm_color_contrast (fill, text) < 4.5)
+            g_error ("%s on %s in the %s theme: %.2f:1", jm_stage_palette_name (i), jm_stage_palette_color (i),
+                     jm_theme_to_string ((JmTheme) t), jm_color_contrast (fill, text));
+        }
+      for (guint r = 0; r < 256; r += 15)
+        for (guint g = 0; g < 256; g += 15)
+          for (guint b = 0; b < 256; b += 15)
+            {
+              JmColor fill, text;
+
+              jm_theme_stage_header ((JmTheme) t, (JmColor) { r / 255.0, g / 255.0, b / 255.0, 1 }, &fill, &text);
+              g_assert_cmpfloat (jm_color_contrast (fill, text), >=, 4.5);
+            }
+    }
+  /* Orange, whose white names measured 2.3:1, now has black ones, on the
+   * map as the painter draws it. */
+  {
+    g_autoptr(JmDocument) doc = jm_document_new ();
+    JmStage *stage = jm_stage_new ("orange", "WWWWWWWW");
+    JmRenderOptions options;
+    g_autoptr(JmLayout) layout = NULL;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    JmRect rect;
+    double w, h;
+    guint dark = 0, light = 0;
+
+    stage->color = g_strdup (jm_stage_palette_color (1));
+    g_ptr_array_add (stage->steps, jm_step_new ("s", ""));
+    jm_document_build_header (doc, "Orange", NULL, NULL, JM_MAP_STATE_CURRENT);
+    jm_document_build_stage (doc, stage);
+    jm_document_build_lane (doc, jm_lane_new ("l", JM_LANE_TEXT, "Actions"));
+    jm_render_options_init (&options);
+    layout = jm_layout_new (doc, &options);
+    jm_layout_get_size (layout, &w, &h);
+    g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STAGE, "orange", &rect));
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+    cr = cairo_create (surface);
+    jm_painter_paint (layout, cr, NULL, 1);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    for (int y = (int) rect.y + 12; y < (int) rect.y + 34; y++)
+      for (int x = (int) rect.x + 18; x < (int) rect.x + 120; x++)
+        {
+          guint32 p = pixel_at (surface, x, y);
+          guint sum = ((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff);
+
+          dark += sum < 3 * 60;
+          light += sum > 3 * 235;
+        }
+    cairo_surface_destroy (surface);
+    g_assert_cmpuint (dark, >, 20);
+    g_assert_cmpuint (light, ==, 0);
+  }
+}
+
+static guint32
+stage_band_pixel (JmDocument *doc,
+                  const char *stage_id)
+{
+  JmRenderOptions options;
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  JmRect rect;
+  double w, h;
+  guint32 pixel;
+
+  jm_render_options_init (&options);
+  layout = jm_layout_new (doc, &options);
+  jm_layout_get_size (layout, &w, &h);
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STAGE, stage_id, &rect));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (surface);
+  jm_painter_paint (layout, cr, NULL, 1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* Above the name, in the middle of the band. */
+  pixel = pixel_at (surface, (int) (rect.x + rect.width / 2), (int) rect.y + 3);
+  cairo_surface_destroy (surface);
+  return pixel;
+}
+
+/* A stage keeps its colour when the stage before it goes: colours are
+ * the stages' own, not their positions'. */
+static void
+test_stage_keeps_its_colour_when_a_neighbour_goes (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+  const char *ids[] = { "a", "b", "c" };
+  guint32 before, after;
+
+  jm_document_build_header (doc, "Colours", NULL, NULL, JM_MAP_STATE_CURRENT);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JmStage *stage = jm_stage_new (ids[i], "");
+      g_autofree char *step = g_strconcat (ids[i], "1", NULL);
+
+      g_ptr_array_add (stage->steps, jm_step_new (step, ""));
+      jm_document_build_stage (doc, stage);
+    }
+  jm_document_build_lane (doc, jm_lane_new ("l", JM_LANE_TEXT, "Actions"));
+
+  before = stage_band_pixel (doc, "c");
+  g_assert_true (jm_document_remove_stage (doc, "a"));
+  after = stage_band_pixel (doc, "c");
+  g_assert_cmphex (after, ==, before);
+  {
+    JmStage *fresh = jm_stage_new ("fresh", "");
+
+    g_ptr_array_add (fresh->steps, jm_step_new ("fresh1", ""));
+    jm_document_insert_stage (doc, 0, fresh);
+  }
+  after = stage_band_pixel (doc, "c");
+  g_assert_cmphex (after, ==, before);
+}
+
 /* Persona photos and images may be JPEG: decoded (top red, bottom blue in
  * the fixture), scaled down while decoding when large, and refused without
  * a crash when broken. */
@@ -1239,10 +1382,60 @@ test_poster_grid_covers_the_map_with_overlapping_pieces (void)
                                        JM_POINTS_PER_UNIT, JM_POSTER_OVERLAP));
 }
 
+/* Metric badges write numbers as the reader's language does: in Italian
+ * "CES 3,8" and "78,4 %" (the PDF's text, read back with pdftotext); the
+ * file keeps "3.8". */
+static void
+test_badges_write_italian_numbers (void)
+{
+  g_autoptr(JmDocument) doc = jm_document_new ();
+  JmStage *stage = jm_stage_new ("a", "Scoperta");
+  JmLane *lane = jm_lane_new ("l", JM_LANE_METRICS, "Metriche");
+  JmCard *card = jm_card_new ("c", "s", "Sito");
+  JmMetric *csat = jm_metric_new ("m2", JM_METRIC_CSAT, 78.4);
+  g_autofree char *dir = g_dir_make_tmp ("jm-badges-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  JmExportOptions options;
+  int status = 0;
+
+  csat->has_target = TRUE;
+  csat->target = 80;
+  g_ptr_array_add (stage->steps, jm_step_new ("s", "Cerca"));
+  g_ptr_array_add (card->metrics, jm_metric_new ("m1", JM_METRIC_CES, 3.8));
+  g_ptr_array_add (stage->metrics, csat);
+  g_ptr_array_add (lane->cards, card);
+  jm_document_build_header (doc, "Numeri", NULL, NULL, JM_MAP_STATE_CURRENT);
+  jm_document_build_stage (doc, stage);
+  jm_document_build_lane (doc, lane);
+
+  jm_export_options_init (&options);
+  options.date = "2026-11-23";
+  g_assert_true (jm_export_to_path (doc, pdf, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "CES 3,8"));
+  /* pdftotext gives the no-break spaces back as spaces. */
+  g_assert_nonnull (strstr (text, "CSAT 78,4 % / 80 %"));
+  g_assert_null (strstr (text, "3.8"));
+
+  xml = jm_writer_to_string (doc, NULL);
+  g_assert_nonnull (strstr (xml, "value=\"3.8\""));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
+  jm_test_bind_translations ();
   g_test_init (&argc, &argv, NULL);
   srcdir = g_getenv ("JM_TEST_RENDER_DIR");
   g_assert_nonnull (srcdir);
@@ -1268,6 +1461,10 @@ main (int   argc,
   g_test_add_func ("/render/presentation/frames-every-stage-readably", test_presentation_frames_every_stage_readably);
   g_test_add_func ("/render/presentation/view-interpolation-ends", test_view_interpolation_starts_and_ends_on_its_views);
   g_test_add_func ("/render/images/jpeg-images-are-decoded", test_jpeg_images_are_decoded);
+  g_test_add_func ("/render/theme/stage-headers-meet-wcag-aa", test_stage_headers_meet_wcag_aa);
+  g_test_add_func ("/render/italian/badges-write-italian-numbers", test_badges_write_italian_numbers);
+  g_test_add_func ("/render/painter/stage-keeps-its-colour-when-a-neighbour-goes",
+                   test_stage_keeps_its_colour_when_a_neighbour_goes);
   g_test_add_func ("/render/export/poster-grid-covers-the-map-with-overlapping-pieces",
                    test_poster_grid_covers_the_map_with_overlapping_pieces);
   g_test_add_func ("/render/persona/each-persona-renders-its-view", test_each_persona_of_the_restaurant_map_renders_its_view);

@@ -9,6 +9,7 @@
 #include "jm-command-private.h"
 #include "jm-conflict.h"
 #include "jm-document.h"
+#include "jm-palette.h"
 
 /* Index entries for metrics, which are not JmObjectTypes of their own. */
 #define ENTRY_METRIC 100
@@ -737,6 +738,11 @@ jm_document_build_stage (JmDocument *self,
   g_return_if_fail (JM_IS_DOCUMENT (self));
   g_return_if_fail (stage != NULL);
 
+  /* A stage's colour is its own: one read without it (an older file, an
+   * import) gets one now, so that moving its neighbours never recolours
+   * it. The file gains it at the next save. */
+  if (stage->color == NULL)
+    stage->color = jm_document_suggest_stage_color (self, -1);
   g_ptr_array_add (self->stages, stage);
   index_stage (self, stage, TRUE);
 }
@@ -1492,7 +1498,60 @@ jm_document_insert_stage (JmDocument *self,
   g_return_if_fail (stage != NULL && stage->id != NULL && stage->steps->len > 0);
   g_return_if_fail (!jm_document_has_id (self, stage->id));
 
+  if (stage->color == NULL)
+    stage->color = jm_document_suggest_stage_color (self, index);
   record_insert (self, JM_OBJECT_STAGE, NULL, index, stage, _("Add Stage"));
+}
+
+static gboolean
+same_color (const char *a,
+            const char *b)
+{
+  return a != NULL && b != NULL && g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* Whether any stage has this colour. */
+static gboolean
+stage_color_used (JmDocument *self,
+                  const char *color)
+{
+  for (guint i = 0; i < self->stages->len; i++)
+    if (same_color (((JmStage *) g_ptr_array_index (self->stages, i))->color, color))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+jm_document_suggest_stage_color (JmDocument *self,
+                                 int         index)
+{
+  guint n, at;
+  const char *left, *right;
+  int start;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+
+  n = self->stages->len;
+  at = index < 0 || (guint) index > n ? n : (guint) index;
+  left = at > 0 ? ((JmStage *) g_ptr_array_index (self->stages, at - 1))->color : NULL;
+  right = at < n ? ((JmStage *) g_ptr_array_index (self->stages, at))->color : NULL;
+  /* Go on from the left neighbour's colour, so a map built left to right
+   * runs through the palette in order. */
+  start = jm_stage_palette_find (left);
+  if (start < 0)
+    start = (int) at - 1;
+
+  /* First a colour no stage has yet, then one neither neighbour has. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 1; k <= JM_STAGE_PALETTE_SIZE; k++)
+      {
+        const char *color = jm_stage_palette_color ((guint) (start + (int) k) % JM_STAGE_PALETTE_SIZE);
+
+        if (pass == 0 ? !stage_color_used (self, color)
+                      : !same_color (color, left) && !same_color (color, right))
+          return g_strdup (color);
+      }
+  g_assert_not_reached ();
 }
 
 void

@@ -160,6 +160,12 @@ void             jm_document_move_persona      (JmDocument   *self,
 void             jm_document_insert_stage      (JmDocument   *self,
                                                 int           index,
                                                 JmStage      *stage);
+/* The colour a new stage at index (-1: the end) takes when it has none:
+ * the first palette colour after its left neighbour's that no stage has
+ * yet, or else that neither neighbour has. Building and inserting a stage
+ * without a colour give it this one. */
+char            *jm_document_suggest_stage_color (JmDocument *self,
+                                                  int         index);
 /* Replaces name, colour, notes, metrics and foreign XML of the stage with the
  * same id; its steps are changed with the step functions. */
 void             jm_document_update_stage      (JmDocument   *self,

@@ -795,7 +795,7 @@ card_image_set (gpointer    object,
 }
 
 static const JmField card_fields[] = {
-  { "step", N_("step"), JM_FIELD_WORD, card_step_get, card_step_set, NULL },
+  { "step", N_("first step"), JM_FIELD_WORD, card_step_get, card_step_set, NULL },
   { "span", N_("span"), JM_FIELD_WORD, card_span_get, card_span_set, NULL, "1" },
   { "text", N_("text"), JM_FIELD_TEXT, card_text_get, card_text_set, NULL },
   { "channel", N_("channel"), JM_FIELD_WORD, card_channel_get, card_channel_set, jm_channel_display },

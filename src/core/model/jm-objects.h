@@ -48,7 +48,7 @@ typedef struct {
 typedef struct {
   char      *id;
   char      *name;
-  char      *color;     /* "#rrggbb", or NULL for the palette colour of its position */
+  char      *color;     /* "#rrggbb"; a document gives one to a stage built or inserted without */
   char      *notes;     /* presenter notes, may be NULL */
   GPtrArray *steps;     /* JmStep*, at least one */
   GPtrArray *metrics;   /* JmMetric* */

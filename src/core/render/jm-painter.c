@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jm-layout-private.h"
+#include "jm-number.h"
 #include "jm-image.h"
 #include "jm-paint-cache-private.h"
 #include "jm-painter.h"
@@ -271,35 +272,15 @@ draw_image_in (Paint           *p,
 /* ---- metrics ---- */
 
 static char *
-format_value (double      value,
-              const char *unit)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (fabs (value - round (value)) < 0.05)
-    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
-  else
-    g_ascii_formatd (buf, sizeof buf, "%.1f", value);
-  return g_strconcat (buf, unit ? unit : "", NULL);
-}
-
-static char *
 metric_label (const JmMetric *m)
 {
   const char *unit = m->kind == JM_METRIC_CUSTOM ? m->unit : jm_metric_kind_get_unit (m->kind);
   const char *name = m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind);
-  g_autofree char *value = format_value (m->value, unit && *unit == '%' ? "%" : NULL);
-
-  if (unit != NULL && *unit != '\0' && *unit != '%')
-    {
-      char *with_unit = g_strdup_printf ("%s %s", value, unit);
-      g_free (value);
-      value = with_unit;
-    }
+  g_autofree char *value = jm_number_format_unit (m->value, -1, unit);
 
   if (m->has_target)
     {
-      g_autofree char *target = format_value (m->target, unit && *unit == '%' ? "%" : NULL);
+      g_autofree char *target = jm_number_format_unit (m->target, -1, g_strcmp0 (unit, "%") == 0 ? unit : NULL);
       /* Translators: a metric badge: "CSAT 82% / 85%" (value / target) */
       return g_strdup_printf (_("%s %s / %s"), name, value, target);
     }
@@ -537,7 +518,7 @@ draw_stages (Paint *p)
               set_color (p->cr, color);
               cairo_fill (p->cr);
               draw_text (p, stage->name, 18, TRUE, x + 18, l->stages_y + 12, w - 36,
-                         (JmColor) { 1, 1, 1, 1 }, NULL);
+                         jm_theme_text_on (color), NULL);
             }
 
           if (stage->metrics->len > 0 && p->detail)

@@ -3,6 +3,7 @@
  * GNOME's hues. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "jm-theme.h"
@@ -151,6 +152,50 @@ jm_theme_severity_color (JmTheme    theme,
     default:
       return c->text_dim;
     }
+}
+
+static double
+linear (double channel)
+{
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+double
+jm_color_luminance (JmColor color)
+{
+  return 0.2126 * linear (color.r) + 0.7152 * linear (color.g) + 0.0722 * linear (color.b);
+}
+
+double
+jm_color_contrast (JmColor a,
+                   JmColor b)
+{
+  double la = jm_color_luminance (a), lb = jm_color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+JmColor
+jm_theme_text_on (JmColor fill)
+{
+  static const JmColor white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
+
+  /* Pure black, not a softer near-black: only black and white together
+   * reach 4.5:1 on every colour (mid-luminance ones sit at about 4.6:1
+   * with either). */
+  return jm_color_contrast (fill, white) >= jm_color_contrast (fill, black) ? white : black;
+}
+
+void
+jm_theme_stage_header (JmTheme  theme,
+                       JmColor  stage,
+                       JmColor *fill,
+                       JmColor *text)
+{
+  const JmThemeColors *colors = jm_theme_get_colors (theme);
+
+  *fill = colors->flat ? colors->surface : stage;
+  *text = colors->flat ? colors->text : jm_theme_text_on (stage);
 }
 
 gboolean

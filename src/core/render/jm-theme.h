@@ -52,6 +52,22 @@ JmColor              jm_theme_kind_color  (JmTheme      theme,
                                            JmLaneKind   kind);
 JmColor              jm_theme_severity_color (JmTheme   theme,
                                               JmSeverity severity);
+/* WCAG 2's relative luminance (0 black … 1 white) and contrast ratio
+ * (1 … 21; AA asks 4.5 for body text). */
+double               jm_color_luminance   (JmColor      color);
+double               jm_color_contrast    (JmColor      a,
+                                           JmColor      b);
+/* White or black, whichever reads better on fill: at least 4.58:1 on any
+ * colour, so a stage's name meets WCAG AA whatever colour the user chose. */
+JmColor              jm_theme_text_on     (JmColor      fill);
+/* A stage header's band and the colour of the stage's name on it, as the
+ * painter draws them: the stage's colour with jm_theme_text_on(), or in
+ * the flat themes (print, high contrast) the surface with the theme's
+ * text and the stage's colour as an outline. */
+void                 jm_theme_stage_header (JmTheme     theme,
+                                            JmColor     stage,
+                                            JmColor    *fill,
+                                            JmColor    *text);
 /* "#rrggbb" → colour; FALSE when it is not one. */
 gboolean             jm_color_parse       (const char  *str,
                                            JmColor     *out);
