@@ -82,6 +82,10 @@ struct _JmCanvas {
 };
 
 /* jm-canvas.c */
+/* A child widget (the persona chip, the editor) is at widget point (x, y). */
+gboolean jm_canvas_over_child      (JmCanvas        *self,
+                                    double           x,
+                                    double           y);
 /* A map rectangle in widget pixels; headers (kind JM_HIT_STAGE, _STEP,
  * _LANE) where the frozen panes show them. */
 void     jm_canvas_widget_rect     (JmCanvas        *self,

@@ -343,6 +343,16 @@ get_panes (JmCanvas *self,
 }
 
 gboolean
+jm_canvas_over_child (JmCanvas *self,
+                      double    x,
+                      double    y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  return picked != NULL && picked != GTK_WIDGET (self);
+}
+
+gboolean
 jm_canvas_hit_at (JmCanvas *self,
                   double    x,
                   double    y,
@@ -353,7 +363,8 @@ jm_canvas_hit_at (JmCanvas *self,
 
   g_return_val_if_fail (JM_IS_CANVAS (self), FALSE);
 
-  if (self->layout == NULL)
+  /* The persona chip and the editor answer their own clicks. */
+  if (self->layout == NULL || jm_canvas_over_child (self, x, y))
     return FALSE;
   get_panes (self, &panes);
   jm_canvas_widget_to_map (self, x, y, &mx, &my);

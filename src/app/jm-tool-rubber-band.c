@@ -25,7 +25,7 @@ on_begin (GtkGestureDrag *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   JmHit hit;
 
-  if (self->space_held || self->editing_id != NULL || self->layout == NULL
+  if (self->space_held || self->editing_id != NULL || self->layout == NULL || jm_canvas_over_child (self, x, y)
       || (jm_canvas_hit_at (self, x, y, &hit) && hit.kind != JM_HIT_CELL && hit.kind != JM_HIT_HEADER))
     {
       jm_tool_deny (&tool->parent);

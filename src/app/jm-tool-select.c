@@ -19,6 +19,8 @@ on_pressed (GtkGestureClick *gesture,
   gboolean extend = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
   JmHit hit;
 
+  if (jm_canvas_over_child (self, x, y))
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->editing_id != NULL)
     jm_canvas_commit_edit (self);
