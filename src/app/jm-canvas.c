@@ -670,6 +670,15 @@ jm_canvas_snapshot (GtkWidget   *widget,
   visible.width = w / VIEW_SCALE (self);
   visible.height = h / VIEW_SCALE (self);
 
+  /* What the pinned lane titles cover is not painted under them, and the
+   * stage names that stay in view stay right of them. */
+  get_panes (self, &panes);
+  if (panes.row_pinned)
+    {
+      visible.x += panes.row_w / VIEW_SCALE (self);
+      visible.width -= panes.row_w / VIEW_SCALE (self);
+    }
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, VIEW_SCALE (self), VIEW_SCALE (self));
@@ -680,7 +689,6 @@ jm_canvas_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   /* Selection and tools' feedback under the panes, the panes over them. */
-  get_panes (self, &panes);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (panes.row_pinned ? (float) panes.row_w : 0,
                                                          panes.col_pinned ? (float) panes.col_h : 0, w, h));
   jm_canvas_tools_snapshot (self, snapshot);

@@ -503,6 +503,12 @@ draw_stages (Paint *p)
 
       if (visible (p, x, l->stages_y, w, stage_h + JM_STEP_H))
         {
+          /* The name stays in view while its band does, like a
+           * spreadsheet's frozen header: on a screen scrolled or a slide
+           * starting inside the stage, the reader still knows which. */
+          double name_x = CLAMP (p->visible.x, x, x + w - 160);
+          double name_w = x + w - name_x - 36;
+
           rounded_rect (p->cr, x + 3, l->stages_y, w - 6, JM_STAGE_H - 6, 10);
           if (p->colors->flat)
             {
@@ -511,13 +517,13 @@ draw_stages (Paint *p)
               set_color (p->cr, color);
               cairo_set_line_width (p->cr, 2.5 * p->colors->line_width);
               cairo_stroke (p->cr);
-              draw_text (p, stage->name, 18, TRUE, x + 18, l->stages_y + 12, w - 36, p->colors->text, NULL);
+              draw_text (p, stage->name, 18, TRUE, name_x + 18, l->stages_y + 12, name_w, p->colors->text, NULL);
             }
           else
             {
               set_color (p->cr, color);
               cairo_fill (p->cr);
-              draw_text (p, stage->name, 18, TRUE, x + 18, l->stages_y + 12, w - 36,
+              draw_text (p, stage->name, 18, TRUE, name_x + 18, l->stages_y + 12, name_w,
                          jm_theme_text_on (color), NULL);
             }
 
