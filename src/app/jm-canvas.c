@@ -342,14 +342,26 @@ get_panes (JmCanvas *self,
   panes->row_pinned = ox + panes->row_left * VIEW_SCALE (self) < 0;
 }
 
+static gboolean
+child_contains (GtkWidget *canvas,
+                GtkWidget *child,
+                double     x,
+                double     y)
+{
+  graphene_rect_t bounds;
+
+  return child != NULL && gtk_widget_get_visible (child) && gtk_widget_get_child_visible (child)
+         && gtk_widget_compute_bounds (child, canvas, &bounds)
+         && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+}
+
 gboolean
 jm_canvas_over_child (JmCanvas *self,
                       double    x,
                       double    y)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-
-  return picked != NULL && picked != GTK_WIDGET (self);
+  return child_contains (GTK_WIDGET (self), self->chip, x, y)
+         || (self->editing_id != NULL && child_contains (GTK_WIDGET (self), self->editor, x, y));
 }
 
 gboolean
