@@ -1,5 +1,7 @@
-/* jm-window.c — the main window and the document actions: new, open,
- * save, save as, export, print, close, undo, redo, zoom. */
+/* jm-window.c — the main window: its document, saving and closing, autosave
+ * and recovery, the empty state. Its actions are in jm-window-actions.c,
+ * dropping files on it in jm-window-dnd.c; jm-window-private.h is what
+ * they share. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -20,65 +22,25 @@
 #include "jm-reader.h"
 #include "jm-templates.h"
 #include "jm-thumbnail.h"
-#include "jm-window.h"
+#include "jm-window-private.h"
 #include "jm-preload.h"
 #include "jm-writer.h"
 
-struct _JmWindow {
-  AdwApplicationWindow parent_instance;
-
-  /* template children */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkStack        *stack;
-  GtkScrolledWindow *scroller;
-  GtkMenuButton   *new_button;
-  GtkMenuButton   *primary_menu_button;
-  GtkButton       *empty_new_button;
-  GtkButton       *empty_open_button;
-  GtkBox          *template_gallery;
-  gboolean         template_previews_drawn;
-  GtkMenuButton   *persona_button;
-  GtkListBox      *recent_list;
-
-  JmCanvas        *canvas;
-  GtkMenuButton   *zoom_button;
-  guint            zoom_label_idle;
-  AdwFlap         *flap;
-  JmMetricsView   *metrics_view;
-  JmInspector     *inspector;
-  JmDocument      *document;
-  JmSelection     *selection;       /* the document's focus and selection */
-  GFile           *file;
-  gboolean         close_confirmed;
-  gulong           changed_handler;
-  gulong           modified_handler;
-
-  /* autosave to a recovery copy */
-  char            *recovery_id;
-  guint            autosave_source;
-  gboolean         dirty_since_autosave;
-
-  /* noticing changes made to the file by someone else */
-  GFileMonitor    *monitor;
-  gint64           own_save_time;
-};
 
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_title (JmWindow *self);
-static void update_actions (JmWindow *self);
 
-static GSettings *
-get_settings (JmWindow *self)
+GSettings *
+jm_window_settings (JmWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   return jm_application_get_settings (JM_APPLICATION (app));
 }
 
-static void
-toast (JmWindow   *self,
+void
+jm_window_toast (JmWindow   *self,
        const char *message)
 {
   AdwToast *t = adw_toast_new (message);
@@ -87,8 +49,8 @@ toast (JmWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static void
-show_error (JmWindow   *self,
+void
+jm_window_show_error (JmWindow   *self,
             const char *heading,
             const char *body)
 {
@@ -98,8 +60,8 @@ show_error (JmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-add_recent (GFile *file)
+void
+jm_window_add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
 
@@ -176,7 +138,7 @@ jm_window_autosave (JmWindow *self)
   if (!jm_recovery_save (self->recovery_id, self->document, self->file, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
-      toast (self, message);
+      jm_window_toast (self, message);
       return FALSE;
     }
   self->dirty_since_autosave = FALSE;
@@ -280,7 +242,7 @@ on_modified_changed (JmHistory  *history,
                      JmWindow   *self)
 {
   update_title (self);
-  update_actions (self);
+  jm_window_update_actions (self);
 }
 
 static void
@@ -317,8 +279,8 @@ update_title (JmWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-update_actions (JmWindow *self)
+void
+jm_window_update_actions (JmWindow *self)
 {
   gboolean has_doc = self->document != NULL;
   JmHistory *history = has_doc ? jm_document_get_history (self->document) : NULL;
@@ -357,7 +319,7 @@ on_history_notify (JmHistory  *history,
                    GParamSpec *pspec,
                    JmWindow   *self)
 {
-  update_actions (self);
+  jm_window_update_actions (self);
 }
 
 /* layout: the document's, made beforehand (jm-preload.h), or NULL. */
@@ -406,7 +368,7 @@ set_document (JmWindow   *self,
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   update_title (self);
-  update_actions (self);
+  jm_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
@@ -451,7 +413,7 @@ jm_window_open_file (JmWindow *self,
   if (path == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-      show_error (self, heading, _("Only files on this computer can be opened."));
+      jm_window_show_error (self, heading, _("Only files on this computer can be opened."));
       return FALSE;
     }
 
@@ -491,7 +453,7 @@ jm_window_open_file (JmWindow *self,
           g_string_append (body, error->message);
         }
 
-      show_error (self, heading, body->str);
+      jm_window_show_error (self, heading, body->str);
       return FALSE;
     }
 
@@ -505,12 +467,12 @@ jm_window_open_file (JmWindow *self,
           const JmProblem *p = g_ptr_array_index (problems, 0);
           g_autofree char *message = p->line > 0 ? g_strdup_printf (_("Line %d: %s"), p->line, p->message)
                                                  : g_strdup (p->message);
-          toast (self, message);
+          jm_window_toast (self, message);
         }
       return TRUE;
     }
   set_document (self, document, file, layout);
-  add_recent (file);
+  jm_window_add_recent (file);
   return TRUE;
 }
 
@@ -530,7 +492,7 @@ save_to (JmWindow *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
 
-      show_error (self, heading,
+      jm_window_show_error (self, heading,
                   error ? error->message : _("Only files on this computer can be saved."));
       return FALSE;
     }
@@ -545,7 +507,7 @@ save_to (JmWindow *self,
   jm_recovery_remove (self->recovery_id);
   self->dirty_since_autosave = FALSE;
   update_title (self);
-  toast (self, _("Saved"));
+  jm_window_toast (self, _("Saved"));
   return TRUE;
 }
 
@@ -583,7 +545,7 @@ on_save_as_response (GtkNativeDialog *dialog,
 
       if (save_to (self, target))
         {
-          add_recent (target);
+          jm_window_add_recent (target);
           if (data->close_after)
             {
               self->close_confirmed = TRUE;
@@ -597,8 +559,8 @@ on_save_as_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static GtkFileFilter *
-journey_filter (void)
+GtkFileFilter *
+jm_window_journey_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -608,8 +570,8 @@ journey_filter (void)
   return filter;
 }
 
-static void
-save_as (JmWindow *self,
+void
+jm_window_save_as (JmWindow *self,
          gboolean  close_after)
 {
   GtkFileChooserNative *chooser;
@@ -619,7 +581,7 @@ save_as (JmWindow *self,
   chooser = gtk_file_chooser_native_new (_("Save Journey Map"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journey_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), jm_window_journey_filter ());
 
   if (self->file != NULL)
     {
@@ -642,345 +604,16 @@ save_as (JmWindow *self,
 }
 
 /* Saves to the current file, or asks for one. FALSE when it failed or is pending. */
-static gboolean
-save (JmWindow *self,
+gboolean
+jm_window_save (JmWindow *self,
       gboolean  close_after)
 {
   if (self->file == NULL)
     {
-      save_as (self, close_after);
+      jm_window_save_as (self, close_after);
       return FALSE;
     }
   return save_to (self, self->file);
-}
-
-/* ---- actions ---- */
-
-static void
-action_new (GtkWidget  *widget,
-            const char *name,
-            GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-  JmTemplate template_ = JM_TEMPLATE_CUSTOMER_EXPERIENCE;
-  JmWindow *target = self;
-
-  if (parameter != NULL)
-    jm_template_from_string (g_variant_get_string (parameter, NULL), &template_);
-
-  if (self->document != NULL)
-    target = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-
-  jm_window_set_document (target, jm_template_create (template_), NULL);
-  gtk_window_present (GTK_WINDOW (target));
-}
-
-static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  JmWindow *self = JM_WINDOW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-      if (self->document == NULL)
-        jm_window_open_file (self, file);
-      else
-        g_application_open (app, &file, 1, "");
-    }
-
-  g_object_unref (self);
-  g_object_unref (dialog);
-}
-
-static void
-action_open (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *all;
-
-  chooser = gtk_file_chooser_native_new (_("Open Journey Map"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journey_filter ());
-  jm_file_chooser_add_import_filters (GTK_FILE_CHOOSER (chooser));
-  all = gtk_file_filter_new ();
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_object_unref (all);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-action_save (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  save (JM_WINDOW (widget), FALSE);
-}
-
-static void
-action_save_as (GtkWidget  *widget,
-                const char *name,
-                GVariant   *parameter)
-{
-  save_as (JM_WINDOW (widget), FALSE);
-}
-
-static void
-action_export (GtkWidget  *widget,
-               const char *name,
-               GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-  GtkWindow *dialog = GTK_WINDOW (jm_export_dialog_new (GTK_WINDOW (self), self->document,
-                                                        self->file, get_settings (self)));
-
-  gtk_window_present (dialog);
-}
-
-/* ---- presenting ---- */
-
-static void
-action_present (GtkWidget  *widget,
-                const char *name,
-                GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-  GSettings *settings = get_settings (self);
-  JmPresentationWindow *presentation;
-
-  if (self->document == NULL)
-    return;
-  presentation = jm_presentation_window_new (self->document, jm_canvas_get_persona (self->canvas),
-                                             g_settings_get_uint (settings, "presentation-min-text"),
-                                             g_settings_get_boolean (settings, "presentation-high-contrast"));
-  gtk_window_set_application (GTK_WINDOW (presentation), gtk_window_get_application (GTK_WINDOW (self)));
-  jm_presentation_window_start (presentation, GTK_WINDOW (self));
-}
-
-/* ---- printing ---- */
-
-static void
-action_print (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-
-  if (self->document == NULL)
-    return;
-  jm_print_run (GTK_WINDOW (self), self->document, jm_canvas_get_persona (self->canvas),
-                get_settings (self));
-}
-
-/* ---- survey responses ---- */
-
-static void
-on_import_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    JmCsvImport      *import)
-{
-  JmWindow *self = JM_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-
-  if (g_str_equal (response, "apply") && self->document != NULL)
-    jm_csv_import_apply (import, self->document);
-}
-
-/* What the import would do, shown before anything changes. */
-void
-jm_window_preview_import (JmWindow    *self,
-                          JmCsvImport *import)
-{
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog, *scroller, *label;
-
-  g_return_if_fail (JM_IS_WINDOW (self));
-
-  for (guint i = 0; i < import->results->len; i++)
-    {
-      JmCsvResult *r = g_ptr_array_index (import->results, i);
-      JmCard *card = jm_document_find_card (self->document, r->card_id, NULL);
-      g_autofree char *value = jm_number_format_unit (r->value, -2, jm_metric_kind_get_unit (r->kind));
-
-      g_string_append_printf (body, "• %s — %s %s ", card && *card->text ? card->text : r->card_id,
-                              jm_metric_kind_get_label (r->kind), value);
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "(%u answer)", "(%u answers)", r->sample_size),
-                              r->sample_size);
-      g_string_append_c (body, '\n');
-    }
-  if (import->problems->len > 0)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u row cannot be used:", "%u rows cannot be used:",
-                                                 import->problems->len), import->problems->len);
-      for (guint i = 0; i < import->problems->len; i++)
-        {
-          JmProblem *p = g_ptr_array_index (import->problems, i);
-
-          g_string_append_c (body, '\n');
-          g_string_append_printf (body, _("Line %d: %s"), p->line, p->message);
-        }
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Survey Responses?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE, "%u response gives these metrics:",
-                                               "%u responses give these metrics:", import->rows_used),
-                                  import->rows_used);
-  label = gtk_label_new (body->str);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply", import->results->len > 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_response), import,
-                         (GClosureNotify) jm_csv_import_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
-{
-  JmWindow *self = JM_WINDOW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      JmSurveyImport *import = path ? jm_survey_import_load_path (self->document, path, &error) : NULL;
-
-      /* Any survey tool's export, with its questions to map (jm-import-dialog.h). */
-      if (import != NULL)
-        gtk_window_present (GTK_WINDOW (jm_import_dialog_new (GTK_WINDOW (self), self->document, import)));
-      else
-        show_error (self, _("Could Not Import the Responses"),
-                    error ? error->message : _("Only files on this computer can be opened."));
-    }
-  g_object_unref (self);
-  g_object_unref (chooser);
-}
-
-static void
-action_import_metrics (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-  static const char * const types[] = { "text/csv", NULL };
-
-  jm_file_chooser_open (GTK_WINDOW (self), _("Import Survey Responses"), _("_Import"),
-                        _("Spreadsheets (CSV)"), types, "csv", G_CALLBACK (on_import_chosen), g_object_ref (self));
-}
-
-/* The map, or every metric in a table: one toggle. */
-static void
-on_show_metrics (GSimpleAction *action,
-                 GVariant      *state,
-                 gpointer       user_data)
-{
-  JmWindow *self = JM_WINDOW (user_data);
-
-  g_simple_action_set_state (action, state);
-  if (self->document != NULL)
-    gtk_stack_set_visible_child_name (self->stack, g_variant_get_boolean (state) ? "metrics" : "map");
-}
-
-static void
-action_undo (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-
-  if (self->document != NULL)
-    jm_history_undo (jm_document_get_history (self->document));
-}
-
-static void
-action_redo (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-
-  if (self->document != NULL)
-    jm_history_redo (jm_document_get_history (self->document));
-}
-
-static void
-action_zoom (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  JmWindow *self = JM_WINDOW (widget);
-
-  if (g_str_equal (name, "win.zoom-in"))
-    jm_canvas_zoom_by (self->canvas, 1.25);
-  else if (g_str_equal (name, "win.zoom-out"))
-    jm_canvas_zoom_by (self->canvas, 0.8);
-  else if (g_str_equal (name, "win.zoom-reset"))
-    jm_canvas_set_zoom (self->canvas, 1.0);
-  else if (g_str_equal (name, "win.zoom-to"))
-    jm_canvas_set_zoom (self->canvas, g_variant_get_double (parameter));
-  else if (g_str_equal (name, "win.zoom-fit-width"))
-    jm_canvas_zoom_to_fit_width (self->canvas);
-  else
-    jm_canvas_zoom_to_fit (self->canvas);
-}
-
-/* The zoom button says the level. The zoom may change while the canvas is
- * being allocated (a map's first zoom is chosen for its size): the label
- * follows once that pass is over, not in its middle. */
-static gboolean
-update_zoom_label (gpointer data)
-{
-  JmWindow *self = data;
-  /* Translators: the zoom level in the header bar, e.g. "100 %". */
-  g_autofree char *label = g_strdup_printf (_("%.0f %%"), round (jm_canvas_get_zoom (self->canvas) * 100));
-
-  self->zoom_label_idle = 0;
-  gtk_menu_button_set_label (self->zoom_button, label);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_zoom_changed (JmCanvas   *canvas,
-                 GParamSpec *pspec,
-                 JmWindow   *self)
-{
-  if (self->zoom_label_idle == 0)
-    self->zoom_label_idle = g_idle_add (update_zoom_label, self);
-}
-
-static void
-action_close (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* ---- closing with unsaved changes ---- */
@@ -999,7 +632,7 @@ on_close_response (AdwMessageDialog *dialog,
     {
       if (self->file == NULL)
         {
-          save_as (self, TRUE);
+          jm_window_save_as (self, TRUE);
         }
       else if (save_to (self, self->file))
         {
@@ -1012,7 +645,7 @@ on_close_response (AdwMessageDialog *dialog,
 static void
 save_window_state (JmWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = jm_window_settings (self);
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -1061,28 +694,6 @@ jm_window_close_request (GtkWindow *window)
   if (self->recovery_id != NULL)
     jm_recovery_remove (self->recovery_id);
   return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
-}
-
-/* ---- drag a file onto the window ---- */
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         JmWindow      *self)
-{
-  GFile *file;
-
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
-    return FALSE;
-
-  file = g_value_get_object (value);
-  if (self->document == NULL)
-    return jm_window_open_file (self, file);
-
-  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
-  return TRUE;
 }
 
 /* ---- GObject ---- */
@@ -1147,25 +758,9 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, persona_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, recent_list);
 
-  gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, action_present);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-to", "d", action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
+  jm_window_actions_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.view-persona", "s", action_view_persona);
-  gtk_widget_class_install_action (widget_class, "win.import-metrics", NULL, action_import_metrics);
 }
 
 static void
@@ -1293,17 +888,13 @@ build_template_gallery (JmWindow *self)
 static void
 jm_window_init (JmWindow *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   build_template_gallery (self);
   g_signal_connect_swapped (self->template_gallery, "map", G_CALLBACK (draw_template_previews), self);
   build_recent_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
 
-  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  jm_window_dnd_init (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1328,19 +919,19 @@ jm_window_new (JmApplication *application)
     g_autoptr(GAction) action = g_settings_create_action (settings, "inspector-visible");
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
-  g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (jm_window_on_zoom_changed), self);
   {
     g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,
                                                                          g_variant_new_boolean (FALSE));
 
-    g_signal_connect (show_metrics, "change-state", G_CALLBACK (on_show_metrics), self);
+    g_signal_connect (show_metrics, "change-state", G_CALLBACK (jm_window_on_show_metrics), self);
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_metrics));
   }
   g_signal_connect_object (settings, "changed::autosave-interval",
                            G_CALLBACK (on_autosave_interval_changed), self, 0);
 
   update_title (self);
-  update_actions (self);
+  jm_window_update_actions (self);
   return self;
 }
 
@@ -1358,7 +949,7 @@ jm_window_open_recovered (JmWindow   *self,
   document = jm_reader_load_path (path, &problems, &error);
   if (document == NULL)
     {
-      show_error (self, _("A Recovery Copy Is Damaged"), error->message);
+      jm_window_show_error (self, _("A Recovery Copy Is Damaged"), error->message);
       return FALSE;
     }
   jm_window_set_document (self, document, original);
