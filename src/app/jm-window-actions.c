@@ -346,9 +346,21 @@ action_close (GtkWidget  *widget,
 }
 
 
+/* A map from the welcome page's list of those opened last. */
+static void
+action_open_recent (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  jm_window_open_file (JM_WINDOW (widget), file);
+}
+
 void
 jm_window_actions_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);

@@ -8,6 +8,7 @@
 #include "jm-canvas.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-welcome-page.h"
 #include "jm-window.h"
 
 G_BEGIN_DECLS
@@ -22,12 +23,8 @@ struct _JmWindow {
   GtkScrolledWindow *scroller;
   GtkMenuButton   *new_button;
   GtkMenuButton   *primary_menu_button;
-  GtkButton       *empty_new_button;
-  GtkButton       *empty_open_button;
-  GtkBox          *template_gallery;
-  gboolean         template_previews_drawn;
   GtkMenuButton   *persona_button;
-  GtkListBox      *recent_list;
+  JmWelcomePage   *welcome_page;
 
   JmCanvas        *canvas;
   GtkMenuButton   *zoom_button;
