@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "jm-canvas-private.h"
+#include "jm-palette.h"
 
 /* ---- what the menu is about ---- */
 
@@ -255,6 +256,23 @@ action_rename (GtkWidget  *widget,
 }
 
 static void
+action_stage_color (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  JmCanvas *self = JM_CANVAS (widget);
+  JmStage *stage = jm_document_find_stage (self->document, self->menu_focus.id);
+  const char *color = g_variant_get_string (parameter, NULL);
+  JmStage *copy;
+
+  if (stage == NULL || g_ascii_strcasecmp (stage->color ? stage->color : "", color) == 0)
+    return;
+  copy = jm_stage_copy (stage);
+  jm_set_str (&copy->color, color);
+  jm_document_update_stage (self->document, copy, NULL);
+}
+
+static void
 action_add_stage_before (GtkWidget  *widget,
                          const char *name,
                          GVariant   *parameter)
@@ -443,6 +461,19 @@ build_menu (JmCanvas *self)
       g_menu_append (section, _("Add Stage _After"), "canvas.add-stage");
       g_menu_append (section, _("Add _Step"), "canvas.add-step");
       g_menu_append (section, _("_Rename"), "canvas.rename");
+      {
+        GMenu *colors = g_menu_new ();
+
+        for (guint c = 0; c < JM_STAGE_PALETTE_SIZE; c++)
+          {
+            g_autoptr(GMenuItem) item = g_menu_item_new (jm_stage_palette_name (c), NULL);
+
+            g_menu_item_set_action_and_target_value (item, "canvas.stage-color",
+                                                     g_variant_new_string (jm_stage_palette_color (c)));
+            g_menu_append_item (colors, item);
+          }
+        append_submenu (section, _("_Colour"), colors);
+      }
       append_section (menu, section);
       section = g_menu_new ();
       g_menu_append (section, _("Move _Left"), "canvas.move-stage(-1)");
@@ -677,6 +708,7 @@ jm_canvas_menu_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, action_delete);
   gtk_widget_class_install_action (widget_class, "canvas.delete-focus", NULL, action_delete_focus);
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, action_rename);
+  gtk_widget_class_install_action (widget_class, "canvas.stage-color", "s", action_stage_color);
   gtk_widget_class_install_action (widget_class, "canvas.add-stage-before", NULL, action_add_stage_before);
   gtk_widget_class_install_action (widget_class, "canvas.add-step-before", NULL, action_add_step_before);
   gtk_widget_class_install_action (widget_class, "canvas.add-lane-above", "s", action_add_lane_above);

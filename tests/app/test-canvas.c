@@ -932,6 +932,20 @@ test_delete_removes_the_focused_header (Fixture       *f,
   jm_history_undo (history);
   g_assert_nonnull (jm_document_find_stage (f->doc, "stage-2"));
 
+  /* The stage menu's colours: the stage's own, one command. */
+  jm_selection_focus_object (selection, JM_FOCUS_STAGE, "stage-2");
+  {
+    g_autofree char *before = g_strdup (jm_document_find_stage (f->doc, "stage-2")->color);
+
+    g_assert_cmpstr (before, !=, "#cc79a7");
+    keys (f->canvas, "shift+F10");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.stage-color", "s", "#cc79a7"));
+    g_assert_cmpstr (jm_document_find_stage (f->doc, "stage-2")->color, ==, "#cc79a7");
+    jm_history_undo (history);
+    g_assert_cmpstr (jm_document_find_stage (f->doc, "stage-2")->color, ==, before);
+    close_menus (f->canvas);
+  }
+
   jm_selection_focus_object (selection, JM_FOCUS_LANE, "lane-3");
   keys (f->canvas, "Delete");
   g_assert_null (jm_document_find_lane (f->doc, "lane-3"));
