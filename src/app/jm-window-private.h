@@ -24,6 +24,7 @@ struct _JmWindow {
   GtkMenuButton   *new_button;
   GtkMenuButton   *primary_menu_button;
   GtkMenuButton   *persona_button;
+  AdwHeaderBar    *header_bar;
   JmWelcomePage   *welcome_page;
 
   JmCanvas        *canvas;

@@ -31,6 +31,8 @@
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_title (JmWindow *self);
+static void quiet_tooltips_under (JmWindow      *self,
+                                  GtkMenuButton *button);
 
 GSettings *
 jm_window_settings (JmWindow *self)
@@ -88,6 +90,7 @@ update_persona_menu (JmWindow *self)
       g_menu_append (menu, persona->name, action);
     }
   gtk_menu_button_set_menu_model (self->persona_button, G_MENU_MODEL (menu));
+  quiet_tooltips_under (self, self->persona_button);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), personas != NULL && personas->len > 1);
   if (current != NULL && (self->document == NULL || jm_document_find_persona (self->document, current) == NULL))
     jm_canvas_set_persona (self->canvas, NULL);
@@ -755,6 +758,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, persona_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, welcome_page);
 
   jm_window_actions_class_init (widget_class);
@@ -762,10 +766,67 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view-persona", "s", action_view_persona);
 }
 
+/* ---- tooltips and menus ---- */
+
+/* While a header bar menu is open, the header bar's tooltips keep quiet:
+ * GTK would draw them over the open menu. */
+static void
+set_header_tooltips (GtkWidget *widget,
+                     gboolean   enabled)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (gtk_widget_get_tooltip_text (child) != NULL)
+        gtk_widget_set_has_tooltip (child, enabled);
+      set_header_tooltips (child, enabled);
+    }
+}
+
+static void
+on_header_menu_shown (GtkWidget *popover,
+                      JmWindow  *self)
+{
+  set_header_tooltips (GTK_WIDGET (self->header_bar), FALSE);
+}
+
+static void
+on_header_menu_closed (GtkWidget *popover,
+                       JmWindow  *self)
+{
+  set_header_tooltips (GTK_WIDGET (self->header_bar), TRUE);
+}
+
+static void
+quiet_tooltips_under (JmWindow      *self,
+                      GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover == NULL)
+    return;
+  /* A menu given a new model may keep its popover: connect once. */
+  g_signal_handlers_disconnect_by_data (popover, self);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_header_menu_shown), self, 0);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_header_menu_closed), self, 0);
+}
+
+static void
+quiet_tooltips_under_menus (JmWindow *self)
+{
+  GtkMenuButton *buttons[] = { self->new_button, self->primary_menu_button, self->persona_button, self->zoom_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    quiet_tooltips_under (self, buttons[i]);
+}
+
 static void
 jm_window_init (JmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  quiet_tooltips_under_menus (self);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
 
   jm_window_dnd_init (self);

@@ -900,6 +900,25 @@ test_hostile_files_are_refused_and_window_stays_usable (void)
   g_rmdir (tmp);
 }
 
+
+static void
+test_header_tooltips_keep_quiet_while_a_menu_is_open (void)
+{
+  JmWindow *window = new_window ();
+  GtkMenuButton *menu = GTK_MENU_BUTTON (child (window, "primary_menu_button"));
+  GtkWidget *zoom = child (window, "zoom_button");
+
+  jm_test_spin ();
+  g_assert_true (gtk_widget_get_has_tooltip (zoom));
+  gtk_menu_button_popup (menu);
+  jm_test_spin ();
+  g_assert_false (gtk_widget_get_has_tooltip (zoom));
+  gtk_menu_button_popdown (menu);
+  jm_test_spin ();
+  g_assert_true (gtk_widget_get_has_tooltip (zoom));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +942,8 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/app/window/opens-with-title-and-empty-state", test_window_opens_with_title_and_empty_state);
+  g_test_add_func ("/app/window/header-tooltips-keep-quiet-while-a-menu-is-open",
+                   test_header_tooltips_keep_quiet_while_a_menu_is_open);
   g_test_add_func ("/app/window/primary-menu-offers-every-action", test_primary_menu_offers_every_action);
   g_test_add_func ("/app/window/empty-state-new-button-creates-a-map", test_empty_state_new_button_creates_a_map);
   g_test_add_func ("/app/window/empty-state-open-button-shows-file-chooser", test_empty_state_open_button_shows_file_chooser);
