@@ -1206,6 +1206,61 @@ test_system_text_scaling_and_high_contrast_reach_the_map (Fixture       *f,
   g_assert_cmpint (jm_layout_get_options (layout)->theme, !=, JM_THEME_HIGH_CONTRAST);
 }
 
+
+static void
+test_home_end_and_page_keys_jump (Fixture       *f,
+                                  gconstpointer  data)
+{
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  GPtrArray *lanes = jm_document_get_lanes (f->doc);
+  guint n_steps = jm_document_get_n_steps (f->doc);
+  const JmFocus *focus = jm_selection_get_focus (selection);
+
+  jm_selection_focus_cell (selection, "lane-2", "step-3");
+  g_assert_true (press_key (f->canvas, GDK_KEY_Home, 0));
+  g_assert_cmpstr (focus->lane_id, ==, "lane-2");
+  g_assert_cmpstr (focus->step_id, ==, "step-1");
+  g_assert_true (press_key (f->canvas, GDK_KEY_End, 0));
+  g_assert_cmpstr (focus->step_id, ==, jm_document_get_step (f->doc, n_steps - 1)->id);
+  g_assert_true (press_key (f->canvas, GDK_KEY_Home, GDK_CONTROL_MASK));
+  g_assert_cmpstr (focus->lane_id, ==, ((JmLane *) lanes->pdata[0])->id);
+  g_assert_cmpstr (focus->step_id, ==, "step-1");
+  g_assert_true (press_key (f->canvas, GDK_KEY_End, GDK_CONTROL_MASK));
+  g_assert_cmpstr (focus->lane_id, ==, ((JmLane *) lanes->pdata[lanes->len - 1])->id);
+  /* Page Up from the last lane: a screen's height up, not one lane. */
+  g_assert_true (press_key (f->canvas, GDK_KEY_Page_Up, 0));
+  g_assert_cmpstr (focus->lane_id, !=, ((JmLane *) lanes->pdata[lanes->len - 1])->id);
+  g_assert_cmpstr (focus->lane_id, !=, ((JmLane *) lanes->pdata[lanes->len - 2])->id);
+}
+
+static void
+test_emotion_menu_clears_a_point_and_cards_stay_under_the_curve (Fixture       *f,
+                                                                 gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  const char *lane = emotion_lane_of (f->doc);
+  g_autofree char *card = NULL;
+  double top, bottom;
+  JmRect rect;
+
+  /* A card added to the emotion lane sits below the curve's band. */
+  card = jm_canvas_add_card (f->canvas, lane, "step-2");
+  type_into_editor (f->canvas, "Feels relieved");
+  jm_canvas_commit_edit (f->canvas);
+  g_assert_true (jm_layout_get_emotion_band (layout, &top, &bottom));
+  g_assert_true (jm_layout_get_card_rect (layout, card, &rect));
+  g_assert_cmpfloat (rect.y, >, bottom);
+
+  /* The point's menu clears it. */
+  jm_document_set_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT, 1);
+  jm_selection_focus_emotion (selection, "persona-1", "step-2", JM_MAP_STATE_CURRENT);
+  keys (f->canvas, "shift+F10");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-emotion", NULL));
+  g_assert_null (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT));
+  close_menus (f->canvas);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1247,6 +1302,9 @@ main (int   argc,
   ADD ("frozen-headers-stay-in-view-and-answer-clicks", test_frozen_headers_stay_in_view_and_answer_clicks);
   ADD ("a-map-opens-readable", test_a_map_opens_readable);
   ADD ("middle-button-pans", test_middle_button_pans);
+  ADD ("home-end-and-page-keys-jump", test_home_end_and_page_keys_jump);
+  ADD ("emotion-menu-clears-a-point-and-cards-stay-under-the-curve",
+       test_emotion_menu_clears_a_point_and_cards_stay_under_the_curve);
   ADD ("system-text-scaling-and-high-contrast-reach-the-map", test_system_text_scaling_and_high_contrast_reach_the_map);
 #undef ADD
 

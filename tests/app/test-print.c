@@ -16,6 +16,7 @@
 #include "jm-layout.h"
 #include "jm-poster.h"
 #include "jm-print.h"
+#include "jm-test-utils.h"
 #include "jm-reader.h"
 
 static char *tmpdir;
@@ -520,15 +521,6 @@ test_print_shows_the_persona_view_in_the_print_theme (void)
   g_unlink (all);
 }
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type,
@@ -589,7 +581,7 @@ test_layout_tab_counts_the_poster_pages (void)
   jm_print_run (GTK_WINDOW (window), doc, NULL, NULL);
   for (guint i = 0; i < 100 && dialog == NULL; i++)
     {
-      spin (50);
+      jm_test_spin_for (50);
       dialog = find_print_dialog ();
     }
   g_assert_nonnull (dialog);
@@ -605,7 +597,7 @@ test_layout_tab_counts_the_poster_pages (void)
   g_assert_nonnull (preview);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (poster), TRUE);
-  spin (50);
+  jm_test_spin_for (50);
   text = gtk_label_get_text (GTK_LABEL (pages));
   g_test_message ("poster: %s", text);
   g_assert_cmpint (sscanf (text, "%u pages (%u across, %u down)", &n, &across, &down), ==, 3);
@@ -615,7 +607,7 @@ test_layout_tab_counts_the_poster_pages (void)
   /* Twice the scale, more pages. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (gtk_widget_get_parent (poster),
                                                            GTK_TYPE_SPIN_BUTTON, NULL)), 200);
-  spin (50);
+  jm_test_spin_for (50);
   {
     guint n2 = 0, across2 = 0, down2 = 0;
 
@@ -625,16 +617,16 @@ test_layout_tab_counts_the_poster_pages (void)
   }
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (fit), TRUE);
-  spin (50);
+  jm_test_spin_for (50);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pages)), ==, "1 page");
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  spin (200);
+  jm_test_spin_for (200);
   g_assert_null (find_print_dialog ());
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  jm_test_spin_for (50);
 }
 
 int

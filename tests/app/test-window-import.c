@@ -14,35 +14,10 @@
 #include "jm-file-chooser.h"
 #include "jm-import-dialog.h"
 #include "jm-preload.h"
+#include "jm-test-utils.h"
 #include "jm-window.h"
 
 static JmApplication *app;
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-stop_waiting (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* A button's activation clicks it only after its press animation. */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, stop_waiting, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 static JmWindow *
 new_window (void)
@@ -50,7 +25,7 @@ new_window (void)
   JmWindow *window = jm_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
   return window;
 }
 
@@ -59,7 +34,7 @@ destroy_window (JmWindow *window)
 {
   /* An imported map is unsaved: leave without asking. */
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  jm_test_spin ();
 }
 
 static char *
@@ -82,7 +57,7 @@ check_opens_as_new_unsaved_map (const char *name,
   if (read_ahead)
     jm_preload_start (path);
   g_assert_true (jm_window_open_file (window, file));
-  spin ();
+  jm_test_spin ();
   doc = jm_window_get_document (window);
   g_assert_nonnull (doc);
   g_assert_cmpstr (jm_document_get_title (doc), ==, title);
@@ -227,7 +202,7 @@ choose (GtkDropDown *dropdown,
       if (g_str_equal (gtk_string_object_get_string (item), label))
         {
           gtk_drop_down_set_selected (dropdown, i);
-          spin ();
+          jm_test_spin ();
           return;
         }
     }
@@ -263,7 +238,7 @@ open_dialog (JmWindow   *window,
   g_assert_no_error (error);
   dialog = jm_import_dialog_new (GTK_WINDOW (window), doc, import);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  jm_test_spin ();
   return dialog;
 }
 
@@ -318,19 +293,19 @@ test_import_dialog_maps_questions_and_applies_as_one_step (void)
   /* Until the 12th of October: three responses. */
   until = dialog_child (dialog, "until_row");
   gtk_editable_set_text (GTK_EDITABLE (until), "2026-10-12");
-  spin ();
+  jm_test_spin ();
   g_assert_nonnull (strstr (preview (dialog), "• Touchpoint “Shop counter”: CES 3.67 — 3 answers"));
   /* One key more: no date, shown as such; the range stays. */
   {
     int position = -1;
 
     gtk_editable_insert_text (GTK_EDITABLE (until), "9", 1, &position);
-    spin ();
+    jm_test_spin ();
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (until)), ==, "2026-10-129");
     g_assert_true (gtk_widget_has_css_class (until, "error"));
     g_assert_nonnull (strstr (preview (dialog), "CES 3.67 — 3 answers"));
     gtk_editable_delete_text (GTK_EDITABLE (until), 10, 11);
-    spin ();
+    jm_test_spin ();
     g_assert_false (gtk_widget_has_css_class (until, "error"));
   }
 
@@ -338,7 +313,7 @@ test_import_dialog_maps_questions_and_applies_as_one_step (void)
   if (setlocale (LC_NUMERIC, "it_IT.UTF-8") != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (until), "2026-10-12 ");
-      spin ();
+      jm_test_spin ();
       g_assert_nonnull (strstr (preview (dialog), "CES 3,67 — 3 answers"));
       setlocale (LC_NUMERIC, "C.UTF-8");
     }
@@ -348,7 +323,7 @@ test_import_dialog_maps_questions_and_applies_as_one_step (void)
   /* Apply: one undo step, with the mapping saved. */
   before = g_strdup (jm_history_get_undo_label (history));
   gtk_widget_activate (dialog_child (dialog, "apply_button"));
-  spin_for (500);
+  jm_test_spin_for (500);
   g_assert_cmpuint (jm_history_get_n_steps (history), ==, 1);
   g_assert_cmpstr (jm_history_get_undo_label (history), ==, "Import Survey Responses");
   nps = metric_of (jm_document_find_stage (doc, "advocacy")->metrics, JM_METRIC_NPS);
@@ -374,7 +349,7 @@ test_import_dialog_maps_questions_and_applies_as_one_step (void)
                               GTK_WIDGET (choice (dialog, NPS_Q, "target")), ADW_TYPE_ACTION_ROW))),
                             "as saved in the map"));
   gtk_widget_activate (dialog_child (dialog, "apply_button"));
-  spin_for (500);
+  jm_test_spin_for (500);
   g_assert_cmpuint (jm_history_get_n_steps (history), ==, 2);
   /* All five responses now: (2 − 2) / 5. */
   g_assert_cmpfloat (metric_of (jm_document_find_stage (doc, "advocacy")->metrics, JM_METRIC_NPS)->value, ==, 0);
@@ -395,7 +370,7 @@ test_import_dialog_cancel_changes_nothing (void)
   dialog = open_dialog (window, doc);
   choose (choice (dialog, NPS_Q, "target"), "Stage “Awareness”");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  spin ();
+  jm_test_spin ();
   g_assert_false (jm_history_can_undo (jm_document_get_history (doc)));
   g_assert_cmpuint (jm_document_get_surveys (doc)->len, ==, 0);
   destroy_window (window);
