@@ -23,6 +23,8 @@ stop_editing (JmCanvas *self)
   self->editing_new = FALSE;
   gtk_widget_set_visible (self->editor, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Back on the object, which assistive technologies hear again. */
+  jm_canvas_proxy_update (self, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

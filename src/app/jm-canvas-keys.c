@@ -442,8 +442,9 @@ emotion_key (JmCanvas *self,
 
     jm_canvas_set_emotion (self, p, s, curve, score);
     jm_history_seal (jm_document_get_history (self->document));
-    /* The point, now set, is what has the focus. */
+    /* The point, now set, is what has the focus, and its new score is said. */
     jm_selection_focus_emotion (self->selection, p, s, curve);
+    jm_canvas_proxy_update (self, TRUE);
   }
   return TRUE;
 }

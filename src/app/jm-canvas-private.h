@@ -126,8 +126,10 @@ void     jm_canvas_keys_init       (JmCanvas       *self);
 /* jm-canvas-proxy.c */
 void     jm_canvas_proxy_init      (JmCanvas       *self);
 void     jm_canvas_proxy_dispose   (JmCanvas       *self);
-/* Names the proxy after the current object and moves the focus to it. */
-void     jm_canvas_proxy_update    (JmCanvas       *self);
+/* Names the proxy after the current object; with announce, moves the
+ * keyboard focus to it so that assistive technologies say it. */
+void     jm_canvas_proxy_update    (JmCanvas       *self,
+                                    gboolean        announce);
 void     jm_canvas_proxy_allocate  (JmCanvas       *self);
 /* The canvas or its proxy has the keyboard focus. */
 gboolean jm_canvas_has_keyboard_focus (JmCanvas    *self);

@@ -39,7 +39,8 @@ jm_canvas_has_keyboard_focus (JmCanvas *self)
 }
 
 void
-jm_canvas_proxy_update (JmCanvas *self)
+jm_canvas_proxy_update (JmCanvas *self,
+                        gboolean  announce)
 {
   const JmFocus *focus;
   g_autofree char *name = NULL;
@@ -55,14 +56,17 @@ jm_canvas_proxy_update (JmCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, context,
                                   -1);
   /* The move is announced as a focus change: from the canvas itself to
-   * the proxy, or from the proxy to itself again through the canvas. */
-  if (jm_canvas_has_keyboard_focus (self) && self->editing_id == NULL)
+   * the proxy, or from the proxy to itself again through the canvas. A
+   * change that is not a move (a score dragged by the pointer) only
+   * renames it: a focus change each frame would restyle the canvas. */
+  if (announce && jm_canvas_has_keyboard_focus (self) && self->editing_id == NULL)
     {
       if (gtk_widget_has_focus (self->proxy))
         gtk_widget_grab_focus (GTK_WIDGET (self));
       gtk_widget_grab_focus (self->proxy);
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (announce)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 void

@@ -72,7 +72,7 @@ on_selection_changed (JmSelection *selection,
    * said to assistive technologies. */
   if (jm_canvas_has_keyboard_focus (self) && jm_canvas_get_focus_rect (self, &kind, &rect))
     jm_canvas_scroll_to (self, &rect);
-  jm_canvas_proxy_update (self);
+  jm_canvas_proxy_update (self, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, selection_changed_signal, 0);
 }

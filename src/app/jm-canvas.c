@@ -569,8 +569,8 @@ on_document_changed (JmDocument *document,
     jm_canvas_cancel_edit (self);
   if (change->type == JM_OBJECT_PERSONA)
     jm_canvas_chip_update (self);
-  /* A changed object is said again: a score set, a card renamed. */
-  jm_canvas_proxy_update (self);
+  /* The focused object's name follows its changes. */
+  jm_canvas_proxy_update (self, FALSE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
