@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "jm-canvas.h"
+#include "jm-conflict-bar.h"
 #include "jm-csv.h"
 #include "jm-export-dialog.h"
 #include "jm-print.h"
@@ -40,6 +41,7 @@ struct _JmWindow {
   gboolean         template_previews_drawn;
   GtkMenuButton   *persona_button;
   GtkListBox      *recent_list;
+  JmConflictBar   *conflict_bar;
 
   JmCanvas        *canvas;
   GtkMenuButton   *zoom_button;
@@ -402,6 +404,7 @@ set_document (JmWindow   *self,
   /* One current object for the canvas, the inspector and the menus. */
   g_set_object (&self->selection, jm_canvas_get_selection_model (self->canvas));
   jm_inspector_set_selection (self->inspector, self->selection);
+  jm_conflict_bar_set_canvas (self->conflict_bar, self->canvas);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -721,12 +724,60 @@ action_open (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- saving a map that still holds merge conflicts ---- */
+
+static void
+on_save_conflicts_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            JmWindow         *self)
+{
+  gboolean as = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "jm-save-as"));
+
+  if (g_str_equal (response, "save") && self->document != NULL)
+    {
+      if (as)
+        save_as (self, FALSE);
+      else
+        save (self, FALSE);
+    }
+  g_object_unref (self);
+}
+
+/* TRUE: save now. FALSE: the map holds unresolved conflicts, and the user
+ * is asked first (a conflicted map is valid, but usually not meant to be
+ * kept as it is). */
+static gboolean
+save_despite_conflicts (JmWindow *self,
+                        gboolean  as)
+{
+  guint n = jm_document_get_conflicts (self->document)->len;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (n == 0)
+    return TRUE;
+  heading = g_strdup_printf (ngettext ("Save with %u unresolved conflict?",
+                                       "Save with %u unresolved conflicts?", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The map keeps “ours” for each conflict and "
+                                                         "remembers “theirs”, so they can still be "
+                                                         "resolved after saving.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save Anyway"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "jm-save-as", GINT_TO_POINTER (as));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_conflicts_response), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 action_save (GtkWidget  *widget,
              const char *name,
              GVariant   *parameter)
 {
-  save (JM_WINDOW (widget), FALSE);
+  if (save_despite_conflicts (JM_WINDOW (widget), FALSE))
+    save (JM_WINDOW (widget), FALSE);
 }
 
 static void
@@ -734,7 +785,8 @@ action_save_as (GtkWidget  *widget,
                 const char *name,
                 GVariant   *parameter)
 {
-  save_as (JM_WINDOW (widget), FALSE);
+  if (save_despite_conflicts (JM_WINDOW (widget), TRUE))
+    save_as (JM_WINDOW (widget), FALSE);
 }
 
 static void
@@ -1126,6 +1178,7 @@ jm_window_class_init (JmWindowClass *klass)
   window_class->close_request = jm_window_close_request;
 
   g_type_ensure (JM_TYPE_CANVAS);
+  g_type_ensure (JM_TYPE_CONFLICT_BAR);
   g_type_ensure (JM_TYPE_INSPECTOR);
   g_type_ensure (JM_TYPE_METRICS_VIEW);
 
@@ -1146,6 +1199,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, template_gallery);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, persona_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, conflict_bar);
 
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
