@@ -216,6 +216,69 @@ test_overlay_paints_each_mark_in_its_colour (void)
   cairo_surface_destroy (marked);
 }
 
+static guint
+count_dark (cairo_surface_t *surface,
+            double           x,
+            double           y,
+            double           w,
+            double           h)
+{
+  guint n = 0;
+
+  for (int py = (int) y; py < (int) (y + h); py++)
+    for (int px = (int) x; px < (int) (x + w); px++)
+      {
+        double rgb[3];
+
+        pixel (surface, px, py, rgb);
+        if (rgb[0] + rgb[1] + rgb[2] < 1.2)
+          n++;
+      }
+  return n;
+}
+
+static cairo_surface_t *
+paint_open (JmCompare *compare,
+            JmLayout  *layout,
+            int        expanded)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  jm_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+  cr = cairo_create (surface);
+  jm_painter_paint (layout, cr, NULL, 1);
+  jm_compare_paint (compare, layout, cr, NULL, 1, expanded, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_badge_opens_only_for_the_chosen_change (void)
+{
+  g_autoptr(JmDocument) new_doc = NULL;
+  g_autoptr(JmCompare) compare = small_comparison (NULL, &new_doc);
+  g_autoptr(JmLayout) layout = jm_layout_new (new_doc, NULL);
+  cairo_surface_t *closed, *open;
+  guint changed;
+  JmRect r;
+
+  find_item (compare, JM_KIND_CARD, "web", &changed);
+  g_assert_true (jm_compare_get_item_rect (compare, layout, changed, &r));
+  closed = paint_open (compare, layout, -1);
+  open = paint_open (compare, layout, (int) changed);
+
+  /* The box's old → new text under the card (the cell is empty there):
+   * dark text pixels when open, none when closed. */
+  g_assert_cmpuint (count_dark (open, r.x, r.y + r.height + 8, r.width, 24), >, 30);
+  g_assert_cmpuint (count_dark (closed, r.x, r.y + r.height + 8, r.width, 24), ==, 0);
+  cairo_surface_destroy (closed);
+  cairo_surface_destroy (open);
+}
+
 static void
 test_change_list_names_every_change (void)
 {
@@ -237,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/compare/marks-added-removed-and-changed-cards", test_marks_added_removed_and_changed_cards);
   g_test_add_func ("/compare/overlay-paints-each-mark-in-its-colour", test_overlay_paints_each_mark_in_its_colour);
+  g_test_add_func ("/compare/badge-opens-only-for-the-chosen-change", test_badge_opens_only_for_the_chosen_change);
   g_test_add_func ("/compare/change-list-names-every-change", test_change_list_names_every_change);
   return g_test_run ();
 }

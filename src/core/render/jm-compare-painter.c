@@ -628,37 +628,57 @@ jm_compare_paint (JmCompare    *self,
                    item->mark == JM_COMPARE_ADDED && item->kind != JM_KIND_METRIC ? "+" : "Δ");
     }
 
-  /* The old → new boxes last, over everything: one per place, with the
-   * changes of everything drawn there. */
-  for (guint i = 0; i < self->items->len; i++)
+  /* The old → new boxes last, over everything: one per place (a card, a
+   * stage header, or the object itself), with the changes of everything
+   * drawn there, in the map's order. */
+  if (all_details || (expanded >= 0 && (guint) expanded < self->items->len))
     {
-      const JmCompareItem *item = g_ptr_array_index (self->items, i);
       const JmCompareItem *shown = expanded >= 0 && (guint) expanded < self->items->len
                                    ? g_ptr_array_index (self->items, expanded) : NULL;
-      g_autoptr(GString) details = NULL;
-      gboolean first = TRUE;
-      JmRect r;
+      /* place → index into boxes */
+      g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GPtrArray) boxes = g_ptr_array_new ();   /* the first item of each place */
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
-      if (item->mark == JM_COMPARE_REMOVED || (!all_details && (shown == NULL || !same_place (item, shown))))
-        continue;
-      for (guint j = 0; j < i && first; j++)
-        if (same_place (g_ptr_array_index (self->items, j), item)
-            && ((JmCompareItem *) g_ptr_array_index (self->items, j))->mark != JM_COMPARE_REMOVED)
-          first = FALSE;
-      if (!first || !jm_compare_get_item_rect (self, layout, i, &r))
-        continue;
-      details = g_string_new (NULL);
-      for (guint j = i; j < self->items->len; j++)
+      for (guint i = 0; i < self->items->len; i++)
         {
-          const JmCompareItem *other = g_ptr_array_index (self->items, j);
+          const JmCompareItem *item = g_ptr_array_index (self->items, i);
+          g_autofree char *key = NULL;
+          gpointer found;
 
-          if (other->mark == JM_COMPARE_REMOVED || !same_place (other, item) || *other->details == '\0')
+          if (item->mark == JM_COMPARE_REMOVED || *item->details == '\0'
+              || (!all_details && !same_place (item, shown)))
             continue;
-          if (details->len > 0)
-            g_string_append_c (details, '\n');
-          g_string_append (details, other->details);
+          key = item->card_id ? g_strconcat ("c:", item->card_id, NULL)
+                : item->stage_id ? g_strconcat ("s:", item->stage_id, NULL)
+                : g_strdup_printf ("i:%u", i);
+          if (g_hash_table_lookup_extended (places, key, NULL, &found))
+            {
+              guint b = GPOINTER_TO_UINT (found);
+              char *joined = g_strconcat (g_ptr_array_index (texts, b), "\n", item->details, NULL);
+
+              g_free (g_ptr_array_index (texts, b));
+              g_ptr_array_index (texts, b) = joined;
+              continue;
+            }
+          g_hash_table_insert (places, g_steal_pointer (&key), GUINT_TO_POINTER (boxes->len));
+          g_ptr_array_add (boxes, GUINT_TO_POINTER (i));
+          g_ptr_array_add (texts, g_strdup (item->details));
         }
-      paint_details (cr, details->str, &r, colors, jm_compare_mark_color (JM_COMPARE_CHANGED, options->theme));
+      for (guint b = 0; b < boxes->len; b++)
+        {
+          JmRect r;
+
+          JmRect reach;
+
+          if (!jm_compare_get_item_rect (self, layout, GPOINTER_TO_UINT (g_ptr_array_index (boxes, b)), &r))
+            continue;
+          /* The box hangs below its object. */
+          reach = (JmRect) { r.x, r.y, MAX (r.width, 340), r.height + 400 };
+          if (visible == NULL || jm_rect_intersects (&reach, visible))
+            paint_details (cr, g_ptr_array_index (texts, b), &r, colors,
+                           jm_compare_mark_color (JM_COMPARE_CHANGED, options->theme));
+        }
     }
   cairo_restore (cr);
 }
