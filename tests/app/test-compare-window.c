@@ -107,6 +107,11 @@ test_panel_lists_changes_and_moves_the_canvas (void)
   /* Choosing the changed card's row: it becomes current, its badge opens. */
   index = item_index (canvas, JM_KIND_CARD, "c-4");
   g_assert_cmpint (index, >=, 0);
+  /* Its name for screen readers is the change, old and new text. */
+  gtk_test_accessible_assert_property (gtk_list_box_get_row_at_index (list, index),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "~ Card “Orders the daily special” (c-4). "
+                                       "text: “Asks the waiter what he would order” → “Orders the daily special”");
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
   jm_test_spin ();
   {

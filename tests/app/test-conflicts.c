@@ -193,6 +193,13 @@ test_banner_counts_conflicts_and_rows_name_them (void)
   g_assert_nonnull (strstr (text, "Walks in on a Wednesday"));
   g_assert_nonnull (strstr (text, "Books a table by phone"));
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (row_at (window, 1))));
+  /* A screen reader hears the whole conflict on the row, and on each of
+   * its buttons which conflict it resolves. */
+  gtk_test_accessible_assert_property (row_at (window, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  gtk_test_accessible_assert_property (find_named (GTK_WIDGET (row_at (window, 0)), "take-theirs"),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+  gtk_test_accessible_assert_property (jm_conflict_bar_get_list (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Merge conflicts");
 
   /* Choosing a row makes its object the current one. */
   g_signal_emit_by_name (jm_conflict_bar_get_list (bar), "row-activated", row_at (window, 1));
