@@ -739,6 +739,8 @@ on_save_conflicts_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "save") && self->document != NULL)
     {
+      /* Said once for this map: later saves do not ask again. */
+      g_object_set_data (G_OBJECT (self->document), "jm-save-with-conflicts", GINT_TO_POINTER (TRUE));
       if (as)
         save_as (self, FALSE);
       else
@@ -749,7 +751,7 @@ on_save_conflicts_response (AdwMessageDialog *dialog,
 
 /* TRUE: save now. FALSE: the map holds unresolved conflicts, and the user
  * is asked first (a conflicted map is valid, but usually not meant to be
- * kept as it is). */
+ * kept as it is), unless they said "Save Anyway" for this map before. */
 static gboolean
 save_despite_conflicts (JmWindow *self,
                         gboolean  as)
@@ -758,7 +760,7 @@ save_despite_conflicts (JmWindow *self,
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
-  if (n == 0)
+  if (n == 0 || g_object_get_data (G_OBJECT (self->document), "jm-save-with-conflicts") != NULL)
     return TRUE;
   heading = g_strdup_printf (ngettext ("Save with %u unresolved conflict?",
                                        "Save with %u unresolved conflicts?", n), n);

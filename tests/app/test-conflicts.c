@@ -297,6 +297,17 @@ test_saving_asks_while_conflicts_remain (void)
     g_assert_cmpuint (jm_document_get_conflicts (saved)->len, ==, 2);
   }
 
+  /* Said once, not asked again for this map. */
+  jm_document_set_title (doc, "Merged");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  jm_test_spin ();
+  g_assert_null (find_message_dialog ());
+  {
+    g_autoptr(JmDocument) saved = jm_reader_load_path (path, NULL, NULL);
+
+    g_assert_cmpstr (jm_document_get_title (saved), ==, "Merged");
+  }
+
   /* With none left, saving does not ask. */
   click (row_at (window, 0), "keep-ours");
   click (row_at (window, 0), "take-theirs");
