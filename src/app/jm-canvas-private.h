@@ -5,6 +5,7 @@
 #pragma once
 
 #include "jm-canvas.h"
+#include "jm-compare.h"
 #include "jm-paint-cache.h"
 #include "jm-selection.h"
 
@@ -79,7 +80,20 @@ struct _JmCanvas {
   /* the context menu and the object it is about */
   GtkWidget           *menu;
   JmFocus              menu_focus;
+
+  /* a comparison shown over the map (jm-canvas-compare.c) */
+  JmCompare           *compare;
+  int                  compare_item;        /* the panel's choice plus one, or 0 */
+  char                *compare_hover_card;
+  GtkEventController  *compare_motion;
 };
+
+/* jm-canvas-compare.c */
+void     jm_canvas_compare_paint   (JmCanvas        *self,
+                                    cairo_t         *cr,
+                                    const JmRect    *visible,
+                                    double           scale);
+void     jm_canvas_compare_dispose (JmCanvas        *self);
 
 /* jm-canvas.c */
 /* A child widget (the persona chip, the editor) is at widget point (x, y). */

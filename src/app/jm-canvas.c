@@ -698,6 +698,7 @@ jm_canvas_snapshot (GtkWidget   *widget,
    * at zooms where a plain one shows shapes. */
   jm_paint_cache_set_device_scale (self->paint_cache, device);
   jm_painter_paint_cached (self->layout, cr, &visible, VIEW_SCALE (self) * device, self->paint_cache);
+  jm_canvas_compare_paint (self, cr, &visible, VIEW_SCALE (self) * device);
   cairo_destroy (cr);
 
   /* Selection and tools' feedback under the panes, the panes over them. */
@@ -854,6 +855,7 @@ jm_canvas_dispose (GObject *object)
   jm_canvas_proxy_dispose (self);
   jm_canvas_tools_dispose (self);
   jm_canvas_menu_dispose (self);
+  jm_canvas_compare_dispose (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   self->selection_handler = 0;

@@ -9,6 +9,7 @@
 #include "jm-cli.h"
 #include "jm-csv.h"
 #include "jm-export.h"
+#include "jm-export-compare.h"
 #include "jm-grid.h"
 #include "jm-import.h"
 #include "jm-mermaid.h"
@@ -77,6 +78,33 @@ import_metrics (JmDocument *doc,
     }
   jm_survey_import_apply (import, doc);
   return TRUE;
+}
+
+/* --export=OUT.pdf|png --compare=OLD: the map with what changed since OLD. */
+static int
+export_comparison (const JmCliExport     *options,
+                   JmDocument            *doc,
+                   const JmExportOptions *export_options)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) old_doc = jm_import_load_path (options->compare, &problems, &error);
+  g_autoptr(JmCompare) compare = NULL;
+  g_autofree char *old_name = NULL;
+
+  if (old_doc == NULL)
+    {
+      jm_cli_print_problems (problems, error);
+      return JM_EXIT_FAILURE;
+    }
+  compare = jm_compare_new (old_doc, doc);
+  old_name = g_path_get_basename (options->compare);
+  if (!jm_export_compare_to_path (compare, old_name, options->output, export_options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return JM_EXIT_FAILURE;
+    }
+  return JM_EXIT_OK;
 }
 
 int
@@ -155,6 +183,19 @@ jm_cli_export (const JmCliExport  *options,
       return JM_EXIT_USAGE;
     }
 
+  if (options->compare != NULL && !has_suffix_ci (options->output, ".pdf")
+      && !has_suffix_ci (options->output, ".png"))
+    {
+      g_printerr (_("--compare does not apply to “%s”: a comparison is written as .pdf or .png\n"),
+                  options->output);
+      return JM_EXIT_USAGE;
+    }
+  if (options->compare != NULL && options->page != NULL)
+    {
+      g_printerr ("%s\n", _("--page does not apply to a comparison, which is one page"));
+      return JM_EXIT_USAGE;
+    }
+
   /* A .journey, or a map from Mermaid, CJML or a grid. */
   doc = jm_import_load_path (input, &problems, &error);
   if (doc == NULL)
@@ -200,6 +241,9 @@ jm_cli_export (const JmCliExport  *options,
         }
       return JM_EXIT_OK;
     }
+
+  if (options->compare != NULL)
+    return export_comparison (options, doc, &export_options);
 
   if (!jm_export_to_path (doc, options->output, &export_options, &error))
     {

@@ -17,6 +17,7 @@ typedef struct {
   const char *theme;       /* --theme */
   const char *persona;     /* --persona */
   const char *import;      /* --import-metrics=CSV */
+  const char *compare;     /* --compare=OLD: mark the changes since OLD */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

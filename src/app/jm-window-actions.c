@@ -85,12 +85,62 @@ action_open (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- saving a map that still holds merge conflicts ---- */
+
+static void
+on_save_conflicts_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            JmWindow         *self)
+{
+  gboolean as = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "jm-save-as"));
+
+  if (g_str_equal (response, "save") && self->document != NULL)
+    {
+      /* Said once for this map: later saves do not ask again. */
+      g_object_set_data (G_OBJECT (self->document), "jm-save-with-conflicts", GINT_TO_POINTER (TRUE));
+      if (as)
+        jm_window_save_as (self, FALSE);
+      else
+        jm_window_save (self, FALSE);
+    }
+  g_object_unref (self);
+}
+
+/* TRUE: save now. FALSE: the map holds unresolved conflicts, and the user
+ * is asked first (a conflicted map is valid, but usually not meant to be
+ * kept as it is), unless they said "Save Anyway" for this map before. */
+static gboolean
+save_despite_conflicts (JmWindow *self,
+                        gboolean  as)
+{
+  guint n = self->document ? jm_document_get_conflicts (self->document)->len : 0;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (n == 0 || g_object_get_data (G_OBJECT (self->document), "jm-save-with-conflicts") != NULL)
+    return TRUE;
+  heading = g_strdup_printf (ngettext ("Save with %u unresolved conflict?",
+                                       "Save with %u unresolved conflicts?", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The map keeps “ours” for each conflict and "
+                                                         "remembers “theirs”, so they can still be "
+                                                         "resolved after saving.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save Anyway"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "jm-save-as", GINT_TO_POINTER (as));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_conflicts_response), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 action_save (GtkWidget  *widget,
              const char *name,
              GVariant   *parameter)
 {
-  jm_window_save (JM_WINDOW (widget), FALSE);
+  if (save_despite_conflicts (JM_WINDOW (widget), FALSE))
+    jm_window_save (JM_WINDOW (widget), FALSE);
 }
 
 static void
@@ -98,7 +148,8 @@ action_save_as (GtkWidget  *widget,
                 const char *name,
                 GVariant   *parameter)
 {
-  jm_window_save_as (JM_WINDOW (widget), FALSE);
+  if (save_despite_conflicts (JM_WINDOW (widget), TRUE))
+    jm_window_save_as (JM_WINDOW (widget), FALSE);
 }
 
 static void

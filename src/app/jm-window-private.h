@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "jm-canvas.h"
+#include "jm-compare-panel.h"
+#include "jm-conflict-bar.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
 #include "jm-welcome-page.h"
@@ -26,6 +28,8 @@ struct _JmWindow {
   GtkMenuButton   *persona_button;
   AdwHeaderBar    *header_bar;
   JmWelcomePage   *welcome_page;
+  JmConflictBar   *conflict_bar;
+  JmComparePanel  *compare_panel;
 
   JmCanvas        *canvas;
   GtkMenuButton   *zoom_button;

@@ -8,6 +8,9 @@
 #include <math.h>
 
 #include "jm-canvas.h"
+#include "jm-compare-panel.h"
+#include "jm-conflict-bar.h"
+#include "jm-window-compare.h"
 #include "jm-csv.h"
 #include "jm-export-dialog.h"
 #include "jm-print.h"
@@ -368,6 +371,8 @@ set_document (JmWindow   *self,
   /* One current object for the canvas, the inspector and the menus. */
   g_set_object (&self->selection, jm_canvas_get_selection_model (self->canvas));
   jm_inspector_set_selection (self->inspector, self->selection);
+  jm_conflict_bar_set_canvas (self->conflict_bar, self->canvas);
+  jm_compare_panel_set_canvas (self->compare_panel, self->canvas);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -741,6 +746,8 @@ jm_window_class_init (JmWindowClass *klass)
   window_class->close_request = jm_window_close_request;
 
   g_type_ensure (JM_TYPE_CANVAS);
+  g_type_ensure (JM_TYPE_CONFLICT_BAR);
+  g_type_ensure (JM_TYPE_COMPARE_PANEL);
   g_type_ensure (JM_TYPE_INSPECTOR);
   g_type_ensure (JM_TYPE_METRICS_VIEW);
   g_type_ensure (JM_TYPE_WELCOME_PAGE);
@@ -760,6 +767,9 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, persona_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, conflict_bar);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, compare_panel);
+  jm_window_compare_install_actions (widget_class);
 
   jm_window_actions_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
