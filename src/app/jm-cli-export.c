@@ -10,6 +10,7 @@
 #include "jm-csv.h"
 #include "jm-export.h"
 #include "jm-grid.h"
+#include "jm-i18n.h"
 #include "jm-import.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
@@ -154,6 +155,18 @@ jm_cli_export (const JmCliExport  *options,
                   options->output);
       return JM_EXIT_USAGE;
     }
+
+  if (options->lang != NULL && !jm_i18n_language_is_valid (options->lang))
+    {
+      g_printerr (_("--lang needs a language tag such as en or it, not “%s”\n"), options->lang);
+      return JM_EXIT_USAGE;
+    }
+  if (options->lang != NULL && (text_export || has_suffix_ci (options->output, ".journey")))
+    {
+      g_printerr (_("--lang does not apply to “%s”: it writes no labels of its own\n"), options->output);
+      return JM_EXIT_USAGE;
+    }
+  export_options.language = options->lang;
 
   /* A .journey, or a map from Mermaid, CJML or a grid. */
   doc = jm_import_load_path (input, &problems, &error);

@@ -89,6 +89,10 @@ static const GOptionEntry option_entries[] = {
     N_("Show the map as the persona with this id lives it"), N_("ID") },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
+  /* Exports for reports. */
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the map's labels, numbers and dates in this language (en, it) rather than the map's own"),
+    N_("LL") },
   /* Maps in git (jm-cli-git.c). */
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show what changed from OLD to NEW, object by object, and exit (1 if they differ); "
@@ -139,6 +143,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char *theme = NULL;
   g_autofree char *persona = NULL;
   g_autofree char *import = NULL;
+  g_autofree char *lang = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
   g_autofree char *scale_arg = NULL;
@@ -168,11 +173,12 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "theme", "s", &theme);
   g_variant_dict_lookup (options, "persona", "s", &persona);
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
+  g_variant_dict_lookup (options, "lang", "s", &lang);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
-                      || persona != NULL || import != NULL;
+                      || persona != NULL || import != NULL || lang != NULL;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -190,10 +196,15 @@ jm_cli_handle_local_options (GVariantDict    *options,
 
   if (export_path != NULL)
     {
-      JmCliExport cli = { export_path, scale, page, theme, persona, import };
+      JmCliExport cli = { export_path, scale, page, theme, persona, import, lang };
       return export_func (&cli, (const char * const *) files);
     }
 
+  if (lang != NULL)
+    {
+      g_printerr ("%s\n", _("--lang goes with --export"));
+      return JM_EXIT_USAGE;
+    }
   if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
     {
       g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));

@@ -220,6 +220,7 @@ make_layout (JmDocument            *document,
   jm_render_options_init (&render);
   render.theme = options->theme;
   render.persona_id = options->persona_id;
+  render.language = options->language;
   render.date = options->date;
   render.transparent = transparent;
   return jm_layout_new (document, &render);

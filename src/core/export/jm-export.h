@@ -27,6 +27,7 @@ typedef struct {
   const char  *persona_id;   /* NULL: all personas */
   const char  *date;         /* footer date; NULL: today */
   gboolean     page_4_3;     /* .pptx, .odp: 4:3 slides rather than 16:9 */
+  const char  *language;     /* labels' language (--lang); NULL: the map's xml:lang */
 } JmExportOptions;
 
 #define JM_EXPORT_ERROR (jm_export_error_quark ())

@@ -1,0 +1,227 @@
+/* test-cli-reports.c — exports for reports, run as a user would with no
+ * display: the map's language decides what the labels say, whatever the
+ * desktop's; --lang overrides it for one export. PDFs are read back with
+ * poppler's pdftotext. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+static const char *binary;
+static const char *examples;
+
+/* Runs the program in the given LANGUAGE / LC_ALL with the build tree's
+ * translations; returns its exit status, stderr in *err if asked. */
+static int
+run_in (const char  *language,
+        const char  *lc_all,
+        char       **err,
+        const char  *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *localedir = g_build_filename (g_getenv ("JM_BUILD_ROOT"), "po", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err_text = NULL;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", lc_all, TRUE);
+  env = g_environ_setenv (env, "JOURNEY_MAPS_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err_text, &wait_status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+  return WEXITSTATUS (wait_status);
+}
+
+/* The text of a PDF, as pdftotext reads it. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Labels the painter writes, English and Italian, that the examples show. */
+static const char *const english_labels[] = {
+  "Severity:", "Priority:", "Moment of truth", "Touchpoints", "Pain points", "Opportunities",
+  "Evidence:", "Journey Maps ·", NULL,
+};
+static const char *const italian_labels[] = {
+  "Gravità:", "Priorità:", "Momento della verità", "Evidenza:", "Mappe del percorso cliente ·", NULL,
+};
+
+/* The painter's own words only: lane titles are the map's text, in the
+ * map's language whatever --lang says. */
+static const char *const english_words[] = {
+  "Severity:", "Priority:", "Moment of truth", "Evidence:", "Journey Maps ·", NULL,
+};
+
+static void
+assert_has_all (const char         *text,
+                const char * const *labels)
+{
+  for (guint i = 0; labels[i] != NULL; i++)
+    if (strstr (text, labels[i]) == NULL)
+      g_error ("“%s” is missing from the export", labels[i]);
+}
+
+static void
+assert_has_none (const char         *text,
+                 const char * const *labels)
+{
+  for (guint i = 0; labels[i] != NULL; i++)
+    if (strstr (text, labels[i]) != NULL)
+      g_error ("“%s” is in the export, in the wrong language", labels[i]);
+}
+
+static char *
+export_pdf (const char *example_name,
+            const char *language,
+            const char *lc_all,
+            const char *lang_option)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *input = g_build_filename (examples, example_name, NULL);
+  g_autofree char *err = NULL;
+  char *text;
+  int status;
+
+  status = lang_option != NULL ? run_in (language, lc_all, &err, output, lang_option, input, NULL)
+                               : run_in (language, lc_all, &err, output, input, NULL);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  text = pdf_text (pdf);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return text;
+}
+
+static void
+test_italian_map_speaks_italian_on_an_english_desktop (void)
+{
+  g_autofree char *text = export_pdf ("bike-shop-vs-food-delivery.it.journey", "C", "C.UTF-8", NULL);
+
+  assert_has_all (text, italian_labels);
+  assert_has_none (text, english_labels);
+  /* The footer's date in Italian: a month's name, not 2026-12-03. */
+  g_assert_true (g_regex_match_simple ("· [0-9]{1,2} (gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|"
+                                       "settembre|ottobre|novembre|dicembre) [0-9]{4}", text, 0, 0));
+}
+
+static void
+test_english_map_speaks_english_on_an_italian_desktop (void)
+{
+  g_autofree char *text = export_pdf ("bike-shop-vs-food-delivery.journey", "it", "it_IT.UTF-8", NULL);
+
+  assert_has_all (text, english_labels);
+  assert_has_none (text, italian_labels);
+}
+
+static void
+test_lang_option_overrides_the_maps_language (void)
+{
+  g_autofree char *italian = export_pdf ("bike-shop-vs-food-delivery.journey", "C", "C.UTF-8", "--lang=it");
+  g_autofree char *english = export_pdf ("bike-shop-vs-food-delivery.it.journey", "it", "it_IT.UTF-8", "--lang=en");
+
+  assert_has_all (italian, italian_labels);
+  assert_has_none (italian, english_words);
+  assert_has_all (english, english_words);
+  assert_has_none (english, italian_labels);
+}
+
+static void
+test_numbers_follow_the_maps_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "m.journey", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "m.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *text = NULL;
+  const char *map =
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\" xml:lang=\"it\">\n"
+    "  <title>Numeri</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"s\" name=\"Fase\">\n"
+    "      <step id=\"p\" name=\"Passo\"/>\n"
+    "      <metric id=\"m\" kind=\"ces\" value=\"3.5\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "</journey-map>\n";
+
+  g_assert_true (g_file_set_contents (path, map, -1, NULL));
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, path, NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "3,5"));
+  g_assert_null (strstr (text, "3.5"));
+  g_unlink (pdf);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_lang_option_usage (void)
+{
+  g_autofree char *input = g_build_filename (examples, "online-shop.journey", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *err3 = NULL;
+
+  g_assert_cmpint (run_in ("C", "C.UTF-8", &err, "--export=/nonexistent/x.pdf", "--lang=not a tag", input, NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "--lang"));
+  g_assert_cmpint (run_in ("C", "C.UTF-8", &err2, "--export=/nonexistent/x.journey", "--lang=it", input, NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (err2, "does not apply"));
+  g_assert_cmpint (run_in ("C", "C.UTF-8", &err3, "--lang=it", input, NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "--export"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  binary = g_getenv ("JM_BINARY");
+  examples = g_getenv ("JM_EXAMPLES");
+  g_assert_nonnull (binary);
+  g_assert_nonnull (examples);
+
+  g_test_add_func ("/reports/language/italian-map-speaks-italian-on-an-english-desktop",
+                   test_italian_map_speaks_italian_on_an_english_desktop);
+  g_test_add_func ("/reports/language/english-map-speaks-english-on-an-italian-desktop",
+                   test_english_map_speaks_english_on_an_italian_desktop);
+  g_test_add_func ("/reports/language/lang-option-overrides-the-maps-language",
+                   test_lang_option_overrides_the_maps_language);
+  g_test_add_func ("/reports/language/numbers-follow-the-maps-language", test_numbers_follow_the_maps_language);
+  g_test_add_func ("/reports/language/lang-option-usage", test_lang_option_usage);
+
+  return g_test_run ();
+}
