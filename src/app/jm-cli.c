@@ -86,7 +86,7 @@ static const GOptionEntry option_entries[] = {
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
   { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the map as the persona with this id lives it"), N_("ID") },
+    N_("Show the map as this persona lives it: the persona's id or name (.png, .pdf, .svg, decks)"), N_("ID|NAME") },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
   /* Exports for reports. */
