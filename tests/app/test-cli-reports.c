@@ -203,6 +203,81 @@ test_lang_option_usage (void)
   g_assert_nonnull (strstr (err3, "--export"));
 }
 
+/* ---- tagged, readable PDF ---- */
+
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2)
+{
+  const char *argv[] = { tool, arg1, arg2, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Every run of blanks, line breaks included, as one space. */
+static char *
+squeeze (const char *text)
+{
+  return g_regex_replace (g_regex_new ("\\s+", 0, 0, NULL), text, -1, 0, " ", 0, NULL);
+}
+
+static void
+test_pdf_is_tagged_and_reads_stage_by_stage (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *input = g_build_filename (examples, "bike-shop-vs-food-delivery.journey", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+  /* Stages and, in each, a card's sentence, in reading order. */
+  const char *order[] = {
+    "Need", "Finds the problem", "Customer actions: Giulia finds the back tyre flat at 7:40",
+    "Looks for help", "Touchpoints: Shop window: “Repairs while you wait” (Store)",
+    "First contact", "Asks to borrow the pump for a minute; told “we don’t do that, buy one”",
+    "Pain points: A free, one-minute favour refused (Severity: Critical",
+    "Purchase", "Customer actions: Pays €24 for a pump she did not want",
+    "Unboxing and use", "Tries to open the blister pack on the pavement with her keys",
+    "Afterwards", "Posts a photo of the note in the building chat",
+    "Emotions", "Giulia Bianchi (As is): Finds the problem −1",
+  };
+  const char *at;
+
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, input, NULL), ==, 0);
+  info = run_tool ("pdfinfo", pdf, NULL);
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+
+  /* The text pages, as a reader extracts them: every sentence whole. */
+  raw = run_tool ("pdftotext", pdf, "-");
+  text = squeeze (strstr (raw, "\f") + 1);
+  at = text;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *found = strstr (at, order[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is not where it should be in: %s", order[i], at);
+      at = found + strlen (order[i]);
+    }
+
+  /* The catalog says the map's language (an incremental update). */
+  g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+  g_assert_nonnull (g_strstr_len (bytes + len - MIN (len, 1000), MIN (len, 1000), "/Lang (en)"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +297,8 @@ main (int   argc,
                    test_lang_option_overrides_the_maps_language);
   g_test_add_func ("/reports/language/numbers-follow-the-maps-language", test_numbers_follow_the_maps_language);
   g_test_add_func ("/reports/language/lang-option-usage", test_lang_option_usage);
+
+  g_test_add_func ("/reports/pdf/is-tagged-and-reads-stage-by-stage", test_pdf_is_tagged_and_reads_stage_by_stage);
 
   return g_test_run ();
 }

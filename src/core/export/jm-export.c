@@ -19,6 +19,7 @@
 #include "jm-deck.h"
 #include "jm-export.h"
 #include "jm-painter.h"
+#include "jm-pdf-text.h"
 #include "jm-poster.h"
 
 /* Map units are pixels at 96 dpi; PDF works in points (72 per inch). */
@@ -443,6 +444,48 @@ jm_export_count_pages (JmDocument            *document,
   return jm_poster_grid_get_n_sheets (&grid);
 }
 
+/* The tagged text pages after the map (jm-pdf-text.h), on A4. */
+static void
+draw_pdf_text_pages (cairo_surface_t *surface,
+                     cairo_t         *cr,
+                     JmLayout        *layout)
+{
+  double pw, ph;
+
+  paper_size (JM_PAGE_A4, &pw, &ph);
+  cairo_pdf_surface_set_size (surface, pw, ph);
+  jm_pdf_text_draw (layout, cr, pw, ph);
+}
+
+/* The PDF's /Lang, appended to what cairo wrote (jm_pdf_lang_update). */
+static void
+append_pdf_lang (Sink       *sink,
+                 const char *language)
+{
+  char tail[65536];
+  g_autoptr(GBytes) update = NULL;
+  off_t total;
+  ssize_t n;
+  gsize len;
+  const char *data;
+
+  if (language == NULL || sink->error != 0 || fflush (sink->file) != 0)
+    return;
+  /* The stream only writes: read the tail through its descriptor, then
+   * put both back at the end. */
+  total = lseek (fileno (sink->file), 0, SEEK_END);
+  if (total <= 0 || lseek (fileno (sink->file), total - MIN ((off_t) sizeof tail, total), SEEK_SET) < 0)
+    return;
+  n = read (fileno (sink->file), tail, MIN ((off_t) sizeof tail, total));
+  if (lseek (fileno (sink->file), 0, SEEK_END) != total || fseek (sink->file, 0, SEEK_END) != 0 || n <= 0)
+    return;
+  update = jm_pdf_lang_update (tail, (gsize) n, (guint64) total, language);
+  if (update == NULL)
+    return;
+  data = g_bytes_get_data (update, &len);
+  sink_write (sink, (const unsigned char *) data, (unsigned int) len);
+}
+
 static gboolean
 export_pdf (JmDocument            *document,
             const char            *path,
@@ -471,9 +514,16 @@ export_pdf (JmDocument            *document,
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
+      cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Figure", NULL);
+      cairo_save (cr);
       cairo_scale (cr, PT_PER_UNIT * s, PT_PER_UNIT * s);
       jm_painter_paint (layout, cr, NULL, 1.0);
+      cairo_restore (cr);
+      cairo_tag_end (cr, "Figure");
       cairo_show_page (cr);
+      draw_pdf_text_pages (surface, cr, layout);
+      cairo_tag_end (cr, "Document");
     }
   else if (options->page == JM_PAGE_POSTER_A4)
     {
@@ -495,11 +545,16 @@ export_pdf (JmDocument            *document,
                        path, JM_POSTER_MAX_SHEETS);
           return FALSE;
         }
+      cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Figure", NULL);
       for (guint i = 0; i < jm_poster_grid_get_n_sheets (&grid); i++)
         {
           jm_poster_draw_sheet (&grid, layout, cr, i, jm_document_get_title (document));
           cairo_show_page (cr);
         }
+      cairo_tag_end (cr, "Figure");
+      draw_pdf_text_pages (surface, cr, layout);
+      cairo_tag_end (cr, "Document");
     }
   else
     {
@@ -507,15 +562,24 @@ export_pdf (JmDocument            *document,
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
+      cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Figure", NULL);
+      cairo_save (cr);
       cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
       jm_poster_draw_fitted (layout, cr, pw - 2 * PAGE_MARGIN, ph - 2 * PAGE_MARGIN);
+      cairo_restore (cr);
+      cairo_tag_end (cr, "Figure");
       cairo_show_page (cr);
+      draw_pdf_text_pages (surface, cr, layout);
+      cairo_tag_end (cr, "Document");
     }
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    append_pdf_lang (&sink, jm_layout_get_language (layout));
   return close_sink (&sink, tmp, path, status, error);
 }
 
