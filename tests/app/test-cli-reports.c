@@ -278,6 +278,59 @@ test_pdf_is_tagged_and_reads_stage_by_stage (void)
   g_rmdir (dir);
 }
 
+/* ---- vector icons ---- */
+
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = text; (at = strstr (at, needle)) != NULL; at += strlen (needle))
+    n++;
+  return n;
+}
+
+/* Icons are paths: the only pictures in a PDF are the map's own photos
+ * (the emoji font's icons came out as bitmaps). */
+static void
+test_pdf_has_no_picture_but_the_maps_photos (void)
+{
+  g_autoptr(GDir) examples_dir = g_dir_open (examples, 0, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
+  const char *name;
+  guint checked = 0;
+
+  while ((name = g_dir_read_name (examples_dir)) != NULL)
+    {
+      g_autofree char *input = g_build_filename (examples, name, NULL);
+      g_autofree char *map = NULL;
+      g_autofree char *list = NULL;
+      g_auto(GStrv) lines = NULL;
+      guint images = 0, photos;
+
+      if (!g_str_has_suffix (name, ".journey"))
+        continue;
+      g_assert_true (g_file_get_contents (input, &map, NULL, NULL));
+      photos = count_lines_with (map, "<photo") + count_lines_with (map, "<image");
+      g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, input, NULL), ==, 0);
+      list = run_tool ("pdfimages", "-list", pdf);
+      lines = g_strsplit (list, "\n", -1);
+      /* Two header lines, then one line per image (and per soft mask). */
+      for (guint i = 2; lines[i] != NULL; i++)
+        if (*lines[i] != '\0' && strstr (lines[i], " smask ") == NULL)
+          images++;
+      g_test_message ("%s: %u images, %u photos", name, images, photos);
+      g_assert_cmpuint (images, ==, photos);
+      checked++;
+      g_unlink (pdf);
+    }
+  g_assert_cmpuint (checked, >=, 6);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +352,8 @@ main (int   argc,
   g_test_add_func ("/reports/language/lang-option-usage", test_lang_option_usage);
 
   g_test_add_func ("/reports/pdf/is-tagged-and-reads-stage-by-stage", test_pdf_is_tagged_and_reads_stage_by_stage);
+
+  g_test_add_func ("/reports/icons/pdf-has-no-picture-but-the-maps-photos", test_pdf_has_no_picture_but_the_maps_photos);
 
   return g_test_run ();
 }

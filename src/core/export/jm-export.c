@@ -424,6 +424,16 @@ set_pdf_metadata (cairo_surface_t *surface,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, jm_document_get_scenario (document));
 }
 
+/* The pages of the map in reading order that follow the map (A4). */
+static guint
+count_pdf_text_pages (JmLayout *layout)
+{
+  double pw, ph;
+
+  paper_size (JM_PAGE_A4, &pw, &ph);
+  return jm_pdf_text_count_pages (layout, pw, ph);
+}
+
 guint
 jm_export_count_pages (JmDocument            *document,
                        const JmExportOptions *options)
@@ -434,14 +444,14 @@ jm_export_count_pages (JmDocument            *document,
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
 
-  if (options->page != JM_PAGE_POSTER_A4)
-    return 1;
-
   layout = make_layout (document, options, FALSE);
+  if (options->page != JM_PAGE_POSTER_A4)
+    return 1 + count_pdf_text_pages (layout);
+
   jm_layout_get_size (layout, &w, &h);
   paper_size (options->page, &pw, &ph);
   jm_poster_grid_init (&grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP);
-  return jm_poster_grid_get_n_sheets (&grid);
+  return jm_poster_grid_get_n_sheets (&grid) + count_pdf_text_pages (layout);
 }
 
 /* The tagged text pages after the map (jm-pdf-text.h), on A4. */

@@ -55,7 +55,8 @@ GBytes     *jm_export_png_bytes        (JmDocument            *document,
                                         const JmExportOptions *options,
                                         double                 scale,
                                         GError               **error);
-/* The number of pages a PDF export with this page option has. */
+/* The number of pages a PDF export with this page option has: the map's,
+ * then those of the map in reading order (jm-pdf-text.h). */
 guint       jm_export_count_pages      (JmDocument            *document,
                                         const JmExportOptions *options);
 

@@ -21,6 +21,7 @@ typedef struct {
   double        bottom;
   double        y;
   gboolean      drawn;    /* something is on the current page */
+  guint         pages;    /* shown so far */
 } Flow;
 
 #define TR(f, msgid) jm_i18n_gettext ((f)->lang, msgid)
@@ -49,6 +50,7 @@ flow_block (Flow       *f,
   if (f->drawn && f->y + h > f->bottom)
     {
       cairo_show_page (f->cr);
+      f->pages++;
       f->y = MARGIN;
       f->drawn = FALSE;
     }
@@ -141,11 +143,11 @@ score_text (Flow  *f,
   return g_strdup_printf ("%s%s", score > 0 ? "+" : score < 0 ? "−" : "", number);
 }
 
-void
-jm_pdf_text_draw (JmLayout *layout,
-                  cairo_t  *cr,
-                  double    page_width,
-                  double    page_height)
+static guint
+flow_map (JmLayout *layout,
+          cairo_t  *cr,
+          double    page_width,
+          double    page_height)
 {
   JmDocument *doc = jm_layout_get_document (layout);
   const JmRenderOptions *options = jm_layout_get_options (layout);
@@ -154,8 +156,6 @@ jm_pdf_text_draw (JmLayout *layout,
   GPtrArray *personas = jm_document_get_personas (doc);
   double tolerance = jm_document_get_metric_tolerance (doc);
   Flow f = { 0 };
-
-  g_return_if_fail (JM_IS_LAYOUT (layout));
 
   cairo_save (cr);
   cairo_identity_matrix (cr);
@@ -250,6 +250,39 @@ jm_pdf_text_draw (JmLayout *layout,
   cairo_show_page (cr);
   g_object_unref (f.layout);
   cairo_restore (cr);
+  return f.pages + 1;
+}
+
+void
+jm_pdf_text_draw (JmLayout *layout,
+                  cairo_t  *cr,
+                  double    page_width,
+                  double    page_height)
+{
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  flow_map (layout, cr, page_width, page_height);
+}
+
+guint
+jm_pdf_text_count_pages (JmLayout *layout,
+                         double    page_width,
+                         double    page_height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint pages;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (layout), 0);
+
+  /* The same flow, recorded and thrown away: the count is what the PDF gets. */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  pages = flow_map (layout, cr, page_width, page_height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return pages;
 }
 
 GBytes *

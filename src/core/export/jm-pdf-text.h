@@ -22,6 +22,11 @@ void      jm_pdf_text_draw     (JmLayout   *layout,
                                 double      page_width,
                                 double      page_height);
 
+/* How many pages jm_pdf_text_draw() makes. */
+guint     jm_pdf_text_count_pages (JmLayout *layout,
+                                   double    page_width,
+                                   double    page_height);
+
 /* /Lang for the PDF's catalog: cairo 1.16 has no way to set it, so it is
  * appended as an incremental update (PDF 1.7, 7.5.6) of the catalog, read
  * from the end of what cairo wrote. tail: the last bytes written, total:

@@ -10,6 +10,7 @@
 
 #include "jm-layout-private.h"
 #include "jm-i18n.h"
+#include "jm-icons.h"
 #include "jm-number.h"
 #include "jm-image.h"
 #include "jm-paint-cache-private.h"
@@ -179,30 +180,6 @@ persona_color (Paint     *p,
   if (persona->color != NULL && jm_color_parse (persona->color, &c))
     return c;
   return jm_theme_palette (p->theme, index + 3);
-}
-
-/* Each channel's icon: a glyph from the emoji font, so it reads at any size
- * and stays vector in PDF and SVG where the font allows. */
-static const char *
-channel_icon (JmChannel channel)
-{
-  static const char *icons[JM_N_CHANNELS] = {
-    [JM_CHANNEL_NONE] = "",
-    [JM_CHANNEL_WEBSITE] = "🌐",
-    [JM_CHANNEL_APP] = "📱",
-    [JM_CHANNEL_STORE] = "🏬",
-    [JM_CHANNEL_PHONE] = "📞",
-    [JM_CHANNEL_EMAIL] = "✉️",
-    [JM_CHANNEL_CHAT] = "💬",
-    [JM_CHANNEL_SOCIAL] = "👥",
-    [JM_CHANNEL_ADS] = "📣",
-    [JM_CHANNEL_DELIVERY] = "🚚",
-    [JM_CHANNEL_PACKAGING] = "📦",
-    [JM_CHANNEL_WORD_OF_MOUTH] = "🗣️",
-    [JM_CHANNEL_OTHER] = "✳️",
-  };
-
-  return channel < JM_N_CHANNELS ? icons[channel] : "";
 }
 
 static void
@@ -746,7 +723,8 @@ draw_card_content (Paint     *p,
               set_color (p->cr, tone);
               cairo_set_line_width (p->cr, 1.5);
               cairo_stroke (p->cr);
-              draw_text (p, channel_icon (card->channel), 10, FALSE, cx + 2.5, y + 1.5, -1, p->colors->text, NULL);
+              set_color (p->cr, p->colors->text);
+              jm_icon_draw_channel (p->cr, card->channel, cx + 3, y + 3, 12);
               draw_text (p, label, 11.5, TRUE, cx + 24, y + 1, inner - 48, tone, NULL);
             }
           if (card->moment_of_truth)
@@ -1130,9 +1108,12 @@ draw_lane_title (Paint *p,
   cairo_fill (p->cr);
   pango_layout_get_pixel_size (row->title, NULL, &th);
   show_layout (p->cr, row->title, JM_MARGIN + 16, row->y + 14, p->colors->text);
+  /* The kind's icon, in its colour: the shape says the kind without it. */
+  set_color (p->cr, kind);
+  jm_icon_draw_lane_kind (p->cr, row->lane->kind, JM_MARGIN + 16, row->y + 20 + th, 12);
   if (g_utf8_collate (row->lane->title, jm_lane_kind_get_label_in (row->lane->kind, paint_language (p))) != 0)
-    draw_text (p, jm_lane_kind_get_label_in (row->lane->kind, paint_language (p)), 11.5, FALSE, JM_MARGIN + 16,
-               row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
+    draw_text (p, jm_lane_kind_get_label_in (row->lane->kind, paint_language (p)), 11.5, FALSE, JM_MARGIN + 34,
+               row->y + 18 + th, JM_LANE_TITLE_W - 58, p->colors->text_dim, NULL);
 }
 
 static void
@@ -1253,9 +1234,8 @@ draw_footer (Paint *p)
       if (seen[kind])
         continue;
       seen[kind] = TRUE;
-      rounded_rect (p->cr, x, y + 3, 12, 12, 3);
       set_color (p->cr, jm_theme_kind_color (p->theme, kind));
-      cairo_fill (p->cr);
+      jm_icon_draw_lane_kind (p->cr, kind, x, y + 3, 12);
       draw_text (p, jm_lane_kind_get_label_in (kind, paint_language (p)), 12, FALSE, x + 18, y, -1, p->colors->text_dim, &w);
       x += w + 34;
     }
