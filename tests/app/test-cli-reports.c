@@ -331,6 +331,111 @@ test_pdf_has_no_picture_but_the_maps_photos (void)
   g_rmdir (dir);
 }
 
+/* ---- metadata of PNG and SVG ---- */
+
+/* The text chunks (tEXt and iTXt) of a PNG, key → value, and its pHYs. */
+static GHashTable *
+png_chunks (const guchar *data,
+            gsize         len,
+            guint32      *ppm_x,
+            guint32      *ppm_y)
+{
+  GHashTable *text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gsize at = 8;
+
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  while (at + 12 <= len)
+    {
+      guint32 n = GUINT32_FROM_BE (*(const guint32 *) (gconstpointer) (data + at));
+      const char *type = (const char *) data + at + 4;
+      const char *body = (const char *) data + at + 8;
+
+      g_assert_cmpuint (at + 12 + n, <=, len);
+      if (memcmp (type, "tEXt", 4) == 0)
+        {
+          gsize key_len = strlen (body);
+
+          g_hash_table_insert (text, g_strdup (body), g_strndup (body + key_len + 1, n - key_len - 1));
+        }
+      else if (memcmp (type, "iTXt", 4) == 0)
+        {
+          /* key NUL, compression flag, method, language NUL, translated key NUL, text */
+          const char *p = body + strlen (body) + 3;
+
+          g_assert_cmpint (body[strlen (body) + 1], ==, 0);   /* not compressed */
+          p += strlen (p) + 1;
+          p += strlen (p) + 1;
+          g_hash_table_insert (text, g_strdup (body), g_strndup (p, n - (p - body)));
+        }
+      else if (memcmp (type, "pHYs", 4) == 0)
+        {
+          *ppm_x = GUINT32_FROM_BE (*(const guint32 *) (gconstpointer) body);
+          *ppm_y = GUINT32_FROM_BE (*(const guint32 *) (gconstpointer) (body + 4));
+          g_assert_cmpint (body[8], ==, 1);   /* metres */
+        }
+      at += 12 + n;
+    }
+  return text;
+}
+
+static void
+test_png_says_its_title_description_software_time_and_resolution (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *output = g_strconcat ("--export=", png, NULL);
+  g_autofree char *input = g_build_filename (examples, "bike-shop-vs-food-delivery.it.journey", NULL);
+  g_autofree guchar *data = NULL;
+  g_autoptr(GHashTable) text = NULL;
+  guint32 ppm_x = 0, ppm_y = 0;
+  gsize len;
+
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, "--scale=2", input, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (png, (char **) &data, &len, NULL));
+  text = png_chunks (data, len, &ppm_x, &ppm_y);
+  g_assert_cmpstr (g_hash_table_lookup (text, "Title"), ==, "Gomma a terra contro cena a domicilio");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (text, "Description"), "Giulia trova la gomma"));
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (text, "Software"), "Journey Maps "));
+  g_assert_true (g_regex_match_simple ("^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} GMT$",
+                                       g_hash_table_lookup (text, "Creation Time"), 0, 0));
+  /* 192 dpi at scale 2: 7559 pixels a metre. */
+  g_assert_cmpuint (ppm_x, ==, 7559);
+  g_assert_cmpuint (ppm_y, ==, 7559);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_svg_says_its_title_description_and_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *output = g_strconcat ("--export=", svg, NULL);
+  g_autofree char *input = g_build_filename (examples, "online-shop.it.journey", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *lint = NULL;
+  const char *svg_tag, *title, *desc, *defs;
+
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, input, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  svg_tag = strstr (contents, "<svg ");
+  title = strstr (contents, "<title id=\"jm-title\">");
+  desc = strstr (contents, "<desc>");
+  defs = strstr (contents, "<defs>");
+  g_assert_nonnull (svg_tag);
+  g_assert_nonnull (title);
+  g_assert_nonnull (desc);
+  /* The <svg> element says its language, and its first children are the
+   * title and the description. */
+  g_assert_true (strstr (svg_tag, "xml:lang=\"it\"") < title);
+  g_assert_true (title < desc && (defs == NULL || desc < defs));
+  g_assert_nonnull (strstr (contents, "<title id=\"jm-title\">Comprare scarpe da corsa online</title>"));
+  /* Still well-formed XML. */
+  lint = run_tool ("xmllint", "--noout", svg);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +459,11 @@ main (int   argc,
   g_test_add_func ("/reports/pdf/is-tagged-and-reads-stage-by-stage", test_pdf_is_tagged_and_reads_stage_by_stage);
 
   g_test_add_func ("/reports/icons/pdf-has-no-picture-but-the-maps-photos", test_pdf_has_no_picture_but_the_maps_photos);
+
+  g_test_add_func ("/reports/png/says-its-title-description-software-time-and-resolution",
+                   test_png_says_its_title_description_software_time_and_resolution);
+  g_test_add_func ("/reports/svg/says-its-title-description-and-language",
+                   test_svg_says_its_title_description_and_language);
 
   return g_test_run ();
 }

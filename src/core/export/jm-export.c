@@ -268,9 +268,82 @@ png_warning_cb (png_structp     png,
  * alone at a low zlib level: libpng's default (every filter tried on
  * every row, level 6), which cairo uses, made the large map's file 15 %
  * smaller in four times the time. */
+/* What a PNG file says of itself: pHYs and text chunks. */
+typedef struct {
+  double      scale;        /* pixels per map unit: 96 dpi at 1 */
+  const char *title;
+  const char *description;  /* may be NULL */
+  const char *language;     /* of title and description, may be NULL */
+} PngMeta;
+
+/* RFC 1123, as the PNG specification asks of "Creation Time". */
+static char *
+png_creation_time (void)
+{
+  static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT", days[g_date_time_get_day_of_week (now) - 1],
+                          g_date_time_get_day_of_month (now), months[g_date_time_get_month (now) - 1],
+                          g_date_time_get_year (now), g_date_time_get_hour (now), g_date_time_get_minute (now),
+                          g_date_time_get_second (now));
+}
+
+static gboolean
+is_ascii (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Text chunks: tEXt for ASCII values, iTXt (UTF-8, with the map's
+ * language) for any other, since tEXt is Latin-1 only. */
+static void
+set_png_meta (png_structp    png,
+              png_infop      info,
+              const PngMeta *meta)
+{
+  g_autofree char *software = g_strdup ("Journey Maps " PACKAGE_VERSION);
+  g_autofree char *created = png_creation_time ();
+  const char *keys[] = { "Title", "Description", "Software", "Creation Time" };
+  const char *values[] = { meta->title, meta->description, software, created };
+  png_text text[G_N_ELEMENTS (keys)];
+  int n = 0;
+  /* 96 dpi × scale, in pixels per metre. */
+  png_uint_32 ppm = (png_uint_32) lround (96.0 * meta->scale / 0.0254);
+
+  png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  memset (text, 0, sizeof text);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (values[i] == NULL || *values[i] == '\0')
+        continue;
+      text[n].key = (png_charp) keys[i];
+      text[n].text = (png_charp) values[i];
+      text[n].text_length = strlen (values[i]);
+      if (is_ascii (values[i]))
+        text[n].compression = PNG_TEXT_COMPRESSION_NONE;
+      else
+        {
+          text[n].compression = PNG_ITXT_COMPRESSION_NONE;
+          text[n].itxt_length = text[n].text_length;
+          text[n].text_length = 0;
+          text[n].lang = (png_charp) (meta->language != NULL ? meta->language : "");
+          text[n].lang_key = (png_charp) keys[i];
+        }
+      n++;
+    }
+  png_set_text (png, info, text, n);
+}
+
 static cairo_status_t
 write_png (cairo_surface_t *surface,
-           Sink            *sink)
+           Sink            *sink,
+           const PngMeta   *meta)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
@@ -306,6 +379,8 @@ write_png (cairo_surface_t *surface,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level (png, 3);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  if (meta != NULL)
+    set_png_meta (png, info, meta);
   png_write_info (png, info);
 
   for (int y = 0; y < height; y++)
@@ -406,7 +481,12 @@ export_png (JmDocument            *document,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = write_png (surface, &sink);
+  {
+    PngMeta meta = { scale, jm_document_get_title (document), jm_document_get_scenario (document),
+                     jm_layout_get_language (layout) };
+
+    status = write_png (surface, &sink, &meta);
+  }
   cairo_surface_destroy (surface);
   return close_sink (&sink, tmp, path, status, error);
 }
@@ -593,6 +673,62 @@ export_pdf (JmDocument            *document,
   return close_sink (&sink, tmp, path, status, error);
 }
 
+/* cairo's SVG surface has no title, description or language: its output
+ * passes through here, which adds them to the <svg> element as it goes by. */
+typedef struct {
+  Sink       *sink;
+  GString    *head;       /* held until the <svg …> start tag is complete */
+  const char *title;
+  const char *description;
+  const char *language;
+} SvgSink;
+
+static void
+append_xml_escaped (GString    *out,
+                    const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (out, escaped);
+}
+
+static cairo_status_t
+svg_sink_write (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  SvgSink *svg = closure;
+  const char *start, *end;
+  g_autoptr(GString) out = NULL;
+
+  if (svg->head == NULL)
+    return sink_write (svg->sink, data, length);
+  g_string_append_len (svg->head, (const char *) data, length);
+  if ((start = strstr (svg->head->str, "<svg")) == NULL || (end = strchr (start, '>')) == NULL)
+    return CAIRO_STATUS_SUCCESS;
+
+  out = g_string_new_len (svg->head->str, end - svg->head->str);
+  if (svg->language != NULL)
+    {
+      g_string_append (out, " xml:lang=\"");
+      append_xml_escaped (out, svg->language);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, " role=\"img\" aria-labelledby=\"jm-title\">\n<title id=\"jm-title\">");
+  append_xml_escaped (out, svg->title != NULL ? svg->title : "");
+  g_string_append (out, "</title>\n");
+  if (svg->description != NULL)
+    {
+      g_string_append (out, "<desc>");
+      append_xml_escaped (out, svg->description);
+      g_string_append (out, "</desc>\n");
+    }
+  g_string_append (out, end + 1);
+  g_string_free (svg->head, TRUE);
+  svg->head = NULL;
+  return sink_write (svg->sink, (const unsigned char *) out->str, (unsigned int) out->len);
+}
+
 static gboolean
 export_svg (JmDocument            *document,
             const char            *path,
@@ -606,12 +742,18 @@ export_svg (JmDocument            *document,
   cairo_t *cr;
   double w, h;
   Sink sink;
+  SvgSink svg;
 
   jm_layout_get_size (layout, &w, &h);
   if (!open_sink (path, &sink, &tmp, error))
     return FALSE;
 
-  surface = cairo_svg_surface_create_for_stream (sink_write, &sink, w, h);
+  svg.sink = &sink;
+  svg.head = g_string_new (NULL);
+  svg.title = jm_document_get_title (document);
+  svg.description = jm_document_get_scenario (document);
+  svg.language = jm_layout_get_language (layout);
+  surface = cairo_svg_surface_create_for_stream (svg_sink_write, &svg, w, h);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
   jm_painter_paint (layout, cr, NULL, 1.0);
@@ -619,6 +761,12 @@ export_svg (JmDocument            *document,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (svg.head != NULL)
+    {
+      /* Never saw its start tag: write what came, as it came. */
+      sink_write (&sink, (const unsigned char *) svg.head->str, (unsigned int) svg.head->len);
+      g_string_free (svg.head, TRUE);
+    }
   return close_sink (&sink, tmp, path, status, error);
 }
 
@@ -707,7 +855,7 @@ jm_export_png_bytes (JmDocument            *document,
       g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE, "%s", g_strerror (saved));
       return NULL;
     }
-  status = write_png (surface, &sink);
+  status = write_png (surface, &sink, NULL);
   cairo_surface_destroy (surface);
   size = -1;
   if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fflush (sink.file) == 0
