@@ -302,6 +302,17 @@ jm_cli_export (const JmCliExport  *options,
       return JM_EXIT_OK;
     }
 
+  if (has_suffix_ci (options->output, ".png"))
+    {
+      int width, height;
+
+      /* A picture this large takes a while and a lot of disk: say so first. */
+      jm_export_get_png_size (doc, &export_options, &width, &height);
+      if ((double) width * height > 100e6)
+        g_printerr (_("%s: writing a PNG of %d × %d pixels (%.0f megapixels)\n"), options->output, width, height,
+                    (double) width * height / 1e6);
+    }
+
   if (!jm_export_to_path (doc, options->output, &export_options, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -436,6 +436,30 @@ test_svg_says_its_title_description_and_language (void)
   g_rmdir (dir);
 }
 
+/* ---- large pictures ---- */
+
+static void
+test_large_png_is_announced_with_its_size (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *output = g_strconcat ("--export=", png, NULL);
+  g_autofree char *input = g_build_filename (examples, "online-shop.journey", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *small_err = NULL;
+
+  /* Over 100 megapixels: said before it is written (and written in bands). */
+  g_assert_cmpint (run_in ("C", "C.UTF-8", &err, output, "--scale=5", input, NULL), ==, 0);
+  g_assert_true (g_regex_match_simple ("big\\.png: writing a PNG of [0-9]+ × [0-9]+ pixels \\(1[0-9][0-9] megapixels\\)",
+                                       err, 0, 0));
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  /* An ordinary one says nothing. */
+  g_assert_cmpint (run_in ("C", "C.UTF-8", &small_err, output, input, NULL), ==, 0);
+  g_assert_cmpstr (small_err, ==, "");
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +488,8 @@ main (int   argc,
                    test_png_says_its_title_description_software_time_and_resolution);
   g_test_add_func ("/reports/svg/says-its-title-description-and-language",
                    test_svg_says_its_title_description_and_language);
+
+  g_test_add_func ("/reports/png/large-is-announced-with-its-size", test_large_png_is_announced_with_its_size);
 
   return g_test_run ();
 }

@@ -340,22 +340,32 @@ set_png_meta (png_structp    png,
   png_set_text (png, info, text, n);
 }
 
+/* Paints rows y0 … y0 + the band's height of the picture into cr, a
+ * band-sized image whose origin is the picture's (0, y0). */
+typedef void (*PaintBand) (cairo_t  *cr,
+                           int       y0,
+                           int       rows,
+                           gpointer  data);
+
+/* Writes a width × height PNG painted band by band, each band's rows
+ * written as soon as they are made: memory is one band, whatever the
+ * picture's size. */
 static cairo_status_t
-write_png (cairo_surface_t *surface,
-           Sink            *sink,
-           const PngMeta   *meta)
+write_png_bands (Sink          *sink,
+                 const PngMeta *meta,
+                 int            width,
+                 int            height,
+                 gboolean       alpha,
+                 int            band_rows,
+                 PaintBand      paint,
+                 gpointer       data)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  const guchar *data;
+  cairo_surface_t *band = NULL;
   png_structp png;
   png_infop info;
   guchar *row;
 
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
+  band_rows = CLAMP (band_rows, 1, MAX (height, 1));
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
   if (png == NULL)
     return CAIRO_STATUS_NO_MEMORY;
@@ -365,10 +375,20 @@ write_png (cairo_surface_t *surface,
       png_destroy_write_struct (&png, NULL);
       return CAIRO_STATUS_NO_MEMORY;
     }
+  band = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, band_rows);
+  if (cairo_surface_status (band) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_status_t status = cairo_surface_status (band);
+
+      cairo_surface_destroy (band);
+      png_destroy_write_struct (&png, &info);
+      return status;
+    }
   row = g_malloc ((gsize) width * 4);
   if (setjmp (png_jmpbuf (png)))
     {
       png_destroy_write_struct (&png, &info);
+      cairo_surface_destroy (band);
       g_free (row);
       return CAIRO_STATUS_WRITE_ERROR;
     }
@@ -383,47 +403,128 @@ write_png (cairo_surface_t *surface,
     set_png_meta (png, info, meta);
   png_write_info (png, info);
 
-  for (int y = 0; y < height; y++)
+  for (int y0 = 0; y0 < height; y0 += band_rows)
     {
-      const guint32 *pixel = (const guint32 *) (gconstpointer) (data + (gsize) y * (gsize) stride);
-      guchar *out = row;
+      int rows = MIN (band_rows, height - y0);
+      int stride = cairo_image_surface_get_stride (band);
+      const guchar *pixels;
+      cairo_t *cr;
 
-      for (int x = 0; x < width; x++)
+      /* A clean band: transparent (or black, for RGB24, under the background). */
+      cr = cairo_create (band);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      paint (cr, y0, rows, data);
+      cairo_destroy (cr);
+      cairo_surface_flush (band);
+      pixels = cairo_image_surface_get_data (band);
+
+      for (int y = 0; y < rows; y++)
         {
-          guint32 p = pixel[x];
-          guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+          const guint32 *pixel = (const guint32 *) (gconstpointer) (pixels + (gsize) y * (gsize) stride);
+          guchar *out = row;
 
-          if (alpha)
+          for (int x = 0; x < width; x++)
             {
-              guint a = p >> 24;
+              guint32 p = pixel[x];
+              guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 
-              /* cairo keeps colours premultiplied by alpha; PNG does not. */
-              if (a == 0)
-                r = g = b = 0;
-              else if (a < 255)
+              if (alpha)
                 {
-                  r = (r * 255 + a / 2) / a;
-                  g = (g * 255 + a / 2) / a;
-                  b = (b * 255 + a / 2) / a;
+                  guint a = p >> 24;
+
+                  /* cairo keeps colours premultiplied by alpha; PNG does not. */
+                  if (a == 0)
+                    r = g = b = 0;
+                  else if (a < 255)
+                    {
+                      r = (r * 255 + a / 2) / a;
+                      g = (g * 255 + a / 2) / a;
+                      b = (b * 255 + a / 2) / a;
+                    }
+                  *out++ = (guchar) r;
+                  *out++ = (guchar) g;
+                  *out++ = (guchar) b;
+                  *out++ = (guchar) a;
                 }
-              *out++ = (guchar) r;
-              *out++ = (guchar) g;
-              *out++ = (guchar) b;
-              *out++ = (guchar) a;
+              else
+                {
+                  *out++ = (guchar) r;
+                  *out++ = (guchar) g;
+                  *out++ = (guchar) b;
+                }
             }
-          else
-            {
-              *out++ = (guchar) r;
-              *out++ = (guchar) g;
-              *out++ = (guchar) b;
-            }
+          png_write_row (png, row);
         }
-      png_write_row (png, row);
     }
   png_write_end (png, NULL);
   png_destroy_write_struct (&png, &info);
+  cairo_surface_destroy (band);
   g_free (row);
   return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+paint_from_surface (cairo_t  *cr,
+                    int       y0,
+                    int       rows,
+                    gpointer  data)
+{
+  cairo_set_source_surface (cr, data, 0, -y0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+}
+
+/* A picture already made, written as it is (in one band). */
+static cairo_status_t
+write_png (cairo_surface_t *surface,
+           Sink            *sink,
+           const PngMeta   *meta)
+{
+  int height = cairo_image_surface_get_height (surface);
+
+  return write_png_bands (sink, meta, cairo_image_surface_get_width (surface), height,
+                          cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, height,
+                          paint_from_surface, surface);
+}
+
+/* The map's PNG, band by band. */
+typedef struct {
+  JmLayout              *layout;
+  const JmExportOptions *options;
+  double                 scale;
+} MapBands;
+
+static void
+paint_map_band (cairo_t  *cr,
+                int       y0,
+                int       rows,
+                gpointer  data)
+{
+  MapBands *m = data;
+  JmRect visible;
+  double w, h;
+
+  jm_layout_get_size (m->layout, &w, &h);
+  if (!m->options->transparent)
+    {
+      /* The map's size is rarely a whole number of pixels: its background
+       * fills the last row and column too, which have no alpha to fade. */
+      JmColor background = jm_theme_get_colors (m->options->theme)->background;
+
+      cairo_set_source_rgb (cr, background.r, background.g, background.b);
+      cairo_paint (cr);
+    }
+  cairo_translate (cr, 0, -y0);
+  cairo_scale (cr, m->scale, m->scale);
+  /* What meets the band, with room to spare for what draws a little
+   * past its bounds (strokes, shadows, antialiased edges). */
+  visible.x = 0;
+  visible.width = w;
+  visible.y = y0 / m->scale - 16;
+  visible.height = rows / m->scale + 32;
+  jm_painter_paint (m->layout, cr, &visible, m->scale);
 }
 
 static gboolean
@@ -434,9 +535,7 @@ export_png (JmDocument            *document,
 {
   g_autoptr(JmLayout) layout = make_layout (document, options, options->transparent);
   g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
   double w, h, scale = options->scale > 0 ? options->scale : 1;
   Sink sink;
 
@@ -450,44 +549,21 @@ export_png (JmDocument            *document,
       return FALSE;
     }
 
-  /* An opaque map is written without an alpha channel: a quarter less to
-   * compress, and what viewers expect of a picture with a background. */
-  surface = cairo_image_surface_create (options->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                                        (int) ceil (w * scale), (int) ceil (h * scale));
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-
-  cr = cairo_create (surface);
-  if (!options->transparent)
-    {
-      /* The map's size is rarely a whole number of pixels: its background
-       * fills the last row and column too, which have no alpha to fade. */
-      JmColor background = jm_theme_get_colors (options->theme)->background;
-
-      cairo_set_source_rgb (cr, background.r, background.g, background.b);
-      cairo_paint (cr);
-    }
-  cairo_scale (cr, scale, scale);
-  jm_painter_paint (layout, cr, NULL, scale);
-  cairo_destroy (cr);
-
   if (!open_sink (path, &sink, &tmp, error))
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
+    return FALSE;
   {
     PngMeta meta = { scale, jm_document_get_title (document), jm_document_get_scenario (document),
                      jm_layout_get_language (layout) };
+    MapBands bands = { layout, options, scale };
+    int width = (int) ceil (w * scale);
+    /* Bands of about 16 MB of pixels; options->png_band_rows for tests. */
+    int rows = options->png_band_rows > 0 ? options->png_band_rows : MAX (1, (16 << 20) / (MAX (width, 1) * 4));
 
-    status = write_png (surface, &sink, &meta);
+    /* An opaque map is written without an alpha channel: a quarter less to
+     * compress, and what viewers expect of a picture with a background. */
+    status = write_png_bands (&sink, &meta, width, (int) ceil (h * scale), options->transparent, rows,
+                              paint_map_band, &bands);
   }
-  cairo_surface_destroy (surface);
   return close_sink (&sink, tmp, path, status, error);
 }
 
@@ -502,6 +578,26 @@ set_pdf_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Journey Maps " PACKAGE_VERSION);
   if (jm_document_get_scenario (document) != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, jm_document_get_scenario (document));
+}
+
+void
+jm_export_get_png_size (JmDocument            *document,
+                        const JmExportOptions *options,
+                        int                   *width,
+                        int                   *height)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  double w, h, scale;
+
+  g_return_if_fail (JM_IS_DOCUMENT (document) && options != NULL);
+
+  layout = make_layout (document, options, options->transparent);
+  scale = options->scale > 0 ? options->scale : 1;
+  jm_layout_get_size (layout, &w, &h);
+  if (width != NULL)
+    *width = (int) ceil (w * scale);
+  if (height != NULL)
+    *height = (int) ceil (h * scale);
 }
 
 /* The pages of the map in reading order that follow the map (A4). */
