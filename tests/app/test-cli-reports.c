@@ -226,7 +226,9 @@ run_tool (const char *tool,
 static char *
 squeeze (const char *text)
 {
-  return g_regex_replace (g_regex_new ("\\s+", 0, 0, NULL), text, -1, 0, " ", 0, NULL);
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace (blanks, text, -1, 0, " ", 0, NULL);
 }
 
 static void
@@ -334,6 +336,16 @@ test_pdf_has_no_picture_but_the_maps_photos (void)
 /* ---- metadata of PNG and SVG ---- */
 
 /* The text chunks (tEXt and iTXt) of a PNG, key → value, and its pHYs. */
+/* A big-endian word at any address (chunks are not aligned). */
+static guint32
+be32 (const guchar *p)
+{
+  guint32 w;
+
+  memcpy (&w, p, sizeof w);
+  return GUINT32_FROM_BE (w);
+}
+
 static GHashTable *
 png_chunks (const guchar *data,
             gsize         len,
@@ -346,7 +358,7 @@ png_chunks (const guchar *data,
   g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
   while (at + 12 <= len)
     {
-      guint32 n = GUINT32_FROM_BE (*(const guint32 *) (gconstpointer) (data + at));
+      guint32 n = be32 (data + at);
       const char *type = (const char *) data + at + 4;
       const char *body = (const char *) data + at + 8;
 
@@ -369,8 +381,8 @@ png_chunks (const guchar *data,
         }
       else if (memcmp (type, "pHYs", 4) == 0)
         {
-          *ppm_x = GUINT32_FROM_BE (*(const guint32 *) (gconstpointer) body);
-          *ppm_y = GUINT32_FROM_BE (*(const guint32 *) (gconstpointer) (body + 4));
+          *ppm_x = be32 ((const guchar *) body);
+          *ppm_y = be32 ((const guchar *) body + 4);
           g_assert_cmpint (body[8], ==, 1);   /* metres */
         }
       at += 12 + n;
