@@ -1291,7 +1291,8 @@ jm_document_set_language (JmDocument *self,
     return;
   header_copy (&after, &self->header);
   jm_set_str (&after.language, language);
-  change_header (self, &after, _("Change Map Language"), "language");
+  /* A choice, not typing: each one its own undo step. */
+  change_header (self, &after, _("Change Map Language"), NULL);
 }
 
 /* ---- changing: generic insert, replace, remove, move ---- */
