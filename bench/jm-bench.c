@@ -446,6 +446,47 @@ own_peak_kb (const char *path)
   return usage.ru_maxrss;
 }
 
+/* The peak memory of a PNG export of a map at the largest scale up to 4
+ * that a PNG can hold, in KB: `jm-bench --peak-png FILE OUT`. Exports
+ * paint in bands, so this stays near the map's own memory at any size. */
+static long
+own_png_peak_kb (const char *path,
+                 const char *out)
+{
+  g_autoptr(JmDocument) doc = jm_reader_load_path (path, NULL, NULL);
+  JmExportOptions options;
+  struct rusage usage;
+  int w, h;
+
+  if (doc == NULL)
+    return -1;
+  jm_export_options_init (&options);
+  jm_export_get_png_size (doc, &options, &w, &h);
+  options.scale = MIN (4.0, 32000.0 / MAX (w, h));
+  if (!jm_export_to_path (doc, out, &options, NULL))
+    return -1;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static double
+png_peak_memory_mb (const char *path,
+                    const char *out)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  char *argv[] = { self, (char *) "--peak-png", (char *) path, (char *) out, NULL };
+  g_autofree char *text = NULL;
+  int status = 0;
+  long kb;
+
+  if (self == NULL
+      || !g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    return NAN;
+  kb = text != NULL ? strtol (text, NULL, 10) : -1;
+  return kb <= 0 ? NAN : kb / 1024.0;
+}
+
 /* Peak memory of loading a file, in a fresh process running this program
  * again: a forked child would start with all this process has touched. */
 static double
@@ -607,6 +648,12 @@ main (int   argc,
     {
       jm_bench_remove_tree (dir);
       g_print ("%ld\n", own_peak_kb (argv[2]));
+      return 0;
+    }
+  if (argc == 4 && g_str_equal (argv[1], "--peak-png"))
+    {
+      jm_bench_remove_tree (dir);
+      g_print ("%ld\n", own_png_peak_kb (argv[2], argv[3]));
       return 0;
     }
   if (argc == 3 && g_str_equal (argv[1], "--write-maps"))
@@ -862,6 +909,17 @@ main (int   argc,
     row (what, mb, NULL, NAN, "<= 150 MB", TRUE, mb <= 150);
     with_target++;
     met += mb <= 150;
+  }
+
+  /* Peak memory of a PNG export as large as a PNG can be (bands). */
+  {
+    g_autofree char *out = g_build_filename (dir, "peak.png", NULL);
+    double mb = png_peak_memory_mb (paths[H], out);
+    g_autofree char *what = g_strdup_printf ("peak memory, PNG export of the %s map, up to 4x (MB)", huge);
+
+    row (what, mb, NULL, NAN, "<= 200 MB", TRUE, mb <= 200);
+    with_target++;
+    met += mb <= 200;
   }
 
   /* The canvas in a window: start-up to the first frame, then frames

@@ -11,6 +11,7 @@
 #include "jm-export.h"
 #include "jm-export-compare.h"
 #include "jm-grid.h"
+#include "jm-i18n.h"
 #include "jm-import.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
@@ -107,6 +108,100 @@ export_comparison (const JmCliExport     *options,
   return JM_EXIT_OK;
 }
 
+/* Which outputs each option of --export is for: given to another, it is an
+ * error (exit 2) that says so, rather than silently ignored. */
+typedef struct {
+  const char *option;
+  const char *formats;   /* suffixes, space-separated, as the message lists them */
+} OptionFormats;
+
+static const OptionFormats option_formats[] = {
+  { "--scale", ".png" },
+  { "--page", ".pdf .pptx .odp" },
+  { "--theme", ".png .pdf .svg .html .pptx .odp" },
+  { "--persona", ".png .pdf .svg .html .pptx .odp" },
+  { "--lang", ".png .pdf .svg .html .pptx .odp" },
+};
+
+static gboolean
+option_applies (const char *formats,
+                const char *output)
+{
+  g_auto(GStrv) suffixes = g_strsplit (formats, " ", -1);
+
+  if (has_suffix_ci (output, ".grid.csv"))
+    return FALSE;
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (has_suffix_ci (output, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* FALSE, having said which, when an option given is not for the output. */
+static gboolean
+options_apply (const JmCliExport *options)
+{
+  const gboolean given[] = {
+    !isnan (options->scale), options->page != NULL, options->theme != NULL, options->persona != NULL,
+    options->lang != NULL,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (given) == G_N_ELEMENTS (option_formats));
+  for (guint i = 0; i < G_N_ELEMENTS (option_formats); i++)
+    if (given[i] && !option_applies (option_formats[i].formats, options->output))
+      {
+        /* Translators: "--scale does not apply to “map.pdf”: it goes with .png" */
+        g_printerr (_("%s does not apply to “%s”: it goes with %s\n"), option_formats[i].option,
+                    options->output, option_formats[i].formats);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* --persona: an id, or a persona's exact name whatever its case. NULL,
+ * having listed the map's personas, for anything else. */
+static const char *
+find_persona (JmDocument *doc,
+              const char *input,
+              const char *wanted)
+{
+  GPtrArray *personas = jm_document_get_personas (doc);
+  g_autofree char *folded = g_utf8_casefold (wanted, -1);
+  g_autoptr(GString) list = g_string_new (NULL);
+  const char *found = NULL;
+
+  if (jm_document_find_persona (doc, wanted) != NULL)
+    return wanted;
+  for (guint i = 0; i < personas->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, i);
+      g_autofree char *name = g_utf8_casefold (persona->name ? persona->name : "", -1);
+
+      if (g_strcmp0 (name, folded) == 0)
+        {
+          if (found != NULL)
+            {
+              g_printerr (_("%s: more than one persona is called “%s”: give its id\n"), input, wanted);
+              found = NULL;
+              break;
+            }
+          found = persona->id;
+        }
+    }
+  if (found != NULL)
+    return found;
+
+  for (guint i = 0; i < personas->len; i++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, i);
+
+      g_string_append_printf (list, "  %s  %s\n", persona->id, persona->name ? persona->name : "");
+    }
+  g_printerr (_("%s: there is no persona with the id or name “%s”; the map's personas are (id, name):\n%s"),
+              input, wanted, list->str);
+  return NULL;
+}
+
 int
 jm_cli_export (const JmCliExport  *options,
                const char * const *files)
@@ -195,6 +290,14 @@ jm_cli_export (const JmCliExport  *options,
       g_printerr ("%s\n", _("--page does not apply to a comparison, which is one page"));
       return JM_EXIT_USAGE;
     }
+  if (options->lang != NULL && !jm_i18n_language_is_valid (options->lang))
+    {
+      g_printerr (_("--lang needs a language tag such as en or it, not “%s”\n"), options->lang);
+      return JM_EXIT_USAGE;
+    }
+  if (!options_apply (options))
+    return JM_EXIT_USAGE;
+  export_options.language = options->lang;
 
   /* A .journey, or a map from Mermaid, CJML or a grid. */
   doc = jm_import_load_path (input, &problems, &error);
@@ -208,12 +311,9 @@ jm_cli_export (const JmCliExport  *options,
 
   if (options->persona != NULL)
     {
-      if (jm_document_find_persona (doc, options->persona) == NULL)
-        {
-          g_printerr (_("%s: there is no persona with the id “%s”\n"), input, options->persona);
-          return JM_EXIT_USAGE;
-        }
-      export_options.persona_id = options->persona;
+      export_options.persona_id = find_persona (doc, input, options->persona);
+      if (export_options.persona_id == NULL)
+        return JM_EXIT_USAGE;
     }
 
   if (options->import != NULL && !import_metrics (doc, input, options->import))
@@ -244,6 +344,16 @@ jm_cli_export (const JmCliExport  *options,
 
   if (options->compare != NULL)
     return export_comparison (options, doc, &export_options);
+  if (has_suffix_ci (options->output, ".png"))
+    {
+      int width, height;
+
+      /* A picture this large takes a while and a lot of disk: say so first. */
+      jm_export_get_png_size (doc, &export_options, &width, &height);
+      if ((double) width * height > 100e6)
+        g_printerr (_("%s: writing a PNG of %d × %d pixels (%.0f megapixels)\n"), options->output, width, height,
+                    (double) width * height / 1e6);
+    }
 
   if (!jm_export_to_path (doc, options->output, &export_options, &error))
     {

@@ -86,11 +86,15 @@ static const GOptionEntry option_entries[] = {
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
   { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the map as the persona with this id lives it"), N_("ID") },
+    N_("Show the map as this persona lives it: the persona's id or name (.png, .pdf, .svg, decks)"), N_("ID|NAME") },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
   { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export to .pdf or .png: mark what changed since the map OLD, and list it"), N_("OLD") },
+  /* Exports for reports. */
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the map's labels, numbers and dates in this language (en, it) rather than the map's own"),
+    N_("LL") },
   /* Maps in git (jm-cli-git.c). */
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show what changed from OLD to NEW, object by object, and exit (1 if they differ); "
@@ -142,6 +146,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char *persona = NULL;
   g_autofree char *import = NULL;
   g_autofree char *compare = NULL;
+  g_autofree char *lang = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
   g_autofree char *scale_arg = NULL;
@@ -172,11 +177,12 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "persona", "s", &persona);
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, "compare", "^ay", &compare);
+  g_variant_dict_lookup (options, "lang", "s", &lang);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
-                      || persona != NULL || import != NULL || compare != NULL;
+                      || persona != NULL || import != NULL || compare != NULL || lang != NULL;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -194,10 +200,15 @@ jm_cli_handle_local_options (GVariantDict    *options,
 
   if (export_path != NULL)
     {
-      JmCliExport cli = { export_path, scale, page, theme, persona, import, compare };
+      JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang };
       return export_func (&cli, (const char * const *) files);
     }
 
+  if (lang != NULL)
+    {
+      g_printerr ("%s\n", _("--lang goes with --export"));
+      return JM_EXIT_USAGE;
+    }
   if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
     {
       g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));

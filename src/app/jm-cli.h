@@ -18,6 +18,7 @@ typedef struct {
   const char *persona;     /* --persona */
   const char *import;      /* --import-metrics=CSV */
   const char *compare;     /* --compare=OLD: mark the changes since OLD */
+  const char *lang;        /* --lang=LL */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

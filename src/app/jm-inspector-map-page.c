@@ -14,6 +14,7 @@ struct _JmInspectorMapPage {
 
   GtkEditable          *title_row;
   JmInspectorChoiceRow *state_row;
+  JmInspectorChoiceRow *language_row;
   GtkSpinButton        *tolerance_spin;
   JmInspectorTextArea  *scenario_area;
   JmInspectorTextArea  *notes_area;
@@ -98,6 +99,34 @@ show_personas (JmInspectorMapPage *self,
     }
 }
 
+/* The languages a map can be drawn in: those the application is translated
+ * to. Index 0 is a map that states none (drawn in the interface's). */
+static const char *const languages[] = { NULL, "en", "it" };
+
+static guint
+language_index (const char *language)
+{
+  for (guint i = 1; language != NULL && i < G_N_ELEMENTS (languages); i++)
+    if (g_ascii_strncasecmp (language, languages[i], 2) == 0)
+      return i;
+  return 0;
+}
+
+static void
+on_language_changed (JmInspectorMapPage *self)
+{
+  guint i = jm_inspector_choice_row_get_selected (self->language_row);
+  JmDocument *doc;
+
+  if (i >= G_N_ELEMENTS (languages) || !jm_inspector_page_begin_edit (PAGE (self)))
+    return;
+  doc = jm_inspector_page_get_document (PAGE (self));
+  /* A language the list does not name stays until another is chosen. */
+  if (i != language_index (jm_document_get_language (doc)))
+    jm_document_set_language (doc, languages[i]);
+  jm_inspector_page_end_edit (PAGE (self));
+}
+
 static gboolean
 jm_inspector_map_page_refresh (JmInspectorPage *page)
 {
@@ -107,6 +136,7 @@ jm_inspector_map_page_refresh (JmInspectorPage *page)
   if (g_strcmp0 (gtk_editable_get_text (self->title_row), jm_document_get_title (doc)) != 0)
     gtk_editable_set_text (self->title_row, jm_document_get_title (doc));
   jm_inspector_choice_row_set_selected (self->state_row, jm_document_get_state (doc));
+  jm_inspector_choice_row_set_selected (self->language_row, language_index (jm_document_get_language (doc)));
   gtk_spin_button_set_value (self->tolerance_spin, jm_document_get_metric_tolerance (doc));
   jm_inspector_text_area_set_text (self->scenario_area, jm_document_get_scenario (doc));
   jm_inspector_text_area_set_text (self->notes_area, jm_document_get_notes (doc));
@@ -212,12 +242,14 @@ jm_inspector_map_page_class_init (JmInspectorMapPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-inspector-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, state_row);
+  gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, tolerance_spin);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, scenario_area);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, notes_area);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, personas_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_tolerance_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_scenario_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_changed);
@@ -235,4 +267,11 @@ jm_inspector_map_page_init (JmInspectorMapPage *self)
   self->persona_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   jm_inspector_choice_row_set_choices (self->state_row, states);
+  {
+    const char *names[] = {
+      _("Not stated (the interface's)"), _("English"), _("Italian"), NULL,
+    };
+
+    jm_inspector_choice_row_set_choices (self->language_row, names);
+  }
 }

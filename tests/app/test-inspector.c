@@ -574,6 +574,26 @@ test_target_tolerance_is_set_on_the_map_page (Fixture       *f,
 }
 
 static void
+test_map_language_is_chosen_on_the_map_page (Fixture       *f,
+                                             gconstpointer  data)
+{
+  JmInspectorChoiceRow *row = JM_INSPECTOR_CHOICE_ROW (row_on_page (f, JM_TYPE_INSPECTOR_CHOICE_ROW, "Language"));
+  g_autofree char *before = g_strdup (jm_document_get_language (f->doc));
+
+  /* Not stated, English, Italian. */
+  jm_inspector_choice_row_set_selected (row, 2);
+  g_assert_cmpstr (jm_document_get_language (f->doc), ==, "it");
+  jm_inspector_choice_row_set_selected (row, 1);
+  g_assert_cmpstr (jm_document_get_language (f->doc), ==, "en");
+  jm_history_undo (jm_document_get_history (f->doc));
+  g_assert_cmpstr (jm_document_get_language (f->doc), ==, "it");
+  jm_test_spin ();
+  g_assert_cmpuint (jm_inspector_choice_row_get_selected (row), ==, 2);
+  jm_history_undo (jm_document_get_history (f->doc));
+  g_assert_cmpstr (jm_document_get_language (f->doc), ==, before);
+}
+
+static void
 test_personas_are_copied_pasted_and_imported (Fixture       *f,
                                               gconstpointer  data)
 {
@@ -1277,6 +1297,7 @@ main (int   argc,
   ADD ("/app/inspector/stage-metrics-are-added-and-edited", test_stage_metrics_are_added_and_edited);
   ADD ("/app/inspector/bad-sample-size-and-date-are-refused", test_bad_sample_size_and_date_are_refused);
   ADD ("/app/inspector/target-tolerance-is-set-on-the-map-page", test_target_tolerance_is_set_on_the_map_page);
+  ADD ("/app/inspector/map-language-is-chosen-on-the-map-page", test_map_language_is_chosen_on_the_map_page);
   ADD ("/app/inspector/personas-are-copied-pasted-and-imported", test_personas_are_copied_pasted_and_imported);
   ADD ("/app/inspector/card-scope-to-personas-is-undoable", test_card_scope_to_personas_is_undoable);
   ADD ("/app/inspector/persona-fields-lists-and-photo", test_persona_fields_lists_and_photo);

@@ -278,6 +278,82 @@ test_export_dialog_opens_with_preview (void)
   destroy_window (window);
 }
 
+/* The Export dialog's resolution row: the combo row whose subtitle gives
+ * the PNG's size. */
+static AdwComboRow *
+find_png_size_row (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget) && gtk_widget_get_visible (widget))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+      if (subtitle != NULL && strstr (subtitle, " pixels, about ") != NULL)
+        return ADW_COMBO_ROW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_png_size_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "830 × 528 pixels, …": the two numbers. */
+static void
+read_size (AdwComboRow *row,
+           int         *w,
+           int         *h)
+{
+  const char *text = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  char *end = NULL;
+
+  *w = (int) strtol (text, &end, 10);
+  g_assert_true (g_str_has_prefix (end, " × "));
+  *h = (int) strtol (end + strlen (" × "), NULL, 10);
+}
+
+static void
+test_export_dialog_says_the_png_size (void)
+{
+  JmWindow *window = new_window ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  AdwComboRow *row;
+  int w1, h1, w2, h2;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
+  jm_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  jm_test_spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
+        dialog = GTK_WIDGET (item);
+    }
+  g_assert_nonnull (dialog);
+  row = find_png_size_row (dialog);
+  g_assert_nonnull (row);
+
+  /* At 1× and at 2×: twice the scale, twice each side. */
+  adw_combo_row_set_selected (row, 0);
+  jm_test_spin ();
+  read_size (row, &w1, &h1);
+  adw_combo_row_set_selected (row, 1);
+  jm_test_spin ();
+  read_size (row, &w2, &h2);
+  g_assert_cmpint (w1, >, 100);
+  g_assert_cmpint (ABS (w2 - 2 * w1), <=, 1);
+  g_assert_cmpint (ABS (h2 - 2 * h1), <=, 1);
+
+  close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
+  jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
+  destroy_window (window);
+}
+
 static void
 test_autosave_keeps_unsaved_work_until_saved (void)
 {
@@ -951,6 +1027,7 @@ main (int   argc,
   g_test_add_func ("/app/window/about-shortcuts-and-preferences-open", test_about_and_shortcuts_windows_open);
   g_test_add_func ("/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
+  g_test_add_func ("/app/window/export-dialog-says-the-png-size", test_export_dialog_says_the_png_size);
   g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
   g_test_add_func ("/app/window/save-into-vanished-folder-keeps-work-unsaved",

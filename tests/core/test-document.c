@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "jm-document.h"
+#include "jm-i18n.h"
+#include "jm-reader.h"
+#include "jm-writer.h"
 #include "jm-metrics-table.h"
 #include "jm-palette.h"
 #include "jm-templates.h"
@@ -640,6 +643,72 @@ test_metric_tolerance_is_an_undoable_map_setting (void)
 }
 
 static void
+test_language_is_an_undoable_map_setting_kept_in_the_file (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\" xml:lang=\"it\">\n"
+    "  <title>T</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"s\" name=\"S\" color=\"#0072b2\">\n"
+    "      <step id=\"p\" name=\"P\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = jm_reader_load_bytes ("t.journey", xml, strlen (xml), NULL, &error);
+  g_autoptr(JmDocument) bad = NULL;
+  g_autoptr(JmDocument) none = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *no_lang = NULL;
+  JmHistory *history;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_get_language (doc), ==, "it");
+  /* The same bytes back: the attribute is the model's, not a foreign one kept twice. */
+  saved = jm_writer_to_string (doc, NULL);
+  g_assert_cmpstr (saved, ==, xml);
+
+  history = jm_document_get_history (doc);
+  jm_document_set_language (doc, "en");
+  g_assert_cmpstr (jm_document_get_language (doc), ==, "en");
+  jm_history_undo (history);
+  g_assert_cmpstr (jm_document_get_language (doc), ==, "it");
+  jm_history_redo (history);
+  g_assert_cmpstr (jm_document_get_language (doc), ==, "en");
+  jm_document_set_language (doc, NULL);
+  g_assert_null (jm_document_get_language (doc));
+  no_lang = jm_writer_to_string (doc, NULL);
+  g_assert_null (strstr (no_lang, "xml:lang"));
+
+  /* A map without one keeps none; a malformed tag is an error with its line. */
+  none = jm_reader_load_bytes ("n.journey", no_lang, strlen (no_lang), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (jm_document_get_language (none));
+  {
+    g_autofree char *broken = g_strdup (xml);
+
+    memcpy (strstr (broken, "\"it\"") + 1, "9x", 2);
+    bad = jm_reader_load_bytes ("b.journey", broken, strlen (broken), &problems, &error);
+    g_assert_null (bad);
+    g_assert_nonnull (problems);
+    g_clear_error (&error);
+  }
+}
+
+static void
+test_new_maps_get_the_interface_language (void)
+{
+  g_autoptr(JmDocument) doc = jm_template_create (0);
+  g_autofree char *interface = jm_i18n_interface_language ();
+
+  /* The tests run in C.UTF-8: English. */
+  g_assert_cmpstr (interface, ==, "en");
+  g_assert_cmpstr (jm_document_get_language (doc), ==, interface);
+}
+
+static void
 test_metric_ranges_are_enforced (void)
 {
   g_autoptr(GError) error = NULL;
@@ -836,6 +905,9 @@ main (int   argc,
   g_test_add_func ("/model/metrics/ranges-are-enforced", test_metric_ranges_are_enforced);
   g_test_add_func ("/model/metrics/status-at-the-edges-of-the-tolerance", test_metric_status_at_the_edges_of_the_tolerance);
   g_test_add_func ("/model/metrics/tolerance-is-an-undoable-map-setting", test_metric_tolerance_is_an_undoable_map_setting);
+  g_test_add_func ("/model/language/undoable-map-setting-kept-in-the-file",
+                   test_language_is_an_undoable_map_setting_kept_in_the_file);
+  g_test_add_func ("/model/language/new-maps-get-the-interface-language", test_new_maps_get_the_interface_language);
   g_test_add_func ("/model/document/changes-name-the-object-touched", test_changes_name_the_object_touched);
   g_test_add_func ("/model/document/make-id-avoids-ids-in-use", test_make_id_avoids_ids_in_use);
   g_test_add_func ("/model/enums/names-round-trip", test_enum_names_round_trip);

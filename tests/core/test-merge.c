@@ -385,6 +385,27 @@ test_merge_of_different_fields_of_one_card_is_clean (void)
 }
 
 static void
+test_merge_keeps_the_language_one_side_chose (void)
+{
+  g_autoptr(JmDocument) base = make_map ();
+  g_autoptr(JmDocument) ours = NULL;
+  g_autoptr(JmDocument) theirs = NULL;
+  g_autoptr(JmDocument) merged = NULL;
+  guint n = 99;
+
+  jm_document_build_language (base, "en");
+  ours = copy_of (base);
+  theirs = copy_of (base);
+  jm_document_set_title (ours, "Ours");
+  jm_document_set_language (theirs, "it");
+  merged = jm_merge (base, ours, theirs, &n);
+
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpstr (jm_document_get_title (merged), ==, "Ours");
+  g_assert_cmpstr (jm_document_get_language (merged), ==, "it");
+}
+
+static void
 test_merge_keeps_the_move_of_one_side_and_the_edit_of_the_other (void)
 {
   g_autoptr(JmDocument) base = make_map ();
@@ -1221,6 +1242,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/diff/map-with-itself-is-empty", test_diff_of_a_map_with_itself_is_empty);
+  g_test_add_func ("/merge/keeps-the-language-one-side-chose", test_merge_keeps_the_language_one_side_chose);
   g_test_add_func ("/diff/stages-steps-lanes-added-removed-renamed-moved",
                    test_diff_tells_stages_steps_and_lanes_added_removed_renamed_moved);
   g_test_add_func ("/diff/cards-moved-from-cell-to-cell", test_diff_tells_cards_moved_from_cell_to_cell);

@@ -1022,6 +1022,7 @@ jm_deck_new (JmDocument            *document,
   jm_render_options_init (&render);
   render.theme = options->theme;
   render.persona_id = options->persona_id;
+  render.language = options->language;
   render.date = b.date;
   b.layout = jm_layout_new (document, &render);
 

@@ -19,6 +19,7 @@
 #include "jm-deck.h"
 #include "jm-export.h"
 #include "jm-painter.h"
+#include "jm-pdf-text.h"
 #include "jm-poster.h"
 
 /* Map units are pixels at 96 dpi; PDF works in points (72 per inch). */
@@ -220,6 +221,7 @@ make_layout (JmDocument            *document,
   jm_render_options_init (&render);
   render.theme = options->theme;
   render.persona_id = options->persona_id;
+  render.language = options->language;
   render.date = options->date;
   render.transparent = transparent;
   return jm_layout_new (document, &render);
@@ -266,21 +268,104 @@ png_warning_cb (png_structp     png,
  * alone at a low zlib level: libpng's default (every filter tried on
  * every row, level 6), which cairo uses, made the large map's file 15 %
  * smaller in four times the time. */
-static cairo_status_t
-write_png (cairo_surface_t *surface,
-           Sink            *sink)
+/* What a PNG file says of itself: pHYs and text chunks. */
+typedef struct {
+  double      scale;        /* pixels per map unit: 96 dpi at 1 */
+  const char *title;
+  const char *description;  /* may be NULL */
+  const char *language;     /* of title and description, may be NULL */
+} PngMeta;
+
+/* RFC 1123, as the PNG specification asks of "Creation Time". */
+static char *
+png_creation_time (void)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  const guchar *data;
+  static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT", days[g_date_time_get_day_of_week (now) - 1],
+                          g_date_time_get_day_of_month (now), months[g_date_time_get_month (now) - 1],
+                          g_date_time_get_year (now), g_date_time_get_hour (now), g_date_time_get_minute (now),
+                          g_date_time_get_second (now));
+}
+
+static gboolean
+is_ascii (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Text chunks: tEXt for ASCII values, iTXt (UTF-8, with the map's
+ * language) for any other, since tEXt is Latin-1 only. */
+static void
+set_png_meta (png_structp    png,
+              png_infop      info,
+              const PngMeta *meta)
+{
+  g_autofree char *software = g_strdup ("Journey Maps " PACKAGE_VERSION);
+  g_autofree char *created = png_creation_time ();
+  const char *keys[] = { "Title", "Description", "Software", "Creation Time" };
+  const char *values[] = { meta->title, meta->description, software, created };
+  png_text text[G_N_ELEMENTS (keys)];
+  int n = 0;
+  /* 96 dpi × scale, in pixels per metre. */
+  png_uint_32 ppm = (png_uint_32) lround (96.0 * meta->scale / 0.0254);
+
+  png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  memset (text, 0, sizeof text);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (values[i] == NULL || *values[i] == '\0')
+        continue;
+      text[n].key = (png_charp) keys[i];
+      text[n].text = (png_charp) values[i];
+      text[n].text_length = strlen (values[i]);
+      if (is_ascii (values[i]))
+        text[n].compression = PNG_TEXT_COMPRESSION_NONE;
+      else
+        {
+          text[n].compression = PNG_ITXT_COMPRESSION_NONE;
+          text[n].itxt_length = text[n].text_length;
+          text[n].text_length = 0;
+          text[n].lang = (png_charp) (meta->language != NULL ? meta->language : "");
+          text[n].lang_key = (png_charp) keys[i];
+        }
+      n++;
+    }
+  png_set_text (png, info, text, n);
+}
+
+/* Paints rows y0 … y0 + the band's height of the picture into cr, a
+ * band-sized image whose origin is the picture's (0, y0). */
+typedef void (*PaintBand) (cairo_t  *cr,
+                           int       y0,
+                           int       rows,
+                           gpointer  data);
+
+/* Writes a width × height PNG painted band by band, each band's rows
+ * written as soon as they are made: memory is one band, whatever the
+ * picture's size. */
+static cairo_status_t
+write_png_bands (Sink          *sink,
+                 const PngMeta *meta,
+                 int            width,
+                 int            height,
+                 gboolean       alpha,
+                 int            band_rows,
+                 PaintBand      paint,
+                 gpointer       data)
+{
+  cairo_surface_t *band = NULL;
   png_structp png;
   png_infop info;
   guchar *row;
 
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
+  band_rows = CLAMP (band_rows, 1, MAX (height, 1));
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
   if (png == NULL)
     return CAIRO_STATUS_NO_MEMORY;
@@ -290,10 +375,20 @@ write_png (cairo_surface_t *surface,
       png_destroy_write_struct (&png, NULL);
       return CAIRO_STATUS_NO_MEMORY;
     }
+  band = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, band_rows);
+  if (cairo_surface_status (band) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_status_t status = cairo_surface_status (band);
+
+      cairo_surface_destroy (band);
+      png_destroy_write_struct (&png, &info);
+      return status;
+    }
   row = g_malloc ((gsize) width * 4);
   if (setjmp (png_jmpbuf (png)))
     {
       png_destroy_write_struct (&png, &info);
+      cairo_surface_destroy (band);
       g_free (row);
       return CAIRO_STATUS_WRITE_ERROR;
     }
@@ -304,49 +399,132 @@ write_png (cairo_surface_t *surface,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level (png, 3);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  if (meta != NULL)
+    set_png_meta (png, info, meta);
   png_write_info (png, info);
 
-  for (int y = 0; y < height; y++)
+  for (int y0 = 0; y0 < height; y0 += band_rows)
     {
-      const guint32 *pixel = (const guint32 *) (gconstpointer) (data + (gsize) y * (gsize) stride);
-      guchar *out = row;
+      int rows = MIN (band_rows, height - y0);
+      int stride = cairo_image_surface_get_stride (band);
+      const guchar *pixels;
+      cairo_t *cr;
 
-      for (int x = 0; x < width; x++)
+      /* A clean band: transparent (or black, for RGB24, under the background). */
+      cr = cairo_create (band);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      paint (cr, y0, rows, data);
+      cairo_destroy (cr);
+      cairo_surface_flush (band);
+      pixels = cairo_image_surface_get_data (band);
+
+      for (int y = 0; y < rows; y++)
         {
-          guint32 p = pixel[x];
-          guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+          const guint32 *pixel = (const guint32 *) (gconstpointer) (pixels + (gsize) y * (gsize) stride);
+          guchar *out = row;
 
-          if (alpha)
+          for (int x = 0; x < width; x++)
             {
-              guint a = p >> 24;
+              guint32 p = pixel[x];
+              guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 
-              /* cairo keeps colours premultiplied by alpha; PNG does not. */
-              if (a == 0)
-                r = g = b = 0;
-              else if (a < 255)
+              if (alpha)
                 {
-                  r = (r * 255 + a / 2) / a;
-                  g = (g * 255 + a / 2) / a;
-                  b = (b * 255 + a / 2) / a;
+                  guint a = p >> 24;
+
+                  /* cairo keeps colours premultiplied by alpha; PNG does not. */
+                  if (a == 0)
+                    r = g = b = 0;
+                  else if (a < 255)
+                    {
+                      r = (r * 255 + a / 2) / a;
+                      g = (g * 255 + a / 2) / a;
+                      b = (b * 255 + a / 2) / a;
+                    }
+                  *out++ = (guchar) r;
+                  *out++ = (guchar) g;
+                  *out++ = (guchar) b;
+                  *out++ = (guchar) a;
                 }
-              *out++ = (guchar) r;
-              *out++ = (guchar) g;
-              *out++ = (guchar) b;
-              *out++ = (guchar) a;
+              else
+                {
+                  *out++ = (guchar) r;
+                  *out++ = (guchar) g;
+                  *out++ = (guchar) b;
+                }
             }
-          else
-            {
-              *out++ = (guchar) r;
-              *out++ = (guchar) g;
-              *out++ = (guchar) b;
-            }
+          png_write_row (png, row);
         }
-      png_write_row (png, row);
     }
   png_write_end (png, NULL);
   png_destroy_write_struct (&png, &info);
+  cairo_surface_destroy (band);
   g_free (row);
   return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+paint_from_surface (cairo_t  *cr,
+                    int       y0,
+                    int       rows,
+                    gpointer  data)
+{
+  cairo_set_source_surface (cr, data, 0, -y0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+}
+
+/* A picture already made, written as it is (in one band). */
+static cairo_status_t
+write_png (cairo_surface_t *surface,
+           Sink            *sink,
+           const PngMeta   *meta)
+{
+  int height = cairo_image_surface_get_height (surface);
+
+  return write_png_bands (sink, meta, cairo_image_surface_get_width (surface), height,
+                          cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, height,
+                          paint_from_surface, surface);
+}
+
+/* The map's PNG, band by band. */
+typedef struct {
+  JmLayout              *layout;
+  const JmExportOptions *options;
+  double                 scale;
+} MapBands;
+
+static void
+paint_map_band (cairo_t  *cr,
+                int       y0,
+                int       rows,
+                gpointer  data)
+{
+  MapBands *m = data;
+  JmRect visible;
+  double w, h;
+
+  jm_layout_get_size (m->layout, &w, &h);
+  if (!m->options->transparent)
+    {
+      /* The map's size is rarely a whole number of pixels: its background
+       * fills the last row and column too, which have no alpha to fade. */
+      JmColor background = jm_theme_get_colors (m->options->theme)->background;
+
+      cairo_set_source_rgb (cr, background.r, background.g, background.b);
+      cairo_paint (cr);
+    }
+  cairo_translate (cr, 0, -y0);
+  cairo_scale (cr, m->scale, m->scale);
+  /* What meets the band, with room to spare for what draws a little
+   * past its bounds (strokes, shadows, antialiased edges). */
+  visible.x = 0;
+  visible.width = w;
+  visible.y = y0 / m->scale - 16;
+  visible.height = rows / m->scale + 32;
+  jm_painter_paint (m->layout, cr, &visible, m->scale);
 }
 
 static gboolean
@@ -357,9 +535,7 @@ export_png (JmDocument            *document,
 {
   g_autoptr(JmLayout) layout = make_layout (document, options, options->transparent);
   g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
   double w, h, scale = options->scale > 0 ? options->scale : 1;
   Sink sink;
 
@@ -373,39 +549,21 @@ export_png (JmDocument            *document,
       return FALSE;
     }
 
-  /* An opaque map is written without an alpha channel: a quarter less to
-   * compress, and what viewers expect of a picture with a background. */
-  surface = cairo_image_surface_create (options->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                                        (int) ceil (w * scale), (int) ceil (h * scale));
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-
-  cr = cairo_create (surface);
-  if (!options->transparent)
-    {
-      /* The map's size is rarely a whole number of pixels: its background
-       * fills the last row and column too, which have no alpha to fade. */
-      JmColor background = jm_theme_get_colors (options->theme)->background;
-
-      cairo_set_source_rgb (cr, background.r, background.g, background.b);
-      cairo_paint (cr);
-    }
-  cairo_scale (cr, scale, scale);
-  jm_painter_paint (layout, cr, NULL, scale);
-  cairo_destroy (cr);
-
   if (!open_sink (path, &sink, &tmp, error))
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-  status = write_png (surface, &sink);
-  cairo_surface_destroy (surface);
+    return FALSE;
+  {
+    PngMeta meta = { scale, jm_document_get_title (document), jm_document_get_scenario (document),
+                     jm_layout_get_language (layout) };
+    MapBands bands = { layout, options, scale };
+    int width = (int) ceil (w * scale);
+    /* Bands of about 16 MB of pixels; options->png_band_rows for tests. */
+    int rows = options->png_band_rows > 0 ? options->png_band_rows : MAX (1, (16 << 20) / (MAX (width, 1) * 4));
+
+    /* An opaque map is written without an alpha channel: a quarter less to
+     * compress, and what viewers expect of a picture with a background. */
+    status = write_png_bands (&sink, &meta, width, (int) ceil (h * scale), options->transparent, rows,
+                              paint_map_band, &bands);
+  }
   return close_sink (&sink, tmp, path, status, error);
 }
 
@@ -422,6 +580,36 @@ set_pdf_metadata (cairo_surface_t *surface,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, jm_document_get_scenario (document));
 }
 
+void
+jm_export_get_png_size (JmDocument            *document,
+                        const JmExportOptions *options,
+                        int                   *width,
+                        int                   *height)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  double w, h, scale;
+
+  g_return_if_fail (JM_IS_DOCUMENT (document) && options != NULL);
+
+  layout = make_layout (document, options, options->transparent);
+  scale = options->scale > 0 ? options->scale : 1;
+  jm_layout_get_size (layout, &w, &h);
+  if (width != NULL)
+    *width = (int) ceil (w * scale);
+  if (height != NULL)
+    *height = (int) ceil (h * scale);
+}
+
+/* The pages of the map in reading order that follow the map (A4). */
+static guint
+count_pdf_text_pages (JmLayout *layout)
+{
+  double pw, ph;
+
+  paper_size (JM_PAGE_A4, &pw, &ph);
+  return jm_pdf_text_count_pages (layout, pw, ph);
+}
+
 guint
 jm_export_count_pages (JmDocument            *document,
                        const JmExportOptions *options)
@@ -432,14 +620,56 @@ jm_export_count_pages (JmDocument            *document,
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
 
-  if (options->page != JM_PAGE_POSTER_A4)
-    return 1;
-
   layout = make_layout (document, options, FALSE);
+  if (options->page != JM_PAGE_POSTER_A4)
+    return 1 + count_pdf_text_pages (layout);
+
   jm_layout_get_size (layout, &w, &h);
   paper_size (options->page, &pw, &ph);
   jm_poster_grid_init (&grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP);
-  return jm_poster_grid_get_n_sheets (&grid);
+  return jm_poster_grid_get_n_sheets (&grid) + count_pdf_text_pages (layout);
+}
+
+/* The tagged text pages after the map (jm-pdf-text.h), on A4. */
+static void
+draw_pdf_text_pages (cairo_surface_t *surface,
+                     cairo_t         *cr,
+                     JmLayout        *layout)
+{
+  double pw, ph;
+
+  paper_size (JM_PAGE_A4, &pw, &ph);
+  cairo_pdf_surface_set_size (surface, pw, ph);
+  jm_pdf_text_draw (layout, cr, pw, ph);
+}
+
+/* The PDF's /Lang, appended to what cairo wrote (jm_pdf_lang_update). */
+static void
+append_pdf_lang (Sink       *sink,
+                 const char *language)
+{
+  char tail[65536];
+  g_autoptr(GBytes) update = NULL;
+  off_t total;
+  ssize_t n;
+  gsize len;
+  const char *data;
+
+  if (language == NULL || sink->error != 0 || fflush (sink->file) != 0)
+    return;
+  /* The stream only writes: read the tail through its descriptor, then
+   * put both back at the end. */
+  total = lseek (fileno (sink->file), 0, SEEK_END);
+  if (total <= 0 || lseek (fileno (sink->file), total - MIN ((off_t) sizeof tail, total), SEEK_SET) < 0)
+    return;
+  n = read (fileno (sink->file), tail, MIN ((off_t) sizeof tail, total));
+  if (lseek (fileno (sink->file), 0, SEEK_END) != total || fseek (sink->file, 0, SEEK_END) != 0 || n <= 0)
+    return;
+  update = jm_pdf_lang_update (tail, (gsize) n, (guint64) total, language);
+  if (update == NULL)
+    return;
+  data = g_bytes_get_data (update, &len);
+  sink_write (sink, (const unsigned char *) data, (unsigned int) len);
 }
 
 static gboolean
@@ -470,9 +700,16 @@ export_pdf (JmDocument            *document,
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
+      cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Figure", NULL);
+      cairo_save (cr);
       cairo_scale (cr, PT_PER_UNIT * s, PT_PER_UNIT * s);
       jm_painter_paint (layout, cr, NULL, 1.0);
+      cairo_restore (cr);
+      cairo_tag_end (cr, "Figure");
       cairo_show_page (cr);
+      draw_pdf_text_pages (surface, cr, layout);
+      cairo_tag_end (cr, "Document");
     }
   else if (options->page == JM_PAGE_POSTER_A4)
     {
@@ -494,11 +731,16 @@ export_pdf (JmDocument            *document,
                        path, JM_POSTER_MAX_SHEETS);
           return FALSE;
         }
+      cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Figure", NULL);
       for (guint i = 0; i < jm_poster_grid_get_n_sheets (&grid); i++)
         {
           jm_poster_draw_sheet (&grid, layout, cr, i, jm_document_get_title (document));
           cairo_show_page (cr);
         }
+      cairo_tag_end (cr, "Figure");
+      draw_pdf_text_pages (surface, cr, layout);
+      cairo_tag_end (cr, "Document");
     }
   else
     {
@@ -506,16 +748,81 @@ export_pdf (JmDocument            *document,
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
+      cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Figure", NULL);
+      cairo_save (cr);
       cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
       jm_poster_draw_fitted (layout, cr, pw - 2 * PAGE_MARGIN, ph - 2 * PAGE_MARGIN);
+      cairo_restore (cr);
+      cairo_tag_end (cr, "Figure");
       cairo_show_page (cr);
+      draw_pdf_text_pages (surface, cr, layout);
+      cairo_tag_end (cr, "Document");
     }
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    append_pdf_lang (&sink, jm_layout_get_language (layout));
   return close_sink (&sink, tmp, path, status, error);
+}
+
+/* cairo's SVG surface has no title, description or language: its output
+ * passes through here, which adds them to the <svg> element as it goes by. */
+typedef struct {
+  Sink       *sink;
+  GString    *head;       /* held until the <svg …> start tag is complete */
+  const char *title;
+  const char *description;
+  const char *language;
+} SvgSink;
+
+static void
+append_xml_escaped (GString    *out,
+                    const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (out, escaped);
+}
+
+static cairo_status_t
+svg_sink_write (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  SvgSink *svg = closure;
+  const char *start, *end;
+  g_autoptr(GString) out = NULL;
+
+  if (svg->head == NULL)
+    return sink_write (svg->sink, data, length);
+  g_string_append_len (svg->head, (const char *) data, length);
+  if ((start = strstr (svg->head->str, "<svg")) == NULL || (end = strchr (start, '>')) == NULL)
+    return CAIRO_STATUS_SUCCESS;
+
+  out = g_string_new_len (svg->head->str, end - svg->head->str);
+  if (svg->language != NULL)
+    {
+      g_string_append (out, " xml:lang=\"");
+      append_xml_escaped (out, svg->language);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, " role=\"img\" aria-labelledby=\"jm-title\">\n<title id=\"jm-title\">");
+  append_xml_escaped (out, svg->title != NULL ? svg->title : "");
+  g_string_append (out, "</title>\n");
+  if (svg->description != NULL)
+    {
+      g_string_append (out, "<desc>");
+      append_xml_escaped (out, svg->description);
+      g_string_append (out, "</desc>\n");
+    }
+  g_string_append (out, end + 1);
+  g_string_free (svg->head, TRUE);
+  svg->head = NULL;
+  return sink_write (svg->sink, (const unsigned char *) out->str, (unsigned int) out->len);
 }
 
 static gboolean
@@ -531,12 +838,18 @@ export_svg (JmDocument            *document,
   cairo_t *cr;
   double w, h;
   Sink sink;
+  SvgSink svg;
 
   jm_layout_get_size (layout, &w, &h);
   if (!open_sink (path, &sink, &tmp, error))
     return FALSE;
 
-  surface = cairo_svg_surface_create_for_stream (sink_write, &sink, w, h);
+  svg.sink = &sink;
+  svg.head = g_string_new (NULL);
+  svg.title = jm_document_get_title (document);
+  svg.description = jm_document_get_scenario (document);
+  svg.language = jm_layout_get_language (layout);
+  surface = cairo_svg_surface_create_for_stream (svg_sink_write, &svg, w, h);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
   jm_painter_paint (layout, cr, NULL, 1.0);
@@ -544,6 +857,12 @@ export_svg (JmDocument            *document,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (svg.head != NULL)
+    {
+      /* Never saw its start tag: write what came, as it came. */
+      sink_write (&sink, (const unsigned char *) svg.head->str, (unsigned int) svg.head->len);
+      g_string_free (svg.head, TRUE);
+    }
   return close_sink (&sink, tmp, path, status, error);
 }
 
@@ -632,7 +951,7 @@ jm_export_png_bytes (JmDocument            *document,
       g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_WRITE, "%s", g_strerror (saved));
       return NULL;
     }
-  status = write_png (surface, &sink);
+  status = write_png (surface, &sink, NULL);
   cairo_surface_destroy (surface);
   size = -1;
   if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fflush (sink.file) == 0

@@ -27,6 +27,8 @@ typedef struct {
   const char  *persona_id;   /* NULL: all personas */
   const char  *date;         /* footer date; NULL: today */
   gboolean     page_4_3;     /* .pptx, .odp: 4:3 slides rather than 16:9 */
+  const char  *language;     /* labels' language (--lang); NULL: the map's xml:lang */
+  int          png_band_rows; /* PNG: rows painted at a time; 0: as memory allows (about 16 MB) */
 } JmExportOptions;
 
 #define JM_EXPORT_ERROR (jm_export_error_quark ())
@@ -54,7 +56,13 @@ GBytes     *jm_export_png_bytes        (JmDocument            *document,
                                         const JmExportOptions *options,
                                         double                 scale,
                                         GError               **error);
-/* The number of pages a PDF export with this page option has. */
+/* The pixel size of a PNG export with these options. */
+void        jm_export_get_png_size     (JmDocument            *document,
+                                        const JmExportOptions *options,
+                                        int                   *width,
+                                        int                   *height);
+/* The number of pages a PDF export with this page option has: the map's,
+ * then those of the map in reading order (jm-pdf-text.h). */
 guint       jm_export_count_pages      (JmDocument            *document,
                                         const JmExportOptions *options);
 

@@ -13,11 +13,13 @@
 #include <string.h>
 
 #include "jm-conflict.h"
+#include "jm-i18n.h"
 #include "jm-reader.h"
 #include "jm-xml-cursor.h"
 #include "jm-writer.h"
 
 #define XMLNS_URI "http://www.w3.org/2000/xmlns/"
+#define XML_URI "http://www.w3.org/XML/1998/namespace"
 #define XINCLUDE_URI "http://www.w3.org/2001/XInclude"
 #define XINCLUDE_URI_OLD "http://www.w3.org/2003/XInclude"
 
@@ -1423,6 +1425,32 @@ read_container (Ctx        *ctx,
 typedef void (*Upgrade) (JmDocument *doc);
 static const Upgrade upgrades[JM_FORMAT_VERSION] = { NULL };
 
+/* The root's xml:lang, taken out of the attributes kept as foreign ones:
+ * the map's language is the model's, written back by jm-writer.c. */
+static char *
+take_root_language (Ctx *ctx)
+{
+  GPtrArray *attrs = ctx->root_foreign != NULL ? ctx->root_foreign->attrs : NULL;
+
+  for (guint i = 0; attrs != NULL && i < attrs->len; i++)
+    {
+      JmForeignAttr *a = g_ptr_array_index (attrs, i);
+      char *language;
+
+      if (g_strcmp0 (a->ns_uri, XML_URI) != 0 || g_strcmp0 (a->name, "lang") != 0)
+        continue;
+      language = g_steal_pointer (&a->value);
+      g_ptr_array_remove_index (attrs, i);
+      if (*language == '\0' || !jm_i18n_language_is_valid (language))
+        {
+          invalid (ctx, _("“%s” is not a language tag: use one like en or it"), language);
+          g_clear_pointer (&language, g_free);
+        }
+      return language;
+    }
+  return NULL;
+}
+
 static void
 read_root (Ctx *ctx)
 {
@@ -1433,6 +1461,7 @@ read_root (Ctx *ctx)
   g_autofree char *title = NULL;
   g_autofree char *scenario = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *language = NULL;
   guint version = 0;
   int depth;
   int last = 0;
@@ -1502,6 +1531,7 @@ read_root (Ctx *ctx)
       tolerance = JM_METRIC_TOLERANCE_DEFAULT;
     }
   free_attributes (attrs, N);
+  language = take_root_language (ctx);
 
   if (!jm_xml_cursor_is_empty (ctx->cursor))
     while (next_child (ctx, depth))
@@ -1579,6 +1609,7 @@ read_root (Ctx *ctx)
 
   jm_document_build_header (ctx->doc, title, scenario, notes, state);
   jm_document_build_metric_tolerance (ctx->doc, tolerance);
+  jm_document_build_language (ctx->doc, language);
   jm_document_build_foreign (ctx->doc, g_steal_pointer (&ctx->root_foreign));
 
   for (guint v = version; v < JM_FORMAT_VERSION; v++)

@@ -830,6 +830,8 @@ jm_writer_to_string (JmDocument *document,
         }
     }
   g_string_append_printf (out, " format-version=\"%d\"", JM_FORMAT_VERSION);
+  if (jm_document_get_language (document) != NULL)
+    attr (out, "xml:lang", jm_document_get_language (document));
   if (jm_document_get_state (document) != JM_MAP_STATE_CURRENT)
     attr (out, "state", jm_map_state_to_string (jm_document_get_state (document)));
   if (jm_document_get_metric_tolerance (document) != JM_METRIC_TOLERANCE_DEFAULT)

@@ -24,6 +24,7 @@ typedef struct {
   JmMapState  state;
   double      metric_tolerance;  /* percent: "near" band around targets */
   GPtrArray  *surveys;           /* JmSurvey*: saved survey mappings, may be NULL */
+  char       *language;          /* xml:lang of the map, NULL: none (the interface's) */
 } JmHeader;
 
 typedef struct _JmCommand JmCommand;

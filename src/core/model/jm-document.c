@@ -138,6 +138,7 @@ header_clear (JmHeader *header)
   g_clear_pointer (&header->scenario, g_free);
   g_clear_pointer (&header->notes, g_free);
   g_clear_pointer (&header->surveys, g_ptr_array_unref);
+  g_clear_pointer (&header->language, g_free);
 }
 
 static GPtrArray *
@@ -160,6 +161,7 @@ header_copy (JmHeader       *dest,
   dest->state = src->state;
   dest->metric_tolerance = src->metric_tolerance;
   dest->surveys = copy_surveys (src->surveys);
+  dest->language = g_strdup (src->language);
 }
 
 void
@@ -450,6 +452,22 @@ jm_document_build_metric_tolerance (JmDocument *self,
 {
   g_return_if_fail (JM_IS_DOCUMENT (self));
   self->header.metric_tolerance = CLAMP (percent, JM_METRIC_TOLERANCE_MIN, JM_METRIC_TOLERANCE_MAX);
+}
+
+const char *
+jm_document_get_language (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+  return self->header.language;
+}
+
+void
+jm_document_build_language (JmDocument *self,
+                            const char *language)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  g_free (self->header.language);
+  self->header.language = g_strdup (language);
 }
 
 const char *
@@ -1257,6 +1275,24 @@ jm_document_set_metric_tolerance (JmDocument *self,
   header_copy (&after, &self->header);
   after.metric_tolerance = percent;
   change_header (self, &after, _("Change Target Tolerance"), "metric-tolerance");
+}
+
+void
+jm_document_set_language (JmDocument *self,
+                          const char *language)
+{
+  JmHeader after = { 0 };
+
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+
+  if (language != NULL && *language == '\0')
+    language = NULL;
+  if (g_strcmp0 (language, self->header.language) == 0)
+    return;
+  header_copy (&after, &self->header);
+  jm_set_str (&after.language, language);
+  /* A choice, not typing: each one its own undo step. */
+  change_header (self, &after, _("Change Map Language"), NULL);
 }
 
 /* ---- changing: generic insert, replace, remove, move ---- */

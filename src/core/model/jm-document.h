@@ -57,6 +57,9 @@ JmMapState       jm_document_get_state         (JmDocument   *self);
 /* How close to its target, in percent of the target, a metric that misses
  * it counts as "near" (amber) rather than "missed" (red). */
 double           jm_document_get_metric_tolerance (JmDocument *self);
+/* The map's language (xml:lang, "en", "it"…): everything the painter
+ * writes is in it. NULL: none stated, the interface's language. */
+const char      *jm_document_get_language      (JmDocument   *self);
 const JmForeign *jm_document_get_foreign       (JmDocument   *self);
 GPtrArray       *jm_document_get_personas      (JmDocument   *self);  /* JmPersona* */
 GPtrArray       *jm_document_get_stages        (JmDocument   *self);  /* JmStage* */
@@ -111,6 +114,8 @@ void             jm_document_build_header      (JmDocument   *self,
                                                 JmMapState    state);
 void             jm_document_build_metric_tolerance (JmDocument *self,
                                                      double      percent);
+void             jm_document_build_language    (JmDocument   *self,
+                                                const char   *language);
 void             jm_document_build_foreign     (JmDocument   *self,
                                                 JmForeign    *foreign);
 void             jm_document_build_persona     (JmDocument   *self,
@@ -134,6 +139,9 @@ void             jm_document_set_state         (JmDocument   *self,
 /* percent within JM_METRIC_TOLERANCE_MIN..JM_METRIC_TOLERANCE_MAX */
 void             jm_document_set_metric_tolerance (JmDocument *self,
                                                    double      percent);
+/* NULL or "": no language stated. */
+void             jm_document_set_language      (JmDocument   *self,
+                                                const char   *language);
 
 /* index -1 appends. Insert functions take the object (transfer full); it
  * must carry an id the document does not use yet. */

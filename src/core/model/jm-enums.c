@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jm-enums.h"
+#include "jm-i18n.h"
 #include "jm-model-error.h"
 
 typedef struct {
@@ -128,6 +129,14 @@ lookup (const JmEnumEntry *table,
   {                                                                        \
     g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);     \
     return _(table[value].label);                                          \
+  }                                                                        \
+                                                                           \
+  const char *                                                             \
+  prefix##_get_label_in (Type        value,                                \
+                         const char *lang)                                 \
+  {                                                                        \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);     \
+    return jm_i18n_gettext (lang, table[value].label);                     \
   }
 
 JM_DEFINE_ENUM_STRINGS (JmMapState, jm_map_state, map_states)

@@ -110,6 +110,21 @@ const char *jm_severity_get_label       (JmSeverity   severity);
 const char *jm_priority_get_label       (JmPriority   priority);
 const char *jm_evidence_get_label       (JmEvidence   evidence);
 const char *jm_metric_kind_get_label    (JmMetricKind kind);
+/* The same in a map's language (jm-i18n.h); lang NULL: as above. */
+const char *jm_map_state_get_label_in   (JmMapState   state,
+                                         const char  *lang);
+const char *jm_lane_kind_get_label_in   (JmLaneKind   kind,
+                                         const char  *lang);
+const char *jm_channel_get_label_in     (JmChannel    channel,
+                                         const char  *lang);
+const char *jm_severity_get_label_in    (JmSeverity   severity,
+                                         const char  *lang);
+const char *jm_priority_get_label_in    (JmPriority   priority,
+                                         const char  *lang);
+const char *jm_evidence_get_label_in    (JmEvidence   evidence,
+                                         const char  *lang);
+const char *jm_metric_kind_get_label_in (JmMetricKind kind,
+                                         const char  *lang);
 
 /* TRUE for channels where the customer meets the company online. */
 gboolean    jm_channel_is_online        (JmChannel    channel);

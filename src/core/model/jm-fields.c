@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jm-fields.h"
+#include "jm-i18n.h"
 
 /* ---- kinds ---- */
 
@@ -73,6 +74,7 @@ jm_map_header_init (JmMapHeader *header,
   header->notes = g_strdup (jm_document_get_notes (document));
   header->state = jm_document_get_state (document);
   header->metric_tolerance = jm_document_get_metric_tolerance (document);
+  header->language = g_strdup (jm_document_get_language (document));
 }
 
 void
@@ -81,6 +83,7 @@ jm_map_header_clear (JmMapHeader *header)
   g_clear_pointer (&header->title, g_free);
   g_clear_pointer (&header->scenario, g_free);
   g_clear_pointer (&header->notes, g_free);
+  g_clear_pointer (&header->language, g_free);
 }
 
 /* ---- values ---- */
@@ -374,6 +377,22 @@ map_tolerance_set (gpointer    object,
   return TRUE;
 }
 
+static char *
+map_language_get (gconstpointer object)
+{
+  return g_strdup (CHEADER (object)->language);
+}
+
+static gboolean
+map_language_set (gpointer    object,
+                  const char *value)
+{
+  if (value != NULL && !jm_i18n_language_is_valid (value))
+    return FALSE;
+  jm_set_str (&HEADER (object)->language, value);
+  return TRUE;
+}
+
 static const JmField map_fields[] = {
   { "title", N_("title"), JM_FIELD_TEXT, map_title_get, map_title_set, NULL },
   { "scenario", N_("scenario"), JM_FIELD_TEXT, map_scenario_get, map_scenario_set, NULL },
@@ -382,6 +401,7 @@ static const JmField map_fields[] = {
     "current" },
   { "metric-tolerance", N_("target tolerance"), JM_FIELD_WORD, map_tolerance_get, map_tolerance_set,
     percent_display, "10" },
+  { "xml:lang", N_("language"), JM_FIELD_WORD, map_language_get, map_language_set, NULL },
 };
 
 /* ---- personas ---- */

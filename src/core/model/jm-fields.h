@@ -46,6 +46,7 @@ typedef struct {
   char       *notes;
   JmMapState  state;
   double      metric_tolerance;
+  char       *language;   /* xml:lang, NULL: none */
 } JmMapHeader;
 
 void jm_map_header_init  (JmMapHeader *header,

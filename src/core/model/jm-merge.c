@@ -1083,6 +1083,7 @@ build_document (Merge     *m,
   jm_item_build_header (map, &header);
   jm_document_build_header (doc, header.title, header.scenario, header.notes, header.state);
   jm_document_build_metric_tolerance (doc, header.metric_tolerance);
+  jm_document_build_language (doc, header.language);
   jm_map_header_clear (&header);
   if (map != NULL)
     jm_document_build_foreign (doc, jm_foreign_copy (map->foreign));

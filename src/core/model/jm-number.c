@@ -6,15 +6,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "jm-i18n.h"
 #include "jm-number.h"
 
-char *
-jm_number_format (double value,
-                  int    digits)
+static char *
+format_with_point (double      value,
+                   int         digits,
+                   const char *point)
 {
   char format[16];
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *point = localeconv ()->decimal_point;
   GString *out;
   char *dot;
 
@@ -49,6 +50,13 @@ jm_number_format (double value,
 }
 
 char *
+jm_number_format (double value,
+                  int    digits)
+{
+  return format_with_point (value, digits, localeconv ()->decimal_point);
+}
+
+char *
 jm_number_format_unit (double      value,
                        int         digits,
                        const char *unit)
@@ -63,6 +71,26 @@ jm_number_format_unit (double      value,
     return g_strdup_printf (_("%s%%"), number);
   /* Translators: a number and its unit: "12 min" */
   return g_strdup_printf (C_("number and unit", "%s %s"), number, unit);
+}
+
+char *
+jm_number_format_unit_in (double      value,
+                          int         digits,
+                          const char *unit,
+                          const char *lang)
+{
+  g_autofree char *number = NULL;
+
+  if (lang == NULL)
+    return jm_number_format_unit (value, digits, unit);
+  /* Translators: the decimal separator of your language's numbers, as a
+   * map in your language writes them: "," in Italian. */
+  number = format_with_point (value, digits, jm_i18n_pgettext (lang, "decimal separator", "."));
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  if (g_str_equal (unit, "%"))
+    return g_strdup_printf (jm_i18n_gettext (lang, "%s%%"), number);
+  return g_strdup_printf (jm_i18n_pgettext (lang, "number and unit", "%s %s"), number, unit);
 }
 
 gboolean

@@ -19,6 +19,12 @@ char     *jm_number_format      (double      value,
 char     *jm_number_format_unit (double      value,
                                  int         digits,
                                  const char *unit);
+/* The same in a map's language (jm-i18n.h), whatever the locale: the
+ * painter's numbers. lang NULL: as jm_number_format_unit(). */
+char     *jm_number_format_unit_in (double      value,
+                                    int         digits,
+                                    const char *unit,
+                                    const char *lang);
 /* A number as typed: a decimal point or a decimal comma, whatever the
  * locale (no thousands separators), surrounding blanks ignored. FALSE,
  * leaving *out untouched, for anything else or a non-finite value. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jm-i18n.h"
 #include "jm-templates.h"
 
 typedef struct {
@@ -119,6 +120,12 @@ jm_template_create (JmTemplate template_)
 
   doc = jm_document_new ();
   jm_document_build_header (doc, _("Untitled journey map"), NULL, NULL, JM_MAP_STATE_CURRENT);
+  {
+    /* A new map speaks the language it was made in, wherever it is opened. */
+    g_autofree char *language = jm_i18n_interface_language ();
+
+    jm_document_build_language (doc, language);
+  }
   add_persona (doc);
 
   switch (template_)

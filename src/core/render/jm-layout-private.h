@@ -63,6 +63,7 @@ struct _JmLayout {
   JmRenderOptions  options;
   char            *persona_id;
   char            *date;
+  char            *language;      /* the options' copy */
   gulong           changed_handler;
 
   PangoFontMap    *font_map;

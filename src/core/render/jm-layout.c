@@ -598,6 +598,7 @@ jm_layout_finalize (GObject *object)
   g_clear_object (&self->font_map);
   g_free (self->persona_id);
   g_free (self->date);
+  g_free (self->language);
   g_free (self->column_x);
 
   G_OBJECT_CLASS (jm_layout_parent_class)->finalize (object);
@@ -638,7 +639,7 @@ store_options (JmLayout              *self,
                const JmRenderOptions *options)
 {
   JmRenderOptions defaults;
-  char *persona_id, *date;
+  char *persona_id, *date, *language;
 
   if (options == NULL)
     {
@@ -648,6 +649,7 @@ store_options (JmLayout              *self,
 
   /* Copies first: options may be the layout's own (jm_layout_get_options). */
   persona_id = g_strdup (options->persona_id);
+  language = g_strdup (options->language);
   if (options->date != NULL)
     {
       date = g_strdup (options->date);
@@ -660,10 +662,22 @@ store_options (JmLayout              *self,
   self->options = *options;
   g_free (self->persona_id);
   g_free (self->date);
+  g_free (self->language);
   self->persona_id = persona_id;
   self->date = date;
+  self->language = language;
   self->options.persona_id = self->persona_id;
   self->options.date = self->date;
+  self->options.language = self->language;
+}
+
+const char *
+jm_layout_get_language (JmLayout *self)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), NULL);
+  if (self->language != NULL)
+    return self->language;
+  return jm_document_get_language (self->document);
 }
 
 JmLayout *

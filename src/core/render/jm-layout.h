@@ -24,6 +24,7 @@ typedef struct {
   gboolean    show_future;  /* draw the "to be" curves beside the "as is" ones */
   const char *date;         /* shown in the footer; NULL: today */
   gboolean    transparent;  /* no page background (PNG exports) */
+  const char *language;     /* what the map's labels are written in; NULL: the map's own (--lang) */
 } JmRenderOptions;
 
 typedef enum {
@@ -58,6 +59,9 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (JmLayout, jm_layout, JM, LAYOUT, GObject)
 
 void        jm_render_options_init  (JmRenderOptions       *options);
+/* The language the painter writes the map's labels in: the options' if
+ * set, else the map's xml:lang, else NULL (the interface's). */
+const char *jm_layout_get_language  (JmLayout              *self);
 
 JmLayout   *jm_layout_new           (JmDocument            *document,
                                      const JmRenderOptions *options);

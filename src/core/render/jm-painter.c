@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "jm-layout-private.h"
+#include "jm-i18n.h"
+#include "jm-icons.h"
 #include "jm-number.h"
 #include "jm-image.h"
 #include "jm-paint-cache-private.h"
@@ -30,6 +32,16 @@ typedef struct {
 } Paint;
 
 /* ---- helpers ---- */
+
+/* Everything the painter writes is in the map's language (jm-i18n.h),
+ * whatever the desktop speaks: TR (p, N_("…")) instead of _(). */
+#define TR(p, msgid) jm_i18n_gettext (paint_language (p), msgid)
+
+static const char *
+paint_language (const Paint *p)
+{
+  return jm_layout_get_language (p->layout);
+}
 
 static void
 set_color (cairo_t *cr,
@@ -170,30 +182,6 @@ persona_color (Paint     *p,
   return jm_theme_palette (p->theme, index + 3);
 }
 
-/* Each channel's icon: a glyph from the emoji font, so it reads at any size
- * and stays vector in PDF and SVG where the font allows. */
-static const char *
-channel_icon (JmChannel channel)
-{
-  static const char *icons[JM_N_CHANNELS] = {
-    [JM_CHANNEL_NONE] = "",
-    [JM_CHANNEL_WEBSITE] = "🌐",
-    [JM_CHANNEL_APP] = "📱",
-    [JM_CHANNEL_STORE] = "🏬",
-    [JM_CHANNEL_PHONE] = "📞",
-    [JM_CHANNEL_EMAIL] = "✉️",
-    [JM_CHANNEL_CHAT] = "💬",
-    [JM_CHANNEL_SOCIAL] = "👥",
-    [JM_CHANNEL_ADS] = "📣",
-    [JM_CHANNEL_DELIVERY] = "🚚",
-    [JM_CHANNEL_PACKAGING] = "📦",
-    [JM_CHANNEL_WORD_OF_MOUTH] = "🗣️",
-    [JM_CHANNEL_OTHER] = "✳️",
-  };
-
-  return channel < JM_N_CHANNELS ? icons[channel] : "";
-}
-
 static void
 star (cairo_t *cr,
       double   cx,
@@ -272,17 +260,19 @@ draw_image_in (Paint           *p,
 /* ---- metrics ---- */
 
 static char *
-metric_label (const JmMetric *m)
+metric_label (const JmMetric *m,
+              const char     *lang)
 {
   const char *unit = m->kind == JM_METRIC_CUSTOM ? m->unit : jm_metric_kind_get_unit (m->kind);
-  const char *name = m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind);
-  g_autofree char *value = jm_number_format_unit (m->value, -1, unit);
+  const char *name = m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label_in (m->kind, lang);
+  g_autofree char *value = jm_number_format_unit_in (m->value, -1, unit, lang);
 
   if (m->has_target)
     {
-      g_autofree char *target = jm_number_format_unit (m->target, -1, g_strcmp0 (unit, "%") == 0 ? unit : NULL);
+      g_autofree char *target = jm_number_format_unit_in (m->target, -1, g_strcmp0 (unit, "%") == 0 ? unit : NULL,
+                                                                lang);
       /* Translators: a metric badge: "CSAT 82% / 85%" (value / target) */
-      return g_strdup_printf (_("%s %s / %s"), name, value, target);
+      return g_strdup_printf (jm_i18n_gettext (lang, N_("%s %s / %s")), name, value, target);
     }
   return g_strdup_printf ("%s %s", name, value);
 }
@@ -300,7 +290,7 @@ draw_badges (Paint     *p,
   for (guint i = 0; metrics != NULL && i < metrics->len; i++)
     {
       const JmMetric *m = g_ptr_array_index (metrics, i);
-      g_autofree char *label = metric_label (m);
+      g_autofree char *label = metric_label (m, paint_language (p));
       double w = MIN (text_width (p, label, 11.5, TRUE) + 18, width);
       JmColor base;
 
@@ -398,7 +388,7 @@ draw_persona (Paint     *p,
   draw_text (p, persona->name, 17, TRUE, tx, y + 14, tw, p->colors->text, NULL);
   if (persona->age > 0)
     /* Translators: a persona's age */
-    g_string_append_printf (meta, _("%u years"), persona->age);
+    g_string_append_printf (meta, TR (p, N_("%u years")), persona->age);
   if (persona->occupation && *persona->occupation)
     g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", persona->occupation);
   draw_text (p, meta->str, 12.5, FALSE, tx, y + 38, tw, p->colors->text_dim, NULL);
@@ -421,7 +411,7 @@ draw_persona (Paint     *p,
     {
       /* Translators: before a persona's goals, e.g. "Goals: ride to work, save time" */
       g_autofree char *goals = g_strjoinv (", ", persona->goals);
-      g_autofree char *line = g_strdup_printf (_("Goals: %s"), goals);
+      g_autofree char *line = g_strdup_printf (TR (p, N_("Goals: %s")), goals);
 
       draw_text (p, line, 12, FALSE, x + 14, y + JM_PERSONA_H - 44, JM_PERSONA_W - 28,
                  p->colors->text_dim, NULL);
@@ -432,10 +422,10 @@ draw_persona (Paint     *p,
 
       for (guint i = 0; i < persona->channels->len; i++)
         g_string_append_printf (channels, "%s%s", i ? ", " : "",
-                                jm_channel_get_label (g_array_index (persona->channels, JmChannel, i)));
+                                jm_channel_get_label_in (g_array_index (persona->channels, JmChannel, i), paint_language (p)));
       {
         /* Translators: before a persona's preferred channels */
-        g_autofree char *line = g_strdup_printf (_("Prefers: %s"), channels->str);
+        g_autofree char *line = g_strdup_printf (TR (p, N_("Prefers: %s")), channels->str);
         draw_text (p, line, 12, FALSE, x + 14, y + JM_PERSONA_H - 24, JM_PERSONA_W - 28,
                    p->colors->text_dim, NULL);
       }
@@ -447,7 +437,7 @@ draw_header (Paint *p)
 {
   JmLayout *l = p->layout;
   GPtrArray *personas = jm_document_get_personas (p->doc);
-  const char *state = jm_map_state_get_label (jm_document_get_state (p->doc));
+  const char *state = jm_map_state_get_label_in (jm_document_get_state (p->doc), paint_language (p));
   double x = JM_MARGIN, y = JM_MARGIN;
   double badge_w;
   int th, sh;
@@ -729,8 +719,8 @@ draw_card_content (Paint     *p,
             {
               gboolean online = jm_channel_is_online (card->channel);
               JmColor tone = online ? p->colors->online : p->colors->offline;
-              g_autofree char *label = g_strdup_printf ("%s · %s", jm_channel_get_label (card->channel),
-                                                        online ? _("online") : _("offline"));
+              g_autofree char *label = g_strdup_printf ("%s · %s", jm_channel_get_label_in (card->channel, paint_language (p)),
+                                                        online ? TR (p, N_("online")) : TR (p, N_("offline")));
 
               /* The channel's icon, on a dot that says online (filled) or offline (ring). */
               cairo_arc (p->cr, cx + 9, y + 9, 9, 0, 2 * G_PI);
@@ -739,7 +729,8 @@ draw_card_content (Paint     *p,
               set_color (p->cr, tone);
               cairo_set_line_width (p->cr, 1.5);
               cairo_stroke (p->cr);
-              draw_text (p, channel_icon (card->channel), 10, FALSE, cx + 2.5, y + 1.5, -1, p->colors->text, NULL);
+              set_color (p->cr, p->colors->text);
+              jm_icon_draw_channel (p->cr, card->channel, cx + 3, y + 3, 12);
               draw_text (p, label, 11.5, TRUE, cx + 24, y + 1, inner - 48, tone, NULL);
             }
           if (card->moment_of_truth)
@@ -758,16 +749,16 @@ draw_card_content (Paint     *p,
 
           if (kind == JM_LANE_PAIN_POINTS)
             {
-              label = jm_severity_get_label (card->severity);
+              label = jm_severity_get_label_in (card->severity, paint_language (p));
               chip = accent;
             }
           else
             {
-              label = jm_priority_get_label (card->priority);
+              label = jm_priority_get_label_in (card->priority, paint_language (p));
               chip = jm_theme_kind_color (p->theme, JM_LANE_OPPORTUNITIES);
             }
           /* Translators: a chip on a card: "Severity: High", "Priority: Low" */
-          text = g_strdup_printf (kind == JM_LANE_PAIN_POINTS ? _("Severity: %s") : _("Priority: %s"), label);
+          text = g_strdup_printf (kind == JM_LANE_PAIN_POINTS ? TR (p, N_("Severity: %s")) : TR (p, N_("Priority: %s")), label);
           w = text_width (p, text, 11, TRUE) + 16;
           rounded_rect (p->cr, x, y, w, JM_CHIP_H, JM_CHIP_H / 2);
           set_color (p->cr, chip);
@@ -835,7 +826,7 @@ draw_card_content (Paint     *p,
       if (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)
         {
           /* Translators: who owns an opportunity: "→ Store manager" */
-          g_autofree char *owner = g_strdup_printf (_("→ %s"), card->owner);
+          g_autofree char *owner = g_strdup_printf (TR (p, N_("→ %s")), card->owner);
           draw_text (p, owner, 11.5, FALSE, fx, y + 3, inner - (fx - x), p->colors->text_dim, NULL);
         }
     }
@@ -1123,9 +1114,12 @@ draw_lane_title (Paint *p,
   cairo_fill (p->cr);
   pango_layout_get_pixel_size (row->title, NULL, &th);
   show_layout (p->cr, row->title, JM_MARGIN + 16, row->y + 14, p->colors->text);
-  if (g_utf8_collate (row->lane->title, jm_lane_kind_get_label (row->lane->kind)) != 0)
-    draw_text (p, jm_lane_kind_get_label (row->lane->kind), 11.5, FALSE, JM_MARGIN + 16,
-               row->y + 18 + th, JM_LANE_TITLE_W - 40, p->colors->text_dim, NULL);
+  /* The kind's icon, in its colour: the shape says the kind without it. */
+  set_color (p->cr, kind);
+  jm_icon_draw_lane_kind (p->cr, row->lane->kind, JM_MARGIN + 16, row->y + 20 + th, 12);
+  if (g_utf8_collate (row->lane->title, jm_lane_kind_get_label_in (row->lane->kind, paint_language (p))) != 0)
+    draw_text (p, jm_lane_kind_get_label_in (row->lane->kind, paint_language (p)), 11.5, FALSE, JM_MARGIN + 34,
+               row->y + 18 + th, JM_LANE_TITLE_W - 58, p->colors->text_dim, NULL);
 }
 
 static void
@@ -1246,10 +1240,9 @@ draw_footer (Paint *p)
       if (seen[kind])
         continue;
       seen[kind] = TRUE;
-      rounded_rect (p->cr, x, y + 3, 12, 12, 3);
       set_color (p->cr, jm_theme_kind_color (p->theme, kind));
-      cairo_fill (p->cr);
-      draw_text (p, jm_lane_kind_get_label (kind), 12, FALSE, x + 18, y, -1, p->colors->text_dim, &w);
+      jm_icon_draw_lane_kind (p->cr, kind, x, y + 3, 12);
+      draw_text (p, jm_lane_kind_get_label_in (kind, paint_language (p)), 12, FALSE, x + 18, y, -1, p->colors->text_dim, &w);
       x += w + 34;
     }
 
@@ -1276,7 +1269,7 @@ draw_footer (Paint *p)
       set_color (p->cr, p->colors->text_dim);
       cairo_set_line_width (p->cr, 2);
       cairo_stroke (p->cr);
-      draw_text (p, jm_map_state_get_label (JM_MAP_STATE_CURRENT), 12, FALSE, x + 28, y, -1,
+      draw_text (p, jm_map_state_get_label_in (JM_MAP_STATE_CURRENT, paint_language (p)), 12, FALSE, x + 28, y, -1,
                  p->colors->text_dim, &w);
       x += w + 48;
       cairo_save (p->cr);
@@ -1285,7 +1278,7 @@ draw_footer (Paint *p)
       cairo_line_to (p->cr, x + 22, y + 9);
       cairo_stroke (p->cr);
       cairo_restore (p->cr);
-      draw_text (p, jm_map_state_get_label (JM_MAP_STATE_FUTURE), 12, FALSE, x + 28, y, -1,
+      draw_text (p, jm_map_state_get_label_in (JM_MAP_STATE_FUTURE, paint_language (p)), 12, FALSE, x + 28, y, -1,
                  p->colors->text_dim, &w);
       x += w + 48;
     }
@@ -1293,7 +1286,7 @@ draw_footer (Paint *p)
   star (p->cr, x + 8, y + 9, 7);
   set_color (p->cr, p->colors->star);
   cairo_fill (p->cr);
-  draw_text (p, _("Moment of truth"), 12, FALSE, x + 20, y, -1, p->colors->text_dim, &w);
+  draw_text (p, TR (p, N_("Moment of truth")), 12, FALSE, x + 20, y, -1, p->colors->text_dim, &w);
   x += w + 44;
   for (int i = 0; i < 3; i++)
     {
@@ -1304,11 +1297,15 @@ draw_footer (Paint *p)
       else
         cairo_stroke (p->cr);
     }
-  draw_text (p, _("Evidence: ●●● backed by research, ●○○ assumption"), 12, FALSE, x + 38, y, -1,
+  draw_text (p, TR (p, N_("Evidence: ●●● backed by research, ●○○ assumption")), 12, FALSE, x + 38, y, -1,
              p->colors->text_dim, NULL);
 
   /* Translators: the footer of a rendered map: "Journey Maps · 2026-11-23" */
-  credit = g_strdup_printf (_("Journey Maps · %s"), l->date);
+  {
+    g_autofree char *date = jm_i18n_format_date (paint_language (p), l->date);
+
+    credit = g_strdup_printf (TR (p, N_("Journey Maps · %s")), date);
+  }
   w = text_width (p, credit, 12, FALSE);
   draw_text (p, credit, 12, FALSE, l->width - JM_MARGIN - w, l->footer_y + 14, -1, p->colors->text_dim, NULL);
 }
