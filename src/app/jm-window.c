@@ -11,6 +11,7 @@
 #include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-outline.h"
 #include "jm-number.h"
 #include "jm-file-chooser.h"
 #include "jm-import.h"
@@ -47,6 +48,7 @@ struct _JmWindow {
   AdwFlap         *flap;
   JmMetricsView   *metrics_view;
   JmInspector     *inspector;
+  JmOutline       *outline;
   JmDocument      *document;
   JmSelection     *selection;       /* the document's focus and selection */
   GFile           *file;
@@ -402,6 +404,7 @@ set_document (JmWindow   *self,
   /* One current object for the canvas, the inspector and the menus. */
   g_set_object (&self->selection, jm_canvas_get_selection_model (self->canvas));
   jm_inspector_set_selection (self->inspector, self->selection);
+  jm_outline_set_selection (self->outline, self->selection);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -1128,6 +1131,7 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_CANVAS);
   g_type_ensure (JM_TYPE_INSPECTOR);
   g_type_ensure (JM_TYPE_METRICS_VIEW);
+  g_type_ensure (JM_TYPE_OUTLINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
@@ -1138,6 +1142,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, metrics_view);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
@@ -1329,6 +1334,11 @@ jm_window_new (JmApplication *application)
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
   g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  /* The outline: the map as a tree of rows beside the canvas (Ctrl+L). */
+  {
+    g_autoptr(GPropertyAction) outline = g_property_action_new ("outline-visible", self->outline, "visible");
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (outline));
+  }
   {
     g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,
                                                                          g_variant_new_boolean (FALSE));
