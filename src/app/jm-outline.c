@@ -397,11 +397,16 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_text (GTK_LABEL (label), name);
   gtk_widget_set_tooltip_text (label, full);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
   /* The list's own row widget is what takes the keyboard focus and what a
-   * screen reader announces: it needs the whole name too. */
+   * screen reader announces: it carries the whole name, and the shorter
+   * text inside would only repeat part of it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
   if (row_widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+      g_object_set_data (G_OBJECT (item), "jm-row-widget", row_widget);
+    }
 }
 
 static void
@@ -410,8 +415,39 @@ unbind_row (GtkSignalListItemFactory *factory,
             JmOutline                *self)
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
 
+  if (row != NULL)
+    {
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item != NULL)
+        g_object_set_data (item, "jm-row-widget", NULL);
+    }
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+/* The keyboard to the selected row (GTK 4.8's list view would otherwise
+ * take it back to the row it last had). */
+static void
+focus_selected_row (JmOutline *self)
+{
+  guint position = gtk_single_selection_get_selected (self->rows_selection);
+  g_autoptr(JmOutlineItem) item = NULL;
+  GtkWidget *row_widget;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_widget_grab_focus (self->list_view);
+      return;
+    }
+  gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+  item = row_item (self, position);
+  row_widget = g_object_get_data (G_OBJECT (item), "jm-row-widget");
+  if (row_widget == NULL || !gtk_widget_grab_focus (row_widget))
+    gtk_widget_grab_focus (self->list_view);
 }
 
 /* ---- following the document and the selection ---- */
@@ -461,19 +497,18 @@ select_position (JmOutline *self,
                  guint      position,
                  gboolean   following)
 {
-  gboolean had_focus = gtk_widget_has_focus (self->list_view)
-                       || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)))
-                                                    ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)))
-                                                    : GTK_WIDGET (self),
-                                                  self->list_view);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && (focus == self->list_view || gtk_widget_is_ancestor (focus, self->list_view));
 
   self->syncing = following;
   gtk_single_selection_set_selected (self->rows_selection, position);
   self->syncing = FALSE;
   /* Scrolls to the row and makes it where the keyboard is. */
-  gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
   if (had_focus)
-    gtk_widget_grab_focus (self->list_view);
+    focus_selected_row (self);
+  else
+    gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
 }
 
 static gboolean
@@ -666,7 +701,7 @@ on_map (GtkWidget *widget,
 {
   rebuild (self);
   /* Shown by the user: the keyboard goes to its rows. */
-  gtk_widget_grab_focus (self->list_view);
+  focus_selected_row (self);
 }
 
 void
@@ -812,7 +847,7 @@ on_rename_activate (GtkEntry  *entry,
       g_autoptr(JmOutlineItem) item = row_item (self, position);
       rename_item (self, item, text);
     }
-  gtk_widget_grab_focus (self->list_view);
+  focus_selected_row (self);
 }
 
 static void
@@ -820,6 +855,7 @@ on_rename_closed (GtkPopover *popover,
                   JmOutline  *self)
 {
   g_clear_pointer (&self->rename_key, g_free);
+  focus_selected_row (self);
 }
 
 static void
@@ -1342,7 +1378,7 @@ on_search_stop (GtkSearchEntry *entry,
                 JmOutline      *self)
 {
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
-  gtk_widget_grab_focus (self->list_view);
+  focus_selected_row (self);
 }
 
 /* ---- public ---- */

@@ -141,6 +141,104 @@ def canvas_walk(binary, example, env):
     return failures
 
 
+def outline_edit(binary, example, env):
+    """The outline alone, by keyboard: Ctrl+L shows it, Ctrl+F finds a
+    stage and an emotion score, F2 renames the stage, a digit sets the
+    score, Ctrl+S saves; both are in the saved file. Returns the failures."""
+    import shutil
+    import tempfile
+    failures = []
+    heard = []
+    tmp = tempfile.mkdtemp(prefix="jm-outline-")
+    path = os.path.join(tmp, "restaurant.journey")
+    shutil.copyfile(example, path)
+
+    def on_focus(event):
+        if event.detail1 == 1:
+            try:
+                heard.append(event.source.name)
+            except Exception:
+                pass
+
+    pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
+    proc = subprocess.Popen([binary, path], env=env)
+    context = GLib.MainContext.default()
+
+    def pump(seconds):
+        end = time.time() + seconds
+        while time.time() < end:
+            while context.pending():
+                context.iteration(False)
+            time.sleep(0.02)
+
+    def keys(*names):
+        xdotool("key", "--clearmodifiers", "--delay", "80", *names)
+        pump(1.2)
+
+    def type_text(text):
+        xdotool("type", "--delay", "40", text)
+        pump(1.2)
+
+    def find_and_leave(text, expect):
+        """Ctrl+F, the text, Escape: the row found has the focus."""
+        keys("ctrl+f")
+        type_text(text)
+        del heard[:]
+        keys("Escape")
+        if not heard or not heard[-1].startswith(expect):
+            failures.append(f"finding {text!r}: focus on {heard[-1] if heard else None!r}, expected {expect!r}…")
+
+    try:
+        app = wait_for(lambda: app_named("journey-maps"))
+        if app is None or wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 15) is None:
+            return ["the example's map never showed up on the accessibility bus"]
+        window = ""
+        for _ in range(50):
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+            if out:
+                window = out[0]
+                break
+            time.sleep(0.2)
+        xdotool("windowfocus", "--sync", window)
+        pump(0.5)
+        del heard[:]
+        keys("ctrl+l")
+        if wait_for(lambda: find(app, pyatspi.ROLE_LIST, "Outline of the Map")
+                    or find(app, pyatspi.ROLE_TREE, "Outline of the Map")
+                    or find(app, pyatspi.ROLE_TREE_TABLE, "Outline of the Map"), 5) is None:
+            failures.append("Ctrl+L showed no outline")
+            return failures
+        if not heard or not heard[-1].startswith("Journey map:"):
+            failures.append(f"the outline's first focus is on {heard[-1] if heard else None!r}, not the map")
+
+        find_and_leave("Stage Discover", "Stage Discover, stage 1 of 5")
+        keys("F2")
+        keys("ctrl+a")
+        type_text("Finding us")
+        del heard[:]
+        keys("Return")
+        find_and_leave("Marta Conti, to be", "Marta Conti, to be: not set, stage Finding us, step Hears about it")
+        keys("4")
+        keys("ctrl+s")
+        pump(1)
+        with open(path, encoding="utf-8") as f:
+            saved = f.read()
+        if 'name="Finding us"' not in saved:
+            failures.append("the stage renamed in the outline is not in the saved file")
+        if '<emotion persona="p-marta" step="s-hears" curve="future" score="1"/>' not in saved:
+            failures.append("the emotion score set in the outline is not in the saved file")
+    finally:
+        pyatspi.Registry.deregisterEventListener(on_focus, "object:state-changed:focused")
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return failures
+
+
 def main(binary):
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
@@ -202,6 +300,7 @@ def main(binary):
     example = os.path.join(os.environ.get("JM_SOURCE_ROOT", "."), "data", "examples",
                            "restaurant-regular.journey")
     failures += canvas_walk(binary, example, env)
+    failures += outline_edit(binary, example, env)
 
     for f in failures:
         print(f, file=sys.stderr)
