@@ -12,6 +12,7 @@
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
 #include "jm-outline.h"
+#include "jm-a11y.h"
 #include "jm-number.h"
 #include "jm-file-chooser.h"
 #include "jm-import.h"
@@ -1349,6 +1350,10 @@ jm_window_new (JmApplication *application)
   g_signal_connect_object (settings, "changed::autosave-interval",
                            G_CALLBACK (on_autosave_interval_changed), self, 0);
 
+  /* Controls GTK 4.8 would name "_Save Save" or "GtkButton". */
+  jm_a11y_name_controls (GTK_WIDGET (self));
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    jm_a11y_name_window (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   update_title (self);
   update_actions (self);
   return self;
