@@ -11,7 +11,7 @@
 #include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
-#include "jm-outline.h"
+#include "jm-outline-view.h"
 #include "jm-a11y.h"
 #include "jm-number.h"
 #include "jm-file-chooser.h"
@@ -49,7 +49,7 @@ struct _JmWindow {
   AdwFlap         *flap;
   JmMetricsView   *metrics_view;
   JmInspector     *inspector;
-  JmOutline       *outline;
+  JmOutlineView   *outline;
   JmDocument      *document;
   JmSelection     *selection;       /* the document's focus and selection */
   GFile           *file;
@@ -405,7 +405,7 @@ set_document (JmWindow   *self,
   /* One current object for the canvas, the inspector and the menus. */
   g_set_object (&self->selection, jm_canvas_get_selection_model (self->canvas));
   jm_inspector_set_selection (self->inspector, self->selection);
-  jm_outline_set_selection (self->outline, self->selection);
+  jm_outline_view_set_selection (self->outline, self->selection);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -1132,7 +1132,7 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_CANVAS);
   g_type_ensure (JM_TYPE_INSPECTOR);
   g_type_ensure (JM_TYPE_METRICS_VIEW);
-  g_type_ensure (JM_TYPE_OUTLINE);
+  g_type_ensure (JM_TYPE_OUTLINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);

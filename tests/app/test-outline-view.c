@@ -1,4 +1,4 @@
-/* test-outline.c — the outline shows every object of a map as a row named
+/* test-outline-view.c — the outline shows every object of a map as a row named
  * so that it makes sense alone, edits the document through its commands
  * (undo works the same as from the canvas), and follows the same current
  * object as the canvas, both ways. */
@@ -11,14 +11,14 @@
 
 #include "jm-canvas.h"
 #include "jm-describe.h"
-#include "jm-outline.h"
+#include "jm-outline-view.h"
 #include "jm-test-utils.h"
 #include "journey-maps-resources.h"
 
 typedef struct {
   GtkWindow   *window;
   JmCanvas    *canvas;
-  JmOutline   *outline;
+  JmOutlineView   *outline;
   JmDocument  *doc;
   JmSelection *selection;
 } Fixture;
@@ -33,7 +33,7 @@ set_up_with (Fixture    *f,
   f->doc = doc;
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 700);
-  f->outline = JM_OUTLINE (jm_outline_new ());
+  f->outline = JM_OUTLINE_VIEW (jm_outline_view_new ());
   f->canvas = JM_CANVAS (jm_canvas_new ());
   gtk_widget_set_hexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->canvas));
@@ -43,7 +43,7 @@ set_up_with (Fixture    *f,
   jm_canvas_set_document (f->canvas, f->doc);
   /* As the window does: one selection for both views. */
   f->selection = g_object_ref (jm_canvas_get_selection_model (f->canvas));
-  jm_outline_set_selection (f->outline, f->selection);
+  jm_outline_view_set_selection (f->outline, f->selection);
   gtk_window_present (f->window);
   jm_test_spin ();
 }
@@ -76,10 +76,10 @@ static guint
 row_of (Fixture    *f,
         const char *key)
 {
-  GListModel *rows = jm_outline_get_rows (f->outline);
+  GListModel *rows = jm_outline_view_get_rows (f->outline);
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    if (g_strcmp0 (jm_outline_row_get_key (f->outline, i), key) == 0)
+    if (g_strcmp0 (jm_outline_view_row_get_key (f->outline, i), key) == 0)
       return i;
   return GTK_INVALID_LIST_POSITION;
 }
@@ -91,18 +91,18 @@ name_of (Fixture    *f,
   guint position = row_of (f, key);
 
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  return jm_outline_row_get_name (f->outline, position);
+  return jm_outline_view_row_get_name (f->outline, position);
 }
 
 static guint
 count_prefix (Fixture    *f,
               const char *prefix)
 {
-  GListModel *rows = jm_outline_get_rows (f->outline);
+  GListModel *rows = jm_outline_view_get_rows (f->outline);
   guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    if (g_str_has_prefix (jm_outline_row_get_key (f->outline, i), prefix))
+    if (g_str_has_prefix (jm_outline_view_row_get_key (f->outline, i), prefix))
       n++;
   return n;
 }
@@ -113,8 +113,8 @@ select_and_press (Fixture        *f,
                   guint           keyval,
                   GdkModifierType state)
 {
-  g_assert_true (jm_outline_select_key (f->outline, key));
-  g_assert_true (jm_outline_handle_key (f->outline, keyval, state));
+  g_assert_true (jm_outline_view_select_key (f->outline, key));
+  g_assert_true (jm_outline_view_handle_key (f->outline, keyval, state));
   jm_test_spin ();
 }
 
@@ -142,8 +142,8 @@ test_rows_for_every_object (Fixture       *f,
     }
   g_assert_cmpuint (n_metrics, >, 0);
 
-  jm_outline_expand_all (f->outline);
-  rows = jm_outline_get_rows (f->outline);
+  jm_outline_view_expand_all (f->outline);
+  rows = jm_outline_view_get_rows (f->outline);
   g_assert_cmpuint (count_prefix (f, "map"), ==, 1);
   g_assert_cmpuint (count_prefix (f, "persona:"), ==, jm_document_get_personas (f->doc)->len);
   g_assert_cmpuint (count_prefix (f, "stage:"), ==, stages->len);
@@ -157,7 +157,7 @@ test_rows_for_every_object (Fixture       *f,
   /* No row without a name. */
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autofree char *name = jm_outline_row_get_name (f->outline, i);
+      g_autofree char *name = jm_outline_view_row_get_name (f->outline, i);
       g_assert_cmpuint (strlen (name), >, 3);
     }
 }
@@ -172,7 +172,7 @@ test_names_are_self_sufficient (Fixture       *f,
   g_autofree char *cell = NULL;
   g_autofree char *map = NULL;
 
-  jm_outline_expand_all (f->outline);
+  jm_outline_view_expand_all (f->outline);
   card = name_of (f, "card:web");
   emotion = name_of (f, "emotion:p1:s1:0");
   step = name_of (f, "step:s3");
@@ -202,7 +202,7 @@ test_metric_names (Fixture       *f,
   g_ptr_array_add (copy->metrics, metric);
   jm_document_update_card (f->doc, g_steal_pointer (&copy), NULL);
   jm_test_spin ();
-  jm_outline_expand_all (f->outline);
+  jm_outline_view_expand_all (f->outline);
   name = name_of (f, "metric:m1");
   g_assert_cmpstr (name, ==, "CSAT 22%, target 80%, red — touchpoint Website");
 
@@ -222,7 +222,7 @@ test_edits_land_in_the_document_and_undo (Fixture       *f,
   guint n_cards = jm_document_get_n_cards (f->doc);
   const JmEmotion *emotion;
 
-  jm_outline_expand_all (f->outline);
+  jm_outline_view_expand_all (f->outline);
 
   /* An emotion score by its digit: 5 is +2, minus steps down. */
   select_and_press (f, "emotion:p2:s3:1", GDK_KEY_5, 0);
@@ -237,7 +237,7 @@ test_edits_land_in_the_document_and_undo (Fixture       *f,
 
   /* Renaming a stage with F2 and the field it opens. */
   select_and_press (f, "stage:b", GDK_KEY_F2, 0);
-  entry = jm_outline_get_rename_entry (f->outline);
+  entry = jm_outline_view_get_rename_entry (f->outline);
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Purchase");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Paying");
@@ -262,10 +262,10 @@ test_edits_land_in_the_document_and_undo (Fixture       *f,
 
     g_assert_cmpstr (jm_document_find_card (f->doc, id, NULL)->step_id, ==, "s3");
     /* It is selected, and being named. */
-    g_assert_cmpstr (jm_outline_row_get_key (f->outline, jm_outline_get_selected (f->outline)), ==, key);
-    g_assert_nonnull (jm_outline_get_rename_entry (f->outline));
-    gtk_editable_set_text (GTK_EDITABLE (jm_outline_get_rename_entry (f->outline)), "Receipt by e-mail");
-    g_signal_emit_by_name (jm_outline_get_rename_entry (f->outline), "activate");
+    g_assert_cmpstr (jm_outline_view_row_get_key (f->outline, jm_outline_view_get_selected (f->outline)), ==, key);
+    g_assert_nonnull (jm_outline_view_get_rename_entry (f->outline));
+    gtk_editable_set_text (GTK_EDITABLE (jm_outline_view_get_rename_entry (f->outline)), "Receipt by e-mail");
+    g_signal_emit_by_name (jm_outline_view_get_rename_entry (f->outline), "activate");
     jm_test_spin ();
     g_assert_cmpstr (jm_document_find_card (f->doc, id, NULL)->text, ==, "Receipt by e-mail");
     /* Its channel by a digit: 5 is the fifth after none. */
@@ -302,28 +302,28 @@ test_selection_follows_both_ways (Fixture       *f,
   /* The canvas's current object is the outline's row. */
   jm_selection_focus_card (f->selection, "buy", FALSE);
   jm_test_spin ();
-  position = jm_outline_get_selected (f->outline);
+  position = jm_outline_view_get_selected (f->outline);
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  g_assert_cmpstr (jm_outline_row_get_key (f->outline, position), ==, "card:buy");
+  g_assert_cmpstr (jm_outline_view_row_get_key (f->outline, position), ==, "card:buy");
 
   jm_selection_focus_emotion (f->selection, "p2", "s2", JM_MAP_STATE_CURRENT);
   jm_test_spin ();
-  g_assert_cmpstr (jm_outline_row_get_key (f->outline, jm_outline_get_selected (f->outline)), ==,
+  g_assert_cmpstr (jm_outline_view_row_get_key (f->outline, jm_outline_view_get_selected (f->outline)), ==,
                    "emotion:p2:s2:0");
 
   /* A row chosen in the outline is the canvas's current object. */
-  g_assert_true (jm_outline_select_key (f->outline, "card:web"));
+  g_assert_true (jm_outline_view_select_key (f->outline, "card:web"));
   g_assert_cmpint (jm_selection_get_kind (f->selection), ==, JM_FOCUS_CARD);
   g_assert_cmpstr (jm_selection_get_focus (f->selection)->id, ==, "web");
   g_assert_true (jm_selection_is_selected (f->selection, "web"));
-  g_assert_true (jm_outline_select_key (f->outline, "stage:b"));
+  g_assert_true (jm_outline_view_select_key (f->outline, "stage:b"));
   g_assert_cmpint (jm_selection_get_kind (f->selection), ==, JM_FOCUS_STAGE);
   g_assert_cmpstr (jm_selection_get_focus (f->selection)->id, ==, "b");
 
   /* Finding a card by its text. */
-  g_assert_true (jm_outline_search (f->outline, "till"));
+  g_assert_true (jm_outline_view_search (f->outline, "till"));
   g_assert_cmpstr (jm_selection_get_focus (f->selection)->id, ==, "buy");
-  g_assert_false (jm_outline_search (f->outline, "no such words"));
+  g_assert_false (jm_outline_view_search (f->outline, "no such words"));
 
   /* A deleted card's row goes, and the selection moves on. */
   jm_document_remove_card (f->doc, "buy");
@@ -347,14 +347,14 @@ main (int   argc,
   adw_init ();
   jm_resources_register_resource ();
 
-  g_test_add ("/app/outline/rows-for-every-object", Fixture, NULL, set_up_example,
+  g_test_add ("/app/outline-view/rows-for-every-object", Fixture, NULL, set_up_example,
               test_rows_for_every_object, tear_down);
-  g_test_add ("/app/outline/names-are-self-sufficient", Fixture, NULL, set_up,
+  g_test_add ("/app/outline-view/names-are-self-sufficient", Fixture, NULL, set_up,
               test_names_are_self_sufficient, tear_down);
-  g_test_add ("/app/outline/metric-names-and-delete", Fixture, NULL, set_up, test_metric_names, tear_down);
-  g_test_add ("/app/outline/edits-land-in-the-document-and-undo", Fixture, NULL, set_up,
+  g_test_add ("/app/outline-view/metric-names-and-delete", Fixture, NULL, set_up, test_metric_names, tear_down);
+  g_test_add ("/app/outline-view/edits-land-in-the-document-and-undo", Fixture, NULL, set_up,
               test_edits_land_in_the_document_and_undo, tear_down);
-  g_test_add ("/app/outline/selection-follows-both-ways", Fixture, NULL, set_up,
+  g_test_add ("/app/outline-view/selection-follows-both-ways", Fixture, NULL, set_up,
               test_selection_follows_both_ways, tear_down);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* jm-outline.c — see jm-outline.h. The rows are rebuilt from the document
+/* jm-outline-view.c — see jm-outline-view.h. The rows are rebuilt from the document
  * after each change it announces (only while the outline is shown), keeping
  * which rows were expanded and which one is selected. */
 #include "config.h"
@@ -7,41 +7,41 @@
 #include <math.h>
 
 #include "jm-describe.h"
-#include "jm-outline.h"
+#include "jm-outline-view.h"
 
 /* ---- one row ---- */
 
-#define JM_TYPE_OUTLINE_ITEM (jm_outline_item_get_type ())
-G_DECLARE_FINAL_TYPE (JmOutlineItem, jm_outline_item, JM, OUTLINE_ITEM, GObject)
+#define JM_TYPE_OUTLINE_VIEW_ITEM (jm_outline_view_item_get_type ())
+G_DECLARE_FINAL_TYPE (JmOutlineViewItem, jm_outline_view_item, JM, OUTLINE_VIEW_ITEM, GObject)
 
-struct _JmOutlineItem {
+struct _JmOutlineViewItem {
   GObject  parent_instance;
   JmFocus  focus;      /* what the row is; kind NONE for a metric */
   char    *metric_id;  /* metric rows */
   char    *key;
 };
 
-G_DEFINE_FINAL_TYPE (JmOutlineItem, jm_outline_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (JmOutlineViewItem, jm_outline_view_item, G_TYPE_OBJECT)
 
 static void
-jm_outline_item_finalize (GObject *object)
+jm_outline_view_item_finalize (GObject *object)
 {
-  JmOutlineItem *self = JM_OUTLINE_ITEM (object);
+  JmOutlineViewItem *self = JM_OUTLINE_VIEW_ITEM (object);
 
   jm_focus_clear (&self->focus);
   g_free (self->metric_id);
   g_free (self->key);
-  G_OBJECT_CLASS (jm_outline_item_parent_class)->finalize (object);
+  G_OBJECT_CLASS (jm_outline_view_item_parent_class)->finalize (object);
 }
 
 static void
-jm_outline_item_class_init (JmOutlineItemClass *klass)
+jm_outline_view_item_class_init (JmOutlineViewItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = jm_outline_item_finalize;
+  G_OBJECT_CLASS (klass)->finalize = jm_outline_view_item_finalize;
 }
 
 static void
-jm_outline_item_init (JmOutlineItem *self)
+jm_outline_view_item_init (JmOutlineViewItem *self)
 {
 }
 
@@ -72,14 +72,14 @@ focus_key (const JmFocus *focus)
     }
 }
 
-static JmOutlineItem *
+static JmOutlineViewItem *
 item_new (JmFocusKind kind,
           const char *id,
           const char *lane_id,
           const char *step_id,
           JmMapState  curve)
 {
-  JmOutlineItem *item = g_object_new (JM_TYPE_OUTLINE_ITEM, NULL);
+  JmOutlineViewItem *item = g_object_new (JM_TYPE_OUTLINE_VIEW_ITEM, NULL);
 
   item->focus.kind = kind;
   item->focus.id = g_strdup (id);
@@ -90,10 +90,10 @@ item_new (JmFocusKind kind,
   return item;
 }
 
-static JmOutlineItem *
+static JmOutlineViewItem *
 metric_item_new (const char *metric_id)
 {
-  JmOutlineItem *item = g_object_new (JM_TYPE_OUTLINE_ITEM, NULL);
+  JmOutlineViewItem *item = g_object_new (JM_TYPE_OUTLINE_VIEW_ITEM, NULL);
 
   item->focus.kind = JM_FOCUS_NONE;
   item->metric_id = g_strdup (metric_id);
@@ -103,7 +103,7 @@ metric_item_new (const char *metric_id)
 
 /* ---- the outline ---- */
 
-struct _JmOutline {
+struct _JmOutlineView {
   GtkWidget          parent_instance;
 
   GtkWidget         *box;
@@ -127,10 +127,10 @@ struct _JmOutline {
   gboolean           syncing;   /* selecting a row to follow the JmSelection */
 };
 
-G_DEFINE_FINAL_TYPE (JmOutline, jm_outline, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (JmOutlineView, jm_outline_view, GTK_TYPE_WIDGET)
 
 static JmDocument *
-outline_document (JmOutline *self)
+outline_document (JmOutlineView *self)
 {
   return self->selection ? jm_selection_get_document (self->selection) : NULL;
 }
@@ -156,14 +156,14 @@ static GListModel *
 create_children (gpointer item_ptr,
                  gpointer user_data)
 {
-  JmOutline *self = user_data;
-  JmOutlineItem *item = item_ptr;
+  JmOutlineView *self = user_data;
+  JmOutlineViewItem *item = item_ptr;
   JmDocument *document = outline_document (self);
   GListStore *store;
 
   if (document == NULL)
     return NULL;
-  store = g_list_store_new (JM_TYPE_OUTLINE_ITEM);
+  store = g_list_store_new (JM_TYPE_OUTLINE_VIEW_ITEM);
   switch (item->focus.kind)
     {
     case JM_FOCUS_NONE:
@@ -177,19 +177,19 @@ create_children (gpointer item_ptr,
         for (guint i = 0; i < personas->len; i++)
           {
             JmPersona *persona = g_ptr_array_index (personas, i);
-            g_autoptr(JmOutlineItem) child = item_new (JM_FOCUS_PERSONA, persona->id, NULL, NULL, 0);
+            g_autoptr(JmOutlineViewItem) child = item_new (JM_FOCUS_PERSONA, persona->id, NULL, NULL, 0);
             g_list_store_append (store, child);
           }
         for (guint i = 0; i < stages->len; i++)
           {
             JmStage *stage = g_ptr_array_index (stages, i);
-            g_autoptr(JmOutlineItem) child = item_new (JM_FOCUS_STAGE, stage->id, NULL, NULL, 0);
+            g_autoptr(JmOutlineViewItem) child = item_new (JM_FOCUS_STAGE, stage->id, NULL, NULL, 0);
             g_list_store_append (store, child);
           }
         for (guint i = 0; i < lanes->len; i++)
           {
             JmLane *lane = g_ptr_array_index (lanes, i);
-            g_autoptr(JmOutlineItem) child = item_new (JM_FOCUS_LANE, lane->id, NULL, NULL, 0);
+            g_autoptr(JmOutlineViewItem) child = item_new (JM_FOCUS_LANE, lane->id, NULL, NULL, 0);
             g_list_store_append (store, child);
           }
         break;
@@ -201,13 +201,13 @@ create_children (gpointer item_ptr,
         for (guint i = 0; stage && i < stage->steps->len; i++)
           {
             JmStep *step = g_ptr_array_index (stage->steps, i);
-            g_autoptr(JmOutlineItem) child = item_new (JM_FOCUS_STEP, step->id, NULL, NULL, 0);
+            g_autoptr(JmOutlineViewItem) child = item_new (JM_FOCUS_STEP, step->id, NULL, NULL, 0);
             g_list_store_append (store, child);
           }
         for (guint i = 0; stage && i < stage->metrics->len; i++)
           {
             JmMetric *metric = g_ptr_array_index (stage->metrics, i);
-            g_autoptr(JmOutlineItem) child = metric_item_new (metric->id);
+            g_autoptr(JmOutlineViewItem) child = metric_item_new (metric->id);
             g_list_store_append (store, child);
           }
         break;
@@ -220,7 +220,7 @@ create_children (gpointer item_ptr,
         for (guint i = 0; i < lanes->len; i++)
           {
             JmLane *lane = g_ptr_array_index (lanes, i);
-            g_autoptr(JmOutlineItem) child = NULL;
+            g_autoptr(JmOutlineViewItem) child = NULL;
 
             /* The emotion lane's content is the personas' scores below. */
             if (lane->kind == JM_LANE_EMOTIONS)
@@ -232,7 +232,7 @@ create_children (gpointer item_ptr,
           for (int curve = 0; curve < JM_N_MAP_STATES; curve++)
             {
               JmPersona *persona = g_ptr_array_index (personas, i);
-              g_autoptr(JmOutlineItem) child = item_new (JM_FOCUS_EMOTION, persona->id, NULL,
+              g_autoptr(JmOutlineViewItem) child = item_new (JM_FOCUS_EMOTION, persona->id, NULL,
                                                           item->focus.id, (JmMapState) curve);
               g_list_store_append (store, child);
             }
@@ -246,7 +246,7 @@ create_children (gpointer item_ptr,
         for (guint i = 0; cards && i < cards->len; i++)
           {
             JmCard *card = g_ptr_array_index (cards, i);
-            g_autoptr(JmOutlineItem) child = item_new (JM_FOCUS_CARD, card->id, lane->id, card->step_id, 0);
+            g_autoptr(JmOutlineViewItem) child = item_new (JM_FOCUS_CARD, card->id, lane->id, card->step_id, 0);
             g_list_store_append (store, child);
           }
         break;
@@ -258,7 +258,7 @@ create_children (gpointer item_ptr,
         for (guint i = 0; card && card->metrics && i < card->metrics->len; i++)
           {
             JmMetric *metric = g_ptr_array_index (card->metrics, i);
-            g_autoptr(JmOutlineItem) child = metric_item_new (metric->id);
+            g_autoptr(JmOutlineViewItem) child = metric_item_new (metric->id);
             g_list_store_append (store, child);
           }
         break;
@@ -279,8 +279,8 @@ create_children (gpointer item_ptr,
 
 /* What the row shows, and (with context) what a screen reader says. */
 static char *
-item_name (JmOutline     *self,
-           JmOutlineItem *item,
+item_name (JmOutlineView     *self,
+           JmOutlineViewItem *item,
            gboolean       with_context)
 {
   JmDocument *document = outline_document (self);
@@ -347,17 +347,17 @@ item_name (JmOutline     *self,
   return g_strdup_printf ("%s, %s", name, context);
 }
 
-static JmOutlineItem *
-row_item (JmOutline *self,
+static JmOutlineViewItem *
+row_item (JmOutlineView *self,
           guint      position)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
 
-  return row ? JM_OUTLINE_ITEM (gtk_tree_list_row_get_item (row)) : NULL;
+  return row ? JM_OUTLINE_VIEW_ITEM (gtk_tree_list_row_get_item (row)) : NULL;
 }
 
-static JmOutlineItem *
-selected_item (JmOutline *self)
+static JmOutlineViewItem *
+selected_item (JmOutlineView *self)
 {
   guint position = gtk_single_selection_get_selected (self->rows_selection);
 
@@ -369,7 +369,7 @@ selected_item (JmOutline *self)
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           JmOutline                *self)
+           JmOutlineView                *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -383,12 +383,12 @@ setup_row (GtkSignalListItemFactory *factory,
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
-          JmOutline                *self)
+          JmOutlineView                *self)
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkWidget *label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  JmOutlineItem *item = gtk_tree_list_row_get_item (row);
+  JmOutlineViewItem *item = gtk_tree_list_row_get_item (row);
   g_autofree char *name = item_name (self, item, FALSE);
   g_autofree char *full = item_name (self, item, TRUE);
   GtkWidget *row_widget = gtk_widget_get_parent (expander);
@@ -412,7 +412,7 @@ bind_row (GtkSignalListItemFactory *factory,
 static void
 unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
-            JmOutline                *self)
+            JmOutlineView                *self)
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
@@ -430,10 +430,10 @@ unbind_row (GtkSignalListItemFactory *factory,
 /* The keyboard to the selected row (GTK 4.8's list view would otherwise
  * take it back to the row it last had). */
 static void
-focus_selected_row (JmOutline *self)
+focus_selected_row (JmOutlineView *self)
 {
   guint position = gtk_single_selection_get_selected (self->rows_selection);
-  g_autoptr(JmOutlineItem) item = NULL;
+  g_autoptr(JmOutlineViewItem) item = NULL;
   GtkWidget *row_widget;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -453,8 +453,8 @@ focus_selected_row (JmOutline *self)
 /* ---- following the document and the selection ---- */
 
 static gboolean
-search_path (JmOutline     *self,
-             JmOutlineItem *item,
+search_path (JmOutlineView     *self,
+             JmOutlineViewItem *item,
              const char    *key,
              GPtrArray     *path)
 {
@@ -466,7 +466,7 @@ search_path (JmOutline     *self,
   children = create_children (item, self);
   for (guint i = 0; children && i < g_list_model_get_n_items (children); i++)
     {
-      g_autoptr(JmOutlineItem) child = g_list_model_get_item (children, i);
+      g_autoptr(JmOutlineViewItem) child = g_list_model_get_item (children, i);
 
       if (search_path (self, child, key, path))
         return TRUE;
@@ -476,14 +476,14 @@ search_path (JmOutline     *self,
 }
 
 static guint
-find_row (JmOutline  *self,
+find_row (JmOutlineView  *self,
           const char *key)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JmOutlineItem) item = row_item (self, i);
+      g_autoptr(JmOutlineViewItem) item = row_item (self, i);
 
       if (g_str_equal (item->key, key))
         return i;
@@ -493,7 +493,7 @@ find_row (JmOutline  *self,
 
 /* following: the row follows the JmSelection, rather than driving it. */
 static void
-select_position (JmOutline *self,
+select_position (JmOutlineView *self,
                  guint      position,
                  gboolean   following)
 {
@@ -512,15 +512,15 @@ select_position (JmOutline *self,
 }
 
 static gboolean
-select_key (JmOutline  *self,
+select_key (JmOutlineView  *self,
             const char *key,
             gboolean    following)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JmOutlineItem) root = NULL;
+  g_autoptr(JmOutlineViewItem) root = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  g_return_val_if_fail (JM_IS_OUTLINE (self), FALSE);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->roots)) == 0)
@@ -546,17 +546,17 @@ select_key (JmOutline  *self,
 }
 
 gboolean
-jm_outline_select_key (JmOutline  *self,
+jm_outline_view_select_key (JmOutlineView  *self,
                        const char *key)
 {
-  g_return_val_if_fail (JM_IS_OUTLINE (self), FALSE);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
   return select_key (self, key, FALSE);
 }
 
 static void
-follow_selection (JmOutline *self)
+follow_selection (JmOutlineView *self)
 {
   const JmFocus *focus;
   JmDocument *document = outline_document (self);
@@ -578,7 +578,7 @@ follow_selection (JmOutline *self)
         }
     }
   {
-    g_autoptr(JmOutlineItem) current = selected_item (self);
+    g_autoptr(JmOutlineViewItem) current = selected_item (self);
 
     if (current != NULL && current->metric_id == NULL && g_str_equal (current->key, key))
       return;
@@ -596,10 +596,10 @@ follow_selection (JmOutline *self)
 }
 
 static void
-rebuild (JmOutline *self)
+rebuild (JmOutlineView *self)
 {
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JmOutlineItem) selected = selected_item (self);
+  g_autoptr(JmOutlineViewItem) selected = selected_item (self);
   g_autofree char *selected_key = selected ? g_strdup (selected->key) : NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
   gboolean first = n == 0;
@@ -610,7 +610,7 @@ rebuild (JmOutline *self)
 
       if (gtk_tree_list_row_get_expanded (row))
         {
-          g_autoptr(JmOutlineItem) item = gtk_tree_list_row_get_item (row);
+          g_autoptr(JmOutlineViewItem) item = gtk_tree_list_row_get_item (row);
           g_hash_table_add (expanded, g_strdup (item->key));
         }
     }
@@ -619,7 +619,7 @@ rebuild (JmOutline *self)
   g_list_store_remove_all (self->roots);
   if (outline_document (self) != NULL)
     {
-      g_autoptr(JmOutlineItem) map = item_new (JM_FOCUS_MAP, NULL, NULL, NULL, 0);
+      g_autoptr(JmOutlineViewItem) map = item_new (JM_FOCUS_MAP, NULL, NULL, NULL, 0);
 
       g_list_store_append (self->roots, map);
       if (first)
@@ -629,7 +629,7 @@ rebuild (JmOutline *self)
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
         {
           g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
-          g_autoptr(JmOutlineItem) item = gtk_tree_list_row_get_item (row);
+          g_autoptr(JmOutlineViewItem) item = gtk_tree_list_row_get_item (row);
 
           if (g_hash_table_contains (expanded, item->key))
             gtk_tree_list_row_set_expanded (row, TRUE);
@@ -648,7 +648,7 @@ rebuild (JmOutline *self)
 static void
 on_document_changed (JmDocument     *document,
                      const JmChange *change,
-                     JmOutline      *self)
+                     JmOutlineView      *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
@@ -658,7 +658,7 @@ on_document_changed (JmDocument     *document,
 
 static void
 on_selection_changed (JmSelection *selection,
-                      JmOutline   *self)
+                      JmOutlineView   *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     follow_selection (self);
@@ -667,9 +667,9 @@ on_selection_changed (JmSelection *selection,
 static void
 on_row_selected (GtkSingleSelection *rows,
                  GParamSpec         *pspec,
-                 JmOutline          *self)
+                 JmOutlineView          *self)
 {
-  g_autoptr(JmOutlineItem) item = NULL;
+  g_autoptr(JmOutlineViewItem) item = NULL;
   JmDocument *document = outline_document (self);
 
   if (self->syncing || document == NULL)
@@ -697,7 +697,7 @@ on_row_selected (GtkSingleSelection *rows,
 
 static void
 on_map (GtkWidget *widget,
-        JmOutline *self)
+        JmOutlineView *self)
 {
   rebuild (self);
   /* Shown by the user: the keyboard goes to its rows. */
@@ -705,10 +705,10 @@ on_map (GtkWidget *widget,
 }
 
 void
-jm_outline_set_selection (JmOutline   *self,
+jm_outline_view_set_selection (JmOutlineView   *self,
                           JmSelection *selection)
 {
-  g_return_if_fail (JM_IS_OUTLINE (self));
+  g_return_if_fail (JM_IS_OUTLINE_VIEW (self));
   g_return_if_fail (selection == NULL || JM_IS_SELECTION (selection));
 
   if (self->document != NULL)
@@ -735,17 +735,17 @@ jm_outline_set_selection (JmOutline   *self,
 }
 
 JmSelection *
-jm_outline_get_selection (JmOutline *self)
+jm_outline_view_get_selection (JmOutlineView *self)
 {
-  g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), NULL);
   return self->selection;
 }
 
 /* ---- editing ---- */
 
 static void
-rename_item (JmOutline     *self,
-             JmOutlineItem *item,
+rename_item (JmOutlineView     *self,
+             JmOutlineViewItem *item,
              const char    *text)
 {
   JmDocument *document = outline_document (self);
@@ -806,8 +806,8 @@ rename_item (JmOutline     *self,
 }
 
 static char *
-item_text (JmOutline     *self,
-           JmOutlineItem *item)
+item_text (JmOutlineView     *self,
+           JmOutlineViewItem *item)
 {
   JmDocument *document = outline_document (self);
 
@@ -835,7 +835,7 @@ item_text (JmOutline     *self,
 
 static void
 on_rename_activate (GtkEntry  *entry,
-                    JmOutline *self)
+                    JmOutlineView *self)
 {
   g_autofree char *key = g_steal_pointer (&self->rename_key);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
@@ -844,7 +844,7 @@ on_rename_activate (GtkEntry  *entry,
   gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
   if (position != GTK_INVALID_LIST_POSITION)
     {
-      g_autoptr(JmOutlineItem) item = row_item (self, position);
+      g_autoptr(JmOutlineViewItem) item = row_item (self, position);
       rename_item (self, item, text);
     }
   focus_selected_row (self);
@@ -852,15 +852,15 @@ on_rename_activate (GtkEntry  *entry,
 
 static void
 on_rename_closed (GtkPopover *popover,
-                  JmOutline  *self)
+                  JmOutlineView  *self)
 {
   g_clear_pointer (&self->rename_key, g_free);
   focus_selected_row (self);
 }
 
 static void
-start_rename (JmOutline     *self,
-              JmOutlineItem *item)
+start_rename (JmOutlineView     *self,
+              JmOutlineViewItem *item)
 {
   g_autofree char *text = item_text (self, item);
   g_autofree char *name = item_name (self, item, FALSE);
@@ -880,8 +880,8 @@ start_rename (JmOutline     *self,
 }
 
 static gboolean
-delete_item (JmOutline     *self,
-             JmOutlineItem *item)
+delete_item (JmOutlineView     *self,
+             JmOutlineViewItem *item)
 {
   JmDocument *document = outline_document (self);
 
@@ -987,8 +987,8 @@ index_of_step (JmStage    *stage,
 
 /* Adds an object after the row's one and selects it; its key, or NULL. */
 static char *
-insert_after (JmOutline     *self,
-              JmOutlineItem *item)
+insert_after (JmOutlineView     *self,
+              JmOutlineViewItem *item)
 {
   JmDocument *document = outline_document (self);
 
@@ -1076,8 +1076,8 @@ insert_after (JmOutline     *self,
 }
 
 static gboolean
-move_item (JmOutline     *self,
-           JmOutlineItem *item,
+move_item (JmOutlineView     *self,
+           JmOutlineViewItem *item,
            int            delta)
 {
   JmDocument *document = outline_document (self);
@@ -1154,8 +1154,8 @@ move_item (JmOutline     *self,
 /* Digits set, plus and minus step: a score on an emotion row; a pain
  * point's severity, an opportunity's priority, a touchpoint's channel. */
 static gboolean
-set_value (JmOutline     *self,
-           JmOutlineItem *item,
+set_value (JmOutlineView     *self,
+           JmOutlineViewItem *item,
            int            digit,
            int            delta)
 {
@@ -1233,14 +1233,14 @@ key_digit (guint keyval)
 }
 
 gboolean
-jm_outline_handle_key (JmOutline      *self,
+jm_outline_view_handle_key (JmOutlineView      *self,
                        guint           keyval,
                        GdkModifierType state)
 {
-  g_autoptr(JmOutlineItem) item = NULL;
+  g_autoptr(JmOutlineViewItem) item = NULL;
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
 
-  g_return_val_if_fail (JM_IS_OUTLINE (self), FALSE);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), FALSE);
 
   if (keyval == GDK_KEY_f && mods == GDK_CONTROL_MASK)
     {
@@ -1264,9 +1264,9 @@ jm_outline_handle_key (JmOutline      *self,
 
       if (key == NULL)
         return FALSE;
-      if (jm_outline_select_key (self, key))
+      if (jm_outline_view_select_key (self, key))
         {
-          g_autoptr(JmOutlineItem) added = selected_item (self);
+          g_autoptr(JmOutlineViewItem) added = selected_item (self);
 
           if (added != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
             start_rename (self, added);
@@ -1291,16 +1291,16 @@ on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
                 GdkModifierType        state,
-                JmOutline             *self)
+                JmOutlineView             *self)
 {
-  return jm_outline_handle_key (self, keyval, state);
+  return jm_outline_view_handle_key (self, keyval, state);
 }
 
 /* ---- search ---- */
 
 static void
-collect_keys (JmOutline     *self,
-              JmOutlineItem *item,
+collect_keys (JmOutlineView     *self,
+              JmOutlineViewItem *item,
               GPtrArray     *items)
 {
   g_autoptr(GListModel) children = create_children (item, self);
@@ -1308,22 +1308,22 @@ collect_keys (JmOutline     *self,
   g_ptr_array_add (items, g_object_ref (item));
   for (guint i = 0; children && i < g_list_model_get_n_items (children); i++)
     {
-      g_autoptr(JmOutlineItem) child = g_list_model_get_item (children, i);
+      g_autoptr(JmOutlineViewItem) child = g_list_model_get_item (children, i);
       collect_keys (self, child, items);
     }
 }
 
 gboolean
-jm_outline_search (JmOutline  *self,
+jm_outline_view_search (JmOutlineView  *self,
                    const char *text)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JmOutlineItem) root = NULL;
-  g_autoptr(JmOutlineItem) current = NULL;
+  g_autoptr(JmOutlineViewItem) root = NULL;
+  g_autoptr(JmOutlineViewItem) current = NULL;
   g_autofree char *needle = NULL;
   guint start = 0;
 
-  g_return_val_if_fail (JM_IS_OUTLINE (self), FALSE);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), FALSE);
 
   if (text == NULL || *text == '\0' || g_list_model_get_n_items (G_LIST_MODEL (self->roots)) == 0)
     return FALSE;
@@ -1332,26 +1332,26 @@ jm_outline_search (JmOutline  *self,
   collect_keys (self, root, items);
   current = selected_item (self);
   for (guint i = 0; current && i < items->len; i++)
-    if (g_str_equal (((JmOutlineItem *) g_ptr_array_index (items, i))->key, current->key))
+    if (g_str_equal (((JmOutlineViewItem *) g_ptr_array_index (items, i))->key, current->key))
       start = i + 1;
   for (guint n = 0; n < items->len; n++)
     {
-      JmOutlineItem *item = g_ptr_array_index (items, (start + n) % items->len);
+      JmOutlineViewItem *item = g_ptr_array_index (items, (start + n) % items->len);
       g_autofree char *name = item_name (self, item, FALSE);
       g_autofree char *folded = g_utf8_casefold (name, -1);
 
       if (strstr (folded, needle) != NULL)
-        return jm_outline_select_key (self, item->key);
+        return jm_outline_view_select_key (self, item->key);
     }
   return FALSE;
 }
 
 static void
 on_search_changed (GtkSearchEntry *entry,
-                   JmOutline      *self)
+                   JmOutlineView      *self)
 {
   /* From the row before, so that the row selected still matches. */
-  g_autoptr(JmOutlineItem) current = selected_item (self);
+  g_autoptr(JmOutlineViewItem) current = selected_item (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   if (current != NULL)
@@ -1363,19 +1363,19 @@ on_search_changed (GtkSearchEntry *entry,
       if (*needle != '\0' && strstr (folded, needle) != NULL)
         return;
     }
-  jm_outline_search (self, text);
+  jm_outline_view_search (self, text);
 }
 
 static void
 on_search_activate (GtkSearchEntry *entry,
-                    JmOutline      *self)
+                    JmOutlineView      *self)
 {
-  jm_outline_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  jm_outline_view_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
 on_search_stop (GtkSearchEntry *entry,
-                JmOutline      *self)
+                JmOutlineView      *self)
 {
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
   focus_selected_row (self);
@@ -1384,48 +1384,48 @@ on_search_stop (GtkSearchEntry *entry,
 /* ---- public ---- */
 
 GListModel *
-jm_outline_get_rows (JmOutline *self)
+jm_outline_view_get_rows (JmOutlineView *self)
 {
-  g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), NULL);
   if (self->stale)
     rebuild (self);
   return G_LIST_MODEL (self->tree);
 }
 
 char *
-jm_outline_row_get_name (JmOutline *self,
+jm_outline_view_row_get_name (JmOutlineView *self,
                          guint      position)
 {
-  g_autoptr(JmOutlineItem) item = NULL;
+  g_autoptr(JmOutlineViewItem) item = NULL;
 
-  g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), NULL);
   item = row_item (self, position);
   return item ? item_name (self, item, TRUE) : NULL;
 }
 
 const char *
-jm_outline_row_get_key (JmOutline *self,
+jm_outline_view_row_get_key (JmOutlineView *self,
                         guint      position)
 {
-  g_autoptr(JmOutlineItem) item = NULL;
+  g_autoptr(JmOutlineViewItem) item = NULL;
 
-  g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), NULL);
   item = row_item (self, position);
   /* The store keeps the item alive. */
   return item ? item->key : NULL;
 }
 
 guint
-jm_outline_get_selected (JmOutline *self)
+jm_outline_view_get_selected (JmOutlineView *self)
 {
-  g_return_val_if_fail (JM_IS_OUTLINE (self), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), GTK_INVALID_LIST_POSITION);
   return gtk_single_selection_get_selected (self->rows_selection);
 }
 
 void
-jm_outline_expand_all (JmOutline *self)
+jm_outline_view_expand_all (JmOutlineView *self)
 {
-  g_return_if_fail (JM_IS_OUTLINE (self));
+  g_return_if_fail (JM_IS_OUTLINE_VIEW (self));
   if (self->stale)
     rebuild (self);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
@@ -1436,54 +1436,54 @@ jm_outline_expand_all (JmOutline *self)
 }
 
 GtkWidget *
-jm_outline_get_rename_entry (JmOutline *self)
+jm_outline_view_get_rename_entry (JmOutlineView *self)
 {
-  g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (JM_IS_OUTLINE_VIEW (self), NULL);
   return gtk_widget_get_visible (self->rename_popover) ? self->rename_entry : NULL;
 }
 
 /* ---- the widget ---- */
 
 static void
-jm_outline_dispose (GObject *object)
+jm_outline_view_dispose (GObject *object)
 {
-  JmOutline *self = JM_OUTLINE (object);
+  JmOutlineView *self = JM_OUTLINE_VIEW (object);
 
-  jm_outline_set_selection (self, NULL);
+  jm_outline_view_set_selection (self, NULL);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->rows_selection);
   g_clear_pointer (&self->rename_key, g_free);
-  G_OBJECT_CLASS (jm_outline_parent_class)->dispose (object);
+  G_OBJECT_CLASS (jm_outline_view_parent_class)->dispose (object);
 }
 
 static void
-jm_outline_size_allocate (GtkWidget *widget,
+jm_outline_view_size_allocate (GtkWidget *widget,
                           int        width,
                           int        height,
                           int        baseline)
 {
-  JmOutline *self = JM_OUTLINE (widget);
+  JmOutlineView *self = JM_OUTLINE_VIEW (widget);
 
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
   gtk_popover_present (GTK_POPOVER (self->rename_popover));
 }
 
 static void
-jm_outline_class_init (JmOutlineClass *klass)
+jm_outline_view_class_init (JmOutlineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = jm_outline_dispose;
-  widget_class->size_allocate = jm_outline_size_allocate;
+  object_class->dispose = jm_outline_view_dispose;
+  widget_class->size_allocate = jm_outline_view_size_allocate;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "outline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
-jm_outline_init (JmOutline *self)
+jm_outline_view_init (JmOutlineView *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
@@ -1503,7 +1503,7 @@ jm_outline_init (JmOutline *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
 
-  self->roots = g_list_store_new (JM_TYPE_OUTLINE_ITEM);
+  self->roots = g_list_store_new (JM_TYPE_OUTLINE_VIEW_ITEM);
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (self->roots), FALSE, FALSE, create_children, self, NULL);
   self->rows_selection = gtk_single_selection_new (G_LIST_MODEL (self->tree));
   gtk_single_selection_set_autoselect (self->rows_selection, FALSE);
@@ -1542,7 +1542,7 @@ jm_outline_init (JmOutline *self)
 }
 
 GtkWidget *
-jm_outline_new (void)
+jm_outline_view_new (void)
 {
-  return g_object_new (JM_TYPE_OUTLINE, NULL);
+  return g_object_new (JM_TYPE_OUTLINE_VIEW, NULL);
 }
