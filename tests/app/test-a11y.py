@@ -53,6 +53,20 @@ def app_named(name):
     return None
 
 
+def app_of(pid):
+    """The application of this process: an earlier one, terminated, may
+    still be listed under the same name."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            pass
+    return None
+
+
 def xdotool(*args):
     subprocess.run(["xdotool", *args], check=False, capture_output=True, timeout=30)
 
@@ -194,7 +208,7 @@ def outline_edit(binary, example, env):
             failures.append(f"finding {text!r}: focus on {heard[-1] if heard else None!r}, expected {expect!r}…")
 
     try:
-        app = wait_for(lambda: app_named("journey-maps"))
+        app = wait_for(lambda: app_of(proc.pid))
         if app is None or wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 15) is None:
             return ["the example's map never showed up on the accessibility bus"]
         window = ""
@@ -322,7 +336,7 @@ def every_control_named(binary, example, survey, env):
             unnamed_controls(top, where, failures)
 
     try:
-        app = wait_for(lambda: app_named("journey-maps"))
+        app = wait_for(lambda: app_of(proc.pid))
         if app is None or wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 15) is None:
             return ["the example's map never showed up on the accessibility bus"]
         window = ""
