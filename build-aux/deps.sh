@@ -16,7 +16,7 @@ JM_RUN_PACKAGES="
 "
 
 JM_TEST_PACKAGES="
-  locales xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
+  locales xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi orca
   libxml2-utils poppler-utils qpdf librsvg2-bin imagemagick
   libgtk-4-bin clang-14 libclang-rt-14-dev clang-tools-14 valgrind xdotool git
   libreoffice-impress

@@ -313,6 +313,7 @@ jm_application_startup (GApplication *application)
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.zoom-fit", { "<Control>9", NULL } },
     { "win.inspector-visible", { "F9", NULL } },
+    { "win.outline-visible", { "<Control>l", NULL } },
     { "win.present", { "F5", NULL } },
   };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jm-export.h"
+#include "jm-a11y.h"
 #include "jm-export-dialog.h"
 #include "jm-layout.h"
 #include "jm-thumbnail.h"
@@ -352,6 +353,7 @@ static void
 jm_export_dialog_init (JmExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jm_a11y_name_controls (GTK_WIDGET (self));
   self->persona_ids = g_ptr_array_new_with_free_func (g_free);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jm-import-dialog.h"
+#include "jm-a11y.h"
 
 /* A place answers can go. */
 typedef struct {
@@ -500,6 +501,7 @@ static void
 jm_import_dialog_init (JmImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jm_a11y_name_controls (GTK_WIDGET (self));
   self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }

@@ -8,6 +8,7 @@
 #include "jm-file-chooser.h"
 #include "jm-inspector-list-group.h"
 #include "jm-inspector-persona-page.h"
+#include "jm-a11y.h"
 #include "jm-inspector-text-area.h"
 
 struct _JmInspectorPersonaPage {
@@ -120,6 +121,7 @@ jm_inspector_persona_page_refresh (JmInspectorPage *page)
   set_text (self->quote_row, persona->quote);
   gtk_spin_button_set_value (self->age_spin, persona->age);
   gtk_button_set_label (self->photo_button, persona->photo ? _("_Change…") : _("_Choose…"));
+  jm_a11y_name_button (self->photo_button);
   gtk_widget_set_visible (self->remove_photo_button, persona->photo != NULL);
   jm_inspector_text_area_set_text (self->bio_area, persona->bio);
   jm_inspector_list_group_set_items (self->goals_group, (const char * const *) persona->goals);

@@ -8,6 +8,7 @@
 #include "jm-metrics-table.h"
 #include "jm-number.h"
 #include "jm-metrics-view.h"
+#include "jm-a11y.h"
 
 /* ---- one row ---- */
 
@@ -583,6 +584,8 @@ jm_metrics_view_init (JmMetricsView *self)
   {
     GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
     GtkWidget *export = gtk_button_new_with_mnemonic (_("Export as _CSV…"));
+
+    jm_a11y_name_button (GTK_BUTTON (export));
 
     heading = gtk_label_new (_("Every metric"));
     gtk_label_set_xalign (GTK_LABEL (heading), 0);

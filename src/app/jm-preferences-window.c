@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jm-preferences-window.h"
+#include "jm-a11y.h"
 
 struct _JmPreferencesWindow {
   AdwPreferencesWindow parent_instance;
@@ -111,6 +112,7 @@ static void
 jm_preferences_window_init (JmPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jm_a11y_name_window (GTK_WINDOW (self));
 }
 
 JmPreferencesWindow *

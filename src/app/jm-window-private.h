@@ -10,6 +10,7 @@
 #include "jm-conflict-bar.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-outline-view.h"
 #include "jm-welcome-page.h"
 #include "jm-window.h"
 
@@ -29,6 +30,7 @@ struct _JmWindow {
   AdwHeaderBar    *header_bar;
   JmWelcomePage   *welcome_page;
   JmConflictBar   *conflict_bar;
+  JmOutlineView   *outline;
   JmComparePanel  *compare_panel;
 
   JmCanvas        *canvas;

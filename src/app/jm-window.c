@@ -25,6 +25,8 @@
 #include "jm-reader.h"
 #include "jm-templates.h"
 #include "jm-thumbnail.h"
+#include "jm-a11y.h"
+#include "jm-outline-view.h"
 #include "jm-welcome-page.h"
 #include "jm-window-private.h"
 #include "jm-preload.h"
@@ -371,6 +373,7 @@ set_document (JmWindow   *self,
   /* One current object for the canvas, the inspector and the menus. */
   g_set_object (&self->selection, jm_canvas_get_selection_model (self->canvas));
   jm_inspector_set_selection (self->inspector, self->selection);
+  jm_outline_view_set_selection (self->outline, self->selection);
   jm_conflict_bar_set_canvas (self->conflict_bar, self->canvas);
   jm_compare_panel_set_canvas (self->compare_panel, self->canvas);
   jm_metrics_view_set_document (self->metrics_view, document);
@@ -747,6 +750,7 @@ jm_window_class_init (JmWindowClass *klass)
 
   g_type_ensure (JM_TYPE_CANVAS);
   g_type_ensure (JM_TYPE_CONFLICT_BAR);
+  g_type_ensure (JM_TYPE_OUTLINE_VIEW);
   g_type_ensure (JM_TYPE_COMPARE_PANEL);
   g_type_ensure (JM_TYPE_INSPECTOR);
   g_type_ensure (JM_TYPE_METRICS_VIEW);
@@ -768,6 +772,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, conflict_bar);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, compare_panel);
   jm_window_compare_install_actions (widget_class);
 
@@ -865,6 +870,11 @@ jm_window_new (JmApplication *application)
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
   g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (jm_window_on_zoom_changed), self);
+  /* The outline: the map as a tree of rows beside the canvas (Ctrl+L). */
+  {
+    g_autoptr(GPropertyAction) outline = g_property_action_new ("outline-visible", self->outline, "visible");
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (outline));
+  }
   {
     g_autoptr(GSimpleAction) show_metrics = g_simple_action_new_stateful ("show-metrics", NULL,
                                                                          g_variant_new_boolean (FALSE));
@@ -875,6 +885,10 @@ jm_window_new (JmApplication *application)
   g_signal_connect_object (settings, "changed::autosave-interval",
                            G_CALLBACK (on_autosave_interval_changed), self, 0);
 
+  /* Controls GTK 4.8 would name "_Save Save" or "GtkButton". */
+  jm_a11y_name_controls (GTK_WIDGET (self));
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    jm_a11y_name_window (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   update_title (self);
   jm_window_update_actions (self);
   return self;

@@ -4,8 +4,13 @@ screen reader finds them, and they work: "New Journey Map" opens a map.
 Then, on the restaurant example, the keyboard walks the canvas and every
 move is a focus event whose name and description say what and where the
 object is: a cell, a step header, a stage header, a lane title, the
-second persona's emotion point, whose new score is said when it is set."""
+second persona's emotion point, whose new score is said when it is set.
+The outline alone renames a stage and sets a score, saved to the file.
+And no control of the window, its inspector pages, preferences, export and
+import dialogs, shortcuts and presentation is unnamed, read with its
+mnemonic's underscore, or named after its type."""
 import os
+import re
 import subprocess
 import sys
 import time
@@ -45,6 +50,20 @@ def app_named(name):
         app = desktop.getChildAtIndex(i)
         if app is not None and app.name == name:
             return app
+    return None
+
+
+def app_of(pid):
+    """The application of this process: an earlier one, terminated, may
+    still be listed under the same name."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            pass
     return None
 
 
@@ -141,6 +160,261 @@ def canvas_walk(binary, example, env):
     return failures
 
 
+def outline_edit(binary, example, env):
+    """The outline alone, by keyboard: Ctrl+L shows it, Ctrl+F finds a
+    stage and an emotion score, F2 renames the stage, a digit sets the
+    score, Ctrl+S saves; both are in the saved file. Returns the failures."""
+    import shutil
+    import tempfile
+    failures = []
+    heard = []
+    tmp = tempfile.mkdtemp(prefix="jm-outline-")
+    path = os.path.join(tmp, "restaurant.journey")
+    shutil.copyfile(example, path)
+
+    def on_focus(event):
+        if event.detail1 == 1:
+            try:
+                heard.append(event.source.name)
+            except Exception:
+                pass
+
+    pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
+    proc = subprocess.Popen([binary, path], env=env)
+    context = GLib.MainContext.default()
+
+    def pump(seconds):
+        end = time.time() + seconds
+        while time.time() < end:
+            while context.pending():
+                context.iteration(False)
+            time.sleep(0.02)
+
+    def keys(*names):
+        xdotool("key", "--clearmodifiers", "--delay", "80", *names)
+        pump(1.2)
+
+    def type_text(text):
+        xdotool("type", "--delay", "40", text)
+        pump(1.2)
+
+    def find_and_leave(text, expect):
+        """Ctrl+F, the text, Escape: the row found has the focus."""
+        keys("ctrl+f")
+        type_text(text)
+        del heard[:]
+        keys("Escape")
+        if not heard or not heard[-1].startswith(expect):
+            failures.append(f"finding {text!r}: focus on {heard[-1] if heard else None!r}, expected {expect!r}…")
+
+    try:
+        app = wait_for(lambda: app_of(proc.pid))
+        if app is None or wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 15) is None:
+            return ["the example's map never showed up on the accessibility bus"]
+        window = ""
+        for _ in range(50):
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+            if out:
+                window = out[0]
+                break
+            time.sleep(0.2)
+        xdotool("windowfocus", "--sync", window)
+        pump(0.5)
+        del heard[:]
+        keys("ctrl+l")
+        if wait_for(lambda: find(app, pyatspi.ROLE_LIST, "Outline of the Map")
+                    or find(app, pyatspi.ROLE_TREE, "Outline of the Map")
+                    or find(app, pyatspi.ROLE_TREE_TABLE, "Outline of the Map"), 5) is None:
+            failures.append("Ctrl+L showed no outline")
+            return failures
+        if not heard or not heard[-1].startswith("Journey map:"):
+            failures.append(f"the outline's first focus is on {heard[-1] if heard else None!r}, not the map")
+
+        find_and_leave("Stage Discover", "Stage Discover, stage 1 of 5")
+        keys("F2")
+        keys("ctrl+a")
+        type_text("Finding us")
+        del heard[:]
+        keys("Return")
+        find_and_leave("Marta Conti, to be", "Marta Conti, to be: not set, stage Finding us, step Hears about it")
+        keys("4")
+        keys("ctrl+s")
+        pump(1)
+        with open(path, encoding="utf-8") as f:
+            saved = f.read()
+        if 'name="Finding us"' not in saved:
+            failures.append("the stage renamed in the outline is not in the saved file")
+        if '<emotion persona="p-marta" step="s-hears" curve="future" score="1"/>' not in saved:
+            failures.append("the emotion score set in the outline is not in the saved file")
+    finally:
+        pyatspi.Registry.deregisterEventListener(on_focus, "object:state-changed:focused")
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return failures
+
+
+# Roles a user operates or moves to; each must say what it is.
+NAMED_ROLES = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+               pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY,
+               pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_SLIDER, pyatspi.ROLE_LINK,
+               pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_FRAME,
+               pyatspi.ROLE_DIALOG, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE, pyatspi.ROLE_SWITCH
+               if hasattr(pyatspi, "ROLE_SWITCH") else pyatspi.ROLE_TOGGLE_BUTTON}
+GTYPE_NAME = re.compile(r"(Gtk|Adw|Gdk|Jm)[A-Z]\w*")
+# "_Export…", "Save _As…": a mnemonic's underscore read aloud.
+MNEMONIC = re.compile(r"(^|[\sA-Za-z(])_[A-Za-z]")
+
+
+def unnamed_controls(node, where, out, depth=0):
+    """Adds to out every shown control under node with no name, a name with
+    a mnemonic underscore, or a GType's name."""
+    if node is None or depth > 60:
+        return
+    try:
+        role = node.getRole()
+        name = node.name or ""
+        showing = node.getState().contains(pyatspi.STATE_VISIBLE)
+        role_name = node.getRoleName()
+    except Exception:
+        return
+    if depth > 0 and not showing:
+        return
+    if name == "GtkFileChooserWidget":
+        return
+    problem = None
+    # GTK 4.8 names an object it has no name for after its type: harmless
+    # on a filler, a control's missing name on anything a user operates.
+    if role in NAMED_ROLES:
+        if GTYPE_NAME.fullmatch(name):
+            problem = "a type's name"
+        elif not name.strip():
+            problem = "no name"
+        elif MNEMONIC.search(name) and "/" not in name:
+            problem = "a mnemonic in its name"
+    if problem is not None:
+        try:
+            parent = f"{node.parent.getRoleName()} {node.parent.name!r}"
+        except Exception:
+            parent = "?"
+        out.append(f"{where}: {role_name} {name!r} (in {parent}) has {problem}")
+    for i in range(node.childCount):
+        unnamed_controls(node.getChildAtIndex(i), where, out, depth + 1)
+
+
+def every_control_named(binary, example, survey, env):
+    """Walks the accessibility tree of the main window, its inspector's
+    page for each kind of object, the preferences, the export and import
+    dialogs, the shortcuts and the presentation window. Returns the
+    failures: every shown control with no name, a mnemonic's underscore in
+    its name, or a type's name for one."""
+    failures = []
+    proc = subprocess.Popen([binary, example], env=env)
+    context = GLib.MainContext.default()
+
+    def pump(seconds):
+        end = time.time() + seconds
+        while time.time() < end:
+            while context.pending():
+                context.iteration(False)
+            time.sleep(0.02)
+
+    def keys(*names):
+        xdotool("key", "--clearmodifiers", "--delay", "80", *names)
+        pump(1.2)
+
+    def check(where):
+        for i in range(app.childCount):
+            top = app.getChildAtIndex(i)
+            # GTK's own file chooser is not ours to name.
+            if find(top, pyatspi.ROLE_FILLER, "GtkFileChooserWidget") is not None:
+                continue
+            unnamed_controls(top, where, failures)
+
+    try:
+        app = wait_for(lambda: app_of(proc.pid))
+        if app is None or wait_for(lambda: find(app, pyatspi.ROLE_TABLE, "Journey map"), 15) is None:
+            return ["the example's map never showed up on the accessibility bus"]
+        window = ""
+        for _ in range(50):
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+            if out:
+                window = out[0]
+                break
+            time.sleep(0.2)
+        xdotool("windowfocus", "--sync", window)
+        pump(0.5)
+        check("main window")
+        # Each inspector page: its object chosen through the outline.
+        keys("ctrl+l")
+        for kind, text in (("card", "Touchpoint,"), ("stage", "Stage Discover"), ("step", "Step Looks it up"),
+                           ("lane", "Lane Touchpoints"), ("persona", "Persona Marta"),
+                           ("emotion", "Marta Conti, as is")):
+            keys("ctrl+f")
+            xdotool("type", "--delay", "40", text)
+            pump(1)
+            keys("Escape")
+            check(f"inspector ({kind})")
+        keys("ctrl+l")
+        xdotool("windowfocus", "--sync", window)
+        keys("ctrl+comma")
+        check("preferences")
+        keys("Escape")
+        xdotool("windowfocus", "--sync", window)
+        keys("ctrl+e")
+        check("export dialog")
+        keys("Escape")
+        xdotool("windowfocus", "--sync", window)
+        keys("ctrl+question")
+        check("shortcuts")
+        keys("Escape")
+        xdotool("windowfocus", "--sync", window)
+        keys("F5")
+        pump(1)
+        check("presentation")
+        keys("Escape")
+        pump(1)
+        # The import dialog, after choosing a survey's export.
+        xdotool("windowfocus", "--sync", window)
+        keys("F10")
+        item = wait_for(lambda: find(app, pyatspi.ROLE_MENU_ITEM, "Import Survey Responses…"), 5)
+        if item is None:
+            failures.append("the main menu has no Import Survey Responses… item")
+        else:
+            try:
+                item.queryAction().doAction(0)
+            except Exception as error:
+                failures.append(f"Import Survey Responses… could not be activated: {error}")
+            else:
+                pump(2)
+                # GTK's own file chooser: the path typed into it.
+                chooser = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Import Survey Responses"],
+                                         capture_output=True, text=True).stdout.split()
+                if chooser:
+                    xdotool("windowfocus", "--sync", chooser[-1])
+                # A path typed into it opens its location field.
+                xdotool("type", "--delay", "20", survey)
+                pump(1)
+                keys("Return")
+                pump(2)
+                if wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Apply"), 5) is None:
+                    failures.append("the import dialog did not open from the file chooser")
+                check("import dialog")
+                keys("Escape")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return failures
+
+
 def main(binary):
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
@@ -202,6 +476,9 @@ def main(binary):
     example = os.path.join(os.environ.get("JM_SOURCE_ROOT", "."), "data", "examples",
                            "restaurant-regular.journey")
     failures += canvas_walk(binary, example, env)
+    failures += outline_edit(binary, example, env)
+    survey = os.path.join(os.environ.get("JM_SOURCE_ROOT", "."), "data", "examples", "restaurant-survey.csv")
+    failures += every_control_named(binary, example, survey, env)
 
     for f in failures:
         print(f, file=sys.stderr)

@@ -63,6 +63,38 @@ test_each_object_says_what_and_where_it_is (void)
          "stage Awareness, step Sees ad, lane Emotions");
 }
 
+/* A metric says its value and target in the locale's way, how it fares and
+ * whose it is; a NPS has no unit, a custom metric its own. */
+static void
+test_metrics_in_words (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_small_map ();
+  JmStage *stage = jm_stage_copy (jm_document_find_stage (doc, "a"));
+  JmMetric *nps = jm_metric_new ("m-nps", JM_METRIC_NPS, 31);
+  JmMetric *wait = jm_metric_new ("m-wait", JM_METRIC_CUSTOM, 12.5);
+  g_autofree char *nps_words = NULL;
+  g_autofree char *wait_words = NULL;
+  g_autofree char *gone = NULL;
+
+  nps->has_target = TRUE;
+  nps->target = 30;
+  wait->name = g_strdup ("Wait");
+  wait->unit = g_strdup ("min");
+  wait->higher_is_better = FALSE;
+  wait->has_target = TRUE;
+  wait->target = 12;
+  g_ptr_array_add (stage->metrics, nps);
+  g_ptr_array_add (stage->metrics, wait);
+  jm_document_update_stage (doc, stage, NULL);
+
+  nps_words = jm_describe_metric (doc, "m-nps");
+  wait_words = jm_describe_metric (doc, "m-wait");
+  gone = jm_describe_metric (doc, "no-such-metric");
+  g_assert_cmpstr (nps_words, ==, "NPS 31, target 30, green — stage Awareness");
+  g_assert_cmpstr (wait_words, ==, "Wait 12.5 min, target 12 min, amber — stage Awareness");
+  g_assert_cmpstr (gone, ==, "");
+}
+
 static void
 test_scores_in_words (void)
 {
@@ -86,6 +118,7 @@ main (int   argc,
 
   g_test_add_func ("/describe/each-object-says-what-and-where-it-is", test_each_object_says_what_and_where_it_is);
   g_test_add_func ("/describe/scores-in-words", test_scores_in_words);
+  g_test_add_func ("/describe/metrics-in-words", test_metrics_in_words);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "jm-describe.h"
+#include "jm-number.h"
 
 char *
 jm_describe_score (double score)
@@ -258,6 +259,76 @@ jm_describe_context (JmDocument    *document,
       }
     default:
       g_return_val_if_reached (g_strdup (""));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+jm_describe_metric (JmDocument *document,
+                    const char *metric_id)
+{
+  const char *owner_id = NULL;
+  JmMetric *metric;
+  const char *unit;
+  g_autofree char *value = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (metric_id != NULL, NULL);
+
+  metric = jm_document_find_metric (document, metric_id, &owner_id);
+  if (metric == NULL)
+    return g_strdup ("");
+  unit = metric->kind == JM_METRIC_CUSTOM ? metric->unit : jm_metric_kind_get_unit (metric->kind);
+  value = jm_number_format_unit (metric->value, -2, unit);
+  /* Translators: a metric's name and value: "CSAT 22 %". */
+  g_string_printf (out, _("%s %s"),
+                   metric->kind == JM_METRIC_CUSTOM && metric->name && *metric->name
+                     ? metric->name : jm_metric_kind_get_label (metric->kind),
+                   value);
+  if (metric->has_target)
+    {
+      g_autofree char *target = jm_number_format_unit (metric->target, -2, unit);
+      const char *status = NULL;
+
+      switch (jm_metric_get_status (metric, jm_document_get_metric_tolerance (document)))
+        {
+        case JM_METRIC_STATUS_MET:
+          /* Translators: a metric that meets its target is shown green. */
+          status = _("green");
+          break;
+        case JM_METRIC_STATUS_NEAR:
+          /* Translators: a metric near its target is shown amber. */
+          status = _("amber");
+          break;
+        case JM_METRIC_STATUS_MISSED:
+          /* Translators: a metric that misses its target is shown red. */
+          status = _("red");
+          break;
+        case JM_METRIC_STATUS_NONE:
+        default:
+          break;
+        }
+      /* Translators: a metric's target: ", target 80 %". */
+      g_string_append_printf (out, _(", target %s"), target);
+      if (status != NULL)
+        g_string_append_printf (out, ", %s", status);
+    }
+  if (owner_id != NULL)
+    {
+      JmLane *lane = NULL;
+      JmCard *card = jm_document_find_card (document, owner_id, &lane);
+      JmStage *stage = card ? NULL : jm_document_find_stage (document, owner_id);
+
+      if (card != NULL && lane->kind == JM_LANE_TOUCHPOINTS)
+        /* Translators: whose metric it is: " — touchpoint Pays at the till". */
+        g_string_append_printf (out, _(" — touchpoint %s"), text_or_empty (card->text));
+      else if (card != NULL)
+        /* Translators: whose metric it is: " — card Pays at the till". */
+        g_string_append_printf (out, _(" — card %s"), text_or_empty (card->text));
+      else if (stage != NULL)
+        /* Translators: whose metric it is: " — stage Purchase". */
+        g_string_append_printf (out, _(" — stage %s"), stage->name);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

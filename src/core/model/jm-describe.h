@@ -16,6 +16,10 @@ char *jm_describe_name    (JmDocument    *document,
  * Pain points". Empty for the map itself. */
 char *jm_describe_context (JmDocument    *document,
                            const JmFocus *focus);
+/* A metric with its target and how it fares, and whose it is: "CSAT 22 %,
+ * target 80 %, red — touchpoint Pays at the till". Empty for an unknown id. */
+char *jm_describe_metric  (JmDocument    *document,
+                           const char    *metric_id);
 /* An emotion score in words: "−2 (very unhappy)", "+0.5 (neutral)". */
 char *jm_describe_score   (double         score);
 

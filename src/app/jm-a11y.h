@@ -1,0 +1,21 @@
+/* jm-a11y.h — names for controls that GTK 4.8 names badly for a screen
+ * reader: a button with a mnemonic label is read "_Cancel Cancel", a colour
+ * button's inner button "GtkButton", the search fields and buttons of
+ * GTK's and libadwaita's own windows after their types. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The button's label without its mnemonic underscore as its only name.
+ * Call again after each gtk_button_set_label. */
+void jm_a11y_name_button   (GtkButton *button);
+/* jm_a11y_name_button for every mnemonic button under root, and the inner
+ * button of every colour button (named after its title). */
+void jm_a11y_name_controls (GtkWidget *root);
+/* The same, and names for the search field and the buttons of a
+ * preferences or shortcuts window that GTK leaves unnamed. */
+void jm_a11y_name_window   (GtkWindow *window);
+
+G_END_DECLS
