@@ -11,6 +11,7 @@
 #include "jm-export.h"
 #include "jm-grid.h"
 #include "jm-import.h"
+#include "jm-map-view.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
 #include "jm-survey.h"
@@ -79,6 +80,32 @@ import_metrics (JmDocument *doc,
   return TRUE;
 }
 
+/* --view=NAME: the map's view of that name (or id) for the export. */
+static gboolean
+apply_view (JmDocument      *doc,
+            const char      *input,
+            const char      *name,
+            JmExportOptions *export_options)
+{
+  JmMapView *view = jm_document_lookup_view (doc, name);
+
+  if (view == NULL)
+    {
+      GPtrArray *views = jm_document_get_views (doc);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < views->len; i++)
+        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", ((JmMapView *) g_ptr_array_index (views, i))->name);
+      if (views->len == 0)
+        g_printerr (_("%s: there is no view called “%s”: the map has no views\n"), input, name);
+      else
+        g_printerr (_("%s: there is no view called “%s”: the map has %s\n"), input, name, names->str);
+      return FALSE;
+    }
+  export_options->view_id = view->id;
+  return TRUE;
+}
+
 int
 jm_cli_export (const JmCliExport  *options,
                const char * const *files)
@@ -136,6 +163,11 @@ jm_cli_export (const JmCliExport  *options,
 
   /* A grid (map.grid.csv) or a Mermaid journey: text, no picture. */
   text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".grid.csv");
+  if (options->view != NULL && (text_export || has_suffix_ci (options->output, ".journey")))
+    {
+      g_printerr (_("--view does not apply to “%s”: it holds the whole map\n"), options->output);
+      return JM_EXIT_USAGE;
+    }
   if (text_export && (!isnan (options->scale) || options->page != NULL || options->theme != NULL))
     {
       g_printerr (_("--scale, --page and --theme do not apply to “%s”, which is text\n"), options->output);
@@ -174,6 +206,9 @@ jm_cli_export (const JmCliExport  *options,
         }
       export_options.persona_id = options->persona;
     }
+
+  if (options->view != NULL && !apply_view (doc, input, options->view, &export_options))
+    return JM_EXIT_USAGE;
 
   if (options->import != NULL && !import_metrics (doc, input, options->import))
     return JM_EXIT_FAILURE;

@@ -87,6 +87,8 @@ static const GOptionEntry option_entries[] = {
     N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
   { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the map as the persona with this id lives it"), N_("ID") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the map through the view with this name (its lanes, personas and curves)"), N_("NAME") },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
   /* Maps in git (jm-cli-git.c). */
@@ -138,6 +140,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char *page = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *persona = NULL;
+  g_autofree char *view = NULL;
   g_autofree char *import = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
@@ -167,12 +170,13 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "page", "s", &page);
   g_variant_dict_lookup (options, "theme", "s", &theme);
   g_variant_dict_lookup (options, "persona", "s", &persona);
+  g_variant_dict_lookup (options, "view", "s", &view);
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
-                      || persona != NULL || import != NULL;
+                      || persona != NULL || view != NULL || import != NULL;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -190,13 +194,18 @@ jm_cli_handle_local_options (GVariantDict    *options,
 
   if (export_path != NULL)
     {
-      JmCliExport cli = { export_path, scale, page, theme, persona, import };
+      JmCliExport cli = { export_path, scale, page, theme, persona, import, view };
       return export_func (&cli, (const char * const *) files);
     }
 
   if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
     {
       g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));
+      return JM_EXIT_USAGE;
+    }
+  if (view != NULL)
+    {
+      g_printerr ("%s\n", _("--view goes with --export"));
       return JM_EXIT_USAGE;
     }
 

@@ -17,6 +17,7 @@ typedef struct {
   const char *theme;       /* --theme */
   const char *persona;     /* --persona */
   const char *import;      /* --import-metrics=CSV */
+  const char *view;        /* --view=NAME */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

@@ -410,6 +410,78 @@ test_batch_work_never_loads_gtk (void)
   g_rmdir (dir);
 }
 
+/* --view=NAME: the export shows the view's lanes and personas only; a
+ * name the map lacks, or a format that holds the whole map, is wrong usage. */
+static void
+test_export_through_a_view (void)
+{
+  g_autofree char *source = example ("restaurant-regular.journey");
+  g_autofree char *xml = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-view-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "map.journey", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "front.pdf", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) with_views = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  int status = -1;
+
+  g_assert_true (g_file_get_contents (source, &xml, NULL, NULL));
+  with_views = g_string_new (xml);
+  g_string_replace (with_views, "</journey-map>\n",
+                    "  <views>\n"
+                    "    <view id=\"v1\" name=\"Front of house\">\n"
+                    "      <lane ref=\"l-touch\"/>\n"
+                    "      <lane ref=\"l-pain\"/>\n"
+                    "      <persona ref=\"p-marta\"/>\n"
+                    "    </view>\n"
+                    "  </views>\n"
+                    "</journey-map>\n", 1);
+  g_assert_true (g_file_set_contents (input, with_views->str, -1, NULL));
+
+  {
+    Result r = run (out_arg, "--view=Front of house", input, NULL);
+
+    g_test_message ("%s", r.err);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+  }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "Touchpoints"));
+  g_assert_nonnull (strstr (text, "Marta Conti"));
+  g_assert_null (strstr (text, "Backstage"));
+  g_assert_null (strstr (text, "Paolo Ferri"));
+  g_unlink (pdf);
+
+  {
+    Result r = run (out_arg, "--view=Kitchen", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "Kitchen"));
+    g_assert_nonnull (strstr (r.err, "Front of house"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    result_clear (&r);
+  }
+  {
+    g_autofree char *again = g_build_filename (dir, "again.journey", NULL);
+    g_autofree char *arg = g_strdup_printf ("--export=%s", again);
+    Result r = run (arg, "--view=Front of house", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
+    result_clear (&r);
+  }
+  {
+    Result r = run ("--view=Front of house", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+  g_unlink (input);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/deck-pages-are-slide-shapes", test_deck_pages_are_slide_shapes);
   g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/batch-work-never-loads-gtk", test_batch_work_never_loads_gtk);
+  g_test_add_func ("/cli/export/through-a-view", test_export_through_a_view);
 
   return g_test_run ();
 }

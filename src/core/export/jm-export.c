@@ -222,6 +222,7 @@ make_layout (JmDocument            *document,
   render.persona_id = options->persona_id;
   render.date = options->date;
   render.transparent = transparent;
+  render.view_id = options->view_id;
   return jm_layout_new (document, &render);
 }
 

@@ -27,6 +27,7 @@ typedef struct {
   const char  *persona_id;   /* NULL: all personas */
   const char  *date;         /* footer date; NULL: today */
   gboolean     page_4_3;     /* .pptx, .odp: 4:3 slides rather than 16:9 */
+  const char  *view_id;      /* a named view of the map (jm-map-view.h); NULL: everything */
 } JmExportOptions;
 
 #define JM_EXPORT_ERROR (jm_export_error_quark ())

@@ -63,6 +63,7 @@ struct _JmLayout {
   JmRenderOptions  options;
   char            *persona_id;
   char            *date;
+  char            *view_id;
   gulong           changed_handler;
 
   PangoFontMap    *font_map;
