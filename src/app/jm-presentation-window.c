@@ -23,6 +23,7 @@ struct _JmPresentationWindow {
   JmLayout   *layout;
   JmPaintCache *paint_cache;   /* cards as images: the laser pointer repaints often */
   char       *persona_id;
+  char       *view_id;      /* a named view of the map, or NULL */
   double      min_text;
   gboolean    high_contrast;
 
@@ -286,6 +287,7 @@ make_layout (JmPresentationWindow *self)
   jm_render_options_init (&options);
   options.theme = current_theme (self);
   options.persona_id = self->persona_id;
+  options.view_id = self->view_id;
   if (self->layout == NULL)
     self->layout = jm_layout_new (self->document, &options);
   else
@@ -750,6 +752,7 @@ jm_presentation_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->slides, g_array_unref);
   g_clear_pointer (&self->persona_id, g_free);
+  g_clear_pointer (&self->view_id, g_free);
   G_OBJECT_CLASS (jm_presentation_window_parent_class)->dispose (object);
 }
 
@@ -816,4 +819,20 @@ jm_presentation_window_new (JmDocument *document,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   update_notes (self);
   return self;
+}
+
+void
+jm_presentation_window_set_view (JmPresentationWindow *self,
+                                 const char           *view_id)
+{
+  g_return_if_fail (JM_IS_PRESENTATION_WINDOW (self));
+
+  g_free (self->view_id);
+  self->view_id = view_id != NULL && *view_id != '\0' ? g_strdup (view_id) : NULL;
+  make_layout (self);
+  compute_slides (self);
+  self->index = 0;
+  view_for (self, 0, &self->view);
+  self->to = self->view;
+  update_notes (self);
 }

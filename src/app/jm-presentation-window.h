@@ -19,6 +19,10 @@ JmPresentationWindow *jm_presentation_window_new         (JmDocument           *
                                                           const char           *persona_id,
                                                           double                min_text_px,
                                                           gboolean              high_contrast);
+/* Presents the map through the named view view_id (NULL: the whole map),
+ * from the first slide. */
+void                  jm_presentation_window_set_view    (JmPresentationWindow *self,
+                                                          const char           *view_id);
 /* Goes full screen (on another monitor than parent's when there is one)
  * and opens the notes window beside parent. */
 void                  jm_presentation_window_start       (JmPresentationWindow *self,

@@ -11,6 +11,7 @@
 #include "jm-print.h"
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
+#include "jm-views-button.h"
 #include "jm-number.h"
 #include "jm-file-chooser.h"
 #include "jm-import.h"
@@ -39,6 +40,7 @@ struct _JmWindow {
   GtkBox          *template_gallery;
   gboolean         template_previews_drawn;
   GtkMenuButton   *persona_button;
+  JmViewsButton   *views_button;
   GtkListBox      *recent_list;
 
   JmCanvas        *canvas;
@@ -404,6 +406,7 @@ set_document (JmWindow   *self,
   jm_inspector_set_selection (self->inspector, self->selection);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
+  jm_views_button_set_canvas (self->views_button, self->canvas);
   gtk_stack_set_visible_child_name (self->stack, "map");
   update_title (self);
   update_actions (self);
@@ -765,6 +768,7 @@ action_present (GtkWidget  *widget,
   presentation = jm_presentation_window_new (self->document, jm_canvas_get_persona (self->canvas),
                                              g_settings_get_uint (settings, "presentation-min-text"),
                                              g_settings_get_boolean (settings, "presentation-high-contrast"));
+  jm_presentation_window_set_view (presentation, jm_canvas_get_view (self->canvas));
   gtk_window_set_application (GTK_WINDOW (presentation), gtk_window_get_application (GTK_WINDOW (self)));
   jm_presentation_window_start (presentation, GTK_WINDOW (self));
 }
@@ -781,7 +785,7 @@ action_print (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   jm_print_run (GTK_WINDOW (self), self->document, jm_canvas_get_persona (self->canvas),
-                get_settings (self));
+                jm_canvas_get_view (self->canvas), get_settings (self));
 }
 
 /* ---- survey responses ---- */
@@ -1300,6 +1304,11 @@ jm_window_init (JmWindow *self)
   g_signal_connect_swapped (self->template_gallery, "map", G_CALLBACK (draw_template_previews), self);
   build_recent_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
+  /* The views menu, beside the persona switcher. */
+  self->views_button = jm_views_button_new ();
+  gtk_widget_insert_after (GTK_WIDGET (self->views_button),
+                           gtk_widget_get_parent (GTK_WIDGET (self->persona_button)),
+                           GTK_WIDGET (self->persona_button));
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
