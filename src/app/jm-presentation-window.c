@@ -466,14 +466,21 @@ draw (GtkDrawingArea *area,
 
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       cairo_rectangle (cr, visible.x - 1, visible.y - 1, visible.width + 2, visible.height + 2);
-      cairo_rectangle (cr, left, slide->focus.y, right - left, slide->focus.height);
+      /* The part shown, under its header band: the stage's other parts step back too. */
+      cairo_rectangle (cr, left, slide->frame.y - slide->header_h, right - left, slide->frame.height + slide->header_h);
       /* The lanes' titles stay readable: they say what each row is. */
       if (lanes->len > 0
           && jm_layout_get_header_rect (self->layout, JM_HIT_LANE, ((JmLane *) g_ptr_array_index (lanes, 0))->id, &titles)
           && titles.x + titles.width <= left + 0.5)
-        cairo_rectangle (cr, 0, slide->focus.y, MIN (titles.x + titles.width, left), slide->focus.height);
+        cairo_rectangle (cr, 0, slide->frame.y - slide->header_h, MIN (titles.x + titles.width, left),
+                         slide->frame.height + slide->header_h);
       set_color (cr, colors->background, DIM_ALPHA);
       cairo_fill (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      /* Whichever part of the stage is shown, its headers and the lanes'
+       * titles stay beside it. */
+      jm_presentation_paint_context (self->layout, slide, cr,
+                                     self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)));
     }
   cairo_restore (cr);
 

@@ -3,12 +3,21 @@
 
 #include <math.h>
 
+#include "jm-painter.h"
 #include "jm-presentation.h"
 
 /* A little room around a slide's frame. */
 #define FRAME_MARGIN 0.04
 /* Beyond this, a narrow stage would be blown up past any use. */
 #define MAX_SCALE 2.5
+
+/* The frame with its context: the header band above it, the titles left. */
+static JmRect
+with_context (const JmSlide *slide)
+{
+  return (JmRect) { slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h,
+                    slide->frame.width + slide->titles_w, slide->frame.height + slide->header_h };
+}
 
 static double
 fit_scale (const JmRect *frame,
@@ -40,6 +49,7 @@ jm_presentation_slides (JmLayout *layout,
   GPtrArray *stages, *lanes;
   g_autoptr(GArray) lane_rects = g_array_new (FALSE, FALSE, sizeof (JmRect));
   JmSlide overview = { JM_SLIDE_OVERVIEW };
+  JmRect column_headers, row_headers;
   double w, h, max_h;
 
   g_return_val_if_fail (JM_IS_LAYOUT (layout), slides);
@@ -52,8 +62,13 @@ jm_presentation_slides (JmLayout *layout,
   overview.scale = MIN (out_w * (1 - 2 * FRAME_MARGIN) / w, out_h * (1 - 2 * FRAME_MARGIN) / h);
   g_array_append_val (slides, overview);
 
-  /* The tallest frame that still shows text at min_text_px. */
-  max_h = out_h * (1 - 2 * FRAME_MARGIN) / (min_text_px / JM_PRESENTATION_TEXT_SIZE);
+  /* Every stage slide keeps the header band and the lane titles. */
+  if (!jm_layout_get_frozen_panes (layout, &column_headers, &row_headers))
+    column_headers = row_headers = (JmRect) { 0, 0, 0, 0 };
+
+  /* The tallest frame that still shows text at min_text_px, under the band. */
+  max_h = out_h * (1 - 2 * FRAME_MARGIN) / (min_text_px / JM_PRESENTATION_TEXT_SIZE) - column_headers.height;
+  max_h = MAX (max_h, 1);
 
   lanes = jm_document_get_lanes (document);
   for (guint l = 0; l < lanes->len; l++)
@@ -90,20 +105,25 @@ jm_presentation_slides (JmLayout *layout,
               JmCard *card = g_ptr_array_index (lane->cards, c);
               JmRect r;
 
-              if (card->span > 1 && jm_document_get_step_stage (document, card->step_id) == stage
-                  && jm_layout_get_card_rect (layout, card->id, &r))
+              if (card->span <= 1 || !jm_layout_get_card_rect (layout, card->id, &r))
+                continue;
+              if (jm_document_get_step_stage (document, card->step_id) == stage)
                 right = MAX (right, r.x + r.width + JM_PRESENTATION_TEXT_SIZE);
+              /* A card that spans in from an earlier stage is not cut at the slide's edge. */
+              else if (r.x < left && r.x + r.width > left)
+                left = MIN (left, r.x - JM_PRESENTATION_TEXT_SIZE);
             }
         }
 
       /* As few parts as the height allows, of about equal height, cut
        * between lanes; the stage's headers come with the first. */
       {
-        double total = focus.height;
+        double lanes_top = column_headers.y + column_headers.height;
+        double total = focus.y + focus.height - lanes_top;
         guint n_parts = (guint) MAX (1, ceil (total / max_h));
         double target = total / n_parts;
 
-        top = focus.y;
+        top = lanes_top;
         part = (JmRect) { left, top, right - left, 0 };
         for (guint l = 0; l < lane_rects->len; l++)
           {
@@ -125,7 +145,7 @@ jm_presentation_slides (JmLayout *layout,
             part.height = bottom - top;
           }
         if (part.height == 0)
-          part.height = focus.height;
+          part.height = MAX (total, 1);
         g_array_append_val (parts, part);
       }
 
@@ -139,7 +159,14 @@ jm_presentation_slides (JmLayout *layout,
           slide.n_parts = parts->len;
           slide.frame = g_array_index (parts, JmRect, p);
           slide.focus = focus;
-          slide.scale = fit_scale (&slide.frame, out_w, out_h);
+          slide.header_h = column_headers.height;
+          /* Titles already beside the frame (the first stage) need no copy. */
+          slide.titles_w = MAX (0, MIN (row_headers.width, slide.frame.x));
+          {
+            JmRect all = with_context (&slide);
+
+            slide.scale = fit_scale (&all, out_w, out_h);
+          }
           g_array_append_val (slides, slide);
         }
     }
@@ -150,7 +177,10 @@ jm_presentation_slides (JmLayout *layout,
     for (guint i = 1; i < slides->len; i++)
       common = MIN (common, g_array_index (slides, JmSlide, i).scale);
     for (guint i = 1; i < slides->len; i++)
-      g_array_index (slides, JmSlide, i).scale = common;
+      {
+        g_array_index (slides, JmSlide, i).scale = common;
+        g_array_index (slides, JmSlide, i).below_min = JM_PRESENTATION_TEXT_SIZE * common < min_text_px - 1e-9;
+      }
   }
   return slides;
 }
@@ -168,17 +198,71 @@ jm_presentation_view (JmLayout      *layout,
   g_return_if_fail (slide != NULL && view != NULL);
 
   jm_layout_get_size (layout, &w, &h);
+  if (slide->kind == JM_SLIDE_STAGE)
+    {
+      /* The frame with its context, centred. */
+      JmRect all = with_context (slide);
+
+      view->scale = slide->scale > 0 ? slide->scale : fit_scale (&all, out_w, out_h);
+      view->x = all.x + all.width / 2 - out_w / view->scale / 2;
+      view->y = all.y + all.height / 2 - out_h / view->scale / 2;
+      return;
+    }
+
   view->scale = slide->scale > 0 ? slide->scale : fit_scale (&slide->frame, out_w, out_h);
   visible_w = out_w / view->scale;
   view->x = slide->frame.x + slide->frame.width / 2 - visible_w / 2;
   view->y = slide->frame.y + slide->frame.height / 2 - out_h / view->scale / 2;
 
   /* Where the map is wider than the view, show map rather than the void
-   * beyond its edges: the first stage brings the lane titles along. */
+   * beyond its edges. */
   if (visible_w < w)
     view->x = CLAMP (view->x, 0, w - visible_w);
   if (out_h / view->scale < h)
     view->y = CLAMP (view->y, 0, h - out_h / view->scale);
+}
+
+void
+jm_presentation_paint_context (JmLayout      *layout,
+                               const JmSlide *slide,
+                               cairo_t       *cr,
+                               double         scale)
+{
+  JmRect column_headers, row_headers, strip;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (slide != NULL && cr != NULL);
+
+  if (slide->kind != JM_SLIDE_STAGE || !jm_layout_get_frozen_panes (layout, &column_headers, &row_headers))
+    return;
+
+  /* The stage and step headers of the frame's columns, just above it. */
+  strip = (JmRect) { slide->frame.x, column_headers.y, slide->frame.width, column_headers.height };
+  cairo_save (cr);
+  cairo_rectangle (cr, slide->frame.x, slide->frame.y - slide->header_h, slide->frame.width, slide->header_h);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, slide->frame.y - slide->header_h - column_headers.y);
+  jm_painter_paint_column_headers (layout, cr, &strip, scale);
+  cairo_restore (cr);
+
+  /* The titles of the frame's lanes, with the emotion axis, just left of it. */
+  if (slide->titles_w > 0)
+    {
+      JmColor ground = jm_theme_get_colors (jm_layout_get_options (layout)->theme)->background;
+
+      strip = (JmRect) { row_headers.x, slide->frame.y, row_headers.width, slide->frame.height };
+      cairo_save (cr);
+      /* The corner above the titles: plain ground. */
+      cairo_rectangle (cr, slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h,
+                       slide->titles_w, slide->header_h);
+      cairo_set_source_rgb (cr, ground.r, ground.g, ground.b);
+      cairo_fill (cr);
+      cairo_rectangle (cr, slide->frame.x - slide->titles_w, slide->frame.y, slide->titles_w, slide->frame.height);
+      cairo_clip (cr);
+      cairo_translate (cr, slide->frame.x - (row_headers.x + row_headers.width), 0);
+      jm_painter_paint_row_headers (layout, cr, &strip, scale);
+      cairo_restore (cr);
+    }
 }
 
 void

@@ -5,6 +5,8 @@
  * to bottom, split between lanes. */
 #pragma once
 
+#include <cairo.h>
+
 #include "jm-layout.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,13 @@ typedef struct {
   JmRect      frame;        /* map units: what the slide shows in full */
   JmRect      focus;        /* the stage from its header to its last lane (the whole map for the overview) */
   double      scale;        /* output pixels per map unit: the same for every stage */
+  /* Stage slides keep their context in view, like the canvas's frozen
+   * panes: the stage and step header band (header_h map units high) above
+   * the frame and the lane titles with the emotion axis (titles_w wide)
+   * on its left, whichever part of the stage the frame shows. */
+  double      header_h;
+  double      titles_w;
+  gboolean    below_min;    /* cards' text is below the minimum asked for */
 } JmSlide;
 
 /* Output pixel = (map point − origin) × scale. */
@@ -55,6 +64,14 @@ void    jm_view_interpolate       (const JmView  *a,
                                    double         out_w,
                                    double         out_h,
                                    JmView        *out);
+/* The slide's context on a cairo context already set to the view (map
+ * units): the header band over the frame and the lane titles beside it,
+ * each on an opaque ground, over whatever the map painted there. Nothing
+ * for the overview. */
+void    jm_presentation_paint_context (JmLayout      *layout,
+                                       const JmSlide *slide,
+                                       cairo_t       *cr,
+                                       double         scale);
 /* The first slide of the stage with this index, or 0 (the overview). */
 guint   jm_presentation_find_stage (GArray       *slides,
                                     guint         stage_index);
