@@ -274,7 +274,8 @@ static void
 compute_slides (JmPresentationWindow *self)
 {
   g_clear_pointer (&self->slides, g_array_unref);
-  self->slides = jm_presentation_slides (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1), self->min_text);
+  self->slides = jm_presentation_slides_pinned (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1),
+                                                self->min_text, TRUE);
   self->index = MIN (self->index, self->slides->len - 1);
   self->overview_return = MIN (self->overview_return, self->slides->len - 1);
 }
@@ -467,13 +468,14 @@ draw (GtkDrawingArea *area,
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       cairo_rectangle (cr, visible.x - 1, visible.y - 1, visible.width + 2, visible.height + 2);
       /* The part shown, under its header band: the stage's other parts step back too. */
-      cairo_rectangle (cr, left, slide->frame.y - slide->header_h, right - left, slide->frame.height + slide->header_h);
+      cairo_rectangle (cr, left, slide->frame.y - slide->header_h - slide->emotion_h, right - left,
+                       slide->frame.height + slide->header_h + slide->emotion_h);
       /* The lanes' titles stay readable: they say what each row is. */
       if (lanes->len > 0
           && jm_layout_get_header_rect (self->layout, JM_HIT_LANE, ((JmLane *) g_ptr_array_index (lanes, 0))->id, &titles)
           && titles.x + titles.width <= left + 0.5)
-        cairo_rectangle (cr, 0, slide->frame.y - slide->header_h, MIN (titles.x + titles.width, left),
-                         slide->frame.height + slide->header_h);
+        cairo_rectangle (cr, 0, slide->frame.y - slide->header_h - slide->emotion_h, MIN (titles.x + titles.width, left),
+                         slide->frame.height + slide->header_h + slide->emotion_h);
       set_color (cr, colors->background, DIM_ALPHA);
       cairo_fill (cr);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);

@@ -1,5 +1,6 @@
 /* test-slides.c — slides that a room can read: every part of a stage keeps
- * the stage's header band and the titles of its lanes in view, no card is
+ * the stage's header band, the emotion lane and the titles of its lanes in
+ * view, no card is
  * cut at a slide's edge, and a slide whose text is below the minimum says
  * so. Set JM_SLIDES_PNG_DIR to also write each slide as a PNG to look at. */
 #include "config.h"
@@ -54,6 +55,19 @@ write_png (JmLayout      *layout,
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+emotion_lane (JmLayout   *layout,
+              JmDocument *doc,
+              JmRect     *rect)
+{
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+
+  for (guint l = 0; l < lanes->len; l++)
+    if (((JmLane *) g_ptr_array_index (lanes, l))->kind == JM_LANE_EMOTIONS)
+      return jm_layout_get_lane_rect (layout, ((JmLane *) g_ptr_array_index (lanes, l))->id, rect);
+  return FALSE;
+}
+
 static void
 test_every_part_keeps_its_context_and_cuts_no_card (void)
 {
@@ -68,7 +82,7 @@ test_every_part_keeps_its_context_and_cuts_no_card (void)
       {
         g_autoptr(JmDocument) doc = jm_test_load_example (examples[e]);
         g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
-        g_autoptr(GArray) slides = jm_presentation_slides (layout, outputs[o][0], outputs[o][1], min_text);
+        g_autoptr(GArray) slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], min_text, TRUE);
         GPtrArray *lanes = jm_document_get_lanes (doc);
         JmRect column_headers, row_headers;
 
@@ -95,9 +109,22 @@ test_every_part_keeps_its_context_and_cuts_no_card (void)
             /* Frame and context are on the output. */
             jm_presentation_view (layout, slide, outputs[o][0], outputs[o][1], &view);
             shown = (JmRect) { view.x, view.y, outputs[o][0] / view.scale, outputs[o][1] / view.scale };
-            band = (JmRect) { slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h,
-                              slide->frame.width + slide->titles_w, slide->frame.height + slide->header_h };
+            band = (JmRect) { slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h - slide->emotion_h,
+                              slide->frame.width + slide->titles_w,
+                              slide->frame.height + slide->header_h + slide->emotion_h };
             g_assert_true (inside (&band, &shown));
+
+            /* The emotion lane (its curve and axis) is in the frame or pinned above it. */
+            {
+              JmRect feel;
+
+              g_assert_true (emotion_lane (layout, doc, &feel));
+              if (slide->emotion_h == 0)
+                g_assert_true (feel.y >= slide->frame.y - 0.5
+                               && feel.y + feel.height <= slide->frame.y + slide->frame.height + 0.5);
+              else
+                g_assert_cmpfloat (slide->emotion_h, ==, feel.height);
+            }
 
             /* Readable, or marked. */
             g_assert_true (JM_PRESENTATION_TEXT_SIZE * view.scale >= min_text - 1e-9 || slide->below_min);

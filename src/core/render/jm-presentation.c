@@ -15,8 +15,10 @@
 static JmRect
 with_context (const JmSlide *slide)
 {
-  return (JmRect) { slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h,
-                    slide->frame.width + slide->titles_w, slide->frame.height + slide->header_h };
+  double above = slide->header_h + slide->emotion_h;
+
+  return (JmRect) { slide->frame.x - slide->titles_w, slide->frame.y - above,
+                    slide->frame.width + slide->titles_w, slide->frame.height + above };
 }
 
 static double
@@ -44,12 +46,23 @@ jm_presentation_slides (JmLayout *layout,
                         double    out_h,
                         double    min_text_px)
 {
+  return jm_presentation_slides_pinned (layout, out_w, out_h, min_text_px, FALSE);
+}
+
+GArray *
+jm_presentation_slides_pinned (JmLayout *layout,
+                               double    out_w,
+                               double    out_h,
+                               double    min_text_px,
+                               gboolean  pin)
+{
   GArray *slides = g_array_new (FALSE, TRUE, sizeof (JmSlide));
   JmDocument *document;
   GPtrArray *stages, *lanes;
   g_autoptr(GArray) lane_rects = g_array_new (FALSE, FALSE, sizeof (JmRect));
   JmSlide overview = { JM_SLIDE_OVERVIEW };
   JmRect column_headers, row_headers;
+  JmRect emotions = { 0, 0, 0, 0 };   /* the emotion lane, kept on every part */
   double w, h, max_h;
 
   g_return_val_if_fail (JM_IS_LAYOUT (layout), slides);
@@ -73,10 +86,14 @@ jm_presentation_slides (JmLayout *layout,
   lanes = jm_document_get_lanes (document);
   for (guint l = 0; l < lanes->len; l++)
     {
+      JmLane *lane = g_ptr_array_index (lanes, l);
       JmRect r;
 
-      if (jm_layout_get_lane_rect (layout, ((JmLane *) g_ptr_array_index (lanes, l))->id, &r))
-        g_array_append_val (lane_rects, r);
+      if (!jm_layout_get_lane_rect (layout, lane->id, &r))
+        continue;
+      g_array_append_val (lane_rects, r);
+      if (lane->kind == JM_LANE_EMOTIONS && emotions.height == 0)
+        emotions = r;
     }
   g_array_sort (lane_rects, compare_lane_tops);
 
@@ -118,10 +135,24 @@ jm_presentation_slides (JmLayout *layout,
       /* As few parts as the height allows, of about equal height, cut
        * between lanes; the stage's headers come with the first. */
       {
+        double part_h = max_h;
         double lanes_top = column_headers.y + column_headers.height;
         double total = focus.y + focus.height - lanes_top;
-        guint n_parts = (guint) MAX (1, ceil (total / max_h));
-        double target = total / n_parts;
+        guint n_parts = (guint) MAX (1, ceil (total / part_h));
+        double target;
+
+        gboolean pin_emotions = FALSE;
+
+        /* In parts, the emotion lane is pinned on every one of them, and
+         * a part of its own is never needed: the others make room for it. */
+        if (pin && n_parts > 1 && emotions.height > 0 && part_h > 2 * emotions.height)
+          {
+            pin_emotions = TRUE;
+            part_h -= emotions.height;
+            total -= emotions.height;
+            n_parts = (guint) MAX (1, ceil (total / part_h));
+          }
+        target = total / n_parts;
 
         top = lanes_top;
         part = (JmRect) { left, top, right - left, 0 };
@@ -130,11 +161,20 @@ jm_presentation_slides (JmLayout *layout,
             JmRect *lane = &g_array_index (lane_rects, JmRect, l);
             double bottom = lane->y + lane->height;
 
+            if (pin_emotions && lane->y == emotions.y)
+              {
+                /* The parts end above it and start again below. */
+                if (part.height > 0)
+                  g_array_append_val (parts, part);
+                top = bottom;
+                part = (JmRect) { left, top, right - left, 0 };
+                continue;
+              }
             /* Close the part before this lane when the lane would take it
              * past the limit, or further past the even share than stopping
              * short of it would leave. */
             if (part.height > 0
-                && (bottom - top > max_h
+                && (bottom - top > part_h
                     || (parts->len + 2 <= n_parts && bottom - top > target
                         && bottom - top - target > target - part.height)))
               {
@@ -160,6 +200,12 @@ jm_presentation_slides (JmLayout *layout,
           slide.frame = g_array_index (parts, JmRect, p);
           slide.focus = focus;
           slide.header_h = column_headers.height;
+          if (pin && emotions.height > 0
+              && (emotions.y < slide.frame.y - 0.5 || emotions.y + emotions.height > slide.frame.y + slide.frame.height + 0.5))
+            {
+              slide.emotion_y = emotions.y;
+              slide.emotion_h = emotions.height;
+            }
           /* Titles already beside the frame (the first stage) need no copy. */
           slide.titles_w = MAX (0, MIN (row_headers.width, slide.frame.x));
           {
@@ -229,6 +275,8 @@ jm_presentation_paint_context (JmLayout      *layout,
                                double         scale)
 {
   JmRect column_headers, row_headers, strip;
+  JmColor ground;
+  double above;
 
   g_return_if_fail (JM_IS_LAYOUT (layout));
   g_return_if_fail (slide != NULL && cr != NULL);
@@ -236,24 +284,51 @@ jm_presentation_paint_context (JmLayout      *layout,
   if (slide->kind != JM_SLIDE_STAGE || !jm_layout_get_frozen_panes (layout, &column_headers, &row_headers))
     return;
 
-  /* The stage and step headers of the frame's columns, just above it. */
+  ground = jm_theme_get_colors (jm_layout_get_options (layout)->theme)->background;
+
+  /* The emotion lane over the frame's columns, just above it. */
+  if (slide->emotion_h > 0)
+    {
+      double top = slide->frame.y - slide->emotion_h;
+
+      strip = (JmRect) { slide->frame.x, slide->emotion_y, slide->frame.width, slide->emotion_h };
+      cairo_save (cr);
+      cairo_rectangle (cr, slide->frame.x, top, slide->frame.width, slide->emotion_h);
+      cairo_clip (cr);
+      cairo_set_source_rgb (cr, ground.r, ground.g, ground.b);
+      cairo_paint (cr);
+      cairo_translate (cr, 0, top - slide->emotion_y);
+      jm_painter_paint (layout, cr, &strip, scale);
+      cairo_restore (cr);
+      if (slide->titles_w > 0)
+        {
+          strip = (JmRect) { row_headers.x, slide->emotion_y, row_headers.width, slide->emotion_h };
+          cairo_save (cr);
+          cairo_rectangle (cr, slide->frame.x - slide->titles_w, top, slide->titles_w, slide->emotion_h);
+          cairo_clip (cr);
+          cairo_translate (cr, slide->frame.x - (row_headers.x + row_headers.width), top - slide->emotion_y);
+          jm_painter_paint_row_headers (layout, cr, &strip, scale);
+          cairo_restore (cr);
+        }
+    }
+
+  /* The stage and step headers of the frame's columns, above them. */
+  above = slide->header_h + slide->emotion_h;
   strip = (JmRect) { slide->frame.x, column_headers.y, slide->frame.width, column_headers.height };
   cairo_save (cr);
-  cairo_rectangle (cr, slide->frame.x, slide->frame.y - slide->header_h, slide->frame.width, slide->header_h);
+  cairo_rectangle (cr, slide->frame.x, slide->frame.y - above, slide->frame.width, slide->header_h);
   cairo_clip (cr);
-  cairo_translate (cr, 0, slide->frame.y - slide->header_h - column_headers.y);
+  cairo_translate (cr, 0, slide->frame.y - above - column_headers.y);
   jm_painter_paint_column_headers (layout, cr, &strip, scale);
   cairo_restore (cr);
 
   /* The titles of the frame's lanes, with the emotion axis, just left of it. */
   if (slide->titles_w > 0)
     {
-      JmColor ground = jm_theme_get_colors (jm_layout_get_options (layout)->theme)->background;
-
       strip = (JmRect) { row_headers.x, slide->frame.y, row_headers.width, slide->frame.height };
       cairo_save (cr);
       /* The corner above the titles: plain ground. */
-      cairo_rectangle (cr, slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h,
+      cairo_rectangle (cr, slide->frame.x - slide->titles_w, slide->frame.y - above,
                        slide->titles_w, slide->header_h);
       cairo_set_source_rgb (cr, ground.r, ground.g, ground.b);
       cairo_fill (cr);

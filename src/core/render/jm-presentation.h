@@ -31,6 +31,10 @@ typedef struct {
    * on its left, whichever part of the stage the frame shows. */
   double      header_h;
   double      titles_w;
+  /* The emotion lane, pinned between the header band and a frame that
+   * does not hold it: emotion_h map units high (0: none pinned). */
+  double      emotion_y;
+  double      emotion_h;
   gboolean    below_min;    /* cards' text is below the minimum asked for */
 } JmSlide;
 
@@ -50,6 +54,15 @@ GArray *jm_presentation_slides    (JmLayout      *layout,
                                    double         out_w,
                                    double         out_h,
                                    double         min_text_px);
+/* The same; with pin_emotions, the parts of a tall stage each show the
+ * emotion lane pinned under the header band (emotion_h) rather than in
+ * one part only: what the presentation shows. Decks place lanes of their
+ * own and keep the lane in its part. */
+GArray *jm_presentation_slides_pinned (JmLayout  *layout,
+                                       double     out_w,
+                                       double     out_h,
+                                       double     min_text_px,
+                                       gboolean   pin_emotions);
 /* The view that shows the slide's frame on the output, centred, at its scale. */
 void    jm_presentation_view      (JmLayout      *layout,
                                    const JmSlide *slide,
