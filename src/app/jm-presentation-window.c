@@ -128,10 +128,10 @@ update_notes (JmPresentationWindow *self)
     return;
   if (slide->kind == JM_SLIDE_OVERVIEW)
     {
+      /* The map's own notes are the team's, not the presenter's: the
+       * overview has the scenario, which the room sees anyway. */
       position = g_strdup (jm_document_get_title (self->document));
-      notes = jm_document_get_notes (self->document);
-      if (notes == NULL || *notes == '\0')
-        notes = jm_document_get_scenario (self->document);
+      notes = jm_document_get_scenario (self->document);
     }
   else
     {
@@ -140,6 +140,14 @@ update_notes (JmPresentationWindow *self)
       /* Translators: where the presentation is, e.g. "Stage 2 of 5" */
       position = g_strdup_printf (_("Stage %u of %u"), slide->stage_index + 1, n_stages);
       notes = stage ? stage->notes : NULL;
+      /* Said to the presenter only: the room may not read this one from the back. */
+      if (slide->below_min)
+        {
+          g_autofree char *plain = g_steal_pointer (&position);
+
+          /* Translators: in the presenter notes, after "Stage 2 of 5" */
+          position = g_strdup_printf (_("%s · text below the minimum size"), plain);
+        }
     }
 
   /* Translators: in the presenter notes, the slide after this one */
@@ -607,6 +615,12 @@ jm_presentation_window_handle_key (JmPresentationWindow *self,
         {
           go_to (self, self->overview_return > 0 ? self->overview_return : MIN (1, last));
         }
+      return TRUE;
+
+    case GDK_KEY_n: case GDK_KEY_N:
+      /* With one screen the notes hide behind the slides: bring them forward. */
+      if (self->notes != NULL)
+        gtk_window_present (self->notes);
       return TRUE;
 
     case GDK_KEY_b: case GDK_KEY_period: case GDK_KEY_KP_Decimal:

@@ -113,6 +113,8 @@ test_clicker_keys_walk_the_stages (void)
     g_assert_cmpuint (jm_presentation_window_get_index (p), ==, 0);
     text = notes_text (p);
     g_assert_nonnull (strstr (text, "Overview"));
+    /* The map's own notes are not the presenter's. */
+    g_assert_null (strstr (text, jm_document_get_notes (doc)));
     g_clear_pointer (&text, g_free);
     jm_presentation_window_handle_key (p, GDK_KEY_O, 0);
     g_assert_cmpuint (jm_presentation_window_get_index (p), ==, here);
@@ -162,6 +164,27 @@ test_notes_follow_the_persona_filter_and_document (void)
   jm_test_spin ();
 }
 
+/* Text that cannot reach the minimum (a huge one asked for) is said on the
+ * presenter's screen; N brings the notes forward. */
+static void
+test_presenter_hears_of_text_below_the_minimum (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 400, FALSE);
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  jm_presentation_window_handle_key (p, GDK_KEY_1, 0);
+  g_assert_true (jm_presentation_window_get_slide (p)->below_min);
+  text = notes_text (p);
+  g_assert_nonnull (strstr (text, "text below the minimum size"));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_n, 0));
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,5 +200,7 @@ main (int   argc,
 
   g_test_add_func ("/app/presentation/clicker-keys-walk-the-stages", test_clicker_keys_walk_the_stages);
   g_test_add_func ("/app/presentation/notes-follow-the-document", test_notes_follow_the_persona_filter_and_document);
+  g_test_add_func ("/app/presentation/presenter-hears-of-text-below-the-minimum",
+                   test_presenter_hears_of_text_below_the_minimum);
   return g_test_run ();
 }
