@@ -467,26 +467,7 @@ draw (GtkDrawingArea *area,
   /* The stages not being discussed step back. */
   if (slide->kind == JM_SLIDE_STAGE)
     {
-      double left = MIN (slide->focus.x, slide->frame.x);
-      double right = MAX (slide->focus.x + slide->focus.width, slide->frame.x + slide->frame.width);
-
-      GPtrArray *lanes = jm_document_get_lanes (self->document);
-      JmRect titles;
-
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      cairo_rectangle (cr, visible.x - 1, visible.y - 1, visible.width + 2, visible.height + 2);
-      /* The part shown, under its header band: the stage's other parts step back too. */
-      cairo_rectangle (cr, left, slide->frame.y - slide->header_h - slide->emotion_h, right - left,
-                       slide->frame.height + slide->header_h + slide->emotion_h);
-      /* The lanes' titles stay readable: they say what each row is. */
-      if (lanes->len > 0
-          && jm_layout_get_header_rect (self->layout, JM_HIT_LANE, ((JmLane *) g_ptr_array_index (lanes, 0))->id, &titles)
-          && titles.x + titles.width <= left + 0.5)
-        cairo_rectangle (cr, 0, slide->frame.y - slide->header_h - slide->emotion_h, MIN (titles.x + titles.width, left),
-                         slide->frame.height + slide->header_h + slide->emotion_h);
-      set_color (cr, colors->background, DIM_ALPHA);
-      cairo_fill (cr);
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      jm_presentation_paint_dim (self->layout, slide, cr, &visible, DIM_ALPHA);
       /* Whichever part of the stage is shown, its headers and the lanes'
        * titles stay beside it. */
       jm_presentation_paint_context (self->layout, slide, cr,

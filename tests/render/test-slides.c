@@ -151,6 +151,67 @@ test_every_part_keeps_its_context_and_cuts_no_card (void)
       }
 }
 
+static double
+alpha_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  cairo_surface_flush (surface);
+  return data[(int) y * stride + (int) x * 4 + 3] / 255.0;   /* ARGB32, little-endian: alpha last */
+}
+
+/* A card from stage a reaching into stage b stays whole and bright on both
+ * stages' slides; the rest of the other stage steps back. */
+static void
+test_dimming_follows_the_stage_and_its_spanning_cards (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_small_map ();
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GArray) slides = NULL;
+  JmRect wide, a, b, touch_s3;
+  double w, h;
+
+  jm_document_move_card (doc, "wide", "text", "s2", -1);   /* now over s2–s3: stages a and b */
+  layout = jm_layout_new (doc, NULL);
+  slides = jm_presentation_slides_pinned (layout, 1920, 1080, 14, TRUE);
+  g_assert_true (jm_layout_get_card_rect (layout, "wide", &wide));
+  g_assert_true (jm_layout_get_stage_rect (layout, "a", &a));
+  g_assert_true (jm_layout_get_stage_rect (layout, "b", &b));
+  g_assert_true (jm_layout_get_cell_rect (layout, "touch", "s3", &touch_s3));
+  g_assert_cmpfloat (wide.x, <, a.x + a.width);
+  g_assert_cmpfloat (wide.x + wide.width, >, b.x);
+  jm_layout_get_size (layout, &w, &h);
+
+  for (guint i = 1; i < slides->len; i++)
+    {
+      const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w + 1, (int) h + 1);
+      cairo_t *cr = cairo_create (surface);
+      JmRect visible = { 0, 0, w, h };
+      gboolean on_a = g_strcmp0 (slide->stage_id, "a") == 0;
+
+      jm_presentation_paint_dim (layout, slide, cr, &visible, 0.7);
+      cairo_destroy (cr);
+
+      /* The spanning card: bright over both its columns, on both stages' slides. */
+      g_assert_cmpfloat (alpha_at (surface, wide.x + 4, wide.y + wide.height / 2), ==, 0);
+      g_assert_cmpfloat (alpha_at (surface, wide.x + wide.width - 4, wide.y + wide.height / 2), ==, 0);
+      /* The other stage's cells, away from the card, step back; the stage's own do not. */
+      if (on_a)
+        g_assert_cmpfloat (alpha_at (surface, touch_s3.x + touch_s3.width / 2, touch_s3.y + touch_s3.height / 2), >, 0.5);
+      else
+        g_assert_cmpfloat (alpha_at (surface, touch_s3.x + touch_s3.width / 2, touch_s3.y + touch_s3.height / 2), ==, 0);
+      if (on_a)
+        g_assert_cmpfloat (alpha_at (surface, a.x + 3, touch_s3.y + touch_s3.height / 2), ==, 0);
+      else
+        g_assert_cmpfloat (alpha_at (surface, a.x + 3, touch_s3.y + touch_s3.height / 2), >, 0.5);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,5 +219,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/slides/every-part-keeps-its-context-and-cuts-no-card",
                    test_every_part_keeps_its_context_and_cuts_no_card);
+  g_test_add_func ("/slides/dimming-follows-the-stage-and-its-spanning-cards",
+                   test_dimming_follows_the_stage_and_its_spanning_cards);
   return g_test_run ();
 }

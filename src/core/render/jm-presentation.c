@@ -361,6 +361,68 @@ jm_view_interpolate (const JmView *a,
   out->y = cy - out_h / out->scale / 2;
 }
 
+void
+jm_presentation_paint_dim (JmLayout      *layout,
+                           const JmSlide *slide,
+                           cairo_t       *cr,
+                           const JmRect  *visible,
+                           double         alpha)
+{
+  JmDocument *document;
+  JmStage *stage;
+  GPtrArray *lanes;
+  JmRect row_headers, stage_rect;
+  JmColor ground;
+  double top, height;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (slide != NULL && cr != NULL && visible != NULL);
+
+  document = jm_layout_get_document (layout);
+  stage = slide->stage_id ? jm_document_find_stage (document, slide->stage_id) : NULL;
+  if (slide->kind != JM_SLIDE_STAGE || stage == NULL || !jm_layout_get_stage_rect (layout, stage->id, &stage_rect))
+    return;
+
+  ground = jm_theme_get_colors (jm_layout_get_options (layout)->theme)->background;
+  top = slide->frame.y - slide->header_h - slide->emotion_h;
+  height = slide->frame.height + slide->header_h + slide->emotion_h;
+
+  /* A veil over everything, with holes cut where the stage is. */
+  cairo_save (cr);
+  cairo_push_group (cr);
+  cairo_set_source_rgba (cr, ground.r, ground.g, ground.b, alpha);
+  cairo_rectangle (cr, visible->x - 1, visible->y - 1, visible->width + 2, visible->height + 2);
+  cairo_fill (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  /* The stage's own columns, from its header down the part shown. */
+  cairo_rectangle (cr, stage_rect.x, MIN (top, stage_rect.y), stage_rect.width,
+                   top + height - MIN (top, stage_rect.y));
+  /* The lane titles say what each row is. */
+  if (jm_layout_get_frozen_panes (layout, NULL, &row_headers))
+    cairo_rectangle (cr, row_headers.x, top, row_headers.width, height);
+  /* Cards of the stage that span out of it, and cards of earlier stages
+   * that span into it, whole. */
+  lanes = jm_document_get_lanes (document);
+  for (guint l = 0; l < lanes->len; l++)
+    {
+      JmLane *lane = g_ptr_array_index (lanes, l);
+
+      for (guint c = 0; c < lane->cards->len; c++)
+        {
+          JmCard *card = g_ptr_array_index (lane->cards, c);
+          JmRect r;
+
+          if (card->span > 1 && jm_layout_get_card_rect (layout, card->id, &r)
+              && r.x < stage_rect.x + stage_rect.width && r.x + r.width > stage_rect.x)
+            cairo_rectangle (cr, r.x - 2, r.y - 2, r.width + 4, r.height + 4);
+        }
+    }
+  cairo_fill (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 guint
 jm_presentation_find_stage (GArray *slides,
                             guint   stage_index)

@@ -85,6 +85,15 @@ void    jm_presentation_paint_context (JmLayout      *layout,
                                        const JmSlide *slide,
                                        cairo_t       *cr,
                                        double         scale);
+/* Dims what the slide is not about, on a cairo context set to the view
+ * (visible: the map units on the output): everything but the stage's own
+ * columns and the cards that start in the stage or reach into it (whole,
+ * though they span a stage boundary), and the lane titles. */
+void    jm_presentation_paint_dim  (JmLayout      *layout,
+                                    const JmSlide *slide,
+                                    cairo_t       *cr,
+                                    const JmRect  *visible,
+                                    double         alpha);
 /* The first slide of the stage with this index, or 0 (the overview). */
 guint   jm_presentation_find_stage (GArray       *slides,
                                     guint         stage_index);
