@@ -354,10 +354,19 @@ test_poster_overlap_is_printed_on_both_sheets (void)
   ph = gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS);
   left = gtk_page_setup_get_left_margin (setup, GTK_UNIT_POINTS);
   top = gtk_page_setup_get_top_margin (setup, GTK_UNIT_POINTS);
-  piece_w = pw - 2 * margin;
-  piece_h = ph - 2 * margin;
   nx = sheets_along (w * 0.75, pw);
   ny = sheets_along (h * 0.75, ph);
+  /* The map is shared evenly between the sheets of a row or column. */
+  {
+    JmPosterGrid grid;
+
+    g_assert_true (jm_poster_grid_init (&grid, w, h, pw, ph, margin, 0.75, overlap));
+    g_assert_cmpuint (grid.columns, ==, nx);
+    g_assert_cmpuint (grid.rows, ==, ny);
+    piece_w = grid.piece_width;
+    piece_h = grid.piece_height;
+    g_assert_cmpfloat (piece_w, <=, pw - 2 * margin);
+  }
 
   pdf = print_to_pdf (doc, TRUE, 1.0, setup, "poster-overlap.pdf");
   g_assert_cmpuint (pdf_pages (pdf), ==, nx * ny);
