@@ -18,6 +18,10 @@ typedef struct {
   const char *persona;     /* --persona */
   const char *import;      /* --import-metrics=CSV */
   const char *view;        /* --view=NAME */
+  const char *poster;      /* --poster=COLSxROWS */
+  const char *across;      /* --poster-sheets-across=N */
+  const char *overlap;     /* --overlap=MM */
+  const char *paper;       /* --paper */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

@@ -482,6 +482,80 @@ test_export_through_a_view (void)
   g_rmdir (dir);
 }
 
+/* A PDF poster by sheets from the command line: the paper and the number
+ * of sheets asked for; wrong values and other formats are wrong usage. */
+static void
+test_export_poster_by_sheets (void)
+{
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-poster-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "poster.pdf", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *png_arg = g_strdup_printf ("--export=%s/poster.png", dir);
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+
+  {
+    Result r = run (out_arg, "--poster-sheets-across=3", "--paper=a3", "--overlap=15", input, NULL);
+
+    g_test_message ("%s", r.err);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+  }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (info, "(A3)"));
+  /* Three across, and the rows the map needs: more than one sheet, a multiple of three. */
+  {
+    const char *pages = strstr (info, "Pages:");
+    guint n;
+
+    g_assert_nonnull (pages);
+    n = (guint) g_ascii_strtoull (pages + 6 + strspn (pages + 6, " "), NULL, 10);
+    g_assert_cmpuint (n, >=, 3);
+    g_assert_cmpuint (n % 3, ==, 0);
+  }
+  g_unlink (pdf);
+
+  {
+    const char *wrong[][2] = {
+      { "--poster=3x2", "--overlap=40" },
+      { "--poster=3", NULL },
+      { "--poster-sheets-across=0", NULL },
+      { "--poster=3x2", "--paper=a5" },
+      { "--overlap=5", NULL },
+      { "--poster=3x2", "--poster-sheets-across=2" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        Result r = wrong[i][1] ? run (out_arg, wrong[i][0], wrong[i][1], input, NULL)
+                               : run (out_arg, wrong[i][0], input, NULL);
+
+        g_test_message ("case %u: %s", i, r.err);
+        g_assert_cmpint (r.status, ==, 2);
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+        result_clear (&r);
+      }
+  }
+  {
+    Result r = run (png_arg, "--poster=3x2", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+  /* Above twenty sheets, the count is said. */
+  {
+    Result r = run (out_arg, "--poster-sheets-across=8", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.err, "sheets"));
+    result_clear (&r);
+  }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/batch-work-never-loads-gtk", test_batch_work_never_loads_gtk);
   g_test_add_func ("/cli/export/through-a-view", test_export_through_a_view);
+  g_test_add_func ("/cli/export/poster-by-sheets", test_export_poster_by_sheets);
 
   return g_test_run ();
 }
