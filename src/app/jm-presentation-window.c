@@ -25,6 +25,7 @@ struct _JmPresentationWindow {
   char       *persona_id;
   char       *view_id;      /* a named view of the map, or NULL */
   double      min_text;
+  double      min_text_share;   /* percent of the output's height; 0: min_text in pixels */
   gboolean    high_contrast;
 
   GArray     *slides;            /* JmSlide */
@@ -281,9 +282,12 @@ view_for (JmPresentationWindow *self,
 static void
 compute_slides (JmPresentationWindow *self)
 {
+  double min_text = self->min_text_share > 0 ? self->min_text_share / 100 * MAX (self->out_h, 1) : self->min_text;
+
   g_clear_pointer (&self->slides, g_array_unref);
+
   self->slides = jm_presentation_slides_pinned (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1),
-                                                self->min_text, TRUE);
+                                                MAX (min_text, 1), TRUE);
   self->index = MIN (self->index, self->slides->len - 1);
   self->overview_return = MIN (self->overview_return, self->slides->len - 1);
 }
@@ -839,4 +843,18 @@ jm_presentation_window_set_view (JmPresentationWindow *self,
   view_for (self, 0, &self->view);
   self->to = self->view;
   update_notes (self);
+}
+
+void
+jm_presentation_window_set_min_text_share (JmPresentationWindow *self,
+                                           double                percent)
+{
+  g_return_if_fail (JM_IS_PRESENTATION_WINDOW (self));
+
+  self->min_text_share = CLAMP (percent, 0, 20);
+  compute_slides (self);
+  view_for (self, self->index, &self->view);
+  self->to = self->view;
+  update_notes (self);
+  gtk_widget_queue_draw (self->area);
 }

@@ -23,6 +23,11 @@ JmPresentationWindow *jm_presentation_window_new         (JmDocument           *
  * from the first slide. */
 void                  jm_presentation_window_set_view    (JmPresentationWindow *self,
                                                           const char           *view_id);
+/* The smallest cards' text as a share (percent) of the output's height,
+ * so that the back of the room can read it on any screen; 0 goes back to
+ * min_text_px. */
+void                  jm_presentation_window_set_min_text_share (JmPresentationWindow *self,
+                                                                 double                percent);
 /* Goes full screen (on another monitor than parent's when there is one)
  * and opens the notes window beside parent. */
 void                  jm_presentation_window_start       (JmPresentationWindow *self,

@@ -185,6 +185,36 @@ test_presenter_hears_of_text_below_the_minimum (void)
   jm_test_spin ();
 }
 
+/* The smallest text is a share of the screen's height: 2.8 % of 1080
+ * pixels is about 30, more than the 14 pixels asked for before, so stages
+ * come in more parts, each readable from the back or marked. */
+static void
+test_smallest_text_is_a_share_of_the_screen (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  guint before;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1920, 1080);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  before = jm_presentation_window_get_n_slides (p);
+  jm_presentation_window_set_min_text_share (p, 2.8);
+  g_assert_cmpuint (jm_presentation_window_get_n_slides (p), >, before);
+  for (guint i = 1; i < jm_presentation_window_get_n_slides (p); i++)
+    {
+      const JmSlide *slide;
+
+      jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+      slide = jm_presentation_window_get_slide (p);
+      /* The screen is what the window got (Xvfb's may be smaller than asked). */
+      g_assert_true (JM_PRESENTATION_TEXT_SIZE * slide->scale >= 0.028 * gtk_widget_get_height (GTK_WIDGET (p)) - 1
+                     || slide->below_min);
+    }
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +230,8 @@ main (int   argc,
 
   g_test_add_func ("/app/presentation/clicker-keys-walk-the-stages", test_clicker_keys_walk_the_stages);
   g_test_add_func ("/app/presentation/notes-follow-the-document", test_notes_follow_the_persona_filter_and_document);
+  g_test_add_func ("/app/presentation/smallest-text-is-a-share-of-the-screen",
+                   test_smallest_text_is_a_share_of_the_screen);
   g_test_add_func ("/app/presentation/presenter-hears-of-text-below-the-minimum",
                    test_presenter_hears_of_text_below_the_minimum);
   return g_test_run ();
