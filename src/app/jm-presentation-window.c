@@ -376,6 +376,59 @@ go_to (JmPresentationWindow *self,
   gtk_widget_queue_draw (self->area);
 }
 
+/* The presenter's own zoom, about a point of the output (pixels), and
+ * pan: the slide stays where it is until the next one, or 0. */
+static void
+zoom_view (JmPresentationWindow *self,
+           double                factor,
+           double                ox,
+           double                oy)
+{
+  double mx, my, scale;
+
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (self->area, self->tick_id);
+  self->tick_id = 0;
+  self->view = self->to;
+  mx = self->view.x + ox / self->view.scale;
+  my = self->view.y + oy / self->view.scale;
+  scale = CLAMP (self->view.scale * factor, 0.05, 8.0);
+  self->view = (JmView) { scale, mx - ox / scale, my - oy / scale };
+  self->to = self->view;
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+pan_view (JmPresentationWindow *self,
+          double                dx,
+          double                dy)
+{
+  zoom_view (self, 1.0, 0, 0);
+  self->view.x += dx / self->view.scale;
+  self->view.y += dy / self->view.scale;
+  self->to = self->view;
+  gtk_widget_queue_draw (self->area);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           JmPresentationWindow     *self)
+{
+  if (dy == 0)
+    return FALSE;
+  zoom_view (self, dy < 0 ? 1.1 : 1 / 1.1, self->laser_x, self->laser_y);
+  return TRUE;
+}
+
+const JmView *
+jm_presentation_window_get_view (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), NULL);
+  return &self->view;
+}
+
 static void
 on_resize (GtkDrawingArea       *area,
            int                   width,
@@ -565,8 +618,39 @@ jm_presentation_window_handle_key (JmPresentationWindow *self,
     return FALSE;
   last = self->slides ? self->slides->len - 1 : 0;
 
+  /* Shift and the arrows pan the slide, a tenth of the screen at a time. */
+  if (state & GDK_SHIFT_MASK)
+    switch (keyval)
+      {
+      case GDK_KEY_Left: case GDK_KEY_KP_Left:
+        pan_view (self, -self->out_w / 10, 0);
+        return TRUE;
+      case GDK_KEY_Right: case GDK_KEY_KP_Right:
+        pan_view (self, self->out_w / 10, 0);
+        return TRUE;
+      case GDK_KEY_Up: case GDK_KEY_KP_Up:
+        pan_view (self, 0, -self->out_h / 10);
+        return TRUE;
+      case GDK_KEY_Down: case GDK_KEY_KP_Down:
+        pan_view (self, 0, self->out_h / 10);
+        return TRUE;
+      default:
+        break;
+      }
+
   switch (gdk_keyval_to_lower (keyval))
     {
+    /* Zoom in and out about the middle; 0 goes back to the slide. */
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      zoom_view (self, 1.25, self->out_w / 2, self->out_h / 2);
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      zoom_view (self, 1 / 1.25, self->out_w / 2, self->out_h / 2);
+      return TRUE;
+    case GDK_KEY_0: case GDK_KEY_KP_0:
+      go_to (self, self->index);
+      return TRUE;
+
     case GDK_KEY_Right: case GDK_KEY_KP_Right:
     case GDK_KEY_Down: case GDK_KEY_KP_Down:
     case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
@@ -781,6 +865,13 @@ jm_presentation_window_init (JmPresentationWindow *self)
   self->area = gtk_drawing_area_new ();
   gtk_widget_set_focusable (self->area, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
+                                                                  | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+    g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+    gtk_widget_add_controller (self->area, scroll);
+  }
   g_signal_connect (self->area, "resize", G_CALLBACK (on_resize), self);
   gtk_widget_set_cursor_from_name (self->area, "none");
   gtk_window_set_child (GTK_WINDOW (self), self->area);

@@ -37,6 +37,9 @@ gboolean              jm_presentation_window_handle_key  (JmPresentationWindow *
                                                           guint                 keyval,
                                                           GdkModifierType       state);
 guint                 jm_presentation_window_get_index   (JmPresentationWindow *self);
+/* What the output shows now: the slide's view, or the presenter's zoom
+ * and pan of it (+, −, the wheel, Shift and the arrows; 0 goes back). */
+const JmView         *jm_presentation_window_get_view    (JmPresentationWindow *self);
 guint                 jm_presentation_window_get_n_slides (JmPresentationWindow *self);
 const JmSlide        *jm_presentation_window_get_slide   (JmPresentationWindow *self);
 gboolean              jm_presentation_window_get_blanked (JmPresentationWindow *self);

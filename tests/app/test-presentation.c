@@ -215,6 +215,44 @@ test_smallest_text_is_a_share_of_the_screen (void)
   jm_test_spin ();
 }
 
+/* The presenter zooms (+, −) and pans (Shift and the arrows) live, and 0
+ * goes back to the slide as planned. */
+static void
+test_presenter_zooms_and_pans_and_returns_to_the_slide (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  JmView slide, zoomed;
+  guint index;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  jm_presentation_window_handle_key (p, GDK_KEY_2, 0);
+  index = jm_presentation_window_get_index (p);
+  slide = *jm_presentation_window_get_view (p);
+
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_plus, 0));
+  zoomed = *jm_presentation_window_get_view (p);
+  g_assert_cmpfloat_with_epsilon (zoomed.scale, slide.scale * 1.25, 1e-9);
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_cmpfloat (jm_presentation_window_get_view (p)->x, >, zoomed.x);
+  /* Panning is not moving on. */
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, index);
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_minus, 0));
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->scale, slide.scale, 1e-9);
+
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_0, 0));
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, index);
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->scale, slide.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->x, slide.x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->y, slide.y, 1e-6);
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +270,8 @@ main (int   argc,
   g_test_add_func ("/app/presentation/notes-follow-the-document", test_notes_follow_the_persona_filter_and_document);
   g_test_add_func ("/app/presentation/smallest-text-is-a-share-of-the-screen",
                    test_smallest_text_is_a_share_of_the_screen);
+  g_test_add_func ("/app/presentation/presenter-zooms-and-pans-and-returns-to-the-slide",
+                   test_presenter_zooms_and_pans_and_returns_to_the_slide);
   g_test_add_func ("/app/presentation/presenter-hears-of-text-below-the-minimum",
                    test_presenter_hears_of_text_below_the_minimum);
   return g_test_run ();
