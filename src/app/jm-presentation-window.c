@@ -26,6 +26,7 @@ struct _JmPresentationWindow {
   char       *view_id;      /* a named view of the map, or NULL */
   double      min_text;
   double      min_text_share;   /* percent of the output's height; 0: min_text in pixels */
+  gboolean    one_per_stage;    /* one slide per stage rather than readable parts */
   gboolean    high_contrast;
 
   GArray     *slides;            /* JmSlide */
@@ -287,7 +288,9 @@ compute_slides (JmPresentationWindow *self)
   g_clear_pointer (&self->slides, g_array_unref);
 
   self->slides = jm_presentation_slides_pinned (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1),
-                                                MAX (min_text, 1), TRUE);
+                                                MAX (min_text, 1),
+                                                JM_SLIDES_PIN_EMOTIONS
+                                                | (self->one_per_stage ? JM_SLIDES_ONE_PER_STAGE : 0));
   self->index = MIN (self->index, self->slides->len - 1);
   self->overview_return = MIN (self->overview_return, self->slides->len - 1);
 }
@@ -649,6 +652,18 @@ jm_presentation_window_handle_key (JmPresentationWindow *self,
       return TRUE;
     case GDK_KEY_0: case GDK_KEY_KP_0:
       go_to (self, self->index);
+      return TRUE;
+
+    /* P: readable parts, or one slide per stage (its text maybe smaller). */
+    case GDK_KEY_p:
+      {
+        const JmSlide *slide = slide_at (self, self->index);
+        guint stage = slide != NULL && slide->kind == JM_SLIDE_STAGE ? slide->stage_index : G_MAXUINT;
+
+        self->one_per_stage = !self->one_per_stage;
+        compute_slides (self);
+        go_to (self, stage == G_MAXUINT ? 0 : jm_presentation_find_stage (self->slides, stage));
+      }
       return TRUE;
 
     case GDK_KEY_Right: case GDK_KEY_KP_Right:

@@ -248,6 +248,18 @@ test_presenter_zooms_and_pans_and_returns_to_the_slide (void)
   g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->scale, slide.scale, 1e-9);
   g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->x, slide.x, 1e-6);
   g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->y, slide.y, 1e-6);
+
+  /* P: one slide per stage, and back to readable parts, staying on the stage. */
+  {
+    guint parts = jm_presentation_window_get_n_slides (p);
+    guint stage = jm_presentation_window_get_slide (p)->stage_index;
+
+    g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_p, 0));
+    g_assert_cmpuint (jm_presentation_window_get_n_slides (p), ==, 1 + jm_document_get_stages (doc)->len);
+    g_assert_cmpuint (jm_presentation_window_get_slide (p)->stage_index, ==, stage);
+    g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_p, 0));
+    g_assert_cmpuint (jm_presentation_window_get_n_slides (p), ==, parts);
+  }
   gtk_window_destroy (GTK_WINDOW (p));
   jm_test_spin ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);

@@ -82,7 +82,8 @@ test_every_part_keeps_its_context_and_cuts_no_card (void)
       {
         g_autoptr(JmDocument) doc = jm_test_load_example (examples[e]);
         g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
-        g_autoptr(GArray) slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], min_text, TRUE);
+        g_autoptr(GArray) slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], min_text,
+                                                                  JM_SLIDES_PIN_EMOTIONS);
         GPtrArray *lanes = jm_document_get_lanes (doc);
         JmRect column_headers, row_headers;
 
@@ -176,7 +177,7 @@ test_dimming_follows_the_stage_and_its_spanning_cards (void)
 
   jm_document_move_card (doc, "wide", "text", "s2", -1);   /* now over s2–s3: stages a and b */
   layout = jm_layout_new (doc, NULL);
-  slides = jm_presentation_slides_pinned (layout, 1920, 1080, 14, TRUE);
+  slides = jm_presentation_slides_pinned (layout, 1920, 1080, 14, JM_SLIDES_PIN_EMOTIONS);
   g_assert_true (jm_layout_get_card_rect (layout, "wide", &wide));
   g_assert_true (jm_layout_get_stage_rect (layout, "a", &a));
   g_assert_true (jm_layout_get_stage_rect (layout, "b", &b));
@@ -212,6 +213,31 @@ test_dimming_follows_the_stage_and_its_spanning_cards (void)
     }
 }
 
+/* One slide per stage beside readable parts: as many slides as stages,
+ * each the whole stage, marked when its text is below the minimum. */
+static void
+test_one_slide_per_stage_marks_small_text (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
+  g_autoptr(GArray) slides = jm_presentation_slides_pinned (layout, 1280, 720, 30,
+                                                            JM_SLIDES_PIN_EMOTIONS | JM_SLIDES_ONE_PER_STAGE);
+  guint marked = 0;
+
+  g_assert_cmpuint (slides->len, ==, 1 + jm_document_get_stages (doc)->len);
+  for (guint i = 1; i < slides->len; i++)
+    {
+      const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+
+      g_assert_cmpuint (slide->n_parts, ==, 1);
+      g_assert_cmpuint (slide->stage_index, ==, i - 1);
+      g_assert_true (slide->below_min == (JM_PRESENTATION_TEXT_SIZE * slide->scale < 30));
+      marked += slide->below_min;
+    }
+  /* 30 px on a 720 px screen: a whole stage of this map cannot. */
+  g_assert_cmpuint (marked, ==, slides->len - 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -221,5 +247,6 @@ main (int argc, char **argv)
                    test_every_part_keeps_its_context_and_cuts_no_card);
   g_test_add_func ("/slides/dimming-follows-the-stage-and-its-spanning-cards",
                    test_dimming_follows_the_stage_and_its_spanning_cards);
+  g_test_add_func ("/slides/one-slide-per-stage-marks-small-text", test_one_slide_per_stage_marks_small_text);
   return g_test_run ();
 }

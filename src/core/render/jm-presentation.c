@@ -46,7 +46,7 @@ jm_presentation_slides (JmLayout *layout,
                         double    out_h,
                         double    min_text_px)
 {
-  return jm_presentation_slides_pinned (layout, out_w, out_h, min_text_px, FALSE);
+  return jm_presentation_slides_pinned (layout, out_w, out_h, min_text_px, 0);
 }
 
 GArray *
@@ -54,8 +54,9 @@ jm_presentation_slides_pinned (JmLayout *layout,
                                double    out_w,
                                double    out_h,
                                double    min_text_px,
-                               gboolean  pin)
+                               guint     flags)
 {
+  gboolean pin = (flags & JM_SLIDES_PIN_EMOTIONS) != 0;
   GArray *slides = g_array_new (FALSE, TRUE, sizeof (JmSlide));
   JmDocument *document;
   GPtrArray *stages, *lanes;
@@ -138,10 +139,14 @@ jm_presentation_slides_pinned (JmLayout *layout,
         double part_h = max_h;
         double lanes_top = column_headers.y + column_headers.height;
         double total = focus.y + focus.height - lanes_top;
-        guint n_parts = (guint) MAX (1, ceil (total / part_h));
+        guint n_parts;
         double target;
-
         gboolean pin_emotions = FALSE;
+
+        /* One slide for the whole stage: no limit to its height. */
+        if (flags & JM_SLIDES_ONE_PER_STAGE)
+          part_h = G_MAXDOUBLE;
+        n_parts = (guint) MAX (1, ceil (total / part_h));
 
         /* In parts, the emotion lane is pinned on every one of them, and
          * a part of its own is never needed: the others make room for it. */

@@ -54,15 +54,23 @@ GArray *jm_presentation_slides    (JmLayout      *layout,
                                    double         out_w,
                                    double         out_h,
                                    double         min_text_px);
-/* The same; with pin_emotions, the parts of a tall stage each show the
- * emotion lane pinned under the header band (emotion_h) rather than in
- * one part only: what the presentation shows. Decks place lanes of their
- * own and keep the lane in its part. */
+typedef enum {
+  /* The parts of a tall stage each show the emotion lane pinned under the
+   * header band (emotion_h) rather than in one part only: what the
+   * presentation shows. Decks place lanes of their own and keep the lane
+   * in its part. */
+  JM_SLIDES_PIN_EMOTIONS = 1 << 0,
+  /* One slide per stage, however small its text (marked below_min),
+   * rather than readable parts. */
+  JM_SLIDES_ONE_PER_STAGE = 1 << 1,
+} JmSlidesFlags;
+
+/* The same, as the flags ask. */
 GArray *jm_presentation_slides_pinned (JmLayout  *layout,
                                        double     out_w,
                                        double     out_h,
                                        double     min_text_px,
-                                       gboolean   pin_emotions);
+                                       guint      flags);
 /* The view that shows the slide's frame on the output, centred, at its scale. */
 void    jm_presentation_view      (JmLayout      *layout,
                                    const JmSlide *slide,
