@@ -8,6 +8,7 @@
 
 #include "jm-export.h"
 #include "jm-map-view.h"
+#include "jm-merge.h"
 #include "jm-presentation.h"
 #include "jm-reader.h"
 #include "jm-test-utils.h"
@@ -302,6 +303,30 @@ test_a_pdf_export_through_a_view_leaves_out_its_other_lanes_and_personas (void)
   g_rmdir (dir);
 }
 
+/* A three-way merge keeps the views: one side's new view lands. */
+static void
+test_a_merge_keeps_the_views_one_side_made (void)
+{
+  g_autoptr(JmDocument) base = jm_test_load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) ours = jm_test_load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) theirs = jm_test_load_example ("restaurant-regular.journey");
+  g_autoptr(JmDocument) merged = NULL;
+  g_autoptr(JmDocument) back = NULL;
+  guint conflicts = 0;
+
+  jm_document_set_title (ours, "Ours");
+  jm_document_set_view (theirs, front_of_house ());
+  merged = jm_merge (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts, ==, 0);
+  g_assert_cmpstr (jm_document_get_title (merged), ==, "Ours");
+  g_assert_nonnull (jm_document_lookup_view (merged, "Front of house"));
+
+  /* And ours, when we changed them. */
+  jm_document_set_view (ours, jm_map_view_new ("v-ours", "Ours"));
+  back = jm_merge (base, ours, theirs, NULL);
+  g_assert_nonnull (jm_document_find_view (back, "v-ours"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -319,5 +344,6 @@ main (int argc, char **argv)
   g_test_add_func ("/views/export/pdf-leaves-out-other-lanes-and-personas",
                    test_a_pdf_export_through_a_view_leaves_out_its_other_lanes_and_personas);
 
+  g_test_add_func ("/views/merge/keeps-the-views-one-side-made", test_a_merge_keeps_the_views_one_side_made);
   return g_test_run ();
 }
