@@ -608,6 +608,18 @@ jm_print_run (GtkWindow  *parent,
     }
   if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, last_page_setup);
+  else
+    {
+      /* The paper turned as the map is shaped: most maps are wide. */
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(JmLayout) layout = make_layout (job);
+      double w, h;
+
+      jm_layout_get_size (layout, &w, &h);
+      gtk_page_setup_set_orientation (setup, w > h ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
 
   /* Translators: the title of the print dialog's own tab */
   gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
