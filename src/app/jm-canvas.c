@@ -543,6 +543,7 @@ apply_theme (JmCanvas *self)
   jm_render_options_init (&options);
   options.theme = current_theme ();
   options.persona_id = self->persona_id;
+  options.view_id = self->view_id;
   jm_layout_set_options (self->layout, &options);
   configure_adjustments (self, adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
@@ -611,6 +612,7 @@ jm_canvas_set_document_with_layout (JmCanvas   *self,
       else
         self->layout = jm_layout_new (document, &options);
       g_clear_pointer (&self->persona_id, g_free);
+      g_clear_pointer (&self->view_id, g_free);
       self->changed_handler = g_signal_connect_after (document, "changed",
                                                       G_CALLBACK (on_document_changed), self);
     }
@@ -642,6 +644,24 @@ jm_canvas_get_persona (JmCanvas *self)
 {
   g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
   return self->persona_id;
+}
+
+void
+jm_canvas_set_view (JmCanvas   *self,
+                    const char *view_id)
+{
+  g_return_if_fail (JM_IS_CANVAS (self));
+
+  g_free (self->view_id);
+  self->view_id = view_id && *view_id ? g_strdup (view_id) : NULL;
+  apply_theme (self);
+}
+
+const char *
+jm_canvas_get_view (JmCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_CANVAS (self), NULL);
+  return self->view_id;
 }
 
 JmDocument *
@@ -861,6 +881,7 @@ jm_canvas_dispose (GObject *object)
   self->selection_handler = 0;
   g_clear_object (&self->selection);
   g_clear_pointer (&self->persona_id, g_free);
+  g_clear_pointer (&self->view_id, g_free);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->paint_cache, jm_paint_cache_free);

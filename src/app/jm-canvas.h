@@ -34,6 +34,11 @@ JmLayout   *jm_canvas_get_layout     (JmCanvas   *self);
 void        jm_canvas_set_persona    (JmCanvas   *self,
                                       const char *persona_id);
 const char *jm_canvas_get_persona    (JmCanvas   *self);
+/* Shows the map through a named view of the document (jm-map-view.h):
+ * its lanes, personas and curves. NULL or "" shows the whole map. */
+void        jm_canvas_set_view       (JmCanvas   *self,
+                                      const char *view_id);
+const char *jm_canvas_get_view       (JmCanvas   *self);
 
 double      jm_canvas_get_zoom       (JmCanvas   *self);
 /* The desktop's text scaling, which the canvas applies on top of its zoom:

@@ -13,6 +13,7 @@
 #include "jm-grid.h"
 #include "jm-i18n.h"
 #include "jm-import.h"
+#include "jm-map-view.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
 #include "jm-survey.h"
@@ -202,6 +203,124 @@ find_persona (JmDocument *doc,
   return NULL;
 }
 
+/* --poster, --poster-sheets-across, --overlap, --paper: a PDF poster by
+ * sheets. FALSE (wrong usage, said) when they do not fit. */
+static gboolean
+parse_poster (const JmCliExport *options,
+              JmExportOptions   *export_options)
+{
+  gboolean any = options->poster || options->across || options->overlap || options->paper;
+  char *end = NULL;
+
+  if (!any)
+    return TRUE;
+  if (!has_suffix_ci (options->output, ".pdf"))
+    {
+      g_printerr (_("--poster, --poster-sheets-across, --overlap and --paper make a PDF poster: "
+                    "they do not apply to “%s”\n"), options->output);
+      return FALSE;
+    }
+  if (options->poster != NULL && options->across != NULL)
+    {
+      g_printerr ("%s\n", _("Give either --poster or --poster-sheets-across, not both"));
+      return FALSE;
+    }
+  if (options->poster != NULL)
+    {
+      guint64 cols = g_ascii_strtoull (options->poster, &end, 10), rows = 0;
+
+      if (end != options->poster && (*end == 'x' || *end == 'X'))
+        {
+          const char *r = end + 1;
+
+          rows = g_ascii_strtoull (r, &end, 10);
+          if (end == r)
+            rows = 0;
+        }
+      if (cols < 1 || cols > 50 || rows < 1 || rows > 50 || *end != '\0')
+        {
+          g_printerr (_("--poster needs COLSxROWS, such as 3x2 (1 to 50 each), not “%s”\n"), options->poster);
+          return FALSE;
+        }
+      export_options->poster_columns = (guint) cols;
+      export_options->poster_rows = (guint) rows;
+    }
+  if (options->across != NULL)
+    {
+      guint64 cols = g_ascii_strtoull (options->across, &end, 10);
+
+      if (end == options->across || *end != '\0' || cols < 1 || cols > 50)
+        {
+          g_printerr (_("--poster-sheets-across needs a number from 1 to 50, not “%s”\n"), options->across);
+          return FALSE;
+        }
+      export_options->poster_columns = (guint) cols;
+    }
+  if (export_options->poster_columns == 0)
+    {
+      g_printerr ("%s\n", _("--overlap and --paper go with --poster or --poster-sheets-across"));
+      return FALSE;
+    }
+  if (options->overlap != NULL)
+    {
+      double mm = g_ascii_strtod (options->overlap, &end);
+
+      if (end == options->overlap || *end != '\0' || !(mm >= 0 && mm <= JM_POSTER_OVERLAP_MAX_MM))
+        {
+          g_printerr (_("--overlap needs millimetres from 0 to 30, not “%s”\n"), options->overlap);
+          return FALSE;
+        }
+      export_options->poster_overlap_mm = mm;
+    }
+  if (options->paper != NULL)
+    {
+      if (g_ascii_strcasecmp (options->paper, "a4") == 0)
+        export_options->paper = JM_PAGE_A4;
+      else if (g_ascii_strcasecmp (options->paper, "a3") == 0)
+        export_options->paper = JM_PAGE_A3;
+      else if (g_ascii_strcasecmp (options->paper, "letter") == 0)
+        export_options->paper = JM_PAGE_LETTER;
+      else
+        {
+          /* Translators: the paper names are typed on the command line: keep them. */
+          g_printerr (_("Unknown paper “%s”: use a4, a3 or letter\n"), options->paper);
+          return FALSE;
+        }
+    }
+  if (options->page != NULL)
+    {
+      g_printerr ("%s\n", _("--page and a poster by sheets cannot be used together"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --view=NAME: the map's view of that name (or id) for the export. */
+static gboolean
+apply_view (JmDocument      *doc,
+            const char      *input,
+            const char      *name,
+            JmExportOptions *export_options)
+{
+  JmMapView *view = jm_document_lookup_view (doc, name);
+
+  if (view == NULL)
+    {
+      GPtrArray *views = jm_document_get_views (doc);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < views->len; i++)
+        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", ((JmMapView *) g_ptr_array_index (views, i))->name);
+      if (views->len == 0)
+        g_printerr (_("%s: there is no view called “%s”: the map has no views\n"), input, name);
+      else
+        g_printerr (_("%s: there is no view called “%s”: the map has %s\n"), input, name, names->str);
+      return FALSE;
+    }
+  export_options->view_id = view->id;
+  return TRUE;
+}
+
 int
 jm_cli_export (const JmCliExport  *options,
                const char * const *files)
@@ -259,6 +378,14 @@ jm_cli_export (const JmCliExport  *options,
 
   /* A grid (map.grid.csv) or a Mermaid journey: text, no picture. */
   text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".grid.csv");
+  if (!parse_poster (options, &export_options))
+    return JM_EXIT_USAGE;
+
+  if (options->view != NULL && (text_export || has_suffix_ci (options->output, ".journey")))
+    {
+      g_printerr (_("--view does not apply to “%s”: it holds the whole map\n"), options->output);
+      return JM_EXIT_USAGE;
+    }
   if (text_export && (!isnan (options->scale) || options->page != NULL || options->theme != NULL))
     {
       g_printerr (_("--scale, --page and --theme do not apply to “%s”, which is text\n"), options->output);
@@ -316,6 +443,9 @@ jm_cli_export (const JmCliExport  *options,
         return JM_EXIT_USAGE;
     }
 
+  if (options->view != NULL && !apply_view (doc, input, options->view, &export_options))
+    return JM_EXIT_USAGE;
+
   if (options->import != NULL && !import_metrics (doc, input, options->import))
     return JM_EXIT_FAILURE;
 
@@ -353,6 +483,15 @@ jm_cli_export (const JmCliExport  *options,
       if ((double) width * height > 100e6)
         g_printerr (_("%s: writing a PNG of %d × %d pixels (%.0f megapixels)\n"), options->output, width, height,
                     (double) width * height / 1e6);
+    }
+  /* A large poster: how many sheets, before the printer learns it. */
+  if (export_options.poster_columns > 0)
+    {
+      guint sheets = jm_export_count_pages (doc, &export_options);
+
+      if (sheets > 20)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: the poster has %u sheet\n", "%s: the poster has %u sheets\n",
+                                 sheets), options->output, sheets);
     }
 
   if (!jm_export_to_path (doc, options->output, &export_options, &error))

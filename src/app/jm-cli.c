@@ -87,6 +87,16 @@ static const GOptionEntry option_entries[] = {
     N_("Colours of an export: light, dark, print or high-contrast"), N_("THEME") },
   { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the map as this persona lives it: the persona's id or name (.png, .pdf, .svg, decks)"), N_("ID|NAME") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the map through the view with this name (its lanes, personas and curves)"), N_("NAME") },
+  { "poster", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("A PDF poster of COLS sheets across and at most ROWS down"), N_("COLSxROWS") },
+  { "poster-sheets-across", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("A PDF poster N sheets across, as many down as the map needs"), N_("N") },
+  { "overlap", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("How much a poster's sheets overlap, 0 to 30 mm (10 by default)"), N_("MM") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("A poster's sheets: a4, a3 or letter"), N_("PAPER") },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
   { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -144,6 +154,11 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char *page = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *persona = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *poster = NULL;
+  g_autofree char *across = NULL;
+  g_autofree char *overlap = NULL;
+  g_autofree char *paper = NULL;
   g_autofree char *import = NULL;
   g_autofree char *compare = NULL;
   g_autofree char *lang = NULL;
@@ -175,6 +190,11 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "page", "s", &page);
   g_variant_dict_lookup (options, "theme", "s", &theme);
   g_variant_dict_lookup (options, "persona", "s", &persona);
+  g_variant_dict_lookup (options, "view", "s", &view);
+  g_variant_dict_lookup (options, "poster", "s", &poster);
+  g_variant_dict_lookup (options, "poster-sheets-across", "s", &across);
+  g_variant_dict_lookup (options, "overlap", "s", &overlap);
+  g_variant_dict_lookup (options, "paper", "s", &paper);
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, "compare", "^ay", &compare);
   g_variant_dict_lookup (options, "lang", "s", &lang);
@@ -182,7 +202,8 @@ jm_cli_handle_local_options (GVariantDict    *options,
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
-                      || persona != NULL || import != NULL || compare != NULL || lang != NULL;
+                      || persona != NULL || import != NULL || compare != NULL || lang != NULL
+                      || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -200,7 +221,8 @@ jm_cli_handle_local_options (GVariantDict    *options,
 
   if (export_path != NULL)
     {
-      JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang };
+      JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang, view,
+                          poster, across, overlap, paper };
       return export_func (&cli, (const char * const *) files);
     }
 
@@ -217,6 +239,11 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (compare != NULL)
     {
       g_printerr ("%s\n", _("--compare goes with --export"));
+      return JM_EXIT_USAGE;
+    }
+  if (view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL)
+    {
+      g_printerr ("%s\n", _("--view, --poster, --poster-sheets-across, --overlap and --paper go with --export"));
       return JM_EXIT_USAGE;
     }
 

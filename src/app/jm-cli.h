@@ -19,6 +19,11 @@ typedef struct {
   const char *import;      /* --import-metrics=CSV */
   const char *compare;     /* --compare=OLD: mark the changes since OLD */
   const char *lang;        /* --lang=LL */
+  const char *view;        /* --view=NAME */
+  const char *poster;      /* --poster=COLSxROWS */
+  const char *across;      /* --poster-sheets-across=N */
+  const char *overlap;     /* --overlap=MM */
+  const char *paper;       /* --paper */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

@@ -129,7 +129,7 @@ jm_preferences_window_new (GSettings *settings)
                export_pages, G_N_ELEMENTS (export_pages));
   g_settings_bind (settings, "autosave-interval",
                    gtk_spin_button_get_adjustment (self->autosave_spin), "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "presentation-min-text",
+  g_settings_bind (settings, "presentation-min-text-share",
                    gtk_spin_button_get_adjustment (self->min_text_spin), "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "presentation-high-contrast", self->high_contrast_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);

@@ -23,7 +23,10 @@ struct _JmPresentationWindow {
   JmLayout   *layout;
   JmPaintCache *paint_cache;   /* cards as images: the laser pointer repaints often */
   char       *persona_id;
+  char       *view_id;      /* a named view of the map, or NULL */
   double      min_text;
+  double      min_text_share;   /* percent of the output's height; 0: min_text in pixels */
+  gboolean    one_per_stage;    /* one slide per stage rather than readable parts */
   gboolean    high_contrast;
 
   GArray     *slides;            /* JmSlide */
@@ -127,10 +130,10 @@ update_notes (JmPresentationWindow *self)
     return;
   if (slide->kind == JM_SLIDE_OVERVIEW)
     {
+      /* The map's own notes are the team's, not the presenter's: the
+       * overview has the scenario, which the room sees anyway. */
       position = g_strdup (jm_document_get_title (self->document));
-      notes = jm_document_get_notes (self->document);
-      if (notes == NULL || *notes == '\0')
-        notes = jm_document_get_scenario (self->document);
+      notes = jm_document_get_scenario (self->document);
     }
   else
     {
@@ -139,6 +142,14 @@ update_notes (JmPresentationWindow *self)
       /* Translators: where the presentation is, e.g. "Stage 2 of 5" */
       position = g_strdup_printf (_("Stage %u of %u"), slide->stage_index + 1, n_stages);
       notes = stage ? stage->notes : NULL;
+      /* Said to the presenter only: the room may not read this one from the back. */
+      if (slide->below_min)
+        {
+          g_autofree char *plain = g_steal_pointer (&position);
+
+          /* Translators: in the presenter notes, after "Stage 2 of 5" */
+          position = g_strdup_printf (_("%s · text below the minimum size"), plain);
+        }
     }
 
   /* Translators: in the presenter notes, the slide after this one */
@@ -272,8 +283,14 @@ view_for (JmPresentationWindow *self,
 static void
 compute_slides (JmPresentationWindow *self)
 {
+  double min_text = self->min_text_share > 0 ? self->min_text_share / 100 * MAX (self->out_h, 1) : self->min_text;
+
   g_clear_pointer (&self->slides, g_array_unref);
-  self->slides = jm_presentation_slides (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1), self->min_text);
+
+  self->slides = jm_presentation_slides_pinned (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1),
+                                                MAX (min_text, 1),
+                                                JM_SLIDES_PIN_EMOTIONS
+                                                | (self->one_per_stage ? JM_SLIDES_ONE_PER_STAGE : 0));
   self->index = MIN (self->index, self->slides->len - 1);
   self->overview_return = MIN (self->overview_return, self->slides->len - 1);
 }
@@ -286,6 +303,7 @@ make_layout (JmPresentationWindow *self)
   jm_render_options_init (&options);
   options.theme = current_theme (self);
   options.persona_id = self->persona_id;
+  options.view_id = self->view_id;
   if (self->layout == NULL)
     self->layout = jm_layout_new (self->document, &options);
   else
@@ -359,6 +377,59 @@ go_to (JmPresentationWindow *self,
     }
   update_notes (self);
   gtk_widget_queue_draw (self->area);
+}
+
+/* The presenter's own zoom, about a point of the output (pixels), and
+ * pan: the slide stays where it is until the next one, or 0. */
+static void
+zoom_view (JmPresentationWindow *self,
+           double                factor,
+           double                ox,
+           double                oy)
+{
+  double mx, my, scale;
+
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (self->area, self->tick_id);
+  self->tick_id = 0;
+  self->view = self->to;
+  mx = self->view.x + ox / self->view.scale;
+  my = self->view.y + oy / self->view.scale;
+  scale = CLAMP (self->view.scale * factor, 0.05, 8.0);
+  self->view = (JmView) { scale, mx - ox / scale, my - oy / scale };
+  self->to = self->view;
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+pan_view (JmPresentationWindow *self,
+          double                dx,
+          double                dy)
+{
+  zoom_view (self, 1.0, 0, 0);
+  self->view.x += dx / self->view.scale;
+  self->view.y += dy / self->view.scale;
+  self->to = self->view;
+  gtk_widget_queue_draw (self->area);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           JmPresentationWindow     *self)
+{
+  if (dy == 0)
+    return FALSE;
+  zoom_view (self, dy < 0 ? 1.1 : 1 / 1.1, self->laser_x, self->laser_y);
+  return TRUE;
+}
+
+const JmView *
+jm_presentation_window_get_view (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), NULL);
+  return &self->view;
 }
 
 static void
@@ -456,22 +527,11 @@ draw (GtkDrawingArea *area,
   /* The stages not being discussed step back. */
   if (slide->kind == JM_SLIDE_STAGE)
     {
-      double left = MIN (slide->focus.x, slide->frame.x);
-      double right = MAX (slide->focus.x + slide->focus.width, slide->frame.x + slide->frame.width);
-
-      GPtrArray *lanes = jm_document_get_lanes (self->document);
-      JmRect titles;
-
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      cairo_rectangle (cr, visible.x - 1, visible.y - 1, visible.width + 2, visible.height + 2);
-      cairo_rectangle (cr, left, slide->focus.y, right - left, slide->focus.height);
-      /* The lanes' titles stay readable: they say what each row is. */
-      if (lanes->len > 0
-          && jm_layout_get_header_rect (self->layout, JM_HIT_LANE, ((JmLane *) g_ptr_array_index (lanes, 0))->id, &titles)
-          && titles.x + titles.width <= left + 0.5)
-        cairo_rectangle (cr, 0, slide->focus.y, MIN (titles.x + titles.width, left), slide->focus.height);
-      set_color (cr, colors->background, DIM_ALPHA);
-      cairo_fill (cr);
+      jm_presentation_paint_dim (self->layout, slide, cr, &visible, DIM_ALPHA);
+      /* Whichever part of the stage is shown, its headers and the lanes'
+       * titles stay beside it. */
+      jm_presentation_paint_context (self->layout, slide, cr,
+                                     self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)));
     }
   cairo_restore (cr);
 
@@ -561,8 +621,51 @@ jm_presentation_window_handle_key (JmPresentationWindow *self,
     return FALSE;
   last = self->slides ? self->slides->len - 1 : 0;
 
+  /* Shift and the arrows pan the slide, a tenth of the screen at a time. */
+  if (state & GDK_SHIFT_MASK)
+    switch (keyval)
+      {
+      case GDK_KEY_Left: case GDK_KEY_KP_Left:
+        pan_view (self, -self->out_w / 10, 0);
+        return TRUE;
+      case GDK_KEY_Right: case GDK_KEY_KP_Right:
+        pan_view (self, self->out_w / 10, 0);
+        return TRUE;
+      case GDK_KEY_Up: case GDK_KEY_KP_Up:
+        pan_view (self, 0, -self->out_h / 10);
+        return TRUE;
+      case GDK_KEY_Down: case GDK_KEY_KP_Down:
+        pan_view (self, 0, self->out_h / 10);
+        return TRUE;
+      default:
+        break;
+      }
+
   switch (gdk_keyval_to_lower (keyval))
     {
+    /* Zoom in and out about the middle; 0 goes back to the slide. */
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      zoom_view (self, 1.25, self->out_w / 2, self->out_h / 2);
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      zoom_view (self, 1 / 1.25, self->out_w / 2, self->out_h / 2);
+      return TRUE;
+    case GDK_KEY_0: case GDK_KEY_KP_0:
+      go_to (self, self->index);
+      return TRUE;
+
+    /* P: readable parts, or one slide per stage (its text maybe smaller). */
+    case GDK_KEY_p:
+      {
+        const JmSlide *slide = slide_at (self, self->index);
+        guint stage = slide != NULL && slide->kind == JM_SLIDE_STAGE ? slide->stage_index : G_MAXUINT;
+
+        self->one_per_stage = !self->one_per_stage;
+        compute_slides (self);
+        go_to (self, stage == G_MAXUINT ? 0 : jm_presentation_find_stage (self->slides, stage));
+      }
+      return TRUE;
+
     case GDK_KEY_Right: case GDK_KEY_KP_Right:
     case GDK_KEY_Down: case GDK_KEY_KP_Down:
     case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
@@ -596,6 +699,12 @@ jm_presentation_window_handle_key (JmPresentationWindow *self,
         {
           go_to (self, self->overview_return > 0 ? self->overview_return : MIN (1, last));
         }
+      return TRUE;
+
+    case GDK_KEY_n: case GDK_KEY_N:
+      /* With one screen the notes hide behind the slides: bring them forward. */
+      if (self->notes != NULL)
+        gtk_window_present (self->notes);
       return TRUE;
 
     case GDK_KEY_b: case GDK_KEY_period: case GDK_KEY_KP_Decimal:
@@ -750,6 +859,7 @@ jm_presentation_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->slides, g_array_unref);
   g_clear_pointer (&self->persona_id, g_free);
+  g_clear_pointer (&self->view_id, g_free);
   G_OBJECT_CLASS (jm_presentation_window_parent_class)->dispose (object);
 }
 
@@ -770,6 +880,13 @@ jm_presentation_window_init (JmPresentationWindow *self)
   self->area = gtk_drawing_area_new ();
   gtk_widget_set_focusable (self->area, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
+                                                                  | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+    g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+    gtk_widget_add_controller (self->area, scroll);
+  }
   g_signal_connect (self->area, "resize", G_CALLBACK (on_resize), self);
   gtk_widget_set_cursor_from_name (self->area, "none");
   gtk_window_set_child (GTK_WINDOW (self), self->area);
@@ -816,4 +933,34 @@ jm_presentation_window_new (JmDocument *document,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   update_notes (self);
   return self;
+}
+
+void
+jm_presentation_window_set_view (JmPresentationWindow *self,
+                                 const char           *view_id)
+{
+  g_return_if_fail (JM_IS_PRESENTATION_WINDOW (self));
+
+  g_free (self->view_id);
+  self->view_id = view_id != NULL && *view_id != '\0' ? g_strdup (view_id) : NULL;
+  make_layout (self);
+  compute_slides (self);
+  self->index = 0;
+  view_for (self, 0, &self->view);
+  self->to = self->view;
+  update_notes (self);
+}
+
+void
+jm_presentation_window_set_min_text_share (JmPresentationWindow *self,
+                                           double                percent)
+{
+  g_return_if_fail (JM_IS_PRESENTATION_WINDOW (self));
+
+  self->min_text_share = CLAMP (percent, 0, 20);
+  compute_slides (self);
+  view_for (self, self->index, &self->view);
+  self->to = self->view;
+  update_notes (self);
+  gtk_widget_queue_draw (self->area);
 }

@@ -19,6 +19,15 @@ JmPresentationWindow *jm_presentation_window_new         (JmDocument           *
                                                           const char           *persona_id,
                                                           double                min_text_px,
                                                           gboolean              high_contrast);
+/* Presents the map through the named view view_id (NULL: the whole map),
+ * from the first slide. */
+void                  jm_presentation_window_set_view    (JmPresentationWindow *self,
+                                                          const char           *view_id);
+/* The smallest cards' text as a share (percent) of the output's height,
+ * so that the back of the room can read it on any screen; 0 goes back to
+ * min_text_px. */
+void                  jm_presentation_window_set_min_text_share (JmPresentationWindow *self,
+                                                                 double                percent);
 /* Goes full screen (on another monitor than parent's when there is one)
  * and opens the notes window beside parent. */
 void                  jm_presentation_window_start       (JmPresentationWindow *self,
@@ -28,6 +37,9 @@ gboolean              jm_presentation_window_handle_key  (JmPresentationWindow *
                                                           guint                 keyval,
                                                           GdkModifierType       state);
 guint                 jm_presentation_window_get_index   (JmPresentationWindow *self);
+/* What the output shows now: the slide's view, or the presenter's zoom
+ * and pan of it (+, −, the wheel, Shift and the arrows; 0 goes back). */
+const JmView         *jm_presentation_window_get_view    (JmPresentationWindow *self);
 guint                 jm_presentation_window_get_n_slides (JmPresentationWindow *self);
 const JmSlide        *jm_presentation_window_get_slide   (JmPresentationWindow *self);
 gboolean              jm_presentation_window_get_blanked (JmPresentationWindow *self);

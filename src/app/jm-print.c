@@ -24,6 +24,7 @@
 typedef struct {
   JmDocument      *document;
   char            *persona_id;
+  char            *view_id;        /* a named view of the map, or NULL */
   char            *title;
   GSettings       *settings;
   gboolean         poster;
@@ -60,6 +61,7 @@ print_job_clear (gpointer data)
 
   g_clear_object (&job->document);
   g_clear_pointer (&job->persona_id, g_free);
+  g_clear_pointer (&job->view_id, g_free);
   g_clear_pointer (&job->title, g_free);
   g_clear_object (&job->settings);
   g_clear_object (&job->layout);
@@ -96,6 +98,7 @@ make_layout (PrintJob *job)
   jm_render_options_init (&options);
   options.theme = JM_THEME_PRINT;
   options.persona_id = job->persona_id;
+  options.view_id = job->view_id;
   return jm_layout_new (job->document, &options);
 }
 
@@ -508,6 +511,7 @@ new_operation (PrintJob *job)
 static PrintJob *
 print_job_new (JmDocument *document,
                const char *persona_id,
+               const char *view_id,
                gboolean    poster,
                double      poster_scale)
 {
@@ -515,6 +519,7 @@ print_job_new (JmDocument *document,
 
   job->document = g_object_ref (document);
   job->persona_id = persona_id != NULL && *persona_id != '\0' ? g_strdup (persona_id) : NULL;
+  job->view_id = view_id != NULL && *view_id != '\0' ? g_strdup (view_id) : NULL;
   job->poster = poster;
   job->poster_scale = clamp_scale (poster_scale);
   return job;
@@ -563,6 +568,7 @@ void
 jm_print_run (GtkWindow  *parent,
               JmDocument *document,
               const char *persona_id,
+              const char *view_id,
               GSettings  *settings)
 {
   PrintJob *job;
@@ -580,7 +586,7 @@ jm_print_run (GtkWindow  *parent,
       poster = g_settings_get_boolean (settings, "print-poster");
       scale = g_settings_get_double (settings, "print-poster-scale");
     }
-  job = print_job_new (document, persona_id, poster, scale);
+  job = print_job_new (document, persona_id, view_id, poster, scale);
   job->settings = settings != NULL ? g_object_ref (settings) : NULL;
   job->parent = g_object_ref (parent);
   operation = new_operation (job);
@@ -602,6 +608,18 @@ jm_print_run (GtkWindow  *parent,
     }
   if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, last_page_setup);
+  else
+    {
+      /* The paper turned as the map is shaped: most maps are wide. */
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(JmLayout) layout = make_layout (job);
+      double w, h;
+
+      jm_layout_get_size (layout, &w, &h);
+      gtk_page_setup_set_orientation (setup, w > h ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
 
   /* Translators: the title of the print dialog's own tab */
   gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
@@ -628,6 +646,7 @@ jm_print_run (GtkWindow  *parent,
 gboolean
 jm_print_to_pdf (JmDocument    *document,
                  const char    *persona_id,
+                 const char    *view_id,
                  gboolean       poster,
                  double         poster_scale,
                  GtkPageSetup  *setup,
@@ -673,7 +692,7 @@ jm_print_to_pdf (JmDocument    *document,
     }
   close (fd);
 
-  job = print_job_new (document, persona_id, poster, poster_scale);
+  job = print_job_new (document, persona_id, view_id, poster, poster_scale);
   operation = new_operation (job);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_export_filename (operation, tmp_path);

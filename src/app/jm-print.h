@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 #define JM_PRINT_MAX_POSTER_SCALE 4.0
 
 /* Opens the print dialog for document, showing persona_id's view (NULL or
- * "": every persona). settings (may be NULL) remembers the layout chosen.
+ * "": every persona) through the named view view_id (NULL or "": the
+ * whole map). settings (may be NULL) remembers the layout chosen.
  * Errors are shown in a dialog over parent. */
 void     jm_print_run    (GtkWindow     *parent,
                           JmDocument    *document,
                           const char    *persona_id,
+                          const char    *view_id,
                           GSettings     *settings);
 
 /* Runs the same print operation without a dialog, writing a PDF to
@@ -27,6 +29,7 @@ void     jm_print_run    (GtkWindow     *parent,
  * poster_scale. setup NULL: A4 portrait. */
 gboolean jm_print_to_pdf (JmDocument    *document,
                           const char    *persona_id,
+                          const char    *view_id,
                           gboolean       poster,
                           double         poster_scale,
                           GtkPageSetup  *setup,

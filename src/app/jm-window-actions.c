@@ -178,8 +178,11 @@ action_present (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   presentation = jm_presentation_window_new (self->document, jm_canvas_get_persona (self->canvas),
-                                             g_settings_get_uint (settings, "presentation-min-text"),
+                                             g_settings_get_double (settings, "presentation-min-text-share") * 10.8,
                                              g_settings_get_boolean (settings, "presentation-high-contrast"));
+  jm_presentation_window_set_min_text_share (presentation,
+                                             g_settings_get_double (settings, "presentation-min-text-share"));
+  jm_presentation_window_set_view (presentation, jm_canvas_get_view (self->canvas));
   gtk_window_set_application (GTK_WINDOW (presentation), gtk_window_get_application (GTK_WINDOW (self)));
   jm_presentation_window_start (presentation, GTK_WINDOW (self));
 }
@@ -196,7 +199,7 @@ action_print (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   jm_print_run (GTK_WINDOW (self), self->document, jm_canvas_get_persona (self->canvas),
-                jm_window_settings (self));
+                jm_canvas_get_view (self->canvas), jm_window_settings (self));
 }
 
 /* ---- survey responses ---- */

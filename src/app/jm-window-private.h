@@ -11,6 +11,7 @@
 #include "jm-inspector.h"
 #include "jm-metrics-view.h"
 #include "jm-outline-view.h"
+#include "jm-views-button.h"
 #include "jm-welcome-page.h"
 #include "jm-window.h"
 
@@ -27,6 +28,7 @@ struct _JmWindow {
   GtkMenuButton   *new_button;
   GtkMenuButton   *primary_menu_button;
   GtkMenuButton   *persona_button;
+  JmViewsButton   *views_button;
   AdwHeaderBar    *header_bar;
   JmWelcomePage   *welcome_page;
   JmConflictBar   *conflict_bar;

@@ -27,6 +27,7 @@
 #include "jm-thumbnail.h"
 #include "jm-a11y.h"
 #include "jm-outline-view.h"
+#include "jm-views-button.h"
 #include "jm-welcome-page.h"
 #include "jm-window-private.h"
 #include "jm-preload.h"
@@ -375,6 +376,7 @@ set_document (JmWindow   *self,
   jm_inspector_set_selection (self->inspector, self->selection);
   jm_outline_view_set_selection (self->outline, self->selection);
   jm_conflict_bar_set_canvas (self->conflict_bar, self->canvas);
+  jm_views_button_set_canvas (self->views_button, self->canvas);
   jm_compare_panel_set_canvas (self->compare_panel, self->canvas);
   jm_metrics_view_set_document (self->metrics_view, document);
   update_persona_menu (self);
@@ -841,6 +843,11 @@ static void
 jm_window_init (JmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The views menu, beside the persona switcher. */
+  self->views_button = jm_views_button_new ();
+  gtk_widget_insert_after (GTK_WIDGET (self->views_button),
+                           gtk_widget_get_parent (GTK_WIDGET (self->persona_button)),
+                           GTK_WIDGET (self->persona_button));
   quiet_tooltips_under_menus (self);
   gtk_widget_set_visible (GTK_WIDGET (self->persona_button), FALSE);
 

@@ -505,6 +505,152 @@ test_help_documents_every_option (void)
   result_clear (&r);
 }
 
+/* --view=NAME: the export shows the view's lanes and personas only; a
+ * name the map lacks, or a format that holds the whole map, is wrong usage. */
+static void
+test_export_through_a_view (void)
+{
+  g_autofree char *source = example ("restaurant-regular.journey");
+  g_autofree char *xml = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-view-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "map.journey", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "front.pdf", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) with_views = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  int status = -1;
+
+  g_assert_true (g_file_get_contents (source, &xml, NULL, NULL));
+  with_views = g_string_new (xml);
+  g_string_replace (with_views, "</journey-map>\n",
+                    "  <views>\n"
+                    "    <view id=\"v1\" name=\"Front of house\">\n"
+                    "      <lane ref=\"l-touch\"/>\n"
+                    "      <lane ref=\"l-pain\"/>\n"
+                    "      <persona ref=\"p-marta\"/>\n"
+                    "    </view>\n"
+                    "  </views>\n"
+                    "</journey-map>\n", 1);
+  g_assert_true (g_file_set_contents (input, with_views->str, -1, NULL));
+
+  {
+    Result r = run (out_arg, "--view=Front of house", input, NULL);
+
+    g_test_message ("%s", r.err);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+  }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "Touchpoints"));
+  g_assert_nonnull (strstr (text, "Marta Conti"));
+  g_assert_null (strstr (text, "Backstage"));
+  g_assert_null (strstr (text, "Paolo Ferri"));
+  g_unlink (pdf);
+
+  {
+    Result r = run (out_arg, "--view=Kitchen", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "Kitchen"));
+    g_assert_nonnull (strstr (r.err, "Front of house"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    result_clear (&r);
+  }
+  {
+    g_autofree char *again = g_build_filename (dir, "again.journey", NULL);
+    g_autofree char *arg = g_strdup_printf ("--export=%s", again);
+    Result r = run (arg, "--view=Front of house", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
+    result_clear (&r);
+  }
+  {
+    Result r = run ("--view=Front of house", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+  g_unlink (input);
+  g_rmdir (dir);
+}
+
+/* A PDF poster by sheets from the command line: the paper and the number
+ * of sheets asked for; wrong values and other formats are wrong usage. */
+static void
+test_export_poster_by_sheets (void)
+{
+  g_autofree char *input = example ("bike-shop-vs-food-delivery.journey");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-poster-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "poster.pdf", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *png_arg = g_strdup_printf ("--export=%s/poster.png", dir);
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+
+  {
+    Result r = run (out_arg, "--poster-sheets-across=3", "--paper=a3", "--overlap=15", input, NULL);
+
+    g_test_message ("%s", r.err);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+  }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (info, "(A3)"));
+  /* Three across, and the rows the map needs: more than one sheet, a multiple of three. */
+  {
+    const char *pages = strstr (info, "Pages:");
+    guint n;
+
+    g_assert_nonnull (pages);
+    n = (guint) g_ascii_strtoull (pages + 6 + strspn (pages + 6, " "), NULL, 10);
+    g_assert_cmpuint (n, >=, 3);
+    g_assert_cmpuint (n % 3, ==, 0);
+  }
+  g_unlink (pdf);
+
+  {
+    const char *wrong[][2] = {
+      { "--poster=3x2", "--overlap=40" },
+      { "--poster=3", NULL },
+      { "--poster-sheets-across=0", NULL },
+      { "--poster=3x2", "--paper=a5" },
+      { "--overlap=5", NULL },
+      { "--poster=3x2", "--poster-sheets-across=2" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        Result r = wrong[i][1] ? run (out_arg, wrong[i][0], wrong[i][1], input, NULL)
+                               : run (out_arg, wrong[i][0], input, NULL);
+
+        g_test_message ("case %u: %s", i, r.err);
+        g_assert_cmpint (r.status, ==, 2);
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+        result_clear (&r);
+      }
+  }
+  {
+    Result r = run (png_arg, "--poster=3x2", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+  }
+  /* Above twenty sheets, the count is said. */
+  {
+    Result r = run (out_arg, "--poster-sheets-across=8", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.err, "sheets"));
+    result_clear (&r);
+  }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +675,8 @@ main (int   argc,
                    test_option_for_another_format_is_an_error_that_says_so);
   g_test_add_func ("/cli/export/persona-by-id-or-name-whatever-its-case", test_persona_by_id_or_name_whatever_its_case);
   g_test_add_func ("/cli/usage/help-documents-every-option", test_help_documents_every_option);
+  g_test_add_func ("/cli/export/through-a-view", test_export_through_a_view);
+  g_test_add_func ("/cli/export/poster-by-sheets", test_export_poster_by_sheets);
 
   return g_test_run ();
 }

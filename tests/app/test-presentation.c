@@ -113,6 +113,8 @@ test_clicker_keys_walk_the_stages (void)
     g_assert_cmpuint (jm_presentation_window_get_index (p), ==, 0);
     text = notes_text (p);
     g_assert_nonnull (strstr (text, "Overview"));
+    /* The map's own notes are not the presenter's. */
+    g_assert_null (strstr (text, jm_document_get_notes (doc)));
     g_clear_pointer (&text, g_free);
     jm_presentation_window_handle_key (p, GDK_KEY_O, 0);
     g_assert_cmpuint (jm_presentation_window_get_index (p), ==, here);
@@ -162,6 +164,107 @@ test_notes_follow_the_persona_filter_and_document (void)
   jm_test_spin ();
 }
 
+/* Text that cannot reach the minimum (a huge one asked for) is said on the
+ * presenter's screen; N brings the notes forward. */
+static void
+test_presenter_hears_of_text_below_the_minimum (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 400, FALSE);
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  jm_presentation_window_handle_key (p, GDK_KEY_1, 0);
+  g_assert_true (jm_presentation_window_get_slide (p)->below_min);
+  text = notes_text (p);
+  g_assert_nonnull (strstr (text, "text below the minimum size"));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_n, 0));
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+}
+
+/* The smallest text is a share of the screen's height: 2.8 % of 1080
+ * pixels is about 30, more than the 14 pixels asked for before, so stages
+ * come in more parts, each readable from the back or marked. */
+static void
+test_smallest_text_is_a_share_of_the_screen (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  guint before;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1920, 1080);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  before = jm_presentation_window_get_n_slides (p);
+  jm_presentation_window_set_min_text_share (p, 2.8);
+  g_assert_cmpuint (jm_presentation_window_get_n_slides (p), >, before);
+  for (guint i = 1; i < jm_presentation_window_get_n_slides (p); i++)
+    {
+      const JmSlide *slide;
+
+      jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+      slide = jm_presentation_window_get_slide (p);
+      /* The screen is what the window got (Xvfb's may be smaller than asked). */
+      g_assert_true (JM_PRESENTATION_TEXT_SIZE * slide->scale >= 0.028 * gtk_widget_get_height (GTK_WIDGET (p)) - 1
+                     || slide->below_min);
+    }
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+}
+
+/* The presenter zooms (+, −) and pans (Shift and the arrows) live, and 0
+ * goes back to the slide as planned. */
+static void
+test_presenter_zooms_and_pans_and_returns_to_the_slide (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  JmView slide, zoomed;
+  guint index;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  jm_presentation_window_handle_key (p, GDK_KEY_2, 0);
+  index = jm_presentation_window_get_index (p);
+  slide = *jm_presentation_window_get_view (p);
+
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_plus, 0));
+  zoomed = *jm_presentation_window_get_view (p);
+  g_assert_cmpfloat_with_epsilon (zoomed.scale, slide.scale * 1.25, 1e-9);
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_cmpfloat (jm_presentation_window_get_view (p)->x, >, zoomed.x);
+  /* Panning is not moving on. */
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, index);
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_minus, 0));
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->scale, slide.scale, 1e-9);
+
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_0, 0));
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, index);
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->scale, slide.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->x, slide.x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (jm_presentation_window_get_view (p)->y, slide.y, 1e-6);
+
+  /* P: one slide per stage, and back to readable parts, staying on the stage. */
+  {
+    guint parts = jm_presentation_window_get_n_slides (p);
+    guint stage = jm_presentation_window_get_slide (p)->stage_index;
+
+    g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_p, 0));
+    g_assert_cmpuint (jm_presentation_window_get_n_slides (p), ==, 1 + jm_document_get_stages (doc)->len);
+    g_assert_cmpuint (jm_presentation_window_get_slide (p)->stage_index, ==, stage);
+    g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_p, 0));
+    g_assert_cmpuint (jm_presentation_window_get_n_slides (p), ==, parts);
+  }
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,5 +280,11 @@ main (int   argc,
 
   g_test_add_func ("/app/presentation/clicker-keys-walk-the-stages", test_clicker_keys_walk_the_stages);
   g_test_add_func ("/app/presentation/notes-follow-the-document", test_notes_follow_the_persona_filter_and_document);
+  g_test_add_func ("/app/presentation/smallest-text-is-a-share-of-the-screen",
+                   test_smallest_text_is_a_share_of_the_screen);
+  g_test_add_func ("/app/presentation/presenter-zooms-and-pans-and-returns-to-the-slide",
+                   test_presenter_zooms_and_pans_and_returns_to_the_slide);
+  g_test_add_func ("/app/presentation/presenter-hears-of-text-below-the-minimum",
+                   test_presenter_hears_of_text_below_the_minimum);
   return g_test_run ();
 }

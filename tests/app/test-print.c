@@ -14,6 +14,7 @@
 
 #include "jm-export.h"
 #include "jm-layout.h"
+#include "jm-map-view.h"
 #include "jm-poster.h"
 #include "jm-print.h"
 #include "jm-test-utils.h"
@@ -207,7 +208,7 @@ print_to_pdf (JmDocument   *doc,
   g_autoptr(GError) error = NULL;
 
   g_unlink (pdf);
-  g_assert_true (jm_print_to_pdf (doc, NULL, poster, scale, setup, pdf, &error));
+  g_assert_true (jm_print_to_pdf (doc, NULL, NULL, poster, scale, setup, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   return pdf;
@@ -354,10 +355,19 @@ test_poster_overlap_is_printed_on_both_sheets (void)
   ph = gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS);
   left = gtk_page_setup_get_left_margin (setup, GTK_UNIT_POINTS);
   top = gtk_page_setup_get_top_margin (setup, GTK_UNIT_POINTS);
-  piece_w = pw - 2 * margin;
-  piece_h = ph - 2 * margin;
   nx = sheets_along (w * 0.75, pw);
   ny = sheets_along (h * 0.75, ph);
+  /* The map is shared evenly between the sheets of a row or column. */
+  {
+    JmPosterGrid grid;
+
+    g_assert_true (jm_poster_grid_init (&grid, w, h, pw, ph, margin, 0.75, overlap));
+    g_assert_cmpuint (grid.columns, ==, nx);
+    g_assert_cmpuint (grid.rows, ==, ny);
+    piece_w = grid.piece_width;
+    piece_h = grid.piece_height;
+    g_assert_cmpfloat (piece_w, <=, pw - 2 * margin);
+  }
 
   pdf = print_to_pdf (doc, TRUE, 1.0, setup, "poster-overlap.pdf");
   g_assert_cmpuint (pdf_pages (pdf), ==, nx * ny);
@@ -443,7 +453,7 @@ test_poster_too_large_for_the_paper_fails_with_a_reason (void)
   gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_MM);
   gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_MM);
   gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_MM);
-  g_assert_false (jm_print_to_pdf (doc, NULL, TRUE, 4.0, setup, pdf, &error));
+  g_assert_false (jm_print_to_pdf (doc, NULL, NULL, TRUE, 4.0, setup, pdf, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "pages"));
   /* Nothing half-written is left behind. */
@@ -506,7 +516,7 @@ test_print_shows_the_persona_view_in_the_print_theme (void)
   g_assert_no_error (error);
 
   printed = g_build_filename (tmpdir, "persona.pdf", NULL);
-  g_assert_true (jm_print_to_pdf (doc, "p-marta", FALSE, 1.0, setup, printed, &error));
+  g_assert_true (jm_print_to_pdf (doc, "p-marta", NULL, FALSE, 1.0, setup, printed, &error));
   g_assert_no_error (error);
   exported_picture = pdf_picture (exported);
   printed_picture = pdf_picture (printed);
@@ -519,6 +529,46 @@ test_print_shows_the_persona_view_in_the_print_theme (void)
   g_unlink (exported);
   g_unlink (printed);
   g_unlink (all);
+}
+
+/* Printing through a named view prints its lanes and personas only, on
+ * one page and as a poster. */
+static void
+test_print_through_a_view_leaves_out_its_other_lanes (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "restaurant-regular.journey", NULL);
+  g_autoptr(JmDocument) doc = jm_reader_load_path (path, NULL, NULL);
+  g_autoptr(GtkPageSetup) setup = page_setup (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_autoptr(GError) error = NULL;
+  JmMapView *view = jm_map_view_new ("v-front", "Front of house");
+  const char *lanes[] = { "l-touch", "l-pain", NULL };
+  const char *personas[] = { "p-marta", NULL };
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
+      return;
+    }
+  view->lanes = g_strdupv ((char **) lanes);
+  view->personas = g_strdupv ((char **) personas);
+  jm_document_set_view (doc, view);
+
+  for (int poster = 0; poster < 2; poster++)
+    {
+      g_autofree char *pdf = g_build_filename (tmpdir, "view.pdf", NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (jm_print_to_pdf (doc, NULL, "v-front", poster, 1.0, setup, pdf, &error));
+      g_assert_no_error (error);
+      text = pdf_text (pdf, 0);
+      g_assert_nonnull (strstr (text, "Touchpoints"));
+      g_assert_nonnull (strstr (text, "Marta Conti"));
+      g_assert_null (strstr (text, "Backstage"));
+      g_assert_null (strstr (text, "Customer actions"));
+      g_assert_null (strstr (text, "Paolo Ferri"));
+      g_unlink (pdf);
+    }
 }
 
 static GtkWidget *
@@ -578,7 +628,7 @@ test_layout_tab_counts_the_poster_pages (void)
   guint n = 0, across = 0, down = 0;
 
   gtk_window_present (GTK_WINDOW (window));
-  jm_print_run (GTK_WINDOW (window), doc, NULL, NULL);
+  jm_print_run (GTK_WINDOW (window), doc, NULL, NULL, NULL);
   for (guint i = 0; i < 100 && dialog == NULL; i++)
     {
       jm_test_spin_for (50);
@@ -654,6 +704,8 @@ main (int   argc,
   g_test_add_func ("/app/print/print-shows-the-persona-view-in-the-print-theme",
                    test_print_shows_the_persona_view_in_the_print_theme);
   g_test_add_func ("/app/print/layout-tab-counts-the-poster-pages", test_layout_tab_counts_the_poster_pages);
+  g_test_add_func ("/app/print/through-a-view-leaves-out-its-other-lanes",
+                   test_print_through_a_view_leaves_out_its_other_lanes);
   g_test_add_func ("/app/print/poster-too-large-for-the-paper-fails-with-a-reason",
                    test_poster_too_large_for_the_paper_fails_with_a_reason);
 

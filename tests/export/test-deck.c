@@ -404,9 +404,10 @@ test_pictures_only_on_the_overview_and_personas (void)
           /* No picture anywhere else: not as a fill, not in a shape. */
           g_assert_cmpuint (deck_count (part, NULL, "//a:blip"), ==, expected);
           g_assert_cmpuint (deck_count (content, NULL, page_images), ==, expected);
-          /* The rest are shapes the office suite can edit. */
+          /* The rest are shapes the office suite can edit (a stage's last
+           * part may hold one short lane under its header band). */
           if (slide->kind == JM_DECK_SLIDE_STAGE)
-            g_assert_cmpuint (deck_count (part, NULL, "//p:sp"), >, 10);
+            g_assert_cmpuint (deck_count (part, NULL, "//p:sp"), >, 6);
           xmlFreeDoc (part);
           g_clear_pointer (&notes, xmlFreeDoc);
         }

@@ -1024,6 +1024,7 @@ jm_deck_new (JmDocument            *document,
   render.persona_id = options->persona_id;
   render.language = options->language;
   render.date = b.date;
+  render.view_id = options->view_id;
   b.layout = jm_layout_new (document, &render);
 
   /* Measured as the layout measures: no hinting, so sizes scale evenly. */
@@ -1041,7 +1042,8 @@ jm_deck_new (JmDocument            *document,
     {
       JmPersona *persona = g_ptr_array_index (personas, i);
 
-      if (options->persona_id == NULL || g_strcmp0 (options->persona_id, persona->id) == 0)
+      if ((options->persona_id == NULL || g_strcmp0 (options->persona_id, persona->id) == 0)
+          && jm_layout_shows_persona (b.layout, persona->id))
         build_persona_slide (&b, persona, i);
     }
   ok = build_overview_slide (&b, error);

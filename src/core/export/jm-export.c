@@ -45,6 +45,8 @@ jm_export_options_init (JmExportOptions *options)
   options->theme = JM_THEME_LIGHT;
   options->scale = 1.0;
   options->page = JM_PAGE_FIT;
+  options->poster_overlap_mm = 10;
+  options->paper = JM_PAGE_A4;
 }
 
 const char *
@@ -224,6 +226,7 @@ make_layout (JmDocument            *document,
   render.language = options->language;
   render.date = options->date;
   render.transparent = transparent;
+  render.view_id = options->view_id;
   return jm_layout_new (document, &render);
 }
 
@@ -610,23 +613,56 @@ count_pdf_text_pages (JmLayout *layout)
   return jm_pdf_text_count_pages (layout, pw, ph);
 }
 
+/* The poster's grid for the options: by sheets across (and at most some
+ * rows down), or the A4 poster at the PDF's own scale. */
+static gboolean
+poster_grid (const JmExportOptions *options,
+             double                 w,
+             double                 h,
+             JmPosterGrid          *grid)
+{
+  double pw, ph, overlap;
+
+  if (options->poster_columns == 0)
+    {
+      paper_size (JM_PAGE_POSTER_A4, &pw, &ph);
+      return jm_poster_grid_init (grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP);
+    }
+
+  paper_size (options->paper == JM_PAGE_A3 || options->paper == JM_PAGE_LETTER ? options->paper : JM_PAGE_A4,
+              &pw, &ph);
+  overlap = CLAMP (options->poster_overlap_mm, 0, JM_POSTER_OVERLAP_MAX_MM) * MM;
+  if (!jm_poster_grid_init_across (grid, w, h, pw, ph, PAGE_MARGIN, options->poster_columns, overlap))
+    return FALSE;
+  if (options->poster_rows > 0 && grid->rows > options->poster_rows)
+    {
+      /* Smaller, so that the map's height fits the rows asked for. */
+      double ch = grid->sheet_height - 2 * PAGE_MARGIN;
+      double scale = (options->poster_rows * (ch - overlap) + overlap) / h * (1 - 1e-9);
+
+      return jm_poster_grid_init (grid, w, h, grid->sheet_width, grid->sheet_height, PAGE_MARGIN,
+                                  MIN (scale, grid->scale), overlap);
+    }
+  return TRUE;
+}
+
 guint
 jm_export_count_pages (JmDocument            *document,
                        const JmExportOptions *options)
 {
   g_autoptr(JmLayout) layout = NULL;
   JmPosterGrid grid;
-  double w, h, pw, ph;
+  double w, h;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
 
   layout = make_layout (document, options, FALSE);
-  if (options->page != JM_PAGE_POSTER_A4)
+  if (options->page != JM_PAGE_POSTER_A4 && options->poster_columns == 0)
     return 1 + count_pdf_text_pages (layout);
 
   jm_layout_get_size (layout, &w, &h);
-  paper_size (options->page, &pw, &ph);
-  jm_poster_grid_init (&grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP);
+  if (!poster_grid (options, w, h, &grid))
+    return 0;
   return jm_poster_grid_get_n_sheets (&grid) + count_pdf_text_pages (layout);
 }
 
@@ -690,7 +726,7 @@ export_pdf (JmDocument            *document,
   if (!open_sink (path, &sink, &tmp, error))
     return FALSE;
 
-  if (options->page == JM_PAGE_FIT)
+  if (options->page == JM_PAGE_FIT && options->poster_columns == 0)
     {
       /* One page the size of the map, shrunk only past PDF's largest page. */
       double s = MIN (1.0, MIN (PDF_MAX_PAGE / (w * PT_PER_UNIT), PDF_MAX_PAGE / (h * PT_PER_UNIT)));
@@ -711,16 +747,18 @@ export_pdf (JmDocument            *document,
       draw_pdf_text_pages (surface, cr, layout);
       cairo_tag_end (cr, "Document");
     }
-  else if (options->page == JM_PAGE_POSTER_A4)
+  else if (options->page == JM_PAGE_POSTER_A4 || options->poster_columns > 0)
     {
       JmPosterGrid grid;
+      gboolean ok = poster_grid (options, w, h, &grid);
 
-      paper_size (options->page, &pw, &ph);
-      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
+      /* The sheets as the grid turned them. */
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, ok ? grid.sheet_width : 595,
+                                                     ok ? grid.sheet_height : 842);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
 
-      if (!jm_poster_grid_init (&grid, w, h, pw, ph, PAGE_MARGIN, PT_PER_UNIT, POSTER_OVERLAP))
+      if (!ok)
         {
           cairo_destroy (cr);
           cairo_surface_finish (surface);

@@ -29,7 +29,18 @@ typedef struct {
   gboolean     page_4_3;     /* .pptx, .odp: 4:3 slides rather than 16:9 */
   const char  *language;     /* labels' language (--lang); NULL: the map's xml:lang */
   int          png_band_rows; /* PNG: rows painted at a time; 0: as memory allows (about 16 MB) */
+  const char  *view_id;      /* a named view of the map (jm-map-view.h); NULL: everything */
+  /* PDF posters by sheets: poster_columns across (0: the page option
+   * decides), at most poster_rows down (0: as many as the map needs), on
+   * sheets of paper (JM_PAGE_A4, JM_PAGE_A3 or JM_PAGE_LETTER, turned as
+   * the map's shape asks) that overlap by poster_overlap_mm (0–30). */
+  guint        poster_columns;
+  guint        poster_rows;
+  double       poster_overlap_mm;
+  JmPageOption paper;
 } JmExportOptions;
+
+#define JM_POSTER_OVERLAP_MAX_MM 30.0
 
 #define JM_EXPORT_ERROR (jm_export_error_quark ())
 

@@ -195,6 +195,9 @@ flow_map (JmLayout *layout,
             {
               JmLane *lane = g_ptr_array_index (lanes, l);
 
+              /* Through a view, its lanes only. */
+              if (!jm_layout_shows_lane (layout, lane->id))
+                continue;
               for (guint c = 0; c < lane->cards->len; c++)
                 {
                   JmCard *card = g_ptr_array_index (lane->cards, c);
@@ -218,7 +221,8 @@ flow_map (JmLayout *layout,
     {
       JmPersona *persona = g_ptr_array_index (personas, p);
 
-      if (options->persona_id != NULL && g_strcmp0 (options->persona_id, persona->id) != 0)
+      if ((options->persona_id != NULL && g_strcmp0 (options->persona_id, persona->id) != 0)
+          || !jm_layout_shows_persona (layout, persona->id))
         continue;
       for (JmMapState curve = JM_MAP_STATE_CURRENT; curve < JM_N_MAP_STATES; curve++)
         {

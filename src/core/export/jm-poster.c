@@ -60,7 +60,58 @@ jm_poster_grid_init (JmPosterGrid *grid,
 
   grid->columns = count_pieces (length_x, cw, overlap);
   grid->rows = count_pieces (length_y, ch, overlap);
+  /* The map shared evenly between the sheets of a row or column rather
+   * than a last sheet with a sliver on it: each piece is at least half
+   * full. (A hair more than even, so that rounding never leaves an edge
+   * of the map off the last sheet.) */
+  if (grid->columns > 1)
+    grid->piece_width = MIN (cw, (length_x + (grid->columns - 1) * overlap) / grid->columns + 1e-6);
+  if (grid->rows > 1)
+    grid->piece_height = MIN (ch, (length_y + (grid->rows - 1) * overlap) / grid->rows + 1e-6);
   return TRUE;
+}
+
+/* How full the emptiest row or column of sheets is, 0..1. */
+static double
+least_fill (const JmPosterGrid *grid)
+{
+  double cw = grid->sheet_width - 2 * grid->margin, ch = grid->sheet_height - 2 * grid->margin;
+  double fx = grid->columns > 1 ? grid->piece_width / cw : grid->map_width * grid->scale / cw;
+  double fy = grid->rows > 1 ? grid->piece_height / ch : grid->map_height * grid->scale / ch;
+
+  return MIN (fx, fy);
+}
+
+gboolean
+jm_poster_grid_init_across (JmPosterGrid *grid,
+                            double        map_width,
+                            double        map_height,
+                            double        sheet_width,
+                            double        sheet_height,
+                            double        margin,
+                            guint         columns,
+                            double        overlap)
+{
+  JmPosterGrid turned;
+  double scale, cw;
+  gboolean upright, across;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+  g_return_val_if_fail (columns >= 1, FALSE);
+
+  /* The largest scale at which the map's width takes that many sheets. */
+  cw = sheet_width - 2 * margin;
+  /* (A hair less, so that rounding never asks for one sheet more.) */
+  scale = map_width > 0 ? (columns * (cw - overlap) + overlap) / map_width * (1 - 1e-9) : 0;
+  upright = jm_poster_grid_init (grid, map_width, map_height, sheet_width, sheet_height, margin, scale, overlap);
+
+  /* The sheets turned, if that leaves no emptier row or column. */
+  cw = sheet_height - 2 * margin;
+  scale = map_width > 0 ? (columns * (cw - overlap) + overlap) / map_width * (1 - 1e-9) : 0;
+  across = jm_poster_grid_init (&turned, map_width, map_height, sheet_height, sheet_width, margin, scale, overlap);
+  if (across && (!upright || least_fill (&turned) > least_fill (grid) + 1e-9))
+    *grid = turned;
+  return upright || across;
 }
 
 guint

@@ -46,6 +46,19 @@ gboolean jm_poster_grid_init       (JmPosterGrid       *grid,
                                     double              margin,
                                     double              scale,
                                     double              overlap);
+/* The same for a poster columns sheets across: the scale that makes the
+ * map's width fill them, on the sheets upright or turned (sheet_width and
+ * sheet_height swap in the grid), whichever leaves the emptiest row or
+ * column of sheets fuller. Every row and column is at least half full
+ * when there are several. */
+gboolean jm_poster_grid_init_across (JmPosterGrid      *grid,
+                                     double             map_width,
+                                     double             map_height,
+                                     double             sheet_width,
+                                     double             sheet_height,
+                                     double             margin,
+                                     guint              columns,
+                                     double             overlap);
 guint    jm_poster_grid_get_n_sheets (const JmPosterGrid *grid);
 /* The part of the map sheet i (row by row) shows, in map units. */
 void     jm_poster_grid_get_piece  (const JmPosterGrid *grid,

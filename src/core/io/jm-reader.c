@@ -14,6 +14,7 @@
 
 #include "jm-conflict.h"
 #include "jm-i18n.h"
+#include "jm-map-view.h"
 #include "jm-reader.h"
 #include "jm-xml-cursor.h"
 #include "jm-writer.h"
@@ -1386,6 +1387,101 @@ read_survey (Ctx *ctx)
   jm_document_build_survey (ctx->doc, survey);
 }
 
+/* <lane ref> or <persona ref> in a <view>: the id, or NULL when it is
+ * wrong (said with its line). Lanes and personas come before views. */
+static char *
+read_view_ref (Ctx        *ctx,
+               gboolean    lane,
+               GPtrArray  *seen)
+{
+  Attr attrs[1] = { { "ref" } };
+  JmForeign *ignored = NULL;
+  const char *element = lane ? "lane" : "persona";
+  char *id = NULL;
+
+  read_attributes (ctx, element, attrs, 1, &ignored);
+  jm_foreign_free (ignored);
+  if (required (ctx, element, &attrs[0]) != NULL)
+    {
+      const char *ref = attrs[0].value;
+
+      if (lane ? jm_document_find_lane (ctx->doc, ref) == NULL : jm_document_find_persona (ctx->doc, ref) == NULL)
+        invalid (ctx, lane ? _("A view refers to lane “%s”, which does not exist")
+                           : _("A view refers to persona “%s”, which does not exist"), ref);
+      else if (g_ptr_array_find_with_equal_func (seen, ref, g_str_equal, NULL))
+        invalid (ctx, _("A view names “%s” twice"), ref);
+      else
+        id = g_strdup (ref);
+    }
+  free_attributes (attrs, 1);
+  skip_element (ctx);
+  return id;
+}
+
+/* <view>: a named choice of lanes, personas and curves. */
+static void
+read_view (Ctx *ctx)
+{
+  enum { ID, NAME, STATES, N };
+  Attr attrs[N] = { { "id" }, { "name" }, { "states" } };
+  JmForeign *foreign = NULL;
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) personas = g_ptr_array_new_with_free_func (g_free);
+  JmMapView *view;
+  int depth = jm_xml_cursor_depth (ctx->cursor);
+
+  read_attributes (ctx, "view", attrs, N, &foreign);
+  required (ctx, "view", &attrs[ID]);
+  required (ctx, "view", &attrs[NAME]);
+  register_id (ctx, "view", attrs[ID].value);
+  view = jm_map_view_new (attrs[ID].value, attrs[NAME].value);
+  view->foreign = foreign;
+  if (attrs[STATES].value != NULL && !jm_view_states_from_string (attrs[STATES].value, &view->states))
+    invalid (ctx, _("“%s” is not a choice of curves: use current, future or both"), attrs[STATES].value);
+  /* Views are chosen by name (--view=NAME): one name, one view. */
+  for (guint i = 0; attrs[NAME].value != NULL && i < jm_document_get_views (ctx->doc)->len; i++)
+    if (g_strcmp0 (((JmMapView *) g_ptr_array_index (jm_document_get_views (ctx->doc), i))->name,
+                   attrs[NAME].value) == 0)
+      invalid (ctx, _("Two views are called “%s”"), attrs[NAME].value);
+  free_attributes (attrs, N);
+
+  if (!jm_xml_cursor_is_empty (ctx->cursor))
+    while (next_child (ctx, depth))
+      {
+        const char *name = jm_xml_cursor_local_name (ctx->cursor);
+
+        if (!is_ours (ctx))
+          keep_foreign_element (ctx, &view->foreign);
+        else if (g_str_equal (name, "lane") || g_str_equal (name, "persona"))
+          {
+            gboolean lane = g_str_equal (name, "lane");
+            GPtrArray *ids = lane ? lanes : personas;
+            char *id = read_view_ref (ctx, lane, ids);
+
+            if (id != NULL)
+              g_ptr_array_add (ids, id);
+          }
+        else
+          {
+            invalid (ctx, _("Unknown element <%s> in <%s>"), name, "view");
+            skip_element (ctx);
+          }
+      }
+
+  /* None named: all of them. */
+  if (lanes->len > 0)
+    {
+      g_ptr_array_add (lanes, NULL);
+      view->lanes = (char **) g_ptr_array_steal (lanes, NULL);
+    }
+  if (personas->len > 0)
+    {
+      g_ptr_array_add (personas, NULL);
+      view->personas = (char **) g_ptr_array_steal (personas, NULL);
+    }
+  jm_document_build_view (ctx->doc, view);
+}
+
 /* Reads the children of a container (<personas>, <stages>, <lanes>,
  * <emotions>, <surveys>, <conflicts>), each of which must be `child`. */
 static void
@@ -1537,7 +1633,8 @@ read_root (Ctx *ctx)
     while (next_child (ctx, depth))
       {
         static const char *order[] = {
-          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions", "surveys", "conflicts"
+          "title", "scenario", "notes", "personas", "stages", "lanes", "emotions", "surveys", "conflicts",
+          "views"
         };
         const char *name = jm_xml_cursor_local_name (ctx->cursor);
         int position = 0;
@@ -1560,7 +1657,7 @@ read_root (Ctx *ctx)
           }
         if (position <= last)
           invalid (ctx, _("<%s> is out of place: the order is title, scenario, notes, personas, stages, "
-                          "lanes, emotions, surveys, conflicts, each at most once"), name);
+                          "lanes, emotions, surveys, conflicts, views, each at most once"), name);
         last = position;
 
         if (g_str_equal (name, "title"))
@@ -1591,8 +1688,10 @@ read_root (Ctx *ctx)
           read_container (ctx, "emotion", read_emotion);
         else if (g_str_equal (name, "surveys"))
           read_container (ctx, "survey", read_survey);
-        else
+        else if (g_str_equal (name, "conflicts"))
           read_container (ctx, "conflict", read_conflict);
+        else
+          read_container (ctx, "view", read_view);
       }
 
   if (ctx->fatal)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "jm-conflict.h"
+#include "jm-map-view.h"
 #include "jm-writer.h"
 
 #define XMLNS_URI "http://www.w3.org/2000/xmlns/"
@@ -705,6 +706,64 @@ write_conflicts (GString    *out,
   g_string_append (out, "</conflicts>\n");
 }
 
+/* Named views, in the order they were made. A reference to a lane or
+ * persona deleted since is left out. */
+static void
+write_views (GString    *out,
+             guint       level,
+             JmDocument *document)
+{
+  GPtrArray *views = jm_document_get_views (document);
+
+  if (views->len == 0)
+    return;
+
+  indent (out, level);
+  g_string_append (out, "<views>\n");
+  for (guint i = 0; i < views->len; i++)
+    {
+      const JmMapView *view = g_ptr_array_index (views, i);
+      g_autoptr(GString) refs = g_string_new (NULL);
+
+      for (guint l = 0; view->lanes != NULL && view->lanes[l] != NULL; l++)
+        if (jm_document_find_lane (document, view->lanes[l]) != NULL)
+          {
+            indent (refs, level + 2);
+            g_string_append (refs, "<lane");
+            attr (refs, "ref", view->lanes[l]);
+            g_string_append (refs, "/>\n");
+          }
+      for (guint p = 0; view->personas != NULL && view->personas[p] != NULL; p++)
+        if (jm_document_find_persona (document, view->personas[p]) != NULL)
+          {
+            indent (refs, level + 2);
+            g_string_append (refs, "<persona");
+            attr (refs, "ref", view->personas[p]);
+            g_string_append (refs, "/>\n");
+          }
+
+      indent (out, level + 1);
+      g_string_append (out, "<view");
+      attr (out, "id", view->id);
+      attr (out, "name", view->name);
+      if (view->states != JM_VIEW_STATES_BOTH)
+        attr (out, "states", jm_view_states_to_string (view->states));
+      foreign_attrs (out, view->foreign);
+      if (refs->len == 0 && !has_foreign_elements (view->foreign))
+        {
+          g_string_append (out, "/>\n");
+          continue;
+        }
+      g_string_append (out, ">\n");
+      g_string_append_len (out, refs->str, refs->len);
+      foreign_elements (out, view->foreign, level + 2);
+      indent (out, level + 1);
+      g_string_append (out, "</view>\n");
+    }
+  indent (out, level);
+  g_string_append (out, "</views>\n");
+}
+
 /* Namespace declarations a fragment needs for its items' foreign
  * attributes (foreign elements carry their own). */
 static void
@@ -879,6 +938,7 @@ jm_writer_to_string (JmDocument *document,
   write_emotions (out, 1, document);
   write_surveys (out, 1, document);
   write_conflicts (out, 1, document);
+  write_views (out, 1, document);
   foreign_elements (out, foreign, 1);
   g_string_append (out, "</journey-map>\n");
 

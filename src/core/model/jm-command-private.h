@@ -25,7 +25,15 @@ typedef struct {
   double      metric_tolerance;  /* percent: "near" band around targets */
   GPtrArray  *surveys;           /* JmSurvey*: saved survey mappings, may be NULL */
   char       *language;          /* xml:lang of the map, NULL: none (the interface's) */
+  GPtrArray  *views;             /* JmMapView*: named views (jm-map-view.h), may be NULL */
 } JmHeader;
+
+/* The document's views, kept with its header; changed by replacing them
+ * all (views: transfer full) as one header command named label. */
+GPtrArray *jm_document_peek_views    (JmDocument *self);
+void       jm_document_replace_views (JmDocument *self,
+                                      GPtrArray  *views,
+                                      const char *label);
 
 typedef struct _JmCommand JmCommand;
 

@@ -8,6 +8,7 @@
 
 #include "jm-command-private.h"
 #include "jm-conflict.h"
+#include "jm-map-view.h"
 #include "jm-document.h"
 #include "jm-palette.h"
 
@@ -139,6 +140,7 @@ header_clear (JmHeader *header)
   g_clear_pointer (&header->notes, g_free);
   g_clear_pointer (&header->surveys, g_ptr_array_unref);
   g_clear_pointer (&header->language, g_free);
+  g_clear_pointer (&header->views, g_ptr_array_unref);
 }
 
 static GPtrArray *
@@ -148,6 +150,16 @@ copy_surveys (GPtrArray *surveys)
 
   for (guint i = 0; surveys != NULL && i < surveys->len; i++)
     g_ptr_array_add (copy, jm_survey_copy (g_ptr_array_index (surveys, i)));
+  return copy;
+}
+
+static GPtrArray *
+copy_views (GPtrArray *views)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_map_view_free);
+
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    g_ptr_array_add (copy, jm_map_view_copy (g_ptr_array_index (views, i)));
   return copy;
 }
 
@@ -162,6 +174,7 @@ header_copy (JmHeader       *dest,
   dest->metric_tolerance = src->metric_tolerance;
   dest->surveys = copy_surveys (src->surveys);
   dest->language = g_strdup (src->language);
+  dest->views = copy_views (src->views);
 }
 
 void
@@ -386,6 +399,7 @@ jm_document_init (JmDocument *self)
   self->header.title = g_strdup ("");
   self->header.metric_tolerance = JM_METRIC_TOLERANCE_DEFAULT;
   self->header.surveys = copy_surveys (NULL);
+  self->header.views = copy_views (NULL);
   self->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_persona_free);
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_stage_free);
   self->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_lane_free);
@@ -2110,6 +2124,28 @@ jm_document_remove_survey (JmDocument *self,
         break;
       }
   change_header (self, &after, _("Remove Survey Mapping"), NULL);
+}
+
+/* ---- named views (jm-map-view.c) ---- */
+
+GPtrArray *
+jm_document_peek_views (JmDocument *self)
+{
+  return self->header.views;
+}
+
+/* Views are part of the header: their commands are header commands. */
+void
+jm_document_replace_views (JmDocument *self,
+                           GPtrArray  *views,
+                           const char *label)
+{
+  JmHeader after = { 0 };
+
+  header_copy (&after, &self->header);
+  g_ptr_array_unref (after.views);
+  after.views = views;
+  change_header (self, &after, label, NULL);
 }
 
 /* ---- merge conflicts ---- */

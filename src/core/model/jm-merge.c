@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "jm-map-view.h"
 #include "jm-merge.h"
 #include "jm-snapshot-private.h"
 
@@ -1204,6 +1205,49 @@ carried_conflicts (Merge *m)
   return result;
 }
 
+static gboolean
+same_strv (char **a,
+           char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+static gboolean
+same_views (JmDocument *a,
+            JmDocument *b)
+{
+  GPtrArray *va = jm_document_get_views (a), *vb = jm_document_get_views (b);
+
+  if (va->len != vb->len)
+    return FALSE;
+  for (guint i = 0; i < va->len; i++)
+    {
+      JmMapView *x = g_ptr_array_index (va, i), *y = g_ptr_array_index (vb, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 || g_strcmp0 (x->name, y->name) != 0 || x->states != y->states
+          || !same_strv (x->lanes, y->lanes) || !same_strv (x->personas, y->personas))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Named views go as one: theirs when ours left them as they were, else
+ * ours. (A lane or persona the merge dropped is left out on saving.) */
+static void
+carry_views (JmDocument *result,
+             JmDocument *base,
+             JmDocument *ours,
+             JmDocument *theirs)
+{
+  JmDocument *from = base != NULL && same_views (base, ours) ? theirs : ours;
+  GPtrArray *views = jm_document_get_views (from);
+
+  for (guint i = 0; i < views->len; i++)
+    jm_document_build_view (result, jm_map_view_copy (g_ptr_array_index (views, i)));
+}
+
 JmDocument *
 jm_merge (JmDocument *base,
           JmDocument *ours,
@@ -1250,6 +1294,7 @@ jm_merge (JmDocument *base,
   for (guint i = 0; i < m.conflicts->len; i++)
     g_ptr_array_add (conflicts, jm_conflict_copy (g_ptr_array_index (m.conflicts, i)));
   result = build_document (&m, conflicts);
+  carry_views (result, base, ours, theirs);
 
   jm_snapshot_free (m.base);
   jm_snapshot_free (m.sides[OURS]);

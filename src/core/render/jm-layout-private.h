@@ -64,6 +64,7 @@ struct _JmLayout {
   char            *persona_id;
   char            *date;
   char            *language;      /* the options' copy */
+  char            *view_id;
   gulong           changed_handler;
 
   PangoFontMap    *font_map;

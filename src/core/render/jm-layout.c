@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jm-layout-private.h"
+#include "jm-map-view.h"
 
 G_DEFINE_FINAL_TYPE (JmLayout, jm_layout, G_TYPE_OBJECT)
 
@@ -414,21 +415,33 @@ place_rows_from (JmLayout *self,
   self->height = self->footer_y + JM_FOOTER_H + JM_MARGIN;
 }
 
+/* The personas the view shows. */
+static guint
+count_personas (JmLayout *self)
+{
+  GPtrArray *personas = jm_document_get_personas (self->document);
+  guint n = 0;
+
+  for (guint i = 0; i < personas->len; i++)
+    n += jm_layout_shows_persona (self, ((JmPersona *) g_ptr_array_index (personas, i))->id);
+  return n;
+}
+
 /* Title and scenario on the left, persona cards on the right, side by side;
  * the text gets what the personas leave, and never less than a column. */
 static double
 header_height (JmLayout *self)
 {
-  GPtrArray *personas = jm_document_get_personas (self->document);
+  guint n_personas = count_personas (self);
   double inner = self->width - 2 * JM_MARGIN;
   double text_w, persona_h = 0;
   int h;
 
   self->persona_cols = 0;
-  if (personas->len > 0)
+  if (n_personas > 0)
     {
-      self->persona_cols = (guint) CLAMP ((inner * 0.55) / (JM_PERSONA_W + 16), 1, personas->len);
-      persona_h = ((personas->len + self->persona_cols - 1) / self->persona_cols) * (JM_PERSONA_H + 16);
+      self->persona_cols = (guint) CLAMP ((inner * 0.55) / (JM_PERSONA_W + 16), 1, n_personas);
+      persona_h = ((n_personas + self->persona_cols - 1) / self->persona_cols) * (JM_PERSONA_H + 16);
     }
   /* Lines of about ninety characters read best. */
   text_w = CLAMP (inner - self->persona_cols * (JM_PERSONA_W + 16) - 24, JM_HEADER_TEXT_MIN_W, 860);
@@ -464,7 +477,7 @@ relayout (JmLayout *self)
   size_columns (self);
   self->width = JM_MARGIN + MAX (self->column_x[self->n_columns], self->grid_x + JM_COLUMN_MIN_W);
   /* Room in the header for the title beside a persona card, even for a tiny map. */
-  if (jm_document_get_personas (self->document)->len > 0)
+  if (count_personas (self) > 0)
     self->width = MAX (self->width, 2 * JM_MARGIN + JM_HEADER_TEXT_MIN_W + 24 + JM_PERSONA_W + 16);
 
   self->has_stage_metrics = FALSE;
@@ -480,8 +493,11 @@ relayout (JmLayout *self)
   g_ptr_array_set_size (self->rows, 0);
   for (guint i = 0; i < lanes->len; i++)
     {
-      JmRow *row = g_new0 (JmRow, 1);
+      JmRow *row;
 
+      if (!jm_layout_shows_lane (self, ((JmLane *) g_ptr_array_index (lanes, i))->id))
+        continue;
+      row = g_new0 (JmRow, 1);
       row->lane = g_ptr_array_index (lanes, i);
       row->boxes = g_ptr_array_new ();
       row->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -599,6 +615,7 @@ jm_layout_finalize (GObject *object)
   g_free (self->persona_id);
   g_free (self->date);
   g_free (self->language);
+  g_free (self->view_id);
   g_free (self->column_x);
 
   G_OBJECT_CLASS (jm_layout_parent_class)->finalize (object);
@@ -639,7 +656,7 @@ store_options (JmLayout              *self,
                const JmRenderOptions *options)
 {
   JmRenderOptions defaults;
-  char *persona_id, *date, *language;
+  char *persona_id, *date, *language, *view_id;
 
   if (options == NULL)
     {
@@ -650,6 +667,7 @@ store_options (JmLayout              *self,
   /* Copies first: options may be the layout's own (jm_layout_get_options). */
   persona_id = g_strdup (options->persona_id);
   language = g_strdup (options->language);
+  view_id = g_strdup (options->view_id);
   if (options->date != NULL)
     {
       date = g_strdup (options->date);
@@ -669,6 +687,9 @@ store_options (JmLayout              *self,
   self->options.persona_id = self->persona_id;
   self->options.date = self->date;
   self->options.language = self->language;
+  g_free (self->view_id);
+  self->view_id = view_id;
+  self->options.view_id = self->view_id;
 }
 
 const char *
@@ -715,10 +736,15 @@ void
 jm_layout_set_options (JmLayout              *self,
                        const JmRenderOptions *options)
 {
+  gboolean new_view;
+
   g_return_if_fail (JM_IS_LAYOUT (self));
 
-  /* Colours and the persona filter change no geometry. */
+  new_view = g_strcmp0 (options != NULL ? options->view_id : NULL, self->view_id) != 0;
+  /* Colours and the persona filter change no geometry; a view does. */
   store_options (self, options);
+  if (new_view)
+    relayout (self);
 }
 
 void
@@ -875,6 +901,38 @@ jm_layout_get_stage_rect (JmLayout   *self,
   return TRUE;
 }
 
+/* ---- the view ---- */
+
+static const JmMapView *
+current_view (JmLayout *self)
+{
+  return self->view_id != NULL ? jm_document_find_view (self->document, self->view_id) : NULL;
+}
+
+gboolean
+jm_layout_shows_lane (JmLayout   *self,
+                      const char *lane_id)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  return jm_map_view_shows_lane (current_view (self), lane_id);
+}
+
+gboolean
+jm_layout_shows_persona (JmLayout   *self,
+                         const char *persona_id)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  return jm_map_view_shows_persona (current_view (self), persona_id);
+}
+
+gboolean
+jm_layout_shows_curve (JmLayout   *self,
+                       JmMapState  curve)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  return jm_map_view_shows_curve (current_view (self), curve);
+}
+
 gboolean
 jm_layout_get_persona_rect (JmLayout   *self,
                             const char *persona_id,
@@ -885,11 +943,17 @@ jm_layout_get_persona_rect (JmLayout   *self,
 
   g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
 
-  for (guint i = 0; i < personas->len; i++)
+  if (!jm_layout_shows_persona (self, persona_id))
+    return FALSE;
+  for (guint i = 0, shown = 0; i < personas->len; i++)
     {
-      if (g_strcmp0 (((JmPersona *) g_ptr_array_index (personas, i))->id, persona_id) == 0)
+      const char *id = ((JmPersona *) g_ptr_array_index (personas, i))->id;
+
+      if (!jm_layout_shows_persona (self, id))
+        continue;
+      if (g_strcmp0 (id, persona_id) == 0)
         {
-          guint col = i % cols, row = i / cols;
+          guint col = shown % cols, row = shown / cols;
 
           *rect = (JmRect) {
             self->width - JM_MARGIN - (cols - col) * (JM_PERSONA_W + 16) + 16,
@@ -898,6 +962,7 @@ jm_layout_get_persona_rect (JmLayout   *self,
           };
           return TRUE;
         }
+      shown++;
     }
   return FALSE;
 }
@@ -985,6 +1050,8 @@ jm_layout_get_emotion_point (JmLayout   *self,
 
   g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
 
+  if (!jm_layout_shows_persona (self, persona_id) || !jm_layout_shows_curve (self, curve))
+    return FALSE;
   emotion = jm_document_get_emotion (self->document, persona_id, step_id, curve);
   if (emotion_row (self) == NULL || emotion == NULL || jm_document_get_step_column (self->document, step_id) < 0)
     return FALSE;

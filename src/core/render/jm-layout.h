@@ -25,6 +25,7 @@ typedef struct {
   const char *date;         /* shown in the footer; NULL: today */
   gboolean    transparent;  /* no page background (PNG exports) */
   const char *language;     /* what the map's labels are written in; NULL: the map's own (--lang) */
+  const char *view_id;      /* a named view of the document (jm-map-view.h); NULL: everything */
 } JmRenderOptions;
 
 typedef enum {
@@ -154,6 +155,16 @@ gboolean    jm_layout_get_emotion_y (JmLayout              *self,
 /* How many cards were measured (text laid out) since the layout was made:
  * lets tests see that an edit re-measures one card, not all. */
 guint       jm_layout_get_n_measured (JmLayout             *self);
+
+/* What the layout's view (JmRenderOptions.view_id) shows; everything
+ * without one. Lanes left out get no row; personas left out no card in
+ * the header, no curve and no entry in the legend. */
+gboolean    jm_layout_shows_lane    (JmLayout              *self,
+                                     const char            *lane_id);
+gboolean    jm_layout_shows_persona (JmLayout              *self,
+                                     const char            *persona_id);
+gboolean    jm_layout_shows_curve   (JmLayout              *self,
+                                     JmMapState             curve);
 
 gboolean    jm_rect_intersects      (const JmRect          *a,
                                      const JmRect          *b);

@@ -1092,11 +1092,12 @@ draw_emotions (Paint *p,
         JmColor color = persona_color (p, persona, i);
 
         /* The emphasised curves go on top. */
-        if (emphasised != (pass == 1))
+        if (emphasised != (pass == 1) || !jm_layout_shows_persona (l, persona->id))
           continue;
-        if (l->options.show_future)
+        if (l->options.show_future && jm_layout_shows_curve (l, JM_MAP_STATE_FUTURE))
           draw_curve (p, persona, color, JM_MAP_STATE_FUTURE, emphasised);
-        draw_curve (p, persona, color, JM_MAP_STATE_CURRENT, emphasised);
+        if (jm_layout_shows_curve (l, JM_MAP_STATE_CURRENT))
+          draw_curve (p, persona, color, JM_MAP_STATE_CURRENT, emphasised);
       }
 }
 
@@ -1252,6 +1253,8 @@ draw_footer (Paint *p)
     {
       JmPersona *persona = g_ptr_array_index (personas, i);
 
+      if (!jm_layout_shows_persona (l, persona->id))
+        continue;
       cairo_move_to (p->cr, x, y + 9);
       cairo_line_to (p->cr, x + 22, y + 9);
       set_color (p->cr, persona_color (p, persona, i));
@@ -1260,7 +1263,7 @@ draw_footer (Paint *p)
       draw_text (p, persona->name, 12, FALSE, x + 28, y, -1, p->colors->text_dim, &w);
       x += w + 48;
     }
-  if (personas->len > 0 && l->options.show_future)
+  if (personas->len > 0 && l->options.show_future && jm_layout_shows_curve (l, JM_MAP_STATE_FUTURE))
     {
       static const double dash[] = { 6, 4 };
 

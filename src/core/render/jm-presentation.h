@@ -5,6 +5,8 @@
  * to bottom, split between lanes. */
 #pragma once
 
+#include <cairo.h>
+
 #include "jm-layout.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,17 @@ typedef struct {
   JmRect      frame;        /* map units: what the slide shows in full */
   JmRect      focus;        /* the stage from its header to its last lane (the whole map for the overview) */
   double      scale;        /* output pixels per map unit: the same for every stage */
+  /* Stage slides keep their context in view, like the canvas's frozen
+   * panes: the stage and step header band (header_h map units high) above
+   * the frame and the lane titles with the emotion axis (titles_w wide)
+   * on its left, whichever part of the stage the frame shows. */
+  double      header_h;
+  double      titles_w;
+  /* The emotion lane, pinned between the header band and a frame that
+   * does not hold it: emotion_h map units high (0: none pinned). */
+  double      emotion_y;
+  double      emotion_h;
+  gboolean    below_min;    /* cards' text is below the minimum asked for */
 } JmSlide;
 
 /* Output pixel = (map point − origin) × scale. */
@@ -41,6 +54,23 @@ GArray *jm_presentation_slides    (JmLayout      *layout,
                                    double         out_w,
                                    double         out_h,
                                    double         min_text_px);
+typedef enum {
+  /* The parts of a tall stage each show the emotion lane pinned under the
+   * header band (emotion_h) rather than in one part only: what the
+   * presentation shows. Decks place lanes of their own and keep the lane
+   * in its part. */
+  JM_SLIDES_PIN_EMOTIONS = 1 << 0,
+  /* One slide per stage, however small its text (marked below_min),
+   * rather than readable parts. */
+  JM_SLIDES_ONE_PER_STAGE = 1 << 1,
+} JmSlidesFlags;
+
+/* The same, as the flags ask. */
+GArray *jm_presentation_slides_pinned (JmLayout  *layout,
+                                       double     out_w,
+                                       double     out_h,
+                                       double     min_text_px,
+                                       guint      flags);
 /* The view that shows the slide's frame on the output, centred, at its scale. */
 void    jm_presentation_view      (JmLayout      *layout,
                                    const JmSlide *slide,
@@ -55,6 +85,23 @@ void    jm_view_interpolate       (const JmView  *a,
                                    double         out_w,
                                    double         out_h,
                                    JmView        *out);
+/* The slide's context on a cairo context already set to the view (map
+ * units): the header band over the frame and the lane titles beside it,
+ * each on an opaque ground, over whatever the map painted there. Nothing
+ * for the overview. */
+void    jm_presentation_paint_context (JmLayout      *layout,
+                                       const JmSlide *slide,
+                                       cairo_t       *cr,
+                                       double         scale);
+/* Dims what the slide is not about, on a cairo context set to the view
+ * (visible: the map units on the output): everything but the stage's own
+ * columns and the cards that start in the stage or reach into it (whole,
+ * though they span a stage boundary), and the lane titles. */
+void    jm_presentation_paint_dim  (JmLayout      *layout,
+                                    const JmSlide *slide,
+                                    cairo_t       *cr,
+                                    const JmRect  *visible,
+                                    double         alpha);
 /* The first slide of the stage with this index, or 0 (the overview). */
 guint   jm_presentation_find_stage (GArray       *slides,
                                     guint         stage_index);

@@ -1,0 +1,252 @@
+/* test-slides.c — slides that a room can read: every part of a stage keeps
+ * the stage's header band, the emotion lane and the titles of its lanes in
+ * view, no card is
+ * cut at a slide's edge, and a slide whose text is below the minimum says
+ * so. Set JM_SLIDES_PNG_DIR to also write each slide as a PNG to look at. */
+#include "config.h"
+
+#include <cairo.h>
+#include <string.h>
+
+#include "jm-painter.h"
+#include "jm-presentation.h"
+#include "jm-test-utils.h"
+
+static gboolean
+inside (const JmRect *inner,
+        const JmRect *outer)
+{
+  const double e = 0.5;
+
+  return inner->x >= outer->x - e && inner->y >= outer->y - e
+         && inner->x + inner->width <= outer->x + outer->width + e
+         && inner->y + inner->height <= outer->y + outer->height + e;
+}
+
+static void
+write_png (JmLayout      *layout,
+           const JmSlide *slide,
+           double         out_w,
+           double         out_h,
+           const char    *name)
+{
+  const char *dir = g_getenv ("JM_SLIDES_PNG_DIR");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  JmView view;
+  JmRect visible;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  jm_presentation_view (layout, slide, out_w, out_h, &view);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) out_w, (int) out_h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, view.scale, view.scale);
+  cairo_translate (cr, -view.x, -view.y);
+  visible = (JmRect) { view.x, view.y, out_w / view.scale, out_h / view.scale };
+  jm_painter_paint (layout, cr, &visible, view.scale);
+  jm_presentation_paint_context (layout, slide, cr, view.scale);
+  cairo_destroy (cr);
+  path = g_build_filename (dir, name, NULL);
+  cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+emotion_lane (JmLayout   *layout,
+              JmDocument *doc,
+              JmRect     *rect)
+{
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+
+  for (guint l = 0; l < lanes->len; l++)
+    if (((JmLane *) g_ptr_array_index (lanes, l))->kind == JM_LANE_EMOTIONS)
+      return jm_layout_get_lane_rect (layout, ((JmLane *) g_ptr_array_index (lanes, l))->id, rect);
+  return FALSE;
+}
+
+static void
+test_every_part_keeps_its_context_and_cuts_no_card (void)
+{
+  static const char *examples[] = {
+    "bike-shop-vs-food-delivery.journey", "restaurant-regular.journey", "online-shop.journey",
+  };
+  static const double outputs[][2] = { { 1920, 1080 }, { 1280, 720 } };
+  const double min_text = 1080 * 0.028 * 0.5;
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+      {
+        g_autoptr(JmDocument) doc = jm_test_load_example (examples[e]);
+        g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
+        g_autoptr(GArray) slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], min_text,
+                                                                  JM_SLIDES_PIN_EMOTIONS);
+        GPtrArray *lanes = jm_document_get_lanes (doc);
+        JmRect column_headers, row_headers;
+
+        g_assert_true (jm_layout_get_frozen_panes (layout, &column_headers, &row_headers));
+        for (guint i = 1; i < slides->len; i++)
+          {
+            const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+            g_autofree char *png = g_strdup_printf ("%s-%g-%02u.png", examples[e], outputs[o][0], i);
+            JmRect stage_head, band, shown;
+            JmView view;
+
+            g_test_message ("%s at %g×%g, slide %u", examples[e], outputs[o][0], outputs[o][1], i);
+            write_png (layout, slide, outputs[o][0], outputs[o][1], png);
+
+            /* The header band above the frame holds the stage's header and its steps. */
+            g_assert_cmpfloat (slide->header_h, ==, column_headers.height);
+            g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_STAGE, slide->stage_id, &stage_head));
+            band = (JmRect) { slide->frame.x, column_headers.y, slide->frame.width, column_headers.height };
+            g_assert_true (inside (&stage_head, &band));
+
+            /* Titles: pinned beside the frame, or the frame starts at them. */
+            g_assert_true (slide->titles_w > 0 || slide->frame.x <= row_headers.width);
+
+            /* Frame and context are on the output. */
+            jm_presentation_view (layout, slide, outputs[o][0], outputs[o][1], &view);
+            shown = (JmRect) { view.x, view.y, outputs[o][0] / view.scale, outputs[o][1] / view.scale };
+            band = (JmRect) { slide->frame.x - slide->titles_w, slide->frame.y - slide->header_h - slide->emotion_h,
+                              slide->frame.width + slide->titles_w,
+                              slide->frame.height + slide->header_h + slide->emotion_h };
+            g_assert_true (inside (&band, &shown));
+
+            /* The emotion lane (its curve and axis) is in the frame or pinned above it. */
+            {
+              JmRect feel;
+
+              g_assert_true (emotion_lane (layout, doc, &feel));
+              if (slide->emotion_h == 0)
+                g_assert_true (feel.y >= slide->frame.y - 0.5
+                               && feel.y + feel.height <= slide->frame.y + slide->frame.height + 0.5);
+              else
+                g_assert_cmpfloat (slide->emotion_h, ==, feel.height);
+            }
+
+            /* Readable, or marked. */
+            g_assert_true (JM_PRESENTATION_TEXT_SIZE * view.scale >= min_text - 1e-9 || slide->below_min);
+
+            /* Lanes and cards come whole or not at all. */
+            for (guint l = 0; l < lanes->len; l++)
+              {
+                JmLane *lane = g_ptr_array_index (lanes, l);
+                JmRect r;
+
+                g_assert_true (jm_layout_get_lane_rect (layout, lane->id, &r));
+                if (r.y < slide->frame.y + slide->frame.height - 0.5 && r.y + r.height > slide->frame.y + 0.5)
+                  g_assert_true (r.y >= slide->frame.y - 0.5 && r.y + r.height <= slide->frame.y + slide->frame.height + 0.5);
+                for (guint c = 0; c < lane->cards->len; c++)
+                  {
+                    JmCard *card = g_ptr_array_index (lane->cards, c);
+
+                    g_assert_true (jm_layout_get_card_rect (layout, card->id, &r));
+                    if (jm_rect_intersects (&r, &slide->frame) && !inside (&r, &slide->frame))
+                      g_error ("card %s crosses the edge of slide %u", card->id, i);
+                  }
+              }
+          }
+      }
+}
+
+static double
+alpha_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  cairo_surface_flush (surface);
+  return data[(int) y * stride + (int) x * 4 + 3] / 255.0;   /* ARGB32, little-endian: alpha last */
+}
+
+/* A card from stage a reaching into stage b stays whole and bright on both
+ * stages' slides; the rest of the other stage steps back. */
+static void
+test_dimming_follows_the_stage_and_its_spanning_cards (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_small_map ();
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GArray) slides = NULL;
+  JmRect wide, a, b, touch_s3;
+  double w, h;
+
+  jm_document_move_card (doc, "wide", "text", "s2", -1);   /* now over s2–s3: stages a and b */
+  layout = jm_layout_new (doc, NULL);
+  slides = jm_presentation_slides_pinned (layout, 1920, 1080, 14, JM_SLIDES_PIN_EMOTIONS);
+  g_assert_true (jm_layout_get_card_rect (layout, "wide", &wide));
+  g_assert_true (jm_layout_get_stage_rect (layout, "a", &a));
+  g_assert_true (jm_layout_get_stage_rect (layout, "b", &b));
+  g_assert_true (jm_layout_get_cell_rect (layout, "touch", "s3", &touch_s3));
+  g_assert_cmpfloat (wide.x, <, a.x + a.width);
+  g_assert_cmpfloat (wide.x + wide.width, >, b.x);
+  jm_layout_get_size (layout, &w, &h);
+
+  for (guint i = 1; i < slides->len; i++)
+    {
+      const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w + 1, (int) h + 1);
+      cairo_t *cr = cairo_create (surface);
+      JmRect visible = { 0, 0, w, h };
+      gboolean on_a = g_strcmp0 (slide->stage_id, "a") == 0;
+
+      jm_presentation_paint_dim (layout, slide, cr, &visible, 0.7);
+      cairo_destroy (cr);
+
+      /* The spanning card: bright over both its columns, on both stages' slides. */
+      g_assert_cmpfloat (alpha_at (surface, wide.x + 4, wide.y + wide.height / 2), ==, 0);
+      g_assert_cmpfloat (alpha_at (surface, wide.x + wide.width - 4, wide.y + wide.height / 2), ==, 0);
+      /* The other stage's cells, away from the card, step back; the stage's own do not. */
+      if (on_a)
+        g_assert_cmpfloat (alpha_at (surface, touch_s3.x + touch_s3.width / 2, touch_s3.y + touch_s3.height / 2), >, 0.5);
+      else
+        g_assert_cmpfloat (alpha_at (surface, touch_s3.x + touch_s3.width / 2, touch_s3.y + touch_s3.height / 2), ==, 0);
+      if (on_a)
+        g_assert_cmpfloat (alpha_at (surface, a.x + 3, touch_s3.y + touch_s3.height / 2), ==, 0);
+      else
+        g_assert_cmpfloat (alpha_at (surface, a.x + 3, touch_s3.y + touch_s3.height / 2), >, 0.5);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* One slide per stage beside readable parts: as many slides as stages,
+ * each the whole stage, marked when its text is below the minimum. */
+static void
+test_one_slide_per_stage_marks_small_text (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
+  g_autoptr(GArray) slides = jm_presentation_slides_pinned (layout, 1280, 720, 30,
+                                                            JM_SLIDES_PIN_EMOTIONS | JM_SLIDES_ONE_PER_STAGE);
+  guint marked = 0;
+
+  g_assert_cmpuint (slides->len, ==, 1 + jm_document_get_stages (doc)->len);
+  for (guint i = 1; i < slides->len; i++)
+    {
+      const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+
+      g_assert_cmpuint (slide->n_parts, ==, 1);
+      g_assert_cmpuint (slide->stage_index, ==, i - 1);
+      g_assert_true (slide->below_min == (JM_PRESENTATION_TEXT_SIZE * slide->scale < 30));
+      marked += slide->below_min;
+    }
+  /* 30 px on a 720 px screen: a whole stage of this map cannot. */
+  g_assert_cmpuint (marked, ==, slides->len - 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/slides/every-part-keeps-its-context-and-cuts-no-card",
+                   test_every_part_keeps_its_context_and_cuts_no_card);
+  g_test_add_func ("/slides/dimming-follows-the-stage-and-its-spanning-cards",
+                   test_dimming_follows_the_stage_and_its_spanning_cards);
+  g_test_add_func ("/slides/one-slide-per-stage-marks-small-text", test_one_slide_per_stage_marks_small_text);
+  return g_test_run ();
+}
