@@ -4,10 +4,13 @@
  * from elsewhere pastes as one card per line. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "jm-canvas-private.h"
 #include "jm-clipboard.h"
+#include "jm-import.h"
 #include "jm-reader.h"
 #include "jm-writer.h"
 
@@ -187,8 +190,25 @@ on_text_read (GObject      *source,
   g_autoptr(JmCanvas) self = user_data;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
 
-  if (text != NULL && self->document != NULL)
-    paste_text (self, text);
+  if (text == NULL || self->document == NULL)
+    return;
+  /* A Mermaid journey (or a Markdown file holding one) is a map of its
+   * own: the window opens it as a new one. */
+  switch (jm_import_detect (NULL, text, strlen (text)))
+    {
+    case JM_IMPORT_FORMAT_MERMAID:
+    case JM_IMPORT_FORMAT_MARKDOWN:
+      if (gtk_widget_activate_action (GTK_WIDGET (self), "win.open-text", "s", text))
+        return;
+      break;
+    case JM_IMPORT_FORMAT_JOURNEY:
+    case JM_IMPORT_FORMAT_CJML:
+    case JM_IMPORT_FORMAT_GRID:
+    case JM_IMPORT_FORMAT_SURVEY:
+    default:
+      break;
+    }
+  paste_text (self, text);
 }
 
 static void

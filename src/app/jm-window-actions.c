@@ -400,6 +400,34 @@ action_close (GtkWidget  *widget,
 }
 
 
+/* A map pasted as text (a Mermaid journey from a README, say): a new,
+ * unsaved map, in this window if it has none yet. */
+static void
+action_open_text (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  gsize len = 0;
+  const char *text = g_variant_get_string (parameter, &len);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *doc = jm_import_load_bytes (_("Pasted journey"), text, len, &problems, &error);
+  JmWindow *target = self;
+
+  if (doc == NULL)
+    {
+      jm_window_show_error (self, _("The pasted journey could not be read"), error ? error->message : "");
+      return;
+    }
+  if (self->document != NULL)
+    target = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  jm_window_set_document (target, doc, NULL);
+  gtk_window_present (GTK_WINDOW (target));
+  if (problems != NULL && problems->len > 0)
+    jm_window_toast (target, ((JmProblem *) g_ptr_array_index (problems, 0))->message);
+}
+
 /* A map from the welcome page's list of those opened last. */
 static void
 action_open_recent (GtkWidget  *widget,
@@ -415,6 +443,7 @@ void
 jm_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.open-text", "s", action_open_text);
   gtk_widget_class_install_action (widget_class, "win.new", "s", action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);

@@ -995,6 +995,38 @@ test_header_tooltips_keep_quiet_while_a_menu_is_open (void)
   destroy_window (window);
 }
 
+
+static void
+test_a_pasted_mermaid_journey_opens_as_a_new_map (void)
+{
+  JmWindow *window = new_window ();
+  GtkWidget *canvas = child (window, "canvas");
+  JmWindow *pasted = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
+  jm_test_spin ();
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (canvas),
+                          "Notes from the README:\n\n```mermaid\njourney\n  title Weekend ride\n"
+                          "  section Flat tyre\n    Finds it flat: 1: Giulia\n    Asks the shop: 2: Giulia\n```\n");
+  jm_test_spin ();
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.paste", NULL));
+  for (int i = 0; i < 100 && pasted == NULL; i++)
+    {
+      jm_test_spin_for (20);
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+        if (JM_IS_WINDOW (l->data) && jm_window_get_document (l->data) != NULL
+            && g_strcmp0 (jm_document_get_title (jm_window_get_document (l->data)), "Weekend ride") == 0)
+          pasted = l->data;
+    }
+  g_assert_nonnull (pasted);
+  /* A new map beside the one the text was pasted into, unsaved. */
+  g_assert_true (pasted != window);
+  g_assert_null (jm_window_get_file (pasted));
+  g_assert_cmpuint (jm_document_get_personas (jm_window_get_document (pasted))->len, ==, 1);
+  destroy_window (pasted);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1018,6 +1050,8 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/app/window/opens-with-title-and-empty-state", test_window_opens_with_title_and_empty_state);
+  g_test_add_func ("/app/window/a-pasted-mermaid-journey-opens-as-a-new-map",
+                   test_a_pasted_mermaid_journey_opens_as_a_new_map);
   g_test_add_func ("/app/window/header-tooltips-keep-quiet-while-a-menu-is-open",
                    test_header_tooltips_keep_quiet_while_a_menu_is_open);
   g_test_add_func ("/app/window/primary-menu-offers-every-action", test_primary_menu_offers_every_action);
