@@ -100,9 +100,9 @@ parse_options (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
   g_auto(GStrv) args = g_new0 (char *, argc + 1);
-  GOptionEntry mine[32];
-  gboolean flags[32] = { FALSE };
-  char *values[32] = { NULL };
+  GOptionEntry mine[64];
+  gboolean flags[64] = { FALSE };
+  char *values[64] = { NULL };
   char **files = NULL;
   guint n = 0;
   gboolean ok;
