@@ -22,10 +22,12 @@ strip_mnemonic (const char *label)
   return g_string_free (out, FALSE);
 }
 
-static void
-name_as (GtkWidget  *widget,
-         const char *name)
+void
+jm_a11y_set_name (GtkWidget  *widget,
+                  const char *name)
 {
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
   /* GTK 4.8 reads the label property and the labelling widgets one after
    * the other: keep one. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
@@ -44,7 +46,7 @@ jm_a11y_name_button (GtkButton *button)
   if (label == NULL || !gtk_button_get_use_underline (button) || strchr (label, '_') == NULL)
     return;
   plain = strip_mnemonic (label);
-  name_as (GTK_WIDGET (button), plain);
+  jm_a11y_set_name (GTK_WIDGET (button), plain);
 }
 
 static void
@@ -61,20 +63,20 @@ name_controls (GtkWidget *widget,
 
       g_object_get (widget, "title", &title, NULL);
       if (GTK_IS_BUTTON (inner) && title != NULL)
-        name_as (inner, title);
+        jm_a11y_set_name (inner, title);
     }
   G_GNUC_END_IGNORE_DEPRECATIONS
   if (window_parts)
     {
       if (GTK_IS_SEARCH_ENTRY (widget))
-        name_as (widget, _("Search"));
+        jm_a11y_set_name (widget, _("Search"));
       else if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL
                && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
         /* The search toggle of a shortcuts window's header. */
-        name_as (widget, _("Search"));
+        jm_a11y_set_name (widget, _("Search"));
       else if (GTK_IS_MENU_BUTTON (widget))
         /* The shortcuts window's list of sections. */
-        name_as (widget, _("Sections"));
+        jm_a11y_set_name (widget, _("Sections"));
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     name_controls (child, window_parts);

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* name as the widget's only accessible name: GTK 4.8 reads the label
+ * property and then the labelling widgets (a mnemonic label, an
+ * AdwActionRow's title) one after the other, "Bio Bio". */
+void jm_a11y_set_name      (GtkWidget  *widget,
+                            const char *name);
 /* The button's label without its mnemonic underscore as its only name.
  * Call again after each gtk_button_set_label. */
 void jm_a11y_name_button   (GtkButton *button);

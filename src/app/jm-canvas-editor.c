@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "jm-canvas-private.h"
+#include "jm-a11y.h"
 
 GtkWidget *
 jm_canvas_get_editor (JmCanvas *self)
@@ -135,7 +136,7 @@ start_editing (JmCanvas   *self,
   self->editing_kind = kind;
   self->editing_new = FALSE;
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  jm_a11y_set_name (self->editor, label);
   update_editor_font (self);
   gtk_widget_set_visible (self->editor, TRUE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -267,8 +268,7 @@ jm_canvas_editor_init (JmCanvas *self)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->editor), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->editor), 8);
   gtk_widget_add_css_class (self->editor, "jm-card-editor");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Card text"), -1);
+  jm_a11y_set_name (self->editor, _("Card text"));
   self->editor_css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
                                   GTK_STYLE_PROVIDER (self->editor_css),

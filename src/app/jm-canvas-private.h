@@ -50,6 +50,7 @@ struct _JmCanvas {
   double               text_scale;     /* the desktop's text scaling, times the zoom */
   char                *persona_id;   /* the map as this persona lives it, or NULL */
   char                *view_id;      /* the named view shown, or NULL: the whole map */
+  gboolean             emotion_values; /* scores written beside the emotion faces */
 
   /* where the pointer is, for zooming around it */
   double               pointer_x;

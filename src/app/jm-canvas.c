@@ -26,6 +26,7 @@ enum {
   PROP_ZOOM,
   PROP_DRAWING_PERSONA,
   PROP_DRAWING_FUTURE,
+  PROP_EMOTION_VALUES,
 };
 
 static GParamSpec *zoom_pspec;
@@ -544,6 +545,7 @@ apply_theme (JmCanvas *self)
   options.theme = current_theme ();
   options.persona_id = self->persona_id;
   options.view_id = self->view_id;
+  options.emotion_values = self->emotion_values;
   jm_layout_set_options (self->layout, &options);
   configure_adjustments (self, adjustment_value (self->hadjustment),
                          adjustment_value (self->vadjustment));
@@ -603,6 +605,7 @@ jm_canvas_set_document_with_layout (JmCanvas   *self,
     {
       jm_render_options_init (&options);
       options.theme = current_theme ();
+      options.emotion_values = self->emotion_values;
       if (layout != NULL)
         {
           /* Options change no geometry: the layout made beforehand holds. */
@@ -931,6 +934,9 @@ jm_canvas_get_property (GObject    *object,
     case PROP_DRAWING_FUTURE:
       g_value_set_boolean (value, self->selection && jm_selection_get_curve (self->selection) == JM_MAP_STATE_FUTURE);
       break;
+    case PROP_EMOTION_VALUES:
+      g_value_set_boolean (value, self->emotion_values);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -969,6 +975,14 @@ jm_canvas_set_property (GObject      *object,
     case PROP_DRAWING_FUTURE:
       jm_selection_set_curve (self->selection, g_value_get_boolean (value) ? JM_MAP_STATE_FUTURE : JM_MAP_STATE_CURRENT);
       break;
+    case PROP_EMOTION_VALUES:
+      if (self->emotion_values != g_value_get_boolean (value))
+        {
+          self->emotion_values = g_value_get_boolean (value);
+          apply_theme (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1003,6 +1017,11 @@ jm_canvas_class_init (JmCanvasClass *klass)
   g_object_class_install_property (object_class, PROP_DRAWING_FUTURE,
                                    g_param_spec_boolean ("drawing-future", NULL, NULL, FALSE,
                                                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* Each emotion point's score written beside its face. */
+  g_object_class_install_property (object_class, PROP_EMOTION_VALUES,
+                                   g_param_spec_boolean ("emotion-values", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                                         | G_PARAM_EXPLICIT_NOTIFY));
   gtk_widget_class_install_property_action (widget_class, "canvas.drawing-persona", "drawing-persona");
   gtk_widget_class_install_property_action (widget_class, "canvas.drawing-future", "drawing-future");
 

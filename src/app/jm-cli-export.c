@@ -122,6 +122,7 @@ static const OptionFormats option_formats[] = {
   { "--theme", ".png .pdf .svg .html .pptx .odp" },
   { "--persona", ".png .pdf .svg .html .pptx .odp" },
   { "--lang", ".png .pdf .svg .html .pptx .odp" },
+  { "--emotion-values", ".png .pdf .svg .html .pptx .odp" },
 };
 
 static gboolean
@@ -144,7 +145,7 @@ options_apply (const JmCliExport *options)
 {
   const gboolean given[] = {
     !isnan (options->scale), options->page != NULL, options->theme != NULL, options->persona != NULL,
-    options->lang != NULL,
+    options->lang != NULL, options->emotion_values,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (given) == G_N_ELEMENTS (option_formats));
@@ -425,6 +426,7 @@ jm_cli_export (const JmCliExport  *options,
   if (!options_apply (options))
     return JM_EXIT_USAGE;
   export_options.language = options->lang;
+  export_options.emotion_values = options->emotion_values;
 
   /* A .journey, or a map from Mermaid, CJML or a grid. */
   doc = jm_import_load_path (input, &problems, &error);

@@ -105,6 +105,8 @@ static const GOptionEntry option_entries[] = {
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the map's labels, numbers and dates in this language (en, it) rather than the map's own"),
     N_("LL") },
+  { "emotion-values", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write each emotion point's score beside its face (.png, .pdf, .svg, decks)"), NULL },
   /* Maps in git (jm-cli-git.c). */
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show what changed from OLD to NEW, object by object, and exit (1 if they differ); "
@@ -164,6 +166,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char *lang = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
+  gboolean emotion_values = FALSE;
   g_autofree char *scale_arg = NULL;
   double scale = NAN;
 
@@ -198,11 +201,12 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, "compare", "^ay", &compare);
   g_variant_dict_lookup (options, "lang", "s", &lang);
+  g_variant_dict_lookup (options, "emotion-values", "b", &emotion_values);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
-                      || persona != NULL || import != NULL || compare != NULL || lang != NULL
+                      || persona != NULL || import != NULL || compare != NULL || lang != NULL || emotion_values
                       || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
@@ -222,13 +226,13 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (export_path != NULL)
     {
       JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang, view,
-                          poster, across, overlap, paper };
+                          poster, across, overlap, paper, emotion_values };
       return export_func (&cli, (const char * const *) files);
     }
 
-  if (lang != NULL)
+  if (lang != NULL || emotion_values)
     {
-      g_printerr ("%s\n", _("--lang goes with --export"));
+      g_printerr ("%s\n", _("--lang and --emotion-values go with --export"));
       return JM_EXIT_USAGE;
     }
   if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)

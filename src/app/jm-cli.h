@@ -24,6 +24,7 @@ typedef struct {
   const char *across;      /* --poster-sheets-across=N */
   const char *overlap;     /* --overlap=MM */
   const char *paper;       /* --paper */
+  gboolean    emotion_values; /* --emotion-values */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

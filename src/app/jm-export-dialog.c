@@ -71,6 +71,8 @@ get_options (JmExportDialog  *self,
   options->transparent = gtk_switch_get_active (self->transparent_switch);
   options->persona_id = persona < self->persona_ids->len
                         ? g_ptr_array_index (self->persona_ids, persona) : NULL;
+  /* As the window shows the map (View ▸ Show Emotion Scores). */
+  options->emotion_values = g_settings_get_boolean (self->settings, "emotion-values");
 }
 
 static const char *
@@ -95,6 +97,7 @@ update_preview (gpointer user_data)
   jm_render_options_init (&render);
   render.theme = options.theme;
   render.persona_id = options.persona_id;
+  render.emotion_values = options.emotion_values;
   texture = jm_thumbnail_new (self->document, &render, PREVIEW_SIZE);
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
   return G_SOURCE_REMOVE;

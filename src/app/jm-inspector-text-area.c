@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "jm-inspector-text-area.h"
+#include "jm-a11y.h"
 
 struct _JmInspectorTextArea {
   GtkWidget      parent_instance;
@@ -94,8 +95,7 @@ jm_inspector_text_area_set_property (GObject      *object,
     {
     case PROP_TITLE:
       gtk_label_set_text (self->title_label, g_value_get_string (value));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      g_value_get_string (value), -1);
+      jm_a11y_set_name (GTK_WIDGET (self->view), g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

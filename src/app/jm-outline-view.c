@@ -8,6 +8,7 @@
 
 #include "jm-describe.h"
 #include "jm-outline-view.h"
+#include "jm-a11y.h"
 
 /* ---- one row ---- */
 
@@ -401,10 +402,10 @@ bind_row (GtkSignalListItemFactory *factory,
    * screen reader announces: it carries the whole name, and the shorter
    * text inside would only repeat part of it. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+  jm_a11y_set_name (expander, full);
   if (row_widget != NULL)
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+      jm_a11y_set_name (row_widget, full);
       g_object_set_data (G_OBJECT (item), "jm-row-widget", row_widget);
     }
 }

@@ -99,6 +99,8 @@ make_layout (PrintJob *job)
   options.theme = JM_THEME_PRINT;
   options.persona_id = job->persona_id;
   options.view_id = job->view_id;
+  /* As the window shows the map. */
+  options.emotion_values = job->settings != NULL && g_settings_get_boolean (job->settings, "emotion-values");
   return jm_layout_new (job->document, &options);
 }
 

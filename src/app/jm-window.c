@@ -876,6 +876,12 @@ jm_window_new (JmApplication *application)
     g_autoptr(GAction) action = g_settings_create_action (settings, "inspector-visible");
     g_action_map_add_action (G_ACTION_MAP (self), action);
   }
+  /* The emotion curves' scores in words beside the faces, on request. */
+  g_settings_bind (settings, "emotion-values", self->canvas, "emotion-values", G_SETTINGS_BIND_GET);
+  {
+    g_autoptr(GAction) action = g_settings_create_action (settings, "emotion-values");
+    g_action_map_add_action (G_ACTION_MAP (self), action);
+  }
   g_signal_connect (self->canvas, "notify::zoom", G_CALLBACK (jm_window_on_zoom_changed), self);
   /* The outline: the map as a tree of rows beside the canvas (Ctrl+L). */
   {

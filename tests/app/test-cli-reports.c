@@ -448,6 +448,57 @@ test_svg_says_its_title_description_and_language (void)
   g_rmdir (dir);
 }
 
+/* ---- the emotion curve's values, on request ---- */
+
+/* The first page's text: the map as drawn, before the pages that read it
+ * in order (which list every score anyway). */
+static char *
+first_page_text (const char *example_name,
+                 const char *extra)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *input = g_build_filename (examples, example_name, NULL);
+  char *text;
+
+  if (extra != NULL)
+    g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, extra, input, NULL), ==, 0);
+  else
+    g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, input, NULL), ==, 0);
+  {
+    const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &text, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return text;
+}
+
+static void
+test_emotion_values_are_written_on_request (void)
+{
+  /* The restaurant's scores include −1.5, −0.5 and +1.5, each once; the
+   * axis writes only +2, 0 and −2. */
+  static const char *const scores[] = { "−1,5", "−0,5", "+1,5", "+0,5", NULL };
+  g_autofree char *plain = first_page_text ("restaurant-regular.it.journey", NULL);
+  g_autofree char *with_values = first_page_text ("restaurant-regular.it.journey", "--emotion-values");
+
+  for (guint i = 0; scores[i] != NULL; i++)
+    {
+      if (strstr (plain, scores[i]) != NULL)
+        g_error ("“%s” is on the map without --emotion-values", scores[i]);
+      if (strstr (with_values, scores[i]) == NULL)
+        g_error ("“%s” is missing from the map with --emotion-values", scores[i]);
+    }
+}
+
 /* ---- large pictures ---- */
 
 static void
@@ -502,6 +553,8 @@ main (int   argc,
                    test_svg_says_its_title_description_and_language);
 
   g_test_add_func ("/reports/png/large-is-announced-with-its-size", test_large_png_is_announced_with_its_size);
+  g_test_add_func ("/reports/emotion-values/written-on-request-in-the-maps-language",
+                   test_emotion_values_are_written_on_request);
 
   return g_test_run ();
 }

@@ -430,6 +430,8 @@ test_option_for_another_format_is_an_error_that_says_so (void)
     { "--persona=p-giulia", "map.journey", "--persona" },
     { "--persona=p-giulia", "map.mmd", "--persona" },
     { "--lang=it", "map.grid.csv", "--lang" },
+    { "--emotion-values", "map.journey", "--emotion-values" },
+    { "--emotion-values", "map.mmd", "--emotion-values" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -127,6 +127,32 @@ test_primary_menu_offers_every_action (void)
   destroy_window (window);
 }
 
+/* View ▸ Show Emotion Scores: a setting the canvas follows at once. */
+static void
+test_emotion_scores_are_shown_on_request (void)
+{
+  JmWindow *window = new_window ();
+  JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
+  gboolean on = TRUE;
+
+  g_assert_true (gtk_widget_activate (welcome_child (window, "empty_new_button")));
+  jm_test_spin_for (200);
+  g_assert_false (jm_layout_get_options (jm_canvas_get_layout (canvas))->emotion_values);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.emotion-values", NULL));
+  jm_test_spin ();
+  g_object_get (canvas, "emotion-values", &on, NULL);
+  g_assert_true (on);
+  g_assert_true (jm_layout_get_options (jm_canvas_get_layout (canvas))->emotion_values);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.emotion-values", NULL));
+  jm_test_spin ();
+  g_assert_false (jm_layout_get_options (jm_canvas_get_layout (canvas))->emotion_values);
+
+  jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
+  destroy_window (window);
+}
+
 static void
 test_empty_state_new_button_creates_a_map (void)
 {
@@ -1056,6 +1082,7 @@ main (int   argc,
                    test_header_tooltips_keep_quiet_while_a_menu_is_open);
   g_test_add_func ("/app/window/primary-menu-offers-every-action", test_primary_menu_offers_every_action);
   g_test_add_func ("/app/window/empty-state-new-button-creates-a-map", test_empty_state_new_button_creates_a_map);
+  g_test_add_func ("/app/window/emotion-scores-are-shown-on-request", test_emotion_scores_are_shown_on_request);
   g_test_add_func ("/app/window/empty-state-open-button-shows-file-chooser", test_empty_state_open_button_shows_file_chooser);
   g_test_add_func ("/app/window/closing-modified-map-asks-to-save", test_closing_modified_map_asks_to_save);
   g_test_add_func ("/app/window/about-shortcuts-and-preferences-open", test_about_and_shortcuts_windows_open);

@@ -1025,6 +1025,7 @@ jm_deck_new (JmDocument            *document,
   render.language = options->language;
   render.date = b.date;
   render.view_id = options->view_id;
+  render.emotion_values = options->emotion_values;
   b.layout = jm_layout_new (document, &render);
 
   /* Measured as the layout measures: no hinting, so sizes scale evenly. */

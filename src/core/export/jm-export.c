@@ -227,6 +227,7 @@ make_layout (JmDocument            *document,
   render.date = options->date;
   render.transparent = transparent;
   render.view_id = options->view_id;
+  render.emotion_values = options->emotion_values;
   return jm_layout_new (document, &render);
 }
 

@@ -30,6 +30,7 @@ typedef struct {
   const char  *language;     /* labels' language (--lang); NULL: the map's xml:lang */
   int          png_band_rows; /* PNG: rows painted at a time; 0: as memory allows (about 16 MB) */
   const char  *view_id;      /* a named view of the map (jm-map-view.h); NULL: everything */
+  gboolean     emotion_values; /* each emotion point's score written beside its face */
   /* PDF posters by sheets: poster_columns across (0: the page option
    * decides), at most poster_rows down (0: as many as the map needs), on
    * sheets of paper (JM_PAGE_A4, JM_PAGE_A3 or JM_PAGE_LETTER, turned as

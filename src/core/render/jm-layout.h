@@ -26,6 +26,7 @@ typedef struct {
   gboolean    transparent;  /* no page background (PNG exports) */
   const char *language;     /* what the map's labels are written in; NULL: the map's own (--lang) */
   const char *view_id;      /* a named view of the document (jm-map-view.h); NULL: everything */
+  gboolean    emotion_values; /* write each emotion point's score beside its face */
 } JmRenderOptions;
 
 typedef enum {

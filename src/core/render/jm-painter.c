@@ -907,6 +907,33 @@ draw_card (Paint     *p,
   draw_card_content (p, row, box);
 }
 
+/* The score written right of its face, on a pill of the
+ * surface's colour with the curve's colour as its edge: the value on
+ * request, for whoever cannot read the curve by its height or colour. */
+static void
+draw_score (Paint   *p,
+            double   x,
+            double   y,
+            double   score,
+            JmColor  color)
+{
+  g_autofree char *number = jm_number_format_unit_in (fabs (score), -1, NULL, paint_language (p));
+  /* U+2212 for the minus sign, as the axis writes it. */
+  g_autofree char *text = g_strconcat (score > 0 ? "+" : score < 0 ? "\xe2\x88\x92" : "", number, NULL);
+  double w = text_width (p, text, 10.5, TRUE);
+  double h = 16, px = x + 15, py = y - h / 2;
+
+  cairo_save (p->cr);
+  rounded_rect (p->cr, px, py, w + 10, h, h / 2);
+  set_color (p->cr, p->colors->surface);
+  cairo_fill_preserve (p->cr);
+  set_color (p->cr, color);
+  cairo_set_line_width (p->cr, 1.25 * p->colors->line_width);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+  draw_text (p, text, 10.5, TRUE, px + 5, py + 1, -1, p->colors->text, NULL);
+}
+
 static void
 draw_face (Paint   *p,
            double   x,
@@ -1049,6 +1076,10 @@ draw_curve (Paint     *p,
     for (guint i = 0; i < n; i++)
       if (visible (p, xs[i] - 14, ys[i] - 14, 28, 28))
         draw_face (p, xs[i], ys[i], scores[i], color, curve == JM_MAP_STATE_FUTURE);
+  if (l->options.emotion_values && p->detail)
+    for (guint i = 0; i < n; i++)
+      if (visible (p, xs[i] + 14, ys[i] - 10, 60, 20))
+        draw_score (p, xs[i], ys[i], scores[i], color);
 }
 
 /* +2, 0 and −2 beside the band, at the right edge of the lane titles. */
