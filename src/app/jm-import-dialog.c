@@ -349,6 +349,49 @@ on_choice_changed (JmImportDialog *self,
   update_preview (self);
 }
 
+/* The drop-down's own button shows the choice cut short, so that a long
+ * touchpoint does not squeeze the question's text into a narrow column;
+ * the list shows every choice whole. */
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  short_label)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (short_label))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  short_label)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (GPOINTER_TO_INT (short_label))
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean short_label)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (short_label));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), GINT_TO_POINTER (short_label));
+  return factory;
+}
+
 static GtkDropDown *
 make_drop_down (JmImportDialog *self,
                 const char    **labels,
@@ -357,6 +400,11 @@ make_drop_down (JmImportDialog *self,
                 const char     *accessible_label)
 {
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
+  g_autoptr(GtkListItemFactory) button_factory = choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = choice_factory (FALSE);
+
+  gtk_drop_down_set_factory (dropdown, button_factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
 
   gtk_widget_set_name (GTK_WIDGET (dropdown), name);
   gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);

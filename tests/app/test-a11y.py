@@ -245,6 +245,11 @@ def outline_edit(binary, example, env):
         keys("Return")
         find_and_leave("Marta Conti, to be", "Marta Conti, to be: not set, stage Finding us, step Hears about it")
         keys("4")
+        # The second persona's point at a second step: the next as-is row.
+        find_and_leave("Marta Conti, as is", "Marta Conti, as is: −0.5")
+        if not heard or "step Looks it up" not in heard[-1]:
+            failures.append(f"the next as-is row of Marta is {heard[-1] if heard else None!r}, not at Looks it up")
+        keys("5")
         # A pain point added where there is none yet (the next such row
         # after the score's, at Dines), its text typed, its severity set to
         # high (3): Insert, the text, Return, a digit.
@@ -266,6 +271,8 @@ def outline_edit(binary, example, env):
             failures.append("the stage renamed in the outline is not in the saved file")
         if '<emotion persona="p-marta" step="s-hears" curve="future" score="1"/>' not in saved:
             failures.append("the emotion score set in the outline is not in the saved file")
+        if '<emotion persona="p-marta" step="s-looks" score="2"/>' not in saved:
+            failures.append("the second step's score set in the outline is not in the saved file")
         if not re.search(r'<card id="[^"]+" step="s-dine" severity="high">\s*<text>No table for one on Fridays</text>',
                          saved):
             failures.append("the pain point added in the outline, with its severity, is not in the saved file")

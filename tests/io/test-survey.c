@@ -12,6 +12,7 @@
 
 #include "jm-reader.h"
 #include "jm-survey.h"
+#include "jm-test-utils.h"
 #include "jm-writer.h"
 
 /* Three stages; touchpoints named as the fixtures' questions name them
@@ -283,6 +284,40 @@ test_question_naming_a_touchpoint_preselects_it (void)
   assert_target (question (stages, "Rate the mobile   app"), JM_SURVEY_TARGET_CARD, "app", JM_METRIC_CSAT);
   assert_target (question (stages, "After your purchase, how satisfied were you?"), JM_SURVEY_TARGET_STAGE,
                  "purchase", JM_METRIC_CSAT);
+}
+
+/* Real questions name a touchpoint in a few words of their own, not by
+ * its card's whole sentence: shared words, then the channel they name,
+ * choose the card. Two words at least: one alone proposes nothing. */
+static void
+test_question_sharing_words_or_a_channel_preselects_a_touchpoint (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("restaurant-regular.journey");
+  g_autoptr(JmSurveyImport) import = NULL;
+
+  import = load_text (doc,
+                      "Timestamp,How satisfied were you with our website?,"
+                      "\"How easy was it to book for a group by phone, from 1 to 7?\","
+                      "How satisfied were you with the welcome at the door?,"
+                      "How easy was it to agree the set menu by email?,"
+                      "How likely are you to recommend Trattoria da Lucia to a friend?\n"
+                      "11/2/2026 19:15:02,4,2,5,3,10\n"
+                      "11/3/2026 20:40:11,2,3,4,4,9\n");
+  /* "website": the website's card, by its channel. */
+  assert_target (question (import, "How satisfied were you with our website?"), JM_SURVEY_TARGET_CARD, "c-9",
+                 JM_METRIC_CSAT);
+  /* "book", "group", "phone": "Phone booking with a set menu for groups". */
+  assert_target (question (import, "How easy was it to book for a group by phone, from 1 to 7?"),
+                 JM_SURVEY_TARGET_CARD, "c-12", JM_METRIC_CES);
+  /* "welcome", "door": "Lucia welcomes him at the door and finds a table". */
+  assert_target (question (import, "How satisfied were you with the welcome at the door?"),
+                 JM_SURVEY_TARGET_CARD, "c-10", JM_METRIC_CSAT);
+  /* "menu", "email": "Emails the set menu to the team for a vote". */
+  assert_target (question (import, "How easy was it to agree the set menu by email?"),
+                 JM_SURVEY_TARGET_CARD, "c-32", JM_METRIC_CES);
+  /* "recommend" and "Lucia" each meet a different card once: nothing. */
+  assert_target (question (import, "How likely are you to recommend Trattoria da Lucia to a friend?"),
+                 JM_SURVEY_TARGET_NONE, NULL, JM_METRIC_NPS);
 }
 
 static void
@@ -778,6 +813,8 @@ main (int   argc,
   g_test_add_func ("/survey/mapping/question-naming-a-touchpoint-preselects-it",
                    test_question_naming_a_touchpoint_preselects_it);
   g_test_add_func ("/survey/mapping/accents-do-not-hide-a-touchpoint", test_accents_do_not_hide_a_touchpoint);
+  g_test_add_func ("/survey/mapping/question-sharing-words-or-a-channel-preselects-a-touchpoint",
+                   test_question_sharing_words_or_a_channel_preselects_a_touchpoint);
   g_test_add_func ("/survey/results/latest-date-and-sample-size-within-a-date-range",
                    test_results_carry_the_latest_date_and_the_sample_size);
   g_test_add_func ("/survey/apply/one-undo-step-that-saves-the-mapping",

@@ -747,8 +747,93 @@ kind_of_scale (JmSurveyScale scale)
     }
 }
 
-/* The touchpoint (or else the stage) whose text the question names,
- * forgiving of case, accents and spacing; the longest name wins. */
+/* Words that say nothing of a touchpoint, in the languages of the maps. */
+static gboolean
+is_filler_word (const char *word)
+{
+  static const char * const fillers[] = {
+    "with", "from", "your", "were", "have", "that", "this", "what", "when", "which", "about", "after",
+    "before", "there", "would", "could", "much", "how", "very", "they", "them", "their", "into", "like",
+    "della", "delle", "degli", "dello", "sono", "come", "quanto", "quanta", "stato", "stata", "nella",
+    "nelle", "alla", "alle", "dopo", "prima", "molto", "quale", "quali", "questo", "questa", NULL,
+  };
+
+  return g_strv_contains (fillers, word);
+}
+
+/* A word's stem for matching: its first five letters ("welcomes" and
+ * "welcome", "booking" and "book" meet), none for short or filler words. */
+static char *
+word_stem (const char *word)
+{
+  if (strlen (word) < 4 || is_filler_word (word))
+    return NULL;
+  return g_strndup (word, 5);
+}
+
+/* How many of the card's words the question shares, each counted once. */
+static guint
+shared_words (const char *folded_question,
+              const char *folded_text)
+{
+  g_auto(GStrv) question_words = g_strsplit_set (folded_question, " ,.;:!?()\"'’-/", -1);
+  g_auto(GStrv) text_words = g_strsplit_set (folded_text, " ,.;:!?()\"'’-/", -1);
+  g_autoptr(GHashTable) stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; question_words[i] != NULL; i++)
+    {
+      char *stem = word_stem (question_words[i]);
+
+      if (stem != NULL)
+        g_hash_table_add (stems, stem);
+    }
+  for (guint i = 0; text_words[i] != NULL; i++)
+    {
+      g_autofree char *stem = word_stem (text_words[i]);
+
+      if (stem != NULL && g_hash_table_remove (stems, stem))
+        n++;
+    }
+  return n;
+}
+
+/* The channel a question names by one of its words ("our website", "by
+ * phone", "al telefono"), or JM_CHANNEL_NONE. */
+static JmChannel
+named_channel (const char *folded_question)
+{
+  static const struct {
+    JmChannel   channel;
+    const char *words;
+  } channels[] = {
+    { JM_CHANNEL_WEBSITE, "website|web site|sito|sito web" },
+    { JM_CHANNEL_APP, "app|mobile app|applicazione" },
+    { JM_CHANNEL_STORE, "store|shop|counter|negozio|cassa|banco" },
+    { JM_CHANNEL_PHONE, "phone|telephone|call|telefono|telefonata" },
+    { JM_CHANNEL_EMAIL, "email|e mail|mail" },
+    { JM_CHANNEL_CHAT, "chat|live chat" },
+    { JM_CHANNEL_SOCIAL, "social|social media|instagram|facebook" },
+    { JM_CHANNEL_DELIVERY, "delivery|courier|consegna|corriere" },
+    { JM_CHANNEL_PACKAGING, "packaging|package|parcel|confezione|pacco|imballaggio" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (channels[i].words, "|", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (jm_text_contains_words (folded_question, words[w]))
+          return channels[i].channel;
+    }
+  return JM_CHANNEL_NONE;
+}
+
+/* The touchpoint (or else the stage) the question names, forgiving of
+ * case, accents and spacing: a card whose whole text it holds (the longest
+ * wins), else the card sharing most of its words (two at least), else the
+ * first card of the channel it names (one measured on the same scale
+ * first), else a stage whose name it holds. */
 static void
 propose_target (JmDocument       *document,
                 JmSurveyQuestion *q)
@@ -780,6 +865,57 @@ propose_target (JmDocument       *document,
               best = card->id;
               best_len = len;
               target = JM_SURVEY_TARGET_CARD;
+            }
+        }
+    }
+  if (best == NULL)
+    {
+      guint most = 1;
+
+      for (guint l = 0; l < lanes->len; l++)
+        {
+          JmLane *lane = g_ptr_array_index (lanes, l);
+
+          for (guint c = 0; lane->kind == JM_LANE_TOUCHPOINTS && c < lane->cards->len; c++)
+            {
+              JmCard *card = g_ptr_array_index (lane->cards, c);
+              g_autofree char *text = jm_text_fold (card->text);
+              guint n = shared_words (folded, text);
+
+              if (n > most)
+                {
+                  most = n;
+                  best = card->id;
+                  target = JM_SURVEY_TARGET_CARD;
+                }
+            }
+        }
+    }
+  if (best == NULL)
+    {
+      JmChannel channel = named_channel (folded);
+      JmMetricKind kind = kind_of_scale (q->scale);
+      gboolean same_scale = FALSE;
+
+      for (guint l = 0; channel != JM_CHANNEL_NONE && l < lanes->len; l++)
+        {
+          JmLane *lane = g_ptr_array_index (lanes, l);
+
+          for (guint c = 0; lane->kind == JM_LANE_TOUCHPOINTS && c < lane->cards->len; c++)
+            {
+              JmCard *card = g_ptr_array_index (lane->cards, c);
+              gboolean measured = FALSE;
+
+              if (card->channel != channel)
+                continue;
+              for (guint m = 0; m < card->metrics->len; m++)
+                measured |= ((JmMetric *) g_ptr_array_index (card->metrics, m))->kind == kind;
+              if (best == NULL || (measured && !same_scale))
+                {
+                  best = card->id;
+                  same_scale = measured;
+                  target = JM_SURVEY_TARGET_CARD;
+                }
             }
         }
     }
