@@ -313,6 +313,11 @@ show_field (JmImportDialog *self,
   gtk_drop_down_set_selected (row->target, find_target (self, field));
   gtk_drop_down_set_selected (row->metric, metric_index (metric ? field->kind : kind_of_scale (row->question->scale)));
   gtk_widget_set_sensitive (GTK_WIDGET (row->metric), metric);
+  /* The whole name of a choice the button shows cut short. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->target),
+                               ((Target *) g_ptr_array_index (self->targets,
+                                                              MIN (gtk_drop_down_get_selected (row->target),
+                                                                   self->targets->len - 1)))->label);
   self->updating = FALSE;
   update_subtitle (row);
 }
@@ -351,45 +356,22 @@ on_choice_changed (JmImportDialog *self,
 
 /* The drop-down's own button shows the choice cut short, so that a long
  * touchpoint does not squeeze the question's text into a narrow column;
- * the list shows every choice whole. */
+ * its list shows every choice whole, with the check mark GTK's own items
+ * have. GTK 4.8 offers no property for this: the button's labels are
+ * those outside the list's popover. */
 static void
-setup_choice (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  short_label)
+shorten_button_label (GtkWidget *widget)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (short_label))
+  if (GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
     {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (widget), 22);
+      gtk_label_set_width_chars (GTK_LABEL (widget), 16);
     }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_choice (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  short_label)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (GPOINTER_TO_INT (short_label))
-    gtk_widget_set_tooltip_text (label, text);
-}
-
-static GtkListItemFactory *
-choice_factory (gboolean short_label)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (short_label));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), GINT_TO_POINTER (short_label));
-  return factory;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    shorten_button_label (child);
 }
 
 static GtkDropDown *
@@ -400,12 +382,9 @@ make_drop_down (JmImportDialog *self,
                 const char     *accessible_label)
 {
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
-  g_autoptr(GtkListItemFactory) button_factory = choice_factory (TRUE);
-  g_autoptr(GtkListItemFactory) list_factory = choice_factory (FALSE);
 
-  gtk_drop_down_set_factory (dropdown, button_factory);
-  gtk_drop_down_set_list_factory (dropdown, list_factory);
-
+  /* The button's row has its label once the drop-down is shown. */
+  g_signal_connect (dropdown, "map", G_CALLBACK (shorten_button_label), NULL);
   gtk_widget_set_name (GTK_WIDGET (dropdown), name);
   gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
