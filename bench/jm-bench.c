@@ -4,14 +4,16 @@
  * drawing our own SVG and against Dia drawing the same boxes and texts
  * (where it is installed), and the canvas's frames in a real window (where
  * there is a display; jm-bench-canvas). Maps are generated
- * deterministically from a seed in the three reference sizes.
+ * deterministically from a seed in four reference sizes; the giant one
+ * (about 100,000 cards, 18 MB) measures --check against xmllint's stream,
+ * the peak memory of its exports and its first frame in the window.
  *
  * Usage: jm-bench [RUNS]     medians of RUNS runs after a warm-up
  *        jm-bench --short    every measure once, on the small map: a quick
  *                            check (in `meson test`) that they all still run
  *        jm-bench --write-maps DIR
- *                            writes the three reference maps (small, large,
- *                            huge .journey, the very files measured) into
+ *                            writes the four reference maps (small, large,
+ *                            huge, giant .journey, the very files measured) into
  *                            DIR and exits: for profiling outside the bench
  * Exits 1 if one of our measures could not be taken. */
 #include "config.h"
@@ -469,12 +471,33 @@ own_png_peak_kb (const char *path,
   return usage.ru_maxrss;
 }
 
-static double
-png_peak_memory_mb (const char *path,
+/* The peak memory of exporting a map to out, in the format its name says,
+ * with the export's defaults, in KB: `jm-bench --peak-export FILE OUT`. */
+static long
+own_export_peak_kb (const char *path,
                     const char *out)
 {
+  g_autoptr(JmDocument) doc = jm_reader_load_path (path, NULL, NULL);
+  JmExportOptions options;
+  struct rusage usage;
+
+  if (doc == NULL)
+    return -1;
+  jm_export_options_init (&options);
+  if (!jm_export_to_path (doc, out, &options, NULL))
+    return -1;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* Peak memory, in MB, of `jm-bench MODE FILE OUT` in a fresh process. */
+static double
+child_peak_memory_mb (const char *mode,
+                      const char *path,
+                      const char *out)
+{
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  char *argv[] = { self, (char *) "--peak-png", (char *) path, (char *) out, NULL };
+  char *argv[] = { self, (char *) mode, (char *) path, (char *) out, NULL };
   g_autofree char *text = NULL;
   int status = 0;
   long kb;
@@ -489,6 +512,20 @@ png_peak_memory_mb (const char *path,
 
 /* Peak memory of loading a file, in a fresh process running this program
  * again: a forked child would start with all this process has touched. */
+static double
+png_peak_memory_mb (const char *path,
+                    const char *out)
+{
+  return child_peak_memory_mb ("--peak-png", path, out);
+}
+
+static double
+export_peak_memory_mb (const char *path,
+                       const char *out)
+{
+  return child_peak_memory_mb ("--peak-export", path, out);
+}
+
 static double
 peak_memory_mb (const char *path)
 {
@@ -638,16 +675,24 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("jm-bench-XXXXXX", NULL);
   const struct { const char *name; guint stages, lanes, cards; } sizes[] = {
     { "small", 5, 6, 30 }, { "large", 12, 10, 1000 }, { "huge", 30, 12, 10000 },
+    /* About 100,000 cards, 15 MB: bounded memory and the per-object cost. */
+    { "giant", 60, 12, 100000 },
   };
-  char *paths[3] = { NULL, NULL, NULL };
+  char *paths[4] = { NULL, NULL, NULL, NULL };
   guint met = 0, with_target = 0;
-  guint L = 1, H = 2;   /* which sizes stand for "large" and "huge" */
+  guint L = 1, H = 2, G = 3;   /* which sizes stand for "large", "huge" and "giant" */
   const char *large, *huge;
 
   if (argc == 3 && g_str_equal (argv[1], "--peak-memory"))
     {
       jm_bench_remove_tree (dir);
       g_print ("%ld\n", own_peak_kb (argv[2]));
+      return 0;
+    }
+  if (argc == 4 && g_str_equal (argv[1], "--peak-export"))
+    {
+      jm_bench_remove_tree (dir);
+      g_print ("%ld\n", own_export_peak_kb (argv[2], argv[3]));
       return 0;
     }
   if (argc == 4 && g_str_equal (argv[1], "--peak-png"))
@@ -685,6 +730,7 @@ main (int   argc,
       short_mode = TRUE;
       runs = 1;
       L = H = 0;
+      G = G_N_ELEMENTS (sizes);   /* none: the short check is quick */
     }
   else if (argc > 1)
     runs = MAX (1, atoi (argv[1]));
@@ -697,7 +743,7 @@ main (int   argc,
       g_autoptr(JmDocument) doc = NULL;
       g_autofree char *name = g_strdup_printf ("%s.journey", sizes[i].name);
 
-      if (i != L && i != H)
+      if (i != L && i != H && i != G)
         continue;
       doc = generate (sizes[i].stages, sizes[i].lanes, sizes[i].cards, 42 + i);
       paths[i] = g_build_filename (dir, name, NULL);
@@ -922,6 +968,47 @@ main (int   argc,
     met += mb <= 200;
   }
 
+  /* The giant map: --check against xmllint's stream, and the peak memory
+   * of its exports, each in a fresh process. */
+  if (G < G_N_ELEMENTS (sizes))
+    {
+      char *stream_argv[] = { (char *) "xmllint", (char *) "--stream", (char *) "--noout", paths[G], NULL };
+      char *check_argv[] = { (char *) g_getenv ("JM_BINARY"), (char *) "--check", paths[G], NULL };
+      static const struct { const char *ext; double limit; } exports[] = {
+        { "png", 200 }, { "pdf", 300 }, { "svg", 300 },
+      };
+
+      if (check_argv[0] != NULL && have ("xmllint"))
+        {
+          double stream = median (time_command, stream_argv);
+          double check = median (time_command, check_argv);
+          gboolean ok = check <= 2 * stream;
+
+          row ("--check, giant map (whole process)", check, "xmllint --stream --noout", stream,
+               "<= 2 x xmllint --stream", TRUE, ok);
+          with_target++;
+          met += ok;
+        }
+      else
+        skipped ("--check, giant map", "JM_BINARY is not set or xmllint is missing");
+
+      for (guint e = 0; e < G_N_ELEMENTS (exports); e++)
+        {
+          g_autofree char *name = g_strdup_printf ("giant.%s", exports[e].ext);
+          g_autofree char *out = g_build_filename (dir, name, NULL);
+          g_autofree char *what = g_strdup_printf ("peak memory, %s export of the giant map (MB)", exports[e].ext);
+          g_autofree char *target = g_strdup_printf ("<= %.0f MB", exports[e].limit);
+          /* A PNG as large as a PNG can be (the giant map at 1:1 is not). */
+          double mb = g_str_equal (exports[e].ext, "png") ? png_peak_memory_mb (paths[G], out)
+                                                          : export_peak_memory_mb (paths[G], out);
+
+          row (what, mb, NULL, NAN, target, TRUE, mb <= exports[e].limit);
+          with_target++;
+          met += mb <= exports[e].limit;
+          g_unlink (out);
+        }
+    }
+
   /* The canvas in a window: start-up to the first frame, then frames
    * while zooming, panning and dragging a card. */
   {
@@ -950,6 +1037,15 @@ main (int   argc,
         met += startup <= 300;
         row ("  the same, GTK preparing OpenGL unused", median (time_canvas_startup, &preparing_gl),
              NULL, NAN, NULL, FALSE, FALSE);
+        if (G < G_N_ELEMENTS (sizes))
+          {
+            Startup giant = { canvas, paths[G], NULL };
+            double first = median (time_canvas_startup, &giant);
+
+            row ("start-up to first frame, giant map", first, NULL, NAN, "<= 3000 ms", TRUE, first <= 3000);
+            with_target++;
+            met += first <= 3000;
+          }
 
         if (!run_canvas (canvas, paths[L], NULL, FALSE, short_mode ? 8 : 120, &run))
           measure_failed = TRUE;
@@ -977,7 +1073,7 @@ main (int   argc,
   else
     g_print ("\n%u of %u targets met\n", met, with_target);
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     g_free (paths[i]);
   jm_bench_remove_tree (dir);
   if (measure_failed)
