@@ -13,6 +13,7 @@
 #include "jm-grid.h"
 #include "jm-i18n.h"
 #include "jm-import.h"
+#include "jm-map-csv.h"
 #include "jm-map-view.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
@@ -130,7 +131,7 @@ option_applies (const char *formats,
 {
   g_auto(GStrv) suffixes = g_strsplit (formats, " ", -1);
 
-  if (has_suffix_ci (output, ".grid.csv"))
+  if (has_suffix_ci (output, ".csv"))
     return FALSE;
   for (guint i = 0; suffixes[i] != NULL; i++)
     if (has_suffix_ci (output, suffixes[i]))
@@ -376,8 +377,9 @@ jm_cli_export (const JmCliExport  *options,
       return JM_EXIT_USAGE;
     }
 
-  /* A grid (map.grid.csv) or a Mermaid journey: text, no picture. */
-  text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".grid.csv");
+  /* A grid (map.grid.csv), the whole map as data (.csv) or a Mermaid
+   * journey: text, no picture. */
+  text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".csv");
   if (!parse_poster (options, &export_options))
     return JM_EXIT_USAGE;
 
@@ -451,10 +453,15 @@ jm_cli_export (const JmCliExport  *options,
 
   if (text_export)
     {
-      gboolean mermaid = has_suffix_ci (options->output, ".mmd");
+      gboolean saved;
 
-      if (!(mermaid ? jm_mermaid_save_path (doc, options->output, &error)
-                    : jm_grid_save_path (doc, options->output, &error)))
+      if (has_suffix_ci (options->output, ".mmd"))
+        saved = jm_mermaid_save_path (doc, options->output, &error);
+      else if (has_suffix_ci (options->output, ".grid.csv"))
+        saved = jm_grid_save_path (doc, options->output, &error);
+      else
+        saved = jm_map_csv_save_path (doc, options->output, &error);
+      if (!saved)
         {
           g_printerr ("%s\n", error->message);
           return JM_EXIT_FAILURE;
