@@ -1,5 +1,6 @@
 /* jm-cli-export.c — `journey-maps --export`: read a map and write it as
- * PNG, PDF, SVG, a PowerPoint or OpenDocument deck, or a canonical .journey. Needs the whole core (cairo and
+ * PNG, PDF, SVG, a web page, a PowerPoint or OpenDocument deck, CSV, a
+ * Mermaid journey, or a canonical .journey. Needs the whole core (cairo and
  * pango), never GTK. */
 #include "config.h"
 
@@ -399,10 +400,12 @@ jm_cli_export (const JmCliExport  *options,
       && !has_suffix_ci (options->output, ".png")
       && !has_suffix_ci (options->output, ".pdf")
       && !has_suffix_ci (options->output, ".svg")
+      && !has_suffix_ci (options->output, ".html")
       && !has_suffix_ci (options->output, ".pptx")
       && !has_suffix_ci (options->output, ".odp"))
     {
-      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .pptx, .odp or .journey\n"),
+      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .html, .pptx, .odp, .csv, .grid.csv, "
+                    ".mmd or .journey\n"),
                   options->output);
       return JM_EXIT_USAGE;
     }
