@@ -39,12 +39,14 @@ def run_chromium(chromium, profile, args, timeout=180):
         chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--no-default-browser-check", "--disable-extensions", "--disable-sync",
         "--disable-background-networking", "--disable-component-update",
-        "--mute-audio", "--hide-scrollbars", "--allow-file-access-from-files",
+        "--mute-audio", "--hide-scrollbars", "--disable-crash-reporter", "--allow-file-access-from-files",
         "--host-resolver-rules=MAP * ~NOTFOUND",
         f"--user-data-dir={profile}",
     ] + args
+    # Its own home too: nothing written to the user's.
+    env = dict(os.environ, HOME=profile)
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            timeout=timeout, text=True)
+                            timeout=timeout, text=True, env=env)
     return result
 
 

@@ -315,6 +315,23 @@ test_text_is_escaped (void)
 }
 
 static void
+test_images_are_inline (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_small_map ();
+  JmLane *lane = jm_document_find_lane (doc, "text");
+  JmCard *card = g_ptr_array_index (lane->cards, 0);
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *page = NULL;
+
+  /* Building, before anyone sees the map: bytes enough for the page. */
+  card->image = g_bytes_new_static (png, sizeof png);
+  card->image_type = g_strdup ("image/png");
+  page = jm_html_to_string (doc, NULL, NULL);
+  /* In the page itself, no file beside it; the card's text says what it shows. */
+  g_assert_nonnull (strstr (page, "<img class=\"photo\" src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"\">"));
+}
+
+static void
 test_one_persona_only (void)
 {
   g_autoptr(JmDocument) doc = jm_test_load_example ("bike-shop-vs-food-delivery.journey");
@@ -363,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/html/every-example-reads-in-order", test_every_example_reads_in_order);
   g_test_add_func ("/html/labels-are-in-the-maps-language", test_labels_are_in_the_maps_language);
   g_test_add_func ("/html/text-is-escaped", test_text_is_escaped);
+  g_test_add_func ("/html/images-are-inline", test_images_are_inline);
   g_test_add_func ("/html/one-persona-only", test_one_persona_only);
   g_test_add_func ("/html/written-atomically", test_written_atomically);
   return g_test_run ();

@@ -44,6 +44,7 @@ static const char style[] =
   ".persona img { float: right; width: 6rem; height: 6rem; object-fit: cover; border-radius: 50%;"
   " margin: 0 0 0.5rem 1rem; }\n"
   ".persona::after { content: \"\"; display: block; clear: both; }\n"
+  "img.photo { display: block; max-width: min(100%, 24rem); height: auto; margin: 0.25rem 0; }\n"
   "blockquote { margin: 0.5rem 0; font-style: italic; }\n"
   "dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }\n"
   "dt { font-weight: bold; }\n"
@@ -146,6 +147,30 @@ status_text (Page           *p,
     }
 }
 
+/* An embedded PNG or JPEG, inline (the page is one file), with an empty
+ * alt: the text beside it says what it is. */
+static void
+append_image (Page       *p,
+              GBytes     *image,
+              const char *type,
+              const char *css_class)
+{
+  g_autofree char *base64 = NULL;
+  const guchar *data;
+  gsize size;
+
+  if (image == NULL || type == NULL || (strcmp (type, "image/png") != 0 && strcmp (type, "image/jpeg") != 0))
+    return;
+  data = g_bytes_get_data (image, &size);
+  base64 = g_base64_encode (data, size);
+  g_string_append (p->out, "<img");
+  if (css_class != NULL)
+    g_string_append_printf (p->out, " class=\"%s\"", css_class);
+  g_string_append_printf (p->out, " src=\"data:%s;base64,%s\" alt=\"\">", type, base64);
+  if (css_class == NULL)
+    g_string_append_c (p->out, '\n');
+}
+
 /* ---- personas ---- */
 
 static void
@@ -170,16 +195,8 @@ write_persona (Page      *p,
 
   g_string_append (p->out, "<section class=\"persona\">\n");
   element (p, "h3", persona->name);
-  if (persona->photo != NULL && persona->photo_type != NULL
-      && (strcmp (persona->photo_type, "image/png") == 0 || strcmp (persona->photo_type, "image/jpeg") == 0))
-    {
-      gsize size;
-      const guchar *data = g_bytes_get_data (persona->photo, &size);
-      g_autofree char *base64 = g_base64_encode (data, size);
-
-      /* The name is the heading just above: the photo says nothing more. */
-      g_string_append_printf (p->out, "<img src=\"data:%s;base64,%s\" alt=\"\">\n", persona->photo_type, base64);
-    }
+  /* The name is the heading just above: the photo says nothing more. */
+  append_image (p, persona->photo, persona->photo_type, NULL);
   if (persona->quote != NULL && *persona->quote != '\0')
     element (p, "blockquote", persona->quote);
   if (persona->bio != NULL && *persona->bio != '\0')
@@ -294,6 +311,8 @@ write_card (Page         *p,
       text (p, joined);
       g_string_append (p->out, ")</span>");
     }
+  /* An images lane's photo: its card's text says what it shows. */
+  append_image (p, card->image, card->image_type, "photo");
   g_string_append (p->out, "</li>\n");
 }
 
