@@ -383,6 +383,11 @@ typedef struct {
   GPtrArray  *steps;      /* JmStep*, borrowed from stages: the columns */
   GPtrArray  *lanes;      /* JmLane* */
   GPtrArray  *emotions;   /* JmEmotion* */
+  /* Look-ups by name, so that a long file reads in linear time. */
+  GHashTable *persona_by_name;  /* name → JmPersona*, the first of that name */
+  GHashTable *lane_by_name;     /* title → JmLane*, the first of that title */
+  GHashTable *stage_by_name;    /* name → JmStage*, the last so far */
+  GHashTable *scored;           /* "persona-id step-id curve" of each emotion read */
   JmCard     *last_card;  /* borrowed: a metric row's card */
   JmLane     *last_lane;  /* borrowed */
   guint       n_cards;
@@ -434,14 +439,7 @@ static JmPersona *
 find_persona (Ctx        *ctx,
               const char *name)
 {
-  for (guint i = 0; i < ctx->personas->len; i++)
-    {
-      JmPersona *persona = g_ptr_array_index (ctx->personas, i);
-
-      if (g_strcmp0 (persona->name, name) == 0)
-        return persona;
-    }
-  return NULL;
+  return g_hash_table_lookup (ctx->persona_by_name, name);
 }
 
 /* The step of the row's column, or NULL having said why. */
@@ -492,7 +490,11 @@ read_persona (Ctx *ctx)
   const char *name = cell (ctx, COL_PERSONAS);
   g_autofree char *id = g_strdup_printf ("persona-%u", ctx->personas->len + 1);
 
-  g_ptr_array_add (ctx->personas, jm_persona_new (id, name));
+  JmPersona *persona = jm_persona_new (id, name);
+
+  g_ptr_array_add (ctx->personas, persona);
+  if (!g_hash_table_contains (ctx->persona_by_name, persona->name))
+    g_hash_table_insert (ctx->persona_by_name, persona->name, persona);
 }
 
 static void
@@ -500,7 +502,10 @@ read_stage (Ctx *ctx)
 {
   g_autofree char *id = g_strdup_printf ("stage-%u", ctx->stages->len + 1);
 
-  g_ptr_array_add (ctx->stages, jm_stage_new (id, cell (ctx, COL_STAGE)));
+  JmStage *stage = jm_stage_new (id, cell (ctx, COL_STAGE));
+
+  g_ptr_array_add (ctx->stages, stage);
+  g_hash_table_replace (ctx->stage_by_name, stage->name, stage);
 }
 
 static void
@@ -528,6 +533,8 @@ read_lane (Ctx *ctx)
   READ_ENUM (ctx, COL_LANE_KIND, JmLaneKind, jm_lane_kind_from_string, &kind, _("kind of lane"));
   ctx->last_lane = jm_lane_new (id, kind, cell (ctx, COL_LANE));
   g_ptr_array_add (ctx->lanes, ctx->last_lane);
+  if (!g_hash_table_contains (ctx->lane_by_name, ctx->last_lane->title))
+    g_hash_table_insert (ctx->lane_by_name, ctx->last_lane->title, ctx->last_lane);
   ctx->last_card = NULL;
 }
 
@@ -537,16 +544,12 @@ static JmLane *
 row_lane (Ctx *ctx)
 {
   const char *name = cell (ctx, COL_LANE);
+  JmLane *lane;
 
   if (ctx->last_lane != NULL && strcmp (ctx->last_lane->title, name) == 0)
     return ctx->last_lane;
-  for (guint i = 0; i < ctx->lanes->len; i++)
-    {
-      JmLane *lane = g_ptr_array_index (ctx->lanes, i);
-
-      if (strcmp (lane->title, name) == 0)
-        return lane;
-    }
+  if ((lane = g_hash_table_lookup (ctx->lane_by_name, name)) != NULL)
+    return lane;
   warn (ctx, ctx->warnings, _("There is no lane “%s” before this card; the row is left out"), name);
   return NULL;
 }
@@ -647,11 +650,11 @@ read_metric (Ctx *ctx)
   else
     {
       const char *stage_name = cell (ctx, COL_STAGE);
+      JmStage *stage = g_hash_table_lookup (ctx->stage_by_name, stage_name);
 
-      for (guint s = ctx->stages->len; s > 0 && owner == NULL; s--)
-        if (strcmp (((JmStage *) g_ptr_array_index (ctx->stages, s - 1))->name, stage_name) == 0)
-          owner = ((JmStage *) g_ptr_array_index (ctx->stages, s - 1))->metrics;
-      if (owner == NULL)
+      if (stage != NULL)
+        owner = stage->metrics;
+      else
         {
           warn (ctx, ctx->warnings, _("There is no stage “%s” before this metric; the row is left out"), stage_name);
           return;
@@ -703,6 +706,7 @@ read_emotion (Ctx *ctx)
   g_autofree char *name = g_strstrip (g_strdup (cell (ctx, COL_PERSONAS)));
   g_autofree char *state = cell_stripped (ctx, COL_STATE);
   g_autofree char *score = cell_stripped (ctx, COL_SCORE);
+  g_autofree char *key = NULL;
   JmMapState curve = JM_MAP_STATE_CURRENT;
   JmPersona *persona;
   JmStep *step;
@@ -726,15 +730,11 @@ read_emotion (Ctx *ctx)
             score != NULL ? score : "");
       return;
     }
-  for (guint i = 0; i < ctx->emotions->len; i++)
+  key = g_strdup_printf ("%s %s %d", persona->id, step->id, (int) curve);
+  if (!g_hash_table_add (ctx->scored, g_steal_pointer (&key)))
     {
-      JmEmotion *other = g_ptr_array_index (ctx->emotions, i);
-
-      if (strcmp (other->persona_id, persona->id) == 0 && strcmp (other->step_id, step->id) == 0 && other->curve == curve)
-        {
-          warn (ctx, ctx->warnings, _("%s already has a score at this step; this one is left out"), name);
-          return;
-        }
+      warn (ctx, ctx->warnings, _("%s already has a score at this step; this one is left out"), name);
+      return;
     }
   g_ptr_array_add (ctx->emotions, jm_emotion_new (persona->id, step->id, curve, value));
 }
@@ -838,6 +838,10 @@ jm_map_csv_load_bytes (const char  *display_name,
   ctx.steps = g_ptr_array_new ();
   ctx.lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_lane_free);
   ctx.emotions = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_emotion_free);
+  ctx.persona_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.lane_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.stage_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.scored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.state = JM_MAP_STATE_CURRENT;
 
   jm_csv_skip_bom (&data, &len);
@@ -860,6 +864,11 @@ jm_map_csv_load_bytes (const char  *display_name,
     }
 
   g_free (ctx.title);
+  /* The tables borrow the names of the objects below: free them first. */
+  g_hash_table_unref (ctx.persona_by_name);
+  g_hash_table_unref (ctx.lane_by_name);
+  g_hash_table_unref (ctx.stage_by_name);
+  g_hash_table_unref (ctx.scored);
   g_ptr_array_unref (ctx.personas);
   g_ptr_array_unref (ctx.stages);
   g_ptr_array_unref (ctx.steps);
