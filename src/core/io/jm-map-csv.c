@@ -341,7 +341,9 @@ read_header (GPtrArray *fields,
     header->at[c] = -1;
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (g_ptr_array_index (fields, i))), -1);
+      g_autofree char *name = g_ascii_strdown (g_ptr_array_index (fields, i), -1);
+
+      g_strstrip (name);
 
       for (guint c = 0; c < N_COLS; c++)
         if (strcmp (name, col_names[c]) == 0 && header->at[c] < 0)
