@@ -309,6 +309,25 @@ test_bad_rows_are_left_out_with_their_lines (void)
 }
 
 static void
+test_a_span_past_the_last_step_ends_there (void)
+{
+  const char *text =
+    "record,stage,column,step,lane,lane_kind,text,span,metric_kind\n"
+    "stage,A,,,,,,,\n"
+    "step,A,1,S,,,,,\n"
+    "step,A,2,T,,,,,\n"
+    "lane,,,,L,text,,,\n"
+    "card,A,2,T,L,text,wide,5,\n"
+    "card,A,1,S,L,text,fits,2,\n";
+  g_autoptr(JmDocument) doc = import_text ("span.csv", text, NULL);
+  JmLane *lane = g_ptr_array_index (jm_document_get_lanes (doc), 0);
+
+  /* Found by fuzz-map-csv: a map whose .journey would not read back. */
+  g_assert_cmpuint (((JmCard *) g_ptr_array_index (lane->cards, 0))->span, ==, 1);
+  g_assert_cmpuint (((JmCard *) g_ptr_array_index (lane->cards, 1))->span, ==, 2);
+}
+
+static void
 test_a_map_without_steps_is_refused (void)
 {
   const char *text = "record,stage,lane,lane_kind,metric_kind\nstage,A,,,\n";
@@ -344,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/map-csv/round-trip/every-example", test_every_example_round_trips);
   g_test_add_func ("/map-csv/import/semicolons-and-decimal-commas", test_a_spreadsheets_semicolons_and_decimal_commas_read);
   g_test_add_func ("/map-csv/import/bad-rows-are-left-out-with-their-lines", test_bad_rows_are_left_out_with_their_lines);
+  g_test_add_func ("/map-csv/import/a-span-past-the-last-step-ends-there", test_a_span_past_the_last_step_ends_there);
   g_test_add_func ("/map-csv/import/a-map-without-steps-is-refused", test_a_map_without_steps_is_refused);
   g_test_add_func ("/map-csv/detect/other-csv-files-are-not-taken-for-it", test_other_csv_files_are_not_taken_for_it);
   return g_test_run ();

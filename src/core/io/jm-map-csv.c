@@ -811,6 +811,26 @@ read_rows (Ctx        *ctx,
       else
         jm_stage_free (stage);
     }
+  /* A card ends at the last step at the latest: the steps are all known now. */
+  {
+    g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < ctx->steps->len; i++)
+      g_hash_table_insert (columns, ((JmStep *) g_ptr_array_index (ctx->steps, i))->id, GUINT_TO_POINTER (i));
+    for (guint l = 0; l < ctx->lanes->len; l++)
+      {
+        JmLane *lane = g_ptr_array_index (ctx->lanes, l);
+
+        for (guint c = 0; c < lane->cards->len; c++)
+          {
+            JmCard *card = g_ptr_array_index (lane->cards, c);
+            guint column = GPOINTER_TO_UINT (g_hash_table_lookup (columns, card->step_id));
+
+            if (card->span > ctx->steps->len - column)
+              card->span = ctx->steps->len - column;
+          }
+      }
+  }
   for (guint i = 0; i < ctx->lanes->len; i++)
     jm_document_build_lane (doc, g_ptr_array_steal_index (ctx->lanes, i--));
   for (guint i = 0; i < ctx->emotions->len; i++)
