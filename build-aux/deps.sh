@@ -19,8 +19,25 @@ JM_TEST_PACKAGES="
   locales xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi orca
   libxml2-utils poppler-utils qpdf librsvg2-bin imagemagick
   libgtk-4-bin clang-14 libclang-rt-14-dev clang-tools-14 valgrind xdotool git
-  libreoffice-impress
+  libreoffice-impress chromium tidy
 "
+
+# From npm, into the project's own git-ignored _deps/ folder: axe-core,
+# which the web page test (tests/export/test-html-browser.py) runs inside
+# the exported page in Chromium.
+JM_NPM_PACKAGES="axe-core@4.14.1"
+
+jm_install_npm () {
+  local top="$1"
+  [ -f "$top/_deps/node_modules/axe-core/package.json" ] \
+    && grep -q "\"version\": \"${JM_NPM_PACKAGES#axe-core@}\"" "$top/_deps/node_modules/axe-core/package.json" \
+    && return 0
+  # Node's own packages may bring npm; Debian's otherwise.
+  command -v npm >/dev/null || jm_install_missing npm || return 1
+  mkdir -p "$top/_deps"
+  # shellcheck disable=SC2086
+  npm install --prefix "$top/_deps" --no-audit --no-fund --no-save $JM_NPM_PACKAGES
+}
 
 # build-aux/bench only: the reference tools timed beside ours (xmllint,
 # rsvg-convert, Dia) and Xvfb for the canvas's frames. Not needed by CI.

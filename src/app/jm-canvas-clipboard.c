@@ -205,6 +205,7 @@ on_text_read (GObject      *source,
     case JM_IMPORT_FORMAT_CJML:
     case JM_IMPORT_FORMAT_GRID:
     case JM_IMPORT_FORMAT_SURVEY:
+    case JM_IMPORT_FORMAT_MAP_CSV:
     default:
       break;
     }

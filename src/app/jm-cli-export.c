@@ -1,5 +1,6 @@
 /* jm-cli-export.c — `journey-maps --export`: read a map and write it as
- * PNG, PDF, SVG, a PowerPoint or OpenDocument deck, or a canonical .journey. Needs the whole core (cairo and
+ * PNG, PDF, SVG, a web page, a PowerPoint or OpenDocument deck, CSV, a
+ * Mermaid journey, or a canonical .journey. Needs the whole core (cairo and
  * pango), never GTK. */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "jm-grid.h"
 #include "jm-i18n.h"
 #include "jm-import.h"
+#include "jm-map-csv.h"
 #include "jm-map-view.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
@@ -131,7 +133,7 @@ option_applies (const char *formats,
 {
   g_auto(GStrv) suffixes = g_strsplit (formats, " ", -1);
 
-  if (has_suffix_ci (output, ".grid.csv"))
+  if (has_suffix_ci (output, ".csv"))
     return FALSE;
   for (guint i = 0; suffixes[i] != NULL; i++)
     if (has_suffix_ci (output, suffixes[i]))
@@ -377,8 +379,9 @@ jm_cli_export (const JmCliExport  *options,
       return JM_EXIT_USAGE;
     }
 
-  /* A grid (map.grid.csv) or a Mermaid journey: text, no picture. */
-  text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".grid.csv");
+  /* A grid (map.grid.csv), the whole map as data (.csv) or a Mermaid
+   * journey: text, no picture. */
+  text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".csv");
   if (!parse_poster (options, &export_options))
     return JM_EXIT_USAGE;
 
@@ -398,10 +401,12 @@ jm_cli_export (const JmCliExport  *options,
       && !has_suffix_ci (options->output, ".png")
       && !has_suffix_ci (options->output, ".pdf")
       && !has_suffix_ci (options->output, ".svg")
+      && !has_suffix_ci (options->output, ".html")
       && !has_suffix_ci (options->output, ".pptx")
       && !has_suffix_ci (options->output, ".odp"))
     {
-      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .pptx, .odp or .journey\n"),
+      g_printerr (_("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .html, .pptx, .odp, .csv, .grid.csv, "
+                    ".mmd or .journey\n"),
                   options->output);
       return JM_EXIT_USAGE;
     }
@@ -453,10 +458,15 @@ jm_cli_export (const JmCliExport  *options,
 
   if (text_export)
     {
-      gboolean mermaid = has_suffix_ci (options->output, ".mmd");
+      gboolean saved;
 
-      if (!(mermaid ? jm_mermaid_save_path (doc, options->output, &error)
-                    : jm_grid_save_path (doc, options->output, &error)))
+      if (has_suffix_ci (options->output, ".mmd"))
+        saved = jm_mermaid_save_path (doc, options->output, &error);
+      else if (has_suffix_ci (options->output, ".grid.csv"))
+        saved = jm_grid_save_path (doc, options->output, &error);
+      else
+        saved = jm_map_csv_save_path (doc, options->output, &error);
+      if (!saved)
         {
           g_printerr ("%s\n", error->message);
           return JM_EXIT_FAILURE;

@@ -76,7 +76,7 @@ jm_cli_check (const char * const *files)
 
 static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write FILE to OUT (.png, .pdf, .svg, .pptx, .odp or .journey) and exit"), N_("OUT") },
+    N_("Write FILE to OUT (.png, .pdf, .svg, .html, .pptx, .odp, .csv, .grid.csv, .mmd or .journey) and exit"), N_("OUT") },
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the files and report every problem, then exit"), NULL },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -39,7 +39,7 @@ struct _JmExportDialog {
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
 
-static const char *formats[] = { "png", "pdf", "svg", "pptx", "odp" };
+static const char *formats[] = { "png", "pdf", "svg", "html", "pptx", "odp" };
 static const char *themes[] = { "light", "dark", "print", "high-contrast" };
 static const char *pages[] = {
   "fit", "a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape", "poster-a4"
@@ -296,6 +296,16 @@ on_export_clicked (GtkButton      *button,
       g_strdelimit (name, "/\\", '-');
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  /* The chosen format's files, named as the format list names them. */
+  {
+    g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+    GObject *item = adw_combo_row_get_selected_item (self->format_row);
+
+    gtk_file_filter_set_name (filter, item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : ext);
+    gtk_file_filter_add_suffix (filter, ext);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  }
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

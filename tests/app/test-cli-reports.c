@@ -499,6 +499,62 @@ test_emotion_values_are_written_on_request (void)
     }
 }
 
+/* ---- the web page and the whole map as data ---- */
+
+static void
+test_html_speaks_the_maps_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *page = g_build_filename (dir, "map.html", NULL);
+  g_autofree char *output = g_strconcat ("--export=", page, NULL);
+  g_autofree char *input = g_build_filename (examples, "online-shop.journey", NULL);
+  g_autofree char *english = NULL;
+  g_autofree char *italian = NULL;
+
+  /* An English map on an Italian desktop: an English page. */
+  g_assert_cmpint (run_in ("it", "it_IT.UTF-8", NULL, output, input, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (page, &english, NULL, NULL));
+  g_assert_nonnull (strstr (english, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (english, "<h2>Personas</h2>"));
+  g_assert_nonnull (strstr (english, "<dt>Goals</dt>"));
+  /* --lang overrides it, and the page says so. */
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, "--lang=it", input, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (page, &italian, NULL, NULL));
+  g_assert_nonnull (strstr (italian, "<html lang=\"it\">"));
+  g_assert_nonnull (strstr (italian, "<dt>Obiettivi</dt>"));
+  g_assert_null (strstr (italian, "<dt>Goals</dt>"));
+  g_unlink (page);
+  g_rmdir (dir);
+}
+
+static void
+test_csv_round_trips_through_the_command_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-reports-XXXXXX", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.csv", NULL);
+  g_autofree char *first_out = g_strconcat ("--export=", first, NULL);
+  g_autofree char *second_out = g_strconcat ("--export=", second, NULL);
+  g_autofree char *input = g_build_filename (examples, "bike-shop-vs-food-delivery.it.journey", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, first_out, input, NULL), ==, 0);
+  /* The CSV is read back as a map by the same command. */
+  g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, second_out, first, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (first, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (second, &b, NULL, NULL));
+  g_assert_true (g_str_has_prefix (a, "record,stage,column,step,lane,lane_kind,text,"));
+  g_assert_cmpstr (a, ==, b);
+  /* It is text: picture options are wrong usage. */
+  g_assert_cmpint (run_in ("C", "C.UTF-8", &err, second_out, "--theme=dark", input, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "do not apply"));
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
 /* ---- large pictures ---- */
 
 static void
@@ -555,6 +611,9 @@ main (int   argc,
   g_test_add_func ("/reports/png/large-is-announced-with-its-size", test_large_png_is_announced_with_its_size);
   g_test_add_func ("/reports/emotion-values/written-on-request-in-the-maps-language",
                    test_emotion_values_are_written_on_request);
+
+  g_test_add_func ("/reports/html/speaks-the-maps-language", test_html_speaks_the_maps_language);
+  g_test_add_func ("/reports/csv/round-trips-through-the-command-line", test_csv_round_trips_through_the_command_line);
 
   return g_test_run ();
 }

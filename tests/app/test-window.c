@@ -380,6 +380,65 @@ test_export_dialog_says_the_png_size (void)
   destroy_window (window);
 }
 
+/* The dialog's combo row titled title. */
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_export_dialog_offers_a_web_page (void)
+{
+  JmWindow *window = new_window ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  AdwComboRow *formats;
+  GListModel *model;
+  guint web = G_MAXUINT;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
+  jm_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  jm_test_spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
+        dialog = GTK_WIDGET (item);
+    }
+  g_assert_nonnull (dialog);
+  formats = find_combo_row (dialog, "_Format");
+  g_assert_nonnull (formats);
+  model = adw_combo_row_get_model (formats);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Web page (HTML)") == 0)
+      web = i;
+  g_assert_cmpuint (web, !=, G_MAXUINT);
+
+  /* A web page has no pixel size: the PNG's rows go. */
+  g_assert_nonnull (find_png_size_row (dialog));
+  adw_combo_row_set_selected (formats, web);
+  jm_test_spin ();
+  g_assert_null (find_png_size_row (dialog));
+
+  close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
+  jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
+  destroy_window (window);
+}
+
 static void
 test_autosave_keeps_unsaved_work_until_saved (void)
 {
@@ -1089,6 +1148,7 @@ main (int   argc,
   g_test_add_func ("/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
   g_test_add_func ("/app/window/export-dialog-says-the-png-size", test_export_dialog_says_the_png_size);
+  g_test_add_func ("/app/window/export-dialog-offers-a-web-page", test_export_dialog_offers_a_web_page);
   g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
   g_test_add_func ("/app/window/save-into-vanished-folder-keeps-work-unsaved",

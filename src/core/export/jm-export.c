@@ -18,6 +18,7 @@
 
 #include "jm-deck.h"
 #include "jm-export.h"
+#include "jm-html.h"
 #include "jm-painter.h"
 #include "jm-pdf-text.h"
 #include "jm-poster.h"
@@ -811,7 +812,8 @@ export_pdf (JmDocument            *document,
 /* cairo's SVG surface has no title, description or language: its output
  * passes through here, which adds them to the <svg> element as it goes by. */
 typedef struct {
-  Sink       *sink;
+  Sink       *sink;       /* NULL: into memory */
+  GString    *memory;
   GString    *head;       /* held until the <svg …> start tag is complete */
   const char *title;
   const char *description;
@@ -828,6 +830,17 @@ append_xml_escaped (GString    *out,
 }
 
 static cairo_status_t
+svg_forward (SvgSink             *svg,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  if (svg->sink != NULL)
+    return sink_write (svg->sink, data, length);
+  g_string_append_len (svg->memory, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
 svg_sink_write (void                *closure,
                 const unsigned char *data,
                 unsigned int         length)
@@ -837,7 +850,7 @@ svg_sink_write (void                *closure,
   g_autoptr(GString) out = NULL;
 
   if (svg->head == NULL)
-    return sink_write (svg->sink, data, length);
+    return svg_forward (svg, data, length);
   g_string_append_len (svg->head, (const char *) data, length);
   if ((start = strstr (svg->head->str, "<svg")) == NULL || (end = strchr (start, '>')) == NULL)
     return CAIRO_STATUS_SUCCESS;
@@ -861,7 +874,7 @@ svg_sink_write (void                *closure,
   g_string_append (out, end + 1);
   g_string_free (svg->head, TRUE);
   svg->head = NULL;
-  return sink_write (svg->sink, (const unsigned char *) out->str, (unsigned int) out->len);
+  return svg_forward (svg, (const unsigned char *) out->str, (unsigned int) out->len);
 }
 
 static gboolean
@@ -884,6 +897,7 @@ export_svg (JmDocument            *document,
     return FALSE;
 
   svg.sink = &sink;
+  svg.memory = NULL;
   svg.head = g_string_new (NULL);
   svg.title = jm_document_get_title (document);
   svg.description = jm_document_get_scenario (document);
@@ -903,6 +917,57 @@ export_svg (JmDocument            *document,
       g_string_free (svg.head, TRUE);
     }
   return close_sink (&sink, tmp, path, status, error);
+}
+
+JmLayout *
+jm_export_make_layout (JmDocument            *document,
+                       const JmExportOptions *options)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  return make_layout (document, options, FALSE);
+}
+
+char *
+jm_export_svg_markup (JmLayout *layout,
+                      gsize    *len)
+{
+  JmDocument *document;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const char *start;
+  double w, h;
+  SvgSink svg = { NULL };
+
+  g_return_val_if_fail (JM_IS_LAYOUT (layout), NULL);
+
+  document = jm_layout_get_document (layout);
+  jm_layout_get_size (layout, &w, &h);
+  svg.memory = g_string_new (NULL);
+  svg.head = g_string_new (NULL);
+  svg.title = jm_document_get_title (document);
+  svg.description = jm_document_get_scenario (document);
+  svg.language = jm_layout_get_language (layout);
+  surface = cairo_svg_surface_create_for_stream (svg_sink_write, &svg, w, h);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  jm_painter_paint (layout, cr, NULL, 1.0);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  if (svg.head != NULL)
+    {
+      g_string_append_len (svg.memory, svg.head->str, svg.head->len);
+      g_string_free (svg.head, TRUE);
+    }
+  /* In a web page the picture is an element: no XML declaration. */
+  start = strstr (svg.memory->str, "<svg");
+  if (start != NULL)
+    g_string_erase (svg.memory, 0, start - svg.memory->str);
+  if (len != NULL)
+    *len = svg.memory->len;
+  return g_string_free (svg.memory, FALSE);
 }
 
 gboolean
@@ -934,9 +999,11 @@ jm_export_to_path (JmDocument            *document,
     return jm_deck_write (document, path, JM_DECK_PPTX, options, error);
   if (g_str_has_suffix (lower, ".odp"))
     return jm_deck_write (document, path, JM_DECK_ODP, options, error);
+  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
+    return jm_html_save_path (document, path, options, error);
 
   g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FORMAT,
-               _("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .pptx or .odp"), path);
+               _("Cannot tell the format of “%s”: name it .png, .pdf, .svg, .html, .pptx or .odp"), path);
   return FALSE;
 }
 

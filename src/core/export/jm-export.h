@@ -57,7 +57,7 @@ const char *jm_page_option_to_string   (JmPageOption           page);
 gboolean    jm_page_option_from_string (const char            *str,
                                         JmPageOption          *out);
 /* Writes the map to path, in the format its extension names (.png, .pdf,
- * .svg, .pptx, .odp). On failure nothing is left at path (an older file there stays). */
+ * .svg, .html, .pptx, .odp). On failure nothing is left at path (an older file there stays). */
 gboolean    jm_export_to_path          (JmDocument            *document,
                                         const char            *path,
                                         const JmExportOptions *options,
@@ -68,6 +68,15 @@ GBytes     *jm_export_png_bytes        (JmDocument            *document,
                                         const JmExportOptions *options,
                                         double                 scale,
                                         GError               **error);
+/* The layout an export with these options draws: for exports made of
+ * more than the picture (jm-html.c). */
+JmLayout   *jm_export_make_layout      (JmDocument            *document,
+                                        const JmExportOptions *options);
+/* The painter's picture of layout as SVG markup to put in a web page: an
+ * <svg> element with role="img", the map's title and its language, and
+ * no XML declaration. */
+char       *jm_export_svg_markup       (JmLayout              *layout,
+                                        gsize                 *len);
 /* The pixel size of a PNG export with these options. */
 void        jm_export_get_png_size     (JmDocument            *document,
                                         const JmExportOptions *options,

@@ -9,6 +9,7 @@
 #include "jm-grid.h"
 #include "jm-import.h"
 #include "jm-import-private.h"
+#include "jm-map-csv.h"
 #include "jm-mermaid.h"
 #include "jm-reader.h"
 #include "jm-survey.h"
@@ -129,6 +130,9 @@ jm_import_detect (const char *name,
     return JM_IMPORT_FORMAT_MERMAID;
   if (len > 0 && !has_suffix (name, ".csv") && jm_mermaid_has_markdown_block (data, len))
     return JM_IMPORT_FORMAT_MARKDOWN;
+  /* Its header names its columns: before the grid, which reads any first row. */
+  if (len > 0 && jm_map_csv_looks_like (data, len))
+    return JM_IMPORT_FORMAT_MAP_CSV;
   if (len > 0 && jm_grid_looks_like (data, len))
     return JM_IMPORT_FORMAT_GRID;
   if (len > 0 && is_survey (data, len))
@@ -159,6 +163,8 @@ jm_import_format_get_label (JmImportFormat format)
       return _("a grid of cards (CSV)");
     case JM_IMPORT_FORMAT_SURVEY:
       return _("survey responses");
+    case JM_IMPORT_FORMAT_MAP_CSV:
+      return _("a whole map (CSV)");
     case JM_IMPORT_FORMAT_JOURNEY:
     default:
       return _("a journey map");
@@ -207,6 +213,9 @@ jm_import_load_bytes (const char  *display_name,
       break;
     case JM_IMPORT_FORMAT_GRID:
       doc = jm_grid_load_bytes (display_name, data, len, problems, error);
+      break;
+    case JM_IMPORT_FORMAT_MAP_CSV:
+      doc = jm_map_csv_load_bytes (display_name, data, len, problems, error);
       break;
     case JM_IMPORT_FORMAT_SURVEY:
     default:

@@ -1,6 +1,7 @@
 /* jm-import.h — the one way in for every kind of file a map can come
  * from: a .journey file, a Mermaid journey (.mmd, or the first mermaid
- * block of a Markdown file), CJML 2.0 XML, or a grid CSV. The kind is
+ * block of a Markdown file), CJML 2.0 XML, a grid CSV, or the whole map
+ * as a long-form CSV. The kind is
  * told from the content, the file's name helping only when the content
  * says nothing. The command line and the editor both open files here. */
 #pragma once
@@ -17,6 +18,7 @@ typedef enum {
   JM_IMPORT_FORMAT_CJML,
   JM_IMPORT_FORMAT_GRID,
   JM_IMPORT_FORMAT_SURVEY,     /* survey responses: no map, a map's metrics */
+  JM_IMPORT_FORMAT_MAP_CSV,    /* the whole map as a long-form CSV (jm-map-csv.h) */
 } JmImportFormat;
 
 /* What the bytes hold; name (a file name or path) helps when they do
