@@ -24,6 +24,7 @@ typedef struct {
   const char *across;      /* --poster-sheets-across=N */
   const char *overlap;     /* --overlap=MM */
   const char *paper;       /* --paper */
+  gboolean    no_page_map; /* --no-page-map: a poster without its page-map sheet */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */
