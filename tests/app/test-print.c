@@ -614,6 +614,23 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The print dialog: a dialog with our Layout tab in it. */
 static GtkWidget *
 find_print_dialog (void)
@@ -665,18 +682,22 @@ test_layout_tab_counts_the_poster_pages (void)
   jm_test_spin_for (50);
   text = gtk_label_get_text (GTK_LABEL (pages));
   g_test_message ("poster: %s", text);
-  g_assert_cmpint (sscanf (text, "%u pages (%u across, %u down)", &n, &across, &down), ==, 3);
+  g_assert_cmpint (sscanf (text, "%u sheets (%u × %u)", &n, &across, &down), ==, 3);
   g_assert_cmpuint (n, ==, across * down);
   g_assert_cmpuint (n, >, 1);
 
-  /* Twice the scale, more pages. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (gtk_widget_get_parent (poster),
-                                                           GTK_TYPE_SPIN_BUTTON, NULL)), 200);
+  /* At a scale: twice the scale, more pages. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (gtk_widget_get_parent (poster),
+                                                              GTK_TYPE_CHECK_BUTTON, "Sc_ale")), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (gtk_widget_get_parent (poster), "scale")), 100);
+  jm_test_spin_for (50);
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u sheets (%u × %u)", &n, &across, &down), ==, 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (gtk_widget_get_parent (poster), "scale")), 200);
   jm_test_spin_for (50);
   {
     guint n2 = 0, across2 = 0, down2 = 0;
 
-    g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u pages (%u across, %u down)",
+    g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u sheets (%u × %u)",
                              &n2, &across2, &down2), ==, 3);
     g_assert_cmpuint (n2, >, n);
   }
@@ -692,6 +713,202 @@ test_layout_tab_counts_the_poster_pages (void)
   g_assert_null (find_print_dialog ());
   gtk_window_destroy (GTK_WINDOW (window));
   jm_test_spin_for (50);
+}
+
+/* The Layout tab, made as the print dialog makes it (the operation's
+ * create-custom-widget), for a wide map: the paper turned landscape,
+ * sheets across from the map's size, overlap, glue zones and page map;
+ * the count "N sheets (C × R)" as the planner counts; and apply stores the
+ * choices, which the next print dialog starts with. */
+static void
+test_layout_tab_sets_sheets_across_and_overlap_and_remembers_them (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymaps.JourneyMaps");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintOperation) again = NULL;
+  GtkPageSetup *setup;
+  GObject *tab = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *poster, *pages;
+  JmPrintLayout lay;
+  guint n, columns, rows, sheets = 0, c = 0, r = 0;
+  double w, h;
+  g_autofree char *expected = NULL;
+
+  g_settings_reset (settings, "print-poster");
+  g_settings_reset (settings, "print-poster-sheets-across");
+  g_settings_reset (settings, "print-poster-overlap");
+  g_settings_reset (settings, "print-glue-zones");
+  g_settings_reset (settings, "print-page-map");
+  g_settings_reset (settings, "print-poster-by-scale");
+
+  operation = jm_print_operation_new (GTK_WINDOW (window), doc, NULL, NULL, settings);
+  /* The map is wider than tall: the dialog starts landscape. */
+  map_size (doc, &w, &h);
+  g_assert_cmpfloat (w, >, h);
+  setup = gtk_print_operation_get_default_page_setup (operation);
+  g_assert_nonnull (setup);
+  g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_true (GTK_IS_WIDGET (tab));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (tab));
+  gtk_window_present (GTK_WINDOW (window));
+  jm_test_spin_for (50);
+
+  poster = find_widget (GTK_WIDGET (tab), GTK_TYPE_CHECK_BUTTON, "*_Poster across several pages");
+  pages = find_widget (GTK_WIDGET (tab), GTK_TYPE_LABEL, "1 page");
+  g_assert_nonnull (poster);
+  g_assert_nonnull (pages);
+  g_assert_nonnull (find_widget (GTK_WIDGET (tab), GTK_TYPE_LABEL, "*Page Setup tab"));
+  /* Sheets across by default, as many as the map takes at the PDF's scale. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (tab), GTK_TYPE_CHECK_BUTTON,
+                                                                             "Sheets _across"))));
+  {
+    JmPosterGrid grid;
+    double pw = gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS);
+    double ph = gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS);
+
+    g_assert_true (jm_poster_grid_init (&grid, w, h, pw, ph, JM_POSTER_MARGIN, JM_POINTS_PER_UNIT,
+                                        10 * JM_POINTS_PER_MM));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "sheets-across"))),
+                     ==, (int) grid.columns);
+  }
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (poster), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "sheets-across")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "overlap")), 15);
+  jm_test_spin_for (50);
+
+  jm_print_layout_init (&lay);
+  lay.poster = TRUE;
+  lay.sheets_across = 3;
+  lay.overlap_mm = 15;
+  sheets = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, &c, &r);
+  g_assert_cmpuint (c, ==, 3);
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (pages)));
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u sheets (%u × %u)", &n, &columns, &rows), ==, 3);
+  g_assert_cmpuint (n, ==, sheets);
+  g_assert_cmpuint (columns, ==, 3);
+  g_assert_cmpuint (rows, ==, r);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (pages)), "page map"));
+
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "page-map")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "glue-zones")), FALSE);
+  jm_test_spin_for (50);
+  expected = g_strdup_printf ("%u sheets (3 × %u)", sheets, r);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pages)), ==, expected);
+
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_true (g_settings_get_boolean (settings, "print-poster"));
+  g_assert_false (g_settings_get_boolean (settings, "print-poster-by-scale"));
+  g_assert_cmpuint (g_settings_get_uint (settings, "print-poster-sheets-across"), ==, 3);
+  g_assert_cmpfloat (g_settings_get_double (settings, "print-poster-overlap"), ==, 15);
+  g_assert_false (g_settings_get_boolean (settings, "print-glue-zones"));
+  g_assert_false (g_settings_get_boolean (settings, "print-page-map"));
+
+  /* The next print dialog starts where this one was left. */
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  again = jm_print_operation_new (GTK_WINDOW (window), doc, NULL, NULL, settings);
+  tab = NULL;
+  g_signal_emit_by_name (again, "create-custom-widget", &tab);
+  g_assert_true (GTK_IS_WIDGET (tab));
+  g_object_ref_sink (tab);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (tab), GTK_TYPE_CHECK_BUTTON,
+                                                                             "*_Poster across several pages"))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "sheets-across"))), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "overlap"))), ==, 15);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "page-map"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "glue-zones"))));
+  g_object_unref (tab);
+
+  g_settings_reset (settings, "print-poster");
+  g_settings_reset (settings, "print-poster-sheets-across");
+  g_settings_reset (settings, "print-poster-overlap");
+  g_settings_reset (settings, "print-glue-zones");
+  g_settings_reset (settings, "print-page-map");
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_test_spin_for (50);
+}
+
+/* A poster by sheets across prints its page map first, then its sheets,
+ * each named; without the page map, the sheets alone. */
+static void
+test_poster_by_sheets_prints_a_page_map_then_the_sheets (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GtkPageSetup) setup = page_setup (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_autofree char *pdf = g_build_filename (tmpdir, "poster-sheets.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  JmPrintLayout lay;
+  guint sheets, columns, rows;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
+      return;
+    }
+
+  jm_print_layout_init (&lay);
+  lay.poster = TRUE;
+  lay.sheets_across = 3;
+  sheets = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, &columns, &rows);
+  g_assert_cmpuint (columns, ==, 3);
+  g_assert_cmpuint (sheets, ==, 3 * rows);
+
+  g_assert_true (jm_print_to_pdf_with_layout (doc, NULL, NULL, &lay, setup, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1 + sheets);
+  {
+    g_autofree char *first = pdf_text (pdf, 1);
+    g_autofree char *second = pdf_text (pdf, 2);
+    g_autofree char *last = pdf_text (pdf, 1 + sheets);
+    g_autofree char *name = g_strdup_printf ("Sheet %u · C%u", sheets, rows);
+
+    g_assert_nonnull (strstr (first, "How the sheets go together"));
+    g_assert_nonnull (strstr (second, "Sheet 1 · A1"));
+    g_assert_nonnull (strstr (second, "glue — B1 goes over this strip"));
+    g_assert_nonnull (strstr (last, name));
+  }
+
+  lay.page_map = FALSE;
+  lay.glue_zones = FALSE;
+  g_assert_true (jm_print_to_pdf_with_layout (doc, NULL, NULL, &lay, setup, pdf, &error));
+  g_assert_cmpuint (pdf_pages (pdf), ==, sheets);
+  {
+    g_autofree char *first = pdf_text (pdf, 1);
+
+    g_assert_nonnull (strstr (first, "Sheet 1 · A1"));
+    g_assert_null (strstr (first, "glue"));
+  }
+  g_unlink (pdf);
+}
+
+/* Above twenty sheets printing asks; at twenty or fewer it does not. */
+static void
+test_asks_before_printing_more_than_twenty_sheets (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GtkPageSetup) setup = page_setup (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  JmPrintLayout lay;
+  guint big, small;
+
+  g_assert_false (jm_print_asks_before_printing (20));
+  g_assert_true (jm_print_asks_before_printing (21));
+
+  jm_print_layout_init (&lay);
+  lay.poster = TRUE;
+  lay.sheets_across = 8;
+  big = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL);
+  lay.sheets_across = 2;
+  small = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL);
+  g_test_message ("8 across: %u sheets, 2 across: %u", big, small);
+  g_assert_true (jm_print_asks_before_printing (big));
+  g_assert_false (jm_print_asks_before_printing (small));
+  /* Fitted is one page: nothing to ask. */
+  lay.poster = FALSE;
+  g_assert_cmpuint (jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL), ==, 0);
 }
 
 int
@@ -719,6 +936,12 @@ main (int   argc,
   g_test_add_func ("/app/print/print-shows-the-persona-view-in-the-print-theme",
                    test_print_shows_the_persona_view_in_the_print_theme);
   g_test_add_func ("/app/print/layout-tab-counts-the-poster-pages", test_layout_tab_counts_the_poster_pages);
+  g_test_add_func ("/app/print/layout-tab-sets-sheets-across-and-overlap-and-remembers-them",
+                   test_layout_tab_sets_sheets_across_and_overlap_and_remembers_them);
+  g_test_add_func ("/app/print/poster-by-sheets-prints-a-page-map-then-the-sheets",
+                   test_poster_by_sheets_prints_a_page_map_then_the_sheets);
+  g_test_add_func ("/app/print/asks-before-printing-more-than-twenty-sheets",
+                   test_asks_before_printing_more_than_twenty_sheets);
   g_test_add_func ("/app/print/through-a-view-leaves-out-its-other-lanes",
                    test_print_through_a_view_leaves_out_its_other_lanes);
   g_test_add_func ("/app/print/poster-too-large-for-the-paper-fails-with-a-reason",
