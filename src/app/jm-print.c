@@ -41,9 +41,8 @@ typedef struct {
   GtkWindow       *parent;
   gboolean         finished;
   gboolean         with_dialog;    /* the user chose: ask before many sheets */
-  gboolean         confirmed;      /* … and said yes */
-  gboolean         ask;            /* begin-print stopped to ask */
-  GtkPrintSettings *ask_settings;  /* what the dialog chose, to print again */
+  gboolean         reopen;         /* "Change Layout…": the dialog again */
+  GtkPrintSettings *ask_settings;  /* what the dialog chose, to start from again */
   GtkPageSetup    *ask_setup;
 
   /* The Layout tab. */
@@ -209,6 +208,9 @@ compute_grid (PrintJob     *job,
 
 /* ---- the print operation ---- */
 
+static char *ask_about_sheets (PrintJob     *job,
+                               GtkPageSetup *setup);
+
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
@@ -239,18 +241,26 @@ on_begin_print (GtkPrintOperation *operation,
     }
   sheets = jm_poster_grid_get_n_sheets (&job->grid);
 
-  /* Many sheets: stop here and ask (on_done), keeping what the dialog
-   * chose so that "Print" prints it without the dialog again. */
-  if (job->with_dialog && !job->confirmed && jm_print_asks_before_printing (sheets))
+  /* Many sheets: ask before the printer learns it. "Change Layout…"
+   * opens the dialog again (on_done) where the user left it. */
+  if (job->with_dialog && jm_print_asks_before_printing (sheets))
     {
-      job->ask = TRUE;
-      g_clear_object (&job->ask_settings);
-      g_clear_object (&job->ask_setup);
-      if (gtk_print_operation_get_print_settings (operation) != NULL)
-        job->ask_settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
-      job->ask_setup = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
-      gtk_print_operation_cancel (operation);
-      return;
+      g_autofree char *answer = ask_about_sheets (job, gtk_print_context_get_page_setup (context));
+
+      if (!g_str_equal (answer, "print"))
+        {
+          if (g_str_equal (answer, "change"))
+            {
+              job->reopen = TRUE;
+              g_clear_object (&job->ask_settings);
+              g_clear_object (&job->ask_setup);
+              if (gtk_print_operation_get_print_settings (operation) != NULL)
+                job->ask_settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
+              job->ask_setup = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
+            }
+          gtk_print_operation_cancel (operation);
+          return;
+        }
     }
   gtk_print_operation_set_n_pages (operation, (int) sheets + (job->lay.page_map ? 1 : 0));
 }
@@ -793,36 +803,44 @@ static void run_operation (PrintJob               *job,
                            GtkPrintSettings       *settings,
                            GtkPageSetup           *setup);
 
-static void
-on_sheets_question (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PrintJob         *job)
-{
-  g_autoptr(GtkPrintSettings) settings = job->ask_settings != NULL ? g_object_ref (job->ask_settings) : NULL;
-  g_autoptr(GtkPageSetup) setup = job->ask_setup != NULL ? g_object_ref (job->ask_setup) : NULL;
+typedef struct {
+  GMainLoop *loop;
+  char      *response;
+} Answer;
 
-  if (g_str_equal (response, "print"))
-    {
-      /* What the dialog chose, printed as it is now without asking. */
-      job->confirmed = TRUE;
-      run_operation (job, GTK_PRINT_OPERATION_ACTION_PRINT, settings, setup);
-    }
-  else if (g_str_equal (response, "change"))
-    run_operation (job, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, settings, setup);
+static void
+on_sheets_answer (AdwMessageDialog *dialog,
+                  const char       *response,
+                  Answer           *answer)
+{
+  if (answer->response == NULL)
+    answer->response = g_strdup (response);
+  g_main_loop_quit (answer->loop);
+}
+
+static void
+on_sheets_question_destroy (GtkWidget *dialog,
+                            Answer    *answer)
+{
+  g_main_loop_quit (answer->loop);
 }
 
 /* "This poster takes N sheets of A4 (C × R)." Print / Change Layout… /
- * Cancel. */
-static void
-ask_about_sheets (PrintJob *job)
+ * Cancel: the answer's id. The operation is between the dialog and the
+ * first page, so it waits here for the answer (as GTK's own synchronous
+ * printing does), and "Print" goes on printing what the dialog chose. */
+static char *
+ask_about_sheets (PrintJob     *job,
+                  GtkPageSetup *setup)
 {
   GtkWidget *dialog;
   g_autofree char *body = NULL;
   const char *paper = _("paper");
   guint n = jm_poster_grid_get_n_sheets (&job->grid);
+  Answer answer = { NULL, NULL };
 
-  if (job->ask_setup != NULL && gtk_page_setup_get_paper_size (job->ask_setup) != NULL)
-    paper = gtk_paper_size_get_display_name (gtk_page_setup_get_paper_size (job->ask_setup));
+  if (setup != NULL && gtk_page_setup_get_paper_size (setup) != NULL)
+    paper = gtk_paper_size_get_display_name (gtk_page_setup_get_paper_size (setup));
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: the sheets of a printed poster; %s is the paper, such as A4 */
@@ -838,10 +856,20 @@ ask_about_sheets (PrintJob *job)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_widget_set_name (dialog, "jm-print-sheets-question");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_sheets_question), print_job_ref (job),
-                         print_job_closure_notify, 0);
+
+  answer.loop = g_main_loop_new (NULL, FALSE);
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_sheets_answer), &answer);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_sheets_question_destroy), &answer);
   gtk_window_present (GTK_WINDOW (dialog));
+  g_main_loop_run (answer.loop);
+  g_signal_handlers_disconnect_by_data (dialog, &answer);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  g_main_loop_unref (answer.loop);
+  return answer.response != NULL ? answer.response : g_strdup ("cancel");
 }
 
 static void
@@ -856,20 +884,19 @@ on_done (GtkPrintOperation       *operation,
     return;
   job->finished = TRUE;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY || job->ask)
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      if (gtk_print_operation_get_print_settings (operation) != NULL)
-        g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
-      if (job->ask_setup != NULL)
-        g_set_object (&last_page_setup, job->ask_setup);
-      else
-        g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
+      g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
     }
 
-  if (job->ask)
+  if (job->reopen)
     {
-      job->ask = FALSE;
-      ask_about_sheets (job);
+      g_autoptr(GtkPrintSettings) settings = g_steal_pointer (&job->ask_settings);
+      g_autoptr(GtkPageSetup) setup = g_steal_pointer (&job->ask_setup);
+
+      job->reopen = FALSE;
+      run_operation (job, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, settings, setup);
       return;
     }
 
@@ -908,7 +935,6 @@ run_operation (PrintJob               *job,
   GtkPrintOperationResult result;
 
   job->finished = FALSE;
-  job->ask = FALSE;
   job->with_dialog = TRUE;
   g_clear_error (&job->error);
   if (settings != NULL)

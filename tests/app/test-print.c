@@ -911,6 +911,182 @@ test_asks_before_printing_more_than_twenty_sheets (void)
   g_assert_cmpuint (jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL), ==, 0);
 }
 
+static GtkWidget *
+find_sheets_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item))
+          && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (item)), "jm-print-sheets-question") == 0)
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+/* Answers the sheets question once it shows, from the main loop: the
+ * print operation waits for the answer inside the dialog's response. */
+typedef struct {
+  const char *response;
+  char       *body;
+  gboolean    answered;
+} Answering;
+
+static gboolean
+answer_question (gpointer data)
+{
+  Answering *a = data;
+  GtkWidget *question = find_sheets_question ();
+
+  if (question == NULL)
+    return G_SOURCE_CONTINUE;
+  g_free (a->body);
+  a->body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), "print"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), "change"));
+  if (g_str_equal (a->response, "cancel"))
+    gtk_window_close (GTK_WINDOW (question));   /* as Escape does */
+  else
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), a->response);
+  a->answered = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens the print dialog as jm_print_run does, on the "Print to File"
+ * printer, presses Print in it, and answers the question (if it comes)
+ * with response. Returns whether it came. */
+static gboolean
+print_and_answer (GtkWindow        *window,
+                  JmDocument       *doc,
+                  GSettings        *settings,
+                  GtkPrintSettings *print_settings,
+                  const char       *response,
+                  char            **body)
+{
+  g_autoptr(GtkPrintOperation) operation = jm_print_operation_new (window, doc, NULL, NULL, settings);
+  GtkWidget *dialog = NULL;
+  Answering a = { response, NULL, FALSE };
+  guint source;
+
+  gtk_print_operation_set_print_settings (operation, print_settings);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, window, NULL),
+                   ==, GTK_PRINT_OPERATION_RESULT_IN_PROGRESS);
+  for (guint i = 0; i < 100 && dialog == NULL; i++)
+    {
+      jm_test_spin_for (50);
+      dialog = find_print_dialog ();
+    }
+  g_assert_nonnull (dialog);
+  /* Printers come in as the backends find them. */
+  jm_test_spin_for (500);
+  source = g_timeout_add (50, answer_question, &a);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  jm_test_spin_for (300);
+  if (!a.answered)
+    g_source_remove (source);
+  *body = a.body;
+  return a.answered;
+}
+
+/* Printing a poster of more than twenty sheets from the print dialog
+ * stops and asks, saying how many: Cancel prints nothing, Print prints
+ * the page map and every sheet, Change Layout… opens the dialog again; a
+ * poster of few sheets prints without a question. */
+static void
+test_print_dialog_asks_about_a_big_poster (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymaps.JourneyMaps");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *dialog = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autofree char *pdf = g_build_filename (tmpdir, "big-poster.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  guint n = 0, c = 0, r = 0;
+
+  g_settings_set_boolean (settings, "print-poster", TRUE);
+  g_settings_set_uint (settings, "print-poster-sheets-across", 5);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_settings_set_printer (print_settings, "Print to File");
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  g_unlink (pdf);
+
+  /* Cancel. */
+  {
+    g_autofree char *body = NULL;
+
+    g_assert_true (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "cancel", &body));
+    g_test_message ("%s", body);
+    g_assert_cmpint (sscanf (body, "This poster takes %u sheets of A4 (%u × %u).", &n, &c, &r), ==, 3);
+    g_assert_cmpuint (n, >, 20);
+    g_assert_cmpuint (c, ==, 5);
+    g_assert_cmpuint (n, ==, c * r);
+    jm_test_spin_for (200);
+    g_assert_null (find_sheets_question ());
+    g_assert_null (find_print_dialog ());
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  /* Print: the page map and every sheet. */
+  {
+    g_autofree char *body = NULL;
+
+    g_assert_true (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "print", &body));
+    for (guint i = 0; i < 600 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+      jm_test_spin_for (50);
+    jm_test_spin_for (500);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    if (have_poppler ())
+      g_assert_cmpuint (pdf_pages (pdf), ==, 1 + n);
+    g_assert_null (find_sheets_question ());
+    g_unlink (pdf);
+  }
+
+  /* Change Layout…: the print dialog again. */
+  {
+    g_autofree char *body = NULL;
+
+    g_assert_true (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "change", &body));
+    for (guint i = 0; i < 100 && dialog == NULL; i++)
+      {
+        jm_test_spin_for (50);
+        dialog = find_print_dialog ();
+      }
+    g_assert_nonnull (dialog);
+    g_assert_null (find_sheets_question ());
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    jm_test_spin_for (200);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  /* Few sheets: printed straight away. */
+  {
+    g_autofree char *body = NULL;
+
+    g_settings_set_uint (settings, "print-poster-sheets-across", 2);
+    g_assert_false (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "cancel", &body));
+    for (guint i = 0; i < 600 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+      jm_test_spin_for (50);
+    jm_test_spin_for (500);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_null (find_sheets_question ());
+    g_unlink (pdf);
+  }
+
+  g_settings_reset (settings, "print-poster");
+  g_settings_reset (settings, "print-poster-sheets-across");
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_test_spin_for (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -942,6 +1118,7 @@ main (int   argc,
                    test_poster_by_sheets_prints_a_page_map_then_the_sheets);
   g_test_add_func ("/app/print/asks-before-printing-more-than-twenty-sheets",
                    test_asks_before_printing_more_than_twenty_sheets);
+  g_test_add_func ("/app/print/print-dialog-asks-about-a-big-poster", test_print_dialog_asks_about_a_big_poster);
   g_test_add_func ("/app/print/through-a-view-leaves-out-its-other-lanes",
                    test_print_through_a_view_leaves_out_its_other_lanes);
   g_test_add_func ("/app/print/poster-too-large-for-the-paper-fails-with-a-reason",
