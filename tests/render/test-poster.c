@@ -11,6 +11,7 @@
 
 #include "jm-export.h"
 #include "jm-poster.h"
+#include "jm-reader.h"
 #include "jm-test-utils.h"
 
 /* A4, A3 and Letter, upright, in points. */
@@ -73,16 +74,33 @@ check_grid (double w,
     }
 }
 
+/* Every example map, in every language it ships in. */
+static GPtrArray *
+example_names (void)
+{
+  g_autofree char *any = jm_test_example_path ("online-shop.journey");
+  g_autofree char *dir_path = g_path_get_dirname (any);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".journey"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, >=, 3);
+  return names;
+}
+
 static void
 test_sheets_across_leave_no_near_empty_row_or_column (void)
 {
-  static const char *examples[] = {
-    "bike-shop-vs-food-delivery.journey", "restaurant-regular.journey", "online-shop.journey",
-  };
+  g_autoptr(GPtrArray) examples = example_names ();
 
-  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+  for (guint e = 0; e < examples->len; e++)
     {
-      g_autoptr(JmDocument) doc = jm_test_load_example (examples[e]);
+      const char *example = examples->pdata[e];
+      g_autoptr(JmDocument) doc = jm_test_load_example (example);
       g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
       double w, h;
 
@@ -91,22 +109,67 @@ test_sheets_across_leave_no_near_empty_row_or_column (void)
         for (guint o = 0; o < G_N_ELEMENTS (overlaps_mm); o++)
           for (guint across = 1; across <= 6; across++)
             {
-              g_test_message ("%s paper %u overlap %g mm, %u across", examples[e], p, overlaps_mm[o], across);
+              g_test_message ("%s paper %u overlap %g mm, %u across", example, p, overlaps_mm[o], across);
               check_grid (w, h, p, o, across);
             }
     }
 }
 
-/* Maps of other shapes than the examples': the large benchmark map's
- * (12 stages, 100 steps: very wide), a square one and a tall one. A
- * single row of sheets under a very wide map is mostly empty whatever
- * one does, so each shape is held to the promise from the number of
- * sheets across that can fill a row a fifth (on sheets turned to the
- * long side) up to six. */
+/* The large benchmark map, as jm-bench --write-maps writes it (about a
+ * second), when the benchmark is built: its size in map units. */
+static gboolean
+large_benchmark_map_size (double *w,
+                          double *h)
+{
+  g_autofree char *bench = g_build_filename (g_getenv ("JM_BUILD_ROOT"), "bench", "jm-bench", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+  const char *argv[] = { bench, "--write-maps", NULL, NULL };
+  int status = 0;
+
+  if (!g_file_test (bench, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+  dir = g_dir_make_tmp ("jm-poster-bench-XXXXXX", NULL);
+  argv[2] = dir;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  path = g_build_filename (dir, "large.journey", NULL);
+  doc = jm_reader_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  layout = jm_layout_new (doc, NULL);
+  jm_layout_get_size (layout, w, h);
+  for (const char *const *name = (const char *const[]) { "small.journey", "large.journey", "huge.journey", NULL };
+       *name != NULL; name++)
+    {
+      g_autofree char *file = g_build_filename (dir, *name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+  return TRUE;
+}
+
+/* Maps of other shapes than the examples': the large benchmark map, the
+ * huge one's shape (17,680 × 25,873), a very wide one (a long journey of
+ * few lanes), a square one and a tall one. A single row of sheets under a
+ * very wide map is mostly empty whatever one does, so each shape is held
+ * to the promise from the number of sheets across that can fill a row a
+ * fifth (on sheets turned to the long side) up to six. */
 static void
 test_sheets_across_suit_wide_and_tall_maps (void)
 {
-  static const double sizes[][2] = { { 21000, 1900 }, { 9000, 2500 }, { 3000, 3000 }, { 1400, 6000 } };
+  double sizes[][2] = { { 7240, 7863 }, { 17680, 25873 }, { 21000, 1900 }, { 9000, 2500 },
+                        { 3000, 3000 }, { 1400, 6000 } };
+
+  if (large_benchmark_map_size (&sizes[0][0], &sizes[0][1]))
+    g_test_message ("the large benchmark map: %g × %g", sizes[0][0], sizes[0][1]);
+  else
+    g_test_message ("jm-bench is not built: the large benchmark map's size as last measured");
 
   for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
     for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
