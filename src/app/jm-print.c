@@ -415,16 +415,18 @@ draw_preview (GtkDrawingArea *area,
         {
           double x = x0 + c * step_x * s, y = y0 + r * step_y * s;
           double w = grid.piece_width * s, h = grid.piece_height * s;
-          char number[16];
+          g_autofree char *name = jm_poster_grid_get_sheet_name (&grid, r * grid.columns + c);
+          char number[32];
           cairo_text_extents_t ext;
 
           cairo_set_source_rgb (cr, 0.11, 0.36, 0.72);
           cairo_rectangle (cr, round (x) + 0.5, round (y) + 0.5, round (w) - 1, round (h) - 1);
           cairo_stroke (cr);
 
-          g_snprintf (number, sizeof number, "%u", r * grid.columns + c + 1);
+          /* As the page map and the sheet itself name it. */
+          g_snprintf (number, sizeof number, "%u · %s", r * grid.columns + c + 1, name);
           cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-          cairo_set_font_size (cr, CLAMP (MIN (w, h) / 4, 8, 20));
+          cairo_set_font_size (cr, CLAMP (MIN (w, h) / 6, 7, 18));
           cairo_text_extents (cr, number, &ext);
           cairo_move_to (cr, x + (w - ext.width) / 2 - ext.x_bearing, y + (h - ext.height) / 2 - ext.y_bearing);
           cairo_text_path (cr, number);
