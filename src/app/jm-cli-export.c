@@ -384,6 +384,17 @@ jm_cli_export (const JmCliExport  *options,
   text_export = has_suffix_ci (options->output, ".mmd") || has_suffix_ci (options->output, ".csv");
   if (!parse_poster (options, &export_options))
     return JM_EXIT_USAGE;
+  if (options->no_page_map)
+    {
+      if (!has_suffix_ci (options->output, ".pdf")
+          || (export_options.page != JM_PAGE_POSTER_A4 && export_options.poster_columns == 0))
+        {
+          g_printerr (_("--no-page-map goes with a PDF poster (--poster, --poster-sheets-across or "
+                        "--page=poster-a4): it does not apply to “%s”\n"), options->output);
+          return JM_EXIT_USAGE;
+        }
+      export_options.poster_page_map = FALSE;
+    }
 
   if (options->view != NULL && (text_export || has_suffix_ci (options->output, ".journey")))
     {
@@ -496,20 +507,33 @@ jm_cli_export (const JmCliExport  *options,
         g_printerr (_("%s: writing a PNG of %d × %d pixels (%.0f megapixels)\n"), options->output, width, height,
                     (double) width * height / 1e6);
     }
-  /* A large poster: how many sheets, before the printer learns it. */
-  if (export_options.poster_columns > 0)
-    {
-      guint sheets = jm_export_count_pages (doc, &export_options);
-
-      if (sheets > 20)
-        g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: the poster has %u sheet\n", "%s: the poster has %u sheets\n",
-                                 sheets), options->output, sheets);
-    }
-
   if (!jm_export_to_path (doc, options->output, &export_options, &error))
     {
       g_printerr ("%s\n", error->message);
       return JM_EXIT_FAILURE;
+    }
+
+  /* A poster says how many sheets it takes, before the printer learns it:
+   * on standard output, as the result of a successful export (problems go
+   * to standard error). */
+  if (has_suffix_ci (options->output, ".pdf"))
+    {
+      guint columns, rows;
+      guint sheets = jm_export_count_poster_sheets (doc, &export_options, &columns, &rows);
+
+      if (sheets > 0)
+        {
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sheet (%u × %u)",
+                                                                 "%u sheets (%u × %u)", sheets),
+                                                    sheets, columns, rows);
+
+          if (export_options.poster_page_map)
+            /* Translators: a poster's output file, then its sheets counted,
+             * such as "6 sheets (3 × 2)" */
+            g_print (_("%s: %s, and a page map sheet\n"), options->output, count);
+          else
+            g_print ("%s: %s\n", options->output, count);
+        }
     }
 
   return JM_EXIT_OK;

@@ -97,6 +97,8 @@ static const GOptionEntry option_entries[] = {
     N_("How much a poster's sheets overlap, 0 to 30 mm (10 by default)"), N_("MM") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("A poster's sheets: a4, a3 or letter"), N_("PAPER") },
+  { "no-page-map", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("A PDF poster without its first sheet showing how the sheets go together"), NULL },
   { "import-metrics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Apply survey responses from a CSV file to the map before writing it"), N_("CSV") },
   { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -167,6 +169,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char **files = NULL;
   gboolean check = FALSE;
   gboolean emotion_values = FALSE;
+  gboolean no_page_map = FALSE;
   g_autofree char *scale_arg = NULL;
   double scale = NAN;
 
@@ -198,6 +201,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "poster-sheets-across", "s", &across);
   g_variant_dict_lookup (options, "overlap", "s", &overlap);
   g_variant_dict_lookup (options, "paper", "s", &paper);
+  g_variant_dict_lookup (options, "no-page-map", "b", &no_page_map);
   g_variant_dict_lookup (options, "import-metrics", "^ay", &import);
   g_variant_dict_lookup (options, "compare", "^ay", &compare);
   g_variant_dict_lookup (options, "lang", "s", &lang);
@@ -207,7 +211,8 @@ jm_cli_handle_local_options (GVariantDict    *options,
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
                       || persona != NULL || import != NULL || compare != NULL || lang != NULL || emotion_values
-                      || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL;
+                      || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL
+                      || no_page_map;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -226,7 +231,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (export_path != NULL)
     {
       JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang, view,
-                          poster, across, overlap, paper, emotion_values };
+                          poster, across, overlap, paper, emotion_values, no_page_map };
       return export_func (&cli, (const char * const *) files);
     }
 
@@ -248,6 +253,11 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL)
     {
       g_printerr ("%s\n", _("--view, --poster, --poster-sheets-across, --overlap and --paper go with --export"));
+      return JM_EXIT_USAGE;
+    }
+  if (no_page_map)
+    {
+      g_printerr ("%s\n", _("--no-page-map goes with --export to a PDF poster"));
       return JM_EXIT_USAGE;
     }
 

@@ -25,6 +25,7 @@ typedef struct {
   const char *overlap;     /* --overlap=MM */
   const char *paper;       /* --paper */
   gboolean    emotion_values; /* --emotion-values */
+  gboolean    no_page_map; /* --no-page-map: a poster without its page-map sheet */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

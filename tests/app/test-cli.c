@@ -579,8 +579,25 @@ test_export_through_a_view (void)
   g_rmdir (dir);
 }
 
+/* The text of one page of a PDF, through pdftotext. */
+static char *
+pdf_page_text (const char *pdf,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
+  char *text = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (text);
+  return text;
+}
+
 /* A PDF poster by sheets from the command line: the paper and the number
- * of sheets asked for; wrong values and other formats are wrong usage. */
+ * of sheets asked for, printed as "N sheets (C × R)"; a first page showing
+ * how the sheets go together unless --no-page-map; wrong values and other
+ * formats are wrong usage. */
 static void
 test_export_poster_by_sheets (void)
 {
@@ -592,25 +609,79 @@ test_export_poster_by_sheets (void)
   g_autofree char *info = NULL;
   const char *argv[] = { "pdfinfo", pdf, NULL };
 
+  guint sheets = 0, columns = 0, rows = 0;
+
   {
     Result r = run (out_arg, "--poster-sheets-across=3", "--paper=a3", "--overlap=15", input, NULL);
+    g_autofree char *expected = NULL;
 
     g_test_message ("%s", r.err);
     g_assert_cmpint (r.status, ==, 0);
+    /* The count on standard output, as "N sheets (C × R)". */
+    g_assert_true (g_str_has_prefix (r.out, pdf));
+    g_assert_cmpint (sscanf (r.out + strlen (pdf), ": %u sheets (%u × %u)", &sheets, &columns, &rows), ==, 3);
+    g_assert_cmpuint (columns, ==, 3);
+    g_assert_cmpuint (sheets, ==, columns * rows);
+    g_assert_nonnull (strstr (r.out, "page map"));
     result_clear (&r);
   }
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, &info, NULL, NULL, NULL));
   g_assert_nonnull (strstr (info, "(A3)"));
-  /* Three across, and the rows the map needs: more than one sheet, a multiple of three. */
+  /* The page map, then the sheets, then the map in reading order. */
   {
     const char *pages = strstr (info, "Pages:");
+    g_autofree char *first = NULL, *second = NULL;
     guint n;
 
     g_assert_nonnull (pages);
     n = (guint) g_ascii_strtoull (pages + 6 + strspn (pages + 6, " "), NULL, 10);
-    g_assert_cmpuint (n, >=, 3);
-    g_assert_cmpuint (n % 3, ==, 0);
+    g_assert_cmpuint (n, >=, 1 + sheets);
+    first = pdf_page_text (pdf, 1);
+    second = pdf_page_text (pdf, 2);
+    g_assert_nonnull (strstr (first, "How the sheets go together"));
+    g_assert_nonnull (strstr (second, "Sheet 1 · A1"));
+  }
+  g_unlink (pdf);
+
+  /* Without the page map, the first page is the first sheet. */
+  {
+    Result r = run (out_arg, "--poster-sheets-across=3", "--paper=a3", "--overlap=15", "--no-page-map",
+                    input, NULL);
+    g_autofree char *first = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_null (strstr (r.out, "page map"));
+    first = pdf_page_text (pdf, 1);
+    g_assert_null (strstr (first, "How the sheets go together"));
+    g_assert_nonnull (strstr (first, "Sheet 1 · A1"));
+    result_clear (&r);
+  }
+  g_unlink (pdf);
+
+  /* Every poster says its count, the A4 poster at the PDF's scale too;
+   * other exports stay quiet. */
+  {
+    Result r = run (out_arg, "--page=poster-a4", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, " sheets ("));
+    result_clear (&r);
+    r = run (out_arg, "--page=a4", input, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "");
+    result_clear (&r);
+  }
+  /* --no-page-map without a poster is wrong usage. */
+  {
+    Result r = run (out_arg, "--page=a4", "--no-page-map", input, NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--no-page-map"));
+    result_clear (&r);
+    r = run ("--no-page-map", input, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
   }
   g_unlink (pdf);
 
@@ -641,12 +712,13 @@ test_export_poster_by_sheets (void)
     g_assert_cmpint (r.status, ==, 2);
     result_clear (&r);
   }
-  /* Above twenty sheets, the count is said. */
+  /* Above twenty sheets too. */
   {
     Result r = run (out_arg, "--poster-sheets-across=8", input, NULL);
 
     g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.err, "sheets"));
+    g_assert_cmpint (sscanf (r.out + strlen (pdf), ": %u sheets (%u × %u)", &sheets, &columns, &rows), ==, 3);
+    g_assert_cmpuint (sheets, >, 20);
     result_clear (&r);
   }
   g_unlink (pdf);

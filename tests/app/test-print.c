@@ -149,6 +149,17 @@ pdf_words (const char *pdf,
   return words;
 }
 
+static gboolean
+is_glue_label_word (const char *text)
+{
+  static const char *words[] = { "glue", "—", "goes", "over", "this", "strip" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (text, words[i]))
+      return TRUE;
+  return g_regex_match_simple ("^[A-Z]{1,2}[0-9]{1,2}$", text, 0, 0);
+}
+
 /* Each word that starts inside the strip (x, y, width, height) of the
  * first page is on the second page too, moved by (dx, dy). Returns how
  * many words were found. */
@@ -170,6 +181,10 @@ assert_words_repeat (GArray *first,
       gboolean again = FALSE;
 
       if (word->x < x || word->x >= x + width || word->y < y || word->y >= y + height)
+        continue;
+      /* The glue zone's own label ("glue — B1 goes over this strip") is
+       * not the map's: it is on this sheet only. */
+      if (is_glue_label_word (word->text))
         continue;
       for (guint j = 0; j < second->len && !again; j++)
         {
@@ -599,6 +614,23 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The print dialog: a dialog with our Layout tab in it. */
 static GtkWidget *
 find_print_dialog (void)
@@ -650,18 +682,22 @@ test_layout_tab_counts_the_poster_pages (void)
   jm_test_spin_for (50);
   text = gtk_label_get_text (GTK_LABEL (pages));
   g_test_message ("poster: %s", text);
-  g_assert_cmpint (sscanf (text, "%u pages (%u across, %u down)", &n, &across, &down), ==, 3);
+  g_assert_cmpint (sscanf (text, "%u sheets (%u × %u)", &n, &across, &down), ==, 3);
   g_assert_cmpuint (n, ==, across * down);
   g_assert_cmpuint (n, >, 1);
 
-  /* Twice the scale, more pages. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (gtk_widget_get_parent (poster),
-                                                           GTK_TYPE_SPIN_BUTTON, NULL)), 200);
+  /* At a scale: twice the scale, more pages. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (gtk_widget_get_parent (poster),
+                                                              GTK_TYPE_CHECK_BUTTON, "Sc_ale")), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (gtk_widget_get_parent (poster), "scale")), 100);
+  jm_test_spin_for (50);
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u sheets (%u × %u)", &n, &across, &down), ==, 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (gtk_widget_get_parent (poster), "scale")), 200);
   jm_test_spin_for (50);
   {
     guint n2 = 0, across2 = 0, down2 = 0;
 
-    g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u pages (%u across, %u down)",
+    g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u sheets (%u × %u)",
                              &n2, &across2, &down2), ==, 3);
     g_assert_cmpuint (n2, >, n);
   }
@@ -675,6 +711,378 @@ test_layout_tab_counts_the_poster_pages (void)
   G_GNUC_END_IGNORE_DEPRECATIONS
   jm_test_spin_for (200);
   g_assert_null (find_print_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_test_spin_for (50);
+}
+
+/* The Layout tab, made as the print dialog makes it (the operation's
+ * create-custom-widget), for a wide map: the paper turned landscape,
+ * sheets across from the map's size, overlap, glue zones and page map;
+ * the count "N sheets (C × R)" as the planner counts; and apply stores the
+ * choices, which the next print dialog starts with. */
+static void
+test_layout_tab_sets_sheets_across_and_overlap_and_remembers_them (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymaps.JourneyMaps");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintOperation) again = NULL;
+  GtkPageSetup *setup;
+  GObject *tab = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *poster, *pages;
+  JmPrintLayout lay;
+  guint n, columns, rows, sheets = 0, c = 0, r = 0;
+  double w, h;
+  g_autofree char *expected = NULL;
+
+  g_settings_reset (settings, "print-poster");
+  g_settings_reset (settings, "print-poster-sheets-across");
+  g_settings_reset (settings, "print-poster-overlap");
+  g_settings_reset (settings, "print-glue-zones");
+  g_settings_reset (settings, "print-page-map");
+  g_settings_reset (settings, "print-poster-by-scale");
+
+  operation = jm_print_operation_new (GTK_WINDOW (window), doc, NULL, NULL, settings);
+  /* The map is wider than tall: the dialog starts landscape. */
+  map_size (doc, &w, &h);
+  g_assert_cmpfloat (w, >, h);
+  setup = gtk_print_operation_get_default_page_setup (operation);
+  g_assert_nonnull (setup);
+  g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_true (GTK_IS_WIDGET (tab));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (tab));
+  gtk_window_present (GTK_WINDOW (window));
+  jm_test_spin_for (50);
+
+  poster = find_widget (GTK_WIDGET (tab), GTK_TYPE_CHECK_BUTTON, "*_Poster across several pages");
+  pages = find_widget (GTK_WIDGET (tab), GTK_TYPE_LABEL, "1 page");
+  g_assert_nonnull (poster);
+  g_assert_nonnull (pages);
+  g_assert_nonnull (find_widget (GTK_WIDGET (tab), GTK_TYPE_LABEL, "*Page Setup tab"));
+  /* Sheets across by default, as many as the map takes at the PDF's scale. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (tab), GTK_TYPE_CHECK_BUTTON,
+                                                                             "Sheets _across"))));
+  {
+    JmPosterGrid grid;
+    double pw = gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS);
+    double ph = gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS);
+
+    g_assert_true (jm_poster_grid_init (&grid, w, h, pw, ph, JM_POSTER_MARGIN, JM_POINTS_PER_UNIT,
+                                        10 * JM_POINTS_PER_MM));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "sheets-across"))),
+                     ==, (int) grid.columns);
+  }
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (poster), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "sheets-across")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "overlap")), 15);
+  jm_test_spin_for (50);
+
+  jm_print_layout_init (&lay);
+  lay.poster = TRUE;
+  lay.sheets_across = 3;
+  lay.overlap_mm = 15;
+  sheets = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, &c, &r);
+  g_assert_cmpuint (c, ==, 3);
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (pages)));
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (pages)), "%u sheets (%u × %u)", &n, &columns, &rows), ==, 3);
+  g_assert_cmpuint (n, ==, sheets);
+  g_assert_cmpuint (columns, ==, 3);
+  g_assert_cmpuint (rows, ==, r);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (pages)), "page map"));
+
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "page-map")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "glue-zones")), FALSE);
+  jm_test_spin_for (50);
+  expected = g_strdup_printf ("%u sheets (3 × %u)", sheets, r);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pages)), ==, expected);
+
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_true (g_settings_get_boolean (settings, "print-poster"));
+  g_assert_false (g_settings_get_boolean (settings, "print-poster-by-scale"));
+  g_assert_cmpuint (g_settings_get_uint (settings, "print-poster-sheets-across"), ==, 3);
+  g_assert_cmpfloat (g_settings_get_double (settings, "print-poster-overlap"), ==, 15);
+  g_assert_false (g_settings_get_boolean (settings, "print-glue-zones"));
+  g_assert_false (g_settings_get_boolean (settings, "print-page-map"));
+
+  /* The next print dialog starts where this one was left. */
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  again = jm_print_operation_new (GTK_WINDOW (window), doc, NULL, NULL, settings);
+  tab = NULL;
+  g_signal_emit_by_name (again, "create-custom-widget", &tab);
+  g_assert_true (GTK_IS_WIDGET (tab));
+  g_object_ref_sink (tab);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (tab), GTK_TYPE_CHECK_BUTTON,
+                                                                             "*_Poster across several pages"))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "sheets-across"))), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (tab), "overlap"))), ==, 15);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "page-map"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (tab), "glue-zones"))));
+  g_object_unref (tab);
+
+  g_settings_reset (settings, "print-poster");
+  g_settings_reset (settings, "print-poster-sheets-across");
+  g_settings_reset (settings, "print-poster-overlap");
+  g_settings_reset (settings, "print-glue-zones");
+  g_settings_reset (settings, "print-page-map");
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_test_spin_for (50);
+}
+
+/* A poster by sheets across prints its page map first, then its sheets,
+ * each named; without the page map, the sheets alone. */
+static void
+test_poster_by_sheets_prints_a_page_map_then_the_sheets (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GtkPageSetup) setup = page_setup (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_autofree char *pdf = g_build_filename (tmpdir, "poster-sheets.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  JmPrintLayout lay;
+  guint sheets, columns, rows;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
+      return;
+    }
+
+  jm_print_layout_init (&lay);
+  lay.poster = TRUE;
+  lay.sheets_across = 3;
+  sheets = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, &columns, &rows);
+  g_assert_cmpuint (columns, ==, 3);
+  g_assert_cmpuint (sheets, ==, 3 * rows);
+
+  g_assert_true (jm_print_to_pdf_with_layout (doc, NULL, NULL, &lay, setup, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1 + sheets);
+  {
+    g_autofree char *first = pdf_text (pdf, 1);
+    g_autofree char *second = pdf_text (pdf, 2);
+    g_autofree char *last = pdf_text (pdf, 1 + sheets);
+    g_autofree char *name = g_strdup_printf ("Sheet %u · C%u", sheets, rows);
+
+    g_assert_nonnull (strstr (first, "How the sheets go together"));
+    g_assert_nonnull (strstr (second, "Sheet 1 · A1"));
+    g_assert_nonnull (strstr (second, "glue — B1 goes over this strip"));
+    g_assert_nonnull (strstr (last, name));
+  }
+
+  lay.page_map = FALSE;
+  lay.glue_zones = FALSE;
+  g_assert_true (jm_print_to_pdf_with_layout (doc, NULL, NULL, &lay, setup, pdf, &error));
+  g_assert_cmpuint (pdf_pages (pdf), ==, sheets);
+  {
+    g_autofree char *first = pdf_text (pdf, 1);
+
+    g_assert_nonnull (strstr (first, "Sheet 1 · A1"));
+    g_assert_null (strstr (first, "glue"));
+  }
+  g_unlink (pdf);
+}
+
+/* Above twenty sheets printing asks; at twenty or fewer it does not. */
+static void
+test_asks_before_printing_more_than_twenty_sheets (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GtkPageSetup) setup = page_setup (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  JmPrintLayout lay;
+  guint big, small;
+
+  g_assert_false (jm_print_asks_before_printing (20));
+  g_assert_true (jm_print_asks_before_printing (21));
+
+  jm_print_layout_init (&lay);
+  lay.poster = TRUE;
+  lay.sheets_across = 8;
+  big = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL);
+  lay.sheets_across = 2;
+  small = jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL);
+  g_test_message ("8 across: %u sheets, 2 across: %u", big, small);
+  g_assert_true (jm_print_asks_before_printing (big));
+  g_assert_false (jm_print_asks_before_printing (small));
+  /* Fitted is one page: nothing to ask. */
+  lay.poster = FALSE;
+  g_assert_cmpuint (jm_print_count_sheets (doc, NULL, NULL, &lay, setup, NULL, NULL), ==, 0);
+}
+
+static GtkWidget *
+find_sheets_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item))
+          && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (item)), "jm-print-sheets-question") == 0)
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+/* Answers the sheets question once it shows, from the main loop: the
+ * print operation waits for the answer inside the dialog's response. */
+typedef struct {
+  const char *response;
+  char       *body;
+  gboolean    answered;
+} Answering;
+
+static gboolean
+answer_question (gpointer data)
+{
+  Answering *a = data;
+  GtkWidget *question = find_sheets_question ();
+
+  if (question == NULL)
+    return G_SOURCE_CONTINUE;
+  g_free (a->body);
+  a->body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), "print"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), "change"));
+  if (g_str_equal (a->response, "cancel"))
+    gtk_window_close (GTK_WINDOW (question));   /* as Escape does */
+  else
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), a->response);
+  a->answered = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens the print dialog as jm_print_run does, on the "Print to File"
+ * printer, presses Print in it, and answers the question (if it comes)
+ * with response. Returns whether it came. */
+static gboolean
+print_and_answer (GtkWindow        *window,
+                  JmDocument       *doc,
+                  GSettings        *settings,
+                  GtkPrintSettings *print_settings,
+                  const char       *response,
+                  char            **body)
+{
+  g_autoptr(GtkPrintOperation) operation = jm_print_operation_new (window, doc, NULL, NULL, settings);
+  GtkWidget *dialog = NULL;
+  Answering a = { response, NULL, FALSE };
+  guint source;
+
+  gtk_print_operation_set_print_settings (operation, print_settings);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, window, NULL),
+                   ==, GTK_PRINT_OPERATION_RESULT_IN_PROGRESS);
+  for (guint i = 0; i < 100 && dialog == NULL; i++)
+    {
+      jm_test_spin_for (50);
+      dialog = find_print_dialog ();
+    }
+  g_assert_nonnull (dialog);
+  /* Printers come in as the backends find them. */
+  jm_test_spin_for (500);
+  source = g_timeout_add (50, answer_question, &a);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  jm_test_spin_for (300);
+  if (!a.answered)
+    g_source_remove (source);
+  *body = a.body;
+  return a.answered;
+}
+
+/* Printing a poster of more than twenty sheets from the print dialog
+ * stops and asks, saying how many: Cancel prints nothing, Print prints
+ * the page map and every sheet, Change Layout… opens the dialog again; a
+ * poster of few sheets prints without a question. */
+static void
+test_print_dialog_asks_about_a_big_poster (void)
+{
+  g_autoptr(JmDocument) doc = load_bike_shop ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymaps.JourneyMaps");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *dialog = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autofree char *pdf = g_build_filename (tmpdir, "big-poster.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  guint n = 0, c = 0, r = 0;
+
+  g_settings_set_boolean (settings, "print-poster", TRUE);
+  g_settings_set_uint (settings, "print-poster-sheets-across", 5);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_settings_set_printer (print_settings, "Print to File");
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  g_unlink (pdf);
+
+  /* Cancel. */
+  {
+    g_autofree char *body = NULL;
+
+    g_assert_true (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "cancel", &body));
+    g_test_message ("%s", body);
+    g_assert_cmpint (sscanf (body, "This poster takes %u sheets of A4 (%u × %u).", &n, &c, &r), ==, 3);
+    g_assert_cmpuint (n, >, 20);
+    g_assert_cmpuint (c, ==, 5);
+    g_assert_cmpuint (n, ==, c * r);
+    jm_test_spin_for (200);
+    g_assert_null (find_sheets_question ());
+    g_assert_null (find_print_dialog ());
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  /* Print: the page map and every sheet. */
+  {
+    g_autofree char *body = NULL;
+
+    g_assert_true (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "print", &body));
+    for (guint i = 0; i < 600 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+      jm_test_spin_for (50);
+    jm_test_spin_for (500);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    if (have_poppler ())
+      g_assert_cmpuint (pdf_pages (pdf), ==, 1 + n);
+    g_assert_null (find_sheets_question ());
+    g_unlink (pdf);
+  }
+
+  /* Change Layout…: the print dialog again. */
+  {
+    g_autofree char *body = NULL;
+
+    g_assert_true (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "change", &body));
+    for (guint i = 0; i < 100 && dialog == NULL; i++)
+      {
+        jm_test_spin_for (50);
+        dialog = find_print_dialog ();
+      }
+    g_assert_nonnull (dialog);
+    g_assert_null (find_sheets_question ());
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    jm_test_spin_for (200);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  /* Few sheets: printed straight away. */
+  {
+    g_autofree char *body = NULL;
+
+    g_settings_set_uint (settings, "print-poster-sheets-across", 2);
+    g_assert_false (print_and_answer (GTK_WINDOW (window), doc, settings, print_settings, "cancel", &body));
+    for (guint i = 0; i < 600 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+      jm_test_spin_for (50);
+    jm_test_spin_for (500);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_null (find_sheets_question ());
+    g_unlink (pdf);
+  }
+
+  g_settings_reset (settings, "print-poster");
+  g_settings_reset (settings, "print-poster-sheets-across");
   gtk_window_destroy (GTK_WINDOW (window));
   jm_test_spin_for (50);
 }
@@ -704,6 +1112,13 @@ main (int   argc,
   g_test_add_func ("/app/print/print-shows-the-persona-view-in-the-print-theme",
                    test_print_shows_the_persona_view_in_the_print_theme);
   g_test_add_func ("/app/print/layout-tab-counts-the-poster-pages", test_layout_tab_counts_the_poster_pages);
+  g_test_add_func ("/app/print/layout-tab-sets-sheets-across-and-overlap-and-remembers-them",
+                   test_layout_tab_sets_sheets_across_and_overlap_and_remembers_them);
+  g_test_add_func ("/app/print/poster-by-sheets-prints-a-page-map-then-the-sheets",
+                   test_poster_by_sheets_prints_a_page_map_then_the_sheets);
+  g_test_add_func ("/app/print/asks-before-printing-more-than-twenty-sheets",
+                   test_asks_before_printing_more_than_twenty_sheets);
+  g_test_add_func ("/app/print/print-dialog-asks-about-a-big-poster", test_print_dialog_asks_about_a_big_poster);
   g_test_add_func ("/app/print/through-a-view-leaves-out-its-other-lanes",
                    test_print_through_a_view_leaves_out_its_other_lanes);
   g_test_add_func ("/app/print/poster-too-large-for-the-paper-fails-with-a-reason",

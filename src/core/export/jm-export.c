@@ -48,6 +48,7 @@ jm_export_options_init (JmExportOptions *options)
   options->page = JM_PAGE_FIT;
   options->poster_overlap_mm = 10;
   options->paper = JM_PAGE_A4;
+  options->poster_page_map = TRUE;
 }
 
 const char *
@@ -665,7 +666,37 @@ jm_export_count_pages (JmDocument            *document,
   jm_layout_get_size (layout, &w, &h);
   if (!poster_grid (options, w, h, &grid))
     return 0;
-  return jm_poster_grid_get_n_sheets (&grid) + count_pdf_text_pages (layout);
+  return (options->poster_page_map ? 1 : 0) + jm_poster_grid_get_n_sheets (&grid) + count_pdf_text_pages (layout);
+}
+
+guint
+jm_export_count_poster_sheets (JmDocument            *document,
+                               const JmExportOptions *options,
+                               guint                 *columns,
+                               guint                 *rows)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  JmPosterGrid grid;
+  double w, h;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  if (columns != NULL)
+    *columns = 0;
+  if (rows != NULL)
+    *rows = 0;
+  if (options->page != JM_PAGE_POSTER_A4 && options->poster_columns == 0)
+    return 0;
+  layout = make_layout (document, options, FALSE);
+  jm_layout_get_size (layout, &w, &h);
+  if (!poster_grid (options, w, h, &grid))
+    return 0;
+  if (columns != NULL)
+    *columns = grid.columns;
+  if (rows != NULL)
+    *rows = grid.rows;
+  return jm_poster_grid_get_n_sheets (&grid);
 }
 
 /* The tagged text pages after the map (jm-pdf-text.h), on A4. */
@@ -772,6 +803,13 @@ export_pdf (JmDocument            *document,
           return FALSE;
         }
       cairo_tag_begin (cr, "Document", NULL);
+      if (options->poster_page_map)
+        {
+          cairo_tag_begin (cr, "Figure", NULL);
+          jm_poster_draw_page_map (&grid, layout, cr, jm_document_get_title (document));
+          cairo_tag_end (cr, "Figure");
+          cairo_show_page (cr);
+        }
       cairo_tag_begin (cr, "Figure", NULL);
       for (guint i = 0; i < jm_poster_grid_get_n_sheets (&grid); i++)
         {

@@ -39,6 +39,9 @@ typedef struct {
   guint        poster_rows;
   double       poster_overlap_mm;
   JmPageOption paper;
+  /* PDF posters (by sheets or poster-a4): a first sheet showing how the
+   * sheets go together (jm_poster_draw_page_map). On by default. */
+  gboolean     poster_page_map;
 } JmExportOptions;
 
 #define JM_POSTER_OVERLAP_MAX_MM 30.0
@@ -82,9 +85,17 @@ void        jm_export_get_png_size     (JmDocument            *document,
                                         const JmExportOptions *options,
                                         int                   *width,
                                         int                   *height);
-/* The number of pages a PDF export with this page option has: the map's,
- * then those of the map in reading order (jm-pdf-text.h). */
+/* The number of pages a PDF export with this page option has: the map's
+ * (a poster's page map and sheets), then those of the map in reading
+ * order (jm-pdf-text.h). */
 guint       jm_export_count_pages      (JmDocument            *document,
                                         const JmExportOptions *options);
+/* For a poster (poster-a4 or by sheets): its sheets of the map, not
+ * counting the page map, and how many across and down. 0 when the
+ * options make no poster or it cannot be made. */
+guint       jm_export_count_poster_sheets (JmDocument            *document,
+                                           const JmExportOptions *options,
+                                           guint                 *columns,
+                                           guint                 *rows);
 
 G_END_DECLS

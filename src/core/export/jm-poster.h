@@ -1,5 +1,7 @@
 /* jm-poster.h — a map on paper: fitted to one sheet, or tiled as a poster
- * across several sheets that overlap, with cut marks and a label on each.
+ * across several sheets that overlap, with cut marks, glue zones on the
+ * strips a neighbour covers, each sheet's name ("B3") and its neighbours'
+ * in the margins, and a page-map sheet showing how the sheets go together.
  * The PDF export and printing both draw through these, so a printed
  * poster and an exported one are the same. */
 #pragma once
@@ -31,7 +33,11 @@ typedef struct {
   double piece_height;
   guint  columns;
   guint  rows;
+  gboolean glue_zones;  /* shade the strips the next sheets cover (on by default) */
 } JmPosterGrid;
+
+/* Above this many sheets, printing asks before it prints. */
+#define JM_POSTER_ASK_ABOVE_SHEETS 20
 
 /* Computes how a map_width × map_height map (map units), drawn at scale
  * points per map unit, tiles onto sheets of sheet_width × sheet_height
@@ -59,18 +65,51 @@ gboolean jm_poster_grid_init_across (JmPosterGrid      *grid,
                                      double             margin,
                                      guint              columns,
                                      double             overlap);
+/* The same, the sheets as given (never turned): printing, where the
+ * dialog's page setup fixes the orientation. */
+gboolean jm_poster_grid_init_columns (JmPosterGrid     *grid,
+                                      double            map_width,
+                                      double            map_height,
+                                      double            sheet_width,
+                                      double            sheet_height,
+                                      double            margin,
+                                      guint             columns,
+                                      double            overlap);
 guint    jm_poster_grid_get_n_sheets (const JmPosterGrid *grid);
+/* Sheet i's name: its column as letters and its row as a number, as a
+ * spreadsheet names cells ("B3": second column, third row). */
+char    *jm_poster_grid_get_sheet_name (const JmPosterGrid *grid,
+                                        guint               sheet);
+/* The glue zones of sheet i, in points from the sheet's top-left corner:
+ * the strip along the right edge of its piece that the sheet to its right
+ * covers, and the strip along the bottom that the sheet below covers
+ * (none in the last column or row, none without overlap). Returns how
+ * many (0 to 2), stored in zones. */
+guint    jm_poster_grid_get_glue_zones (const JmPosterGrid *grid,
+                                        guint               sheet,
+                                        JmRect              zones[2]);
 /* The part of the map sheet i (row by row) shows, in map units. */
 void     jm_poster_grid_get_piece  (const JmPosterGrid *grid,
                                     guint               sheet,
                                     JmRect             *piece);
 /* Draws sheet i on cr, whose origin is the sheet's top-left corner, in
- * points: the map's piece, cut marks at its corners and a label
- * "TITLE — row r of R, column c of C — overlap N mm" in the bottom margin. */
+ * points: the map's piece, its glue zones (when grid->glue_zones), cut
+ * marks at its corners, its number and name in the top margin, its
+ * neighbours' names beside arrows in the other margins, and a label
+ * "TITLE — row r of R, column c of C — overlap N mm" in the bottom margin;
+ * the words in the map's language. */
 void     jm_poster_draw_sheet      (const JmPosterGrid *grid,
                                     JmLayout           *layout,
                                     cairo_t            *cr,
                                     guint               sheet,
+                                    const char         *title);
+/* Draws the page-map sheet, a sheet of the grid's size: "How the sheets
+ * go together", the whole map small with the grid of sheets over it, each
+ * numbered and named as it is on its sheet, and how to put them together;
+ * in the map's language. */
+void     jm_poster_draw_page_map   (const JmPosterGrid *grid,
+                                    JmLayout           *layout,
+                                    cairo_t            *cr,
                                     const char         *title);
 /* Draws the whole map as large as fits in a width × height area at cr's
  * origin, centred. */
