@@ -719,6 +719,10 @@ jm_canvas_snapshot (GtkWidget   *widget,
   jm_paint_cache_set_device_scale (self->paint_cache, device);
   jm_painter_paint_cached (self->layout, cr, &visible, VIEW_SCALE (self) * device, self->paint_cache);
   jm_canvas_compare_paint (self, cr, &visible, VIEW_SCALE (self) * device);
+  /* Whose curve is which, beside the emotion lane (the pinned titles
+   * below draw their own). */
+  if (!panes.row_pinned)
+    jm_painter_paint_emotion_legend (self->layout, cr, &visible, VIEW_SCALE (self) * device);
   cairo_destroy (cr);
 
   /* Selection and tools' feedback under the panes, the panes over them. */

@@ -533,6 +533,12 @@ draw (GtkDrawingArea *area,
       jm_presentation_paint_context (self->layout, slide, cr,
                                      self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)));
     }
+  else
+    {
+      /* The overview's legend of the curves. */
+      jm_presentation_paint_context (self->layout, slide, cr,
+                                     self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)));
+    }
   cairo_restore (cr);
 
   if (slide->kind == JM_SLIDE_STAGE && slide->part > 0)

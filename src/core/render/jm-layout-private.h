@@ -24,6 +24,8 @@ G_BEGIN_DECLS
 #define JM_ROW_MIN_H     72.0
 #define JM_CHIP_H        20.0
 #define JM_BADGE_H       22.0
+/* A line of the emotion curves' legend. */
+#define JM_LEGEND_LINE_H 19.0
 #define JM_FOOTER_H      70.0
 #define JM_PERSONA_W     330.0
 #define JM_PERSONA_H     150.0

@@ -981,6 +981,32 @@ emotion_row (JmLayout *self)
 }
 
 gboolean
+jm_layout_get_emotion_legend_rect (JmLayout *self,
+                                   JmRect   *rect)
+{
+  JmRow *row;
+  int th = 0;
+  double top, bottom;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  if ((row = emotion_row (self)) == NULL || self->n_columns == 0)
+    return FALSE;
+  /* Under the lane's title and kind, left of the axis's labels (which end
+   * at the titles' right edge): the column of titles holds no card, so
+   * the legend never covers one, and it stays with the frozen titles. */
+  if (row->title != NULL)
+    pango_layout_get_pixel_size (row->title, NULL, &th);
+  top = row->y + 14 + th + 26;
+  bottom = row->y + MIN (row->height, JM_EMOTION_H) - 8;
+  if (bottom - top < JM_LEGEND_LINE_H)
+    return FALSE;
+  if (rect)
+    *rect = (JmRect) { JM_MARGIN + 16, top, self->grid_x - 34 - (JM_MARGIN + 16), bottom - top };
+  return TRUE;
+}
+
+gboolean
 jm_layout_get_emotion_band (JmLayout *self,
                             double   *top,
                             double   *bottom)

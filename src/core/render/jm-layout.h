@@ -115,6 +115,11 @@ gboolean    jm_layout_get_persona_rect (JmLayout           *self,
 gboolean    jm_layout_get_emotion_band (JmLayout          *self,
                                         double            *top,
                                         double            *bottom);
+/* Where the legend of the emotion curves goes (whose curve is which, as
+ * is and to be): in the emotion lane's title cell, under its title. FALSE
+ * without an emotion lane or room for one line. */
+gboolean    jm_layout_get_emotion_legend_rect (JmLayout    *self,
+                                               JmRect      *rect);
 double      jm_layout_emotion_y     (JmLayout              *self,
                                      double                 score);
 /* The score at map y, snapped to half points and clamped to −2…+2. */

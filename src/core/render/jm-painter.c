@@ -1064,6 +1064,91 @@ draw_emotion_axis (Paint *p)
              p->colors->text_dim, NULL);
 }
 
+/* A swatch of a curve in the legend: a short stroke, dashed for to-be. */
+static void
+legend_swatch (Paint   *p,
+               double   x,
+               double   y,
+               JmColor  color,
+               double   alpha,
+               gboolean future)
+{
+  static const double dash[] = { 4, 3 };
+
+  cairo_save (p->cr);
+  cairo_move_to (p->cr, x, y);
+  cairo_line_to (p->cr, x + 22, y);
+  set_color_alpha (p->cr, color, alpha);
+  cairo_set_line_width (p->cr, 3 * p->colors->line_width);
+  if (future)
+    cairo_set_dash (p->cr, dash, 2, 0);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+}
+
+/* Whose curve is which, in the emotion lane's title cell: a line per
+ * persona the view shows (its colour, its name), then, when both are
+ * drawn, which stroke is as is and which to be. What does not fit ends
+ * in "+N". */
+static void
+draw_emotion_legend (Paint *p)
+{
+  JmLayout *l = p->layout;
+  GPtrArray *personas = jm_document_get_personas (p->doc);
+  const char *chosen = l->options.persona_id;
+  gboolean current = jm_layout_shows_curve (l, JM_MAP_STATE_CURRENT);
+  gboolean future = l->options.show_future && jm_layout_shows_curve (l, JM_MAP_STATE_FUTURE);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  guint n_lines, n_keys = current && future ? 2 : 0, n_names;
+  JmRect box;
+  double y;
+
+  if (!p->detail || (!current && !future) || !jm_layout_get_emotion_legend_rect (l, &box)
+      || !visible (p, box.x, box.y, box.width, box.height))
+    return;
+  for (guint i = 0; i < personas->len; i++)
+    if (jm_layout_shows_persona (l, ((JmPersona *) g_ptr_array_index (personas, i))->id))
+      g_ptr_array_add (shown, GUINT_TO_POINTER (i));
+  if (shown->len == 0)
+    return;
+
+  n_lines = (guint) floor (box.height / JM_LEGEND_LINE_H);
+  if (n_lines <= n_keys)
+    n_keys = 0;
+  n_names = MIN (shown->len, n_lines - n_keys);
+  /* The last line says how many more there are, rather than a name. */
+  if (n_names < shown->len && n_names > 0)
+    n_names--;
+
+  y = box.y;
+  for (guint k = 0; k < n_names; k++)
+    {
+      guint i = GPOINTER_TO_UINT (g_ptr_array_index (shown, k));
+      JmPersona *persona = g_ptr_array_index (personas, i);
+      gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
+
+      legend_swatch (p, box.x, y + 9.5, persona_color (p, persona, i), emphasised ? 1.0 : 0.35, !current);
+      draw_text (p, persona->name, 12, emphasised, box.x + 28, y + 1, box.width - 28, p->colors->text, NULL);
+      y += JM_LEGEND_LINE_H;
+    }
+  if (n_names < shown->len)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", shown->len - n_names);
+
+      draw_text (p, more, 12, FALSE, box.x + 28, y + 1, -1, p->colors->text_dim, NULL);
+      y += JM_LEGEND_LINE_H;
+    }
+  for (guint k = 0; k < n_keys; k++)
+    {
+      JmMapState state = k == 0 ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE;
+
+      legend_swatch (p, box.x, y + 9.5, p->colors->text_dim, 1.0, state == JM_MAP_STATE_FUTURE);
+      draw_text (p, jm_map_state_get_label_in (state, paint_language (p)), 12, FALSE, box.x + 28, y + 1,
+                 box.width - 28, p->colors->text_dim, NULL);
+      y += JM_LEGEND_LINE_H;
+    }
+}
+
 static void
 draw_emotions (Paint *p,
                JmRow *row)
@@ -1482,7 +1567,29 @@ jm_painter_paint_row_headers (JmLayout     *layout,
       cairo_fill (cr);
       draw_lane_title (&p, row);
       if (row->lane->kind == JM_LANE_EMOTIONS)
-        draw_emotion_axis (&p);
+        {
+          draw_emotion_axis (&p);
+          /* The frozen titles say whose curve is which: on every slide,
+           * and in the editor once the titles are pinned. */
+          draw_emotion_legend (&p);
+        }
     }
+  cairo_restore (cr);
+}
+
+void
+jm_painter_paint_emotion_legend (JmLayout     *layout,
+                                 cairo_t      *cr,
+                                 const JmRect *visible_rect,
+                                 double        scale)
+{
+  Paint p;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  paint_setup (&p, layout, cr, visible_rect, scale, NULL);
+  cairo_save (cr);
+  draw_emotion_legend (&p);
   cairo_restore (cr);
 }

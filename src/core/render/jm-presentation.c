@@ -286,6 +286,13 @@ jm_presentation_paint_context (JmLayout      *layout,
   g_return_if_fail (JM_IS_LAYOUT (layout));
   g_return_if_fail (slide != NULL && cr != NULL);
 
+  /* The overview shows the map as it is, titles and all: whose curve is
+   * which goes in the emotion lane's title cell, as on every stage. */
+  if (slide->kind == JM_SLIDE_OVERVIEW)
+    {
+      jm_painter_paint_emotion_legend (layout, cr, NULL, scale);
+      return;
+    }
   if (slide->kind != JM_SLIDE_STAGE || !jm_layout_get_frozen_panes (layout, &column_headers, &row_headers))
     return;
 
@@ -343,6 +350,43 @@ jm_presentation_paint_context (JmLayout      *layout,
       jm_painter_paint_row_headers (layout, cr, &strip, scale);
       cairo_restore (cr);
     }
+}
+
+gboolean
+jm_presentation_get_legend_rect (JmLayout      *layout,
+                                 const JmSlide *slide,
+                                 JmRect        *rect)
+{
+  JmRect legend, row_headers;
+  double dx = 0, dy = 0;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (slide != NULL && rect != NULL, FALSE);
+
+  if (!jm_layout_get_emotion_legend_rect (layout, &legend) || !jm_layout_get_frozen_panes (layout, NULL, &row_headers))
+    return FALSE;
+  if (slide->kind == JM_SLIDE_OVERVIEW)
+    {
+      *rect = legend;
+      return TRUE;
+    }
+  if (slide->kind != JM_SLIDE_STAGE || slide->titles_w <= 0)
+    return FALSE;
+
+  /* Where jm_presentation_paint_context copies the titles: beside the
+   * frame, and the emotion lane's pinned under the header band when the
+   * frame does not hold it. */
+  dx = slide->frame.x - (row_headers.x + row_headers.width);
+  if (slide->emotion_h > 0)
+    dy = slide->frame.y - slide->emotion_h - slide->emotion_y;
+  else if (legend.y < slide->frame.y - 0.5 || legend.y + legend.height > slide->frame.y + slide->frame.height + 0.5)
+    return FALSE;
+  *rect = (JmRect) { legend.x + dx, legend.y + dy, legend.width, legend.height };
+  /* Titles narrower than the column (a frame near the map's left edge)
+   * show only their right part. */
+  if (rect->x < slide->frame.x - slide->titles_w - 0.5)
+    return FALSE;
+  return TRUE;
 }
 
 void

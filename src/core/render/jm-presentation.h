@@ -87,12 +87,21 @@ void    jm_view_interpolate       (const JmView  *a,
                                    JmView        *out);
 /* The slide's context on a cairo context already set to the view (map
  * units): the header band over the frame and the lane titles beside it,
- * each on an opaque ground, over whatever the map painted there. Nothing
- * for the overview. */
+ * each on an opaque ground, over whatever the map painted there, with the
+ * legend of the emotion curves in the emotion lane's title cell. For the
+ * overview, only that legend. */
 void    jm_presentation_paint_context (JmLayout      *layout,
                                        const JmSlide *slide,
                                        cairo_t       *cr,
                                        double         scale);
+/* Where the context puts the legend of the emotion curves on the slide
+ * (map units of the slide's view): in the emotion lane's title cell, beside
+ * the frame or pinned with the lane, never over a card. FALSE when the
+ * slide does not show it (a part without the emotion lane, a map without
+ * one). */
+gboolean jm_presentation_get_legend_rect (JmLayout      *layout,
+                                          const JmSlide *slide,
+                                          JmRect        *rect);
 /* Dims what the slide is not about, on a cairo context set to the view
  * (visible: the map units on the output): everything but the stage's own
  * columns and the cards that start in the stage or reach into it (whole,
