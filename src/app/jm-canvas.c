@@ -619,6 +619,8 @@ jm_canvas_set_document_with_layout (JmCanvas   *self,
 
   if (self->selection != NULL && jm_selection_get_document (self->selection) != document)
     jm_selection_set_document (self->selection, document);
+  if (self->selection != NULL)
+    jm_selection_set_view (self->selection, self->view_id);
 
   self->zoom = 1.0;
   jm_canvas_zoom_readable (self);
@@ -655,6 +657,9 @@ jm_canvas_set_view (JmCanvas   *self,
   g_free (self->view_id);
   self->view_id = view_id && *view_id ? g_strdup (view_id) : NULL;
   apply_theme (self);
+  /* The keyboard walks what the view shows, and the focus leaves what it hides. */
+  if (self->selection != NULL)
+    jm_selection_set_view (self->selection, self->view_id);
 }
 
 const char *
