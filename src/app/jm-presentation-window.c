@@ -284,13 +284,14 @@ static void
 compute_slides (JmPresentationWindow *self)
 {
   double min_text = self->min_text_share > 0 ? self->min_text_share / 100 * MAX (self->out_h, 1) : self->min_text;
+  guint flags = JM_SLIDES_PIN_EMOTIONS | (self->one_per_stage ? JM_SLIDES_ONE_PER_STAGE : 0);
 
   g_clear_pointer (&self->slides, g_array_unref);
 
+  /* Chips and badges as large as the room needs, before the slides are cut. */
+  jm_presentation_fit_labels (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1), MAX (min_text, 1), flags);
   self->slides = jm_presentation_slides_pinned (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1),
-                                                MAX (min_text, 1),
-                                                JM_SLIDES_PIN_EMOTIONS
-                                                | (self->one_per_stage ? JM_SLIDES_ONE_PER_STAGE : 0));
+                                                MAX (min_text, 1), flags);
   self->index = MIN (self->index, self->slides->len - 1);
   self->overview_return = MIN (self->overview_return, self->slides->len - 1);
 }

@@ -380,6 +380,128 @@ test_every_slide_shows_whose_curve_is_whose (void)
       }
 }
 
+/* The parts of a card come one under the other, inside it. */
+static void
+assert_parts_in_order (const JmRect      *card,
+                       const JmCardParts *parts)
+{
+  const JmRect *order[] = { &parts->chips, &parts->image, &parts->text, &parts->badges, &parts->footer };
+  double bottom = card->y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (order[i]->height <= 0)
+        continue;
+      g_assert_cmpfloat (order[i]->y, >=, bottom - 1e-6);
+      g_assert_true (inside (order[i], card));
+      bottom = order[i]->y + order[i]->height;
+    }
+}
+
+/* On the slides of the examples at 1080p and 720p with the default minimum
+ * (2.8 % of the height), chips, metric badges and footers are at least
+ * 70 % of the minimum high, and the cards that grew with them are still
+ * whole on every slide, their parts one under the other. */
+static void
+test_chips_and_badges_keep_to_the_minimum (void)
+{
+  static const char *examples[] = {
+    "online-shop.journey", "bike-shop-vs-food-delivery.journey", "restaurant-regular.journey",
+  };
+  static const double outputs[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+      {
+        g_autoptr(JmDocument) doc = jm_test_load_example (examples[e]);
+        g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
+        g_autoptr(GArray) slides = NULL;
+        double min_text = outputs[o][1] * 0.028;
+        GPtrArray *lanes = jm_document_get_lanes (doc);
+        guint chips = 0, badges = 0;
+        double label;
+
+        label = jm_presentation_fit_labels (layout, outputs[o][0], outputs[o][1], min_text, JM_SLIDES_PIN_EMOTIONS);
+        slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], min_text, JM_SLIDES_PIN_EMOTIONS);
+        g_test_message ("%s at %g×%g: labels × %.3f, slides at %.3f", examples[e], outputs[o][0], outputs[o][1],
+                        label, g_array_index (slides, JmSlide, 1).scale);
+        g_assert_cmpfloat (label, >=, 1);
+        for (guint i = 1; i < slides->len; i++)
+          {
+            const JmSlide *slide = &g_array_index (slides, JmSlide, i);
+            g_autofree char *png = g_strdup_printf ("labels-%s-%g-%02u.png", examples[e], outputs[o][0], i);
+
+            write_png (layout, slide, outputs[o][0], outputs[o][1], png);
+            for (guint l = 0; l < lanes->len; l++)
+              {
+                JmLane *lane = g_ptr_array_index (lanes, l);
+
+                for (guint c = 0; c < lane->cards->len; c++)
+                  {
+                    JmCard *card = g_ptr_array_index (lane->cards, c);
+                    JmCardParts parts;
+                    JmRect r;
+
+                    if (!jm_layout_get_card_rect (layout, card->id, &r) || !jm_rect_intersects (&r, &slide->frame))
+                      continue;
+                    g_assert_true (inside (&r, &slide->frame));
+                    g_assert_true (jm_layout_get_card_parts (layout, card->id, &parts));
+                    assert_parts_in_order (&r, &parts);
+                    if (parts.chips.height > 0)
+                      {
+                        g_assert_cmpfloat (parts.chip_text_size * slide->scale, >=, JM_PRESENTATION_LABEL_SHARE * min_text);
+                        chips++;
+                      }
+                    if (parts.badges.height > 0)
+                      {
+                        g_assert_cmpfloat (parts.badge_text_size * slide->scale, >=, JM_PRESENTATION_LABEL_SHARE * min_text);
+                        badges++;
+                      }
+                    if (parts.footer.height > 0)
+                      g_assert_cmpfloat (parts.footer_text_size * slide->scale, >=, JM_PRESENTATION_LABEL_SHARE * min_text);
+                  }
+              }
+          }
+        /* The examples have both. */
+        g_assert_cmpuint (chips, >, 0);
+        g_assert_cmpuint (badges, >, 0);
+      }
+}
+
+/* The editor's cards keep the editor's labels: a label scale of 1. */
+static void
+test_labels_scale_only_when_asked (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("online-shop.journey");
+  g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
+  JmRenderOptions options;
+  JmCardParts before, after;
+  JmRect r1, r2;
+  const char *id = NULL;
+  GPtrArray *lanes = jm_document_get_lanes (doc);
+
+  for (guint l = 0; l < lanes->len && id == NULL; l++)
+    for (guint c = 0; c < ((JmLane *) lanes->pdata[l])->cards->len && id == NULL; c++)
+      {
+        JmCard *card = ((JmLane *) lanes->pdata[l])->cards->pdata[c];
+
+        if (jm_layout_get_card_parts (layout, card->id, &before) && before.chips.height > 0)
+          id = card->id;
+      }
+  g_assert_nonnull (id);
+  g_assert_cmpfloat (before.chip_text_size, ==, 11);
+  g_assert_true (jm_layout_get_card_rect (layout, id, &r1));
+
+  options = *jm_layout_get_options (layout);
+  options.label_scale = 1.5;
+  jm_layout_set_options (layout, &options);
+  g_assert_true (jm_layout_get_card_parts (layout, id, &after));
+  g_assert_true (jm_layout_get_card_rect (layout, id, &r2));
+  g_assert_cmpfloat (after.chip_text_size, ==, 16.5);
+  g_assert_cmpfloat (after.chips.height, ==, 1.5 * before.chips.height);
+  g_assert_cmpfloat (r2.height, >, r1.height);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -391,5 +513,7 @@ main (int argc, char **argv)
                    test_dimming_follows_the_stage_and_its_spanning_cards);
   g_test_add_func ("/slides/one-slide-per-stage-marks-small-text", test_one_slide_per_stage_marks_small_text);
   g_test_add_func ("/slides/every-slide-shows-whose-curve-is-whose", test_every_slide_shows_whose_curve_is_whose);
+  g_test_add_func ("/slides/chips-and-badges-keep-to-the-minimum", test_chips_and_badges_keep_to_the_minimum);
+  g_test_add_func ("/slides/labels-scale-only-when-asked", test_labels_scale_only_when_asked);
   return g_test_run ();
 }

@@ -26,6 +26,9 @@ typedef struct {
   gboolean    transparent;  /* no page background (PNG exports) */
   const char *language;     /* what the map's labels are written in; NULL: the map's own (--lang) */
   const char *view_id;      /* a named view of the document (jm-map-view.h); NULL: everything */
+  /* The size of cards' chips, badges and footers against the editor's:
+   * slides make them larger (jm_presentation_fit_labels). 0 is 1. */
+  double      label_scale;
 } JmRenderOptions;
 
 typedef enum {
@@ -148,6 +151,12 @@ typedef struct {
   JmRect text;
   JmRect badges;
   JmRect footer;
+  /* The height of the text (map units) in the chips, in the metric
+   * badges and in the footer, and of the card's own text. */
+  double chip_text_size;
+  double badge_text_size;
+  double footer_text_size;
+  double text_size;
 } JmCardParts;
 
 gboolean    jm_layout_get_card_parts (JmLayout             *self,

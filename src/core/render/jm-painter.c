@@ -286,12 +286,14 @@ draw_badges (Paint     *p,
              double     width)
 {
   double cx = x, cy = y;
+  double k = p->layout->label_scale;   /* larger on slides */
+  double size = JM_BADGE_TEXT_SIZE * k, bh = JM_BADGE_H * k;
 
   for (guint i = 0; metrics != NULL && i < metrics->len; i++)
     {
       const JmMetric *m = g_ptr_array_index (metrics, i);
       g_autofree char *label = metric_label (m, paint_language (p));
-      double w = MIN (text_width (p, label, 11.5, TRUE) + 18, width);
+      double w = MIN (text_width (p, label, size, TRUE) + 18 * k, width);
       JmColor base;
 
       switch (jm_metric_get_status (m, jm_document_get_metric_tolerance (p->doc)))
@@ -313,10 +315,10 @@ draw_badges (Paint     *p,
       if (cx + w > x + width && cx > x)
         {
           cx = x;
-          cy += JM_BADGE_H + 4;
+          cy += (JM_BADGE_H + 4) * k;
         }
 
-      rounded_rect (p->cr, cx, cy, w, JM_BADGE_H, JM_BADGE_H / 2);
+      rounded_rect (p->cr, cx, cy, w, bh, bh / 2);
       if (p->colors->flat)
         {
           set_color (p->cr, p->colors->surface);
@@ -324,18 +326,18 @@ draw_badges (Paint     *p,
           set_color (p->cr, base);
           cairo_set_line_width (p->cr, 1.5 * p->colors->line_width);
           cairo_stroke (p->cr);
-          draw_text (p, label, 11.5, TRUE, cx + 9, cy + 3, w - 16, base, NULL);
+          draw_text (p, label, size, TRUE, cx + 9 * k, cy + 3 * k, w - 16 * k, base, NULL);
         }
       else
         {
           set_color (p->cr, base);
           cairo_fill (p->cr);
-          draw_text (p, label, 11.5, TRUE, cx + 9, cy + 3, w - 16, (JmColor) { 1, 1, 1, 1 }, NULL);
+          draw_text (p, label, size, TRUE, cx + 9 * k, cy + 3 * k, w - 16 * k, (JmColor) { 1, 1, 1, 1 }, NULL);
         }
-      cx += w + 6;
+      cx += w + 6 * k;
     }
 
-  return cy - y + JM_BADGE_H;
+  return cy - y + bh;
 }
 
 /* ---- header ---- */
@@ -685,6 +687,7 @@ draw_card_content (Paint     *p,
   gboolean faded = card_faded (p, card);
   double x = r.x + JM_CARD_PAD + 4, y = r.y + JM_CARD_PAD;
   double inner = r.width - 2 * JM_CARD_PAD - 4;
+  double k = p->layout->label_scale;   /* chips and footer: larger on slides */
 
   if (faded)
     cairo_push_group (p->cr);
@@ -723,19 +726,19 @@ draw_card_content (Paint     *p,
                                                         online ? TR (p, N_("online")) : TR (p, N_("offline")));
 
               /* The channel's icon, on a dot that says online (filled) or offline (ring). */
-              cairo_arc (p->cr, cx + 9, y + 9, 9, 0, 2 * G_PI);
+              cairo_arc (p->cr, cx + 9 * k, y + 9 * k, 9 * k, 0, 2 * G_PI);
               set_color_alpha (p->cr, tone, online ? 0.18 : 0.0);
               cairo_fill_preserve (p->cr);
               set_color (p->cr, tone);
               cairo_set_line_width (p->cr, 1.5);
               cairo_stroke (p->cr);
               set_color (p->cr, p->colors->text);
-              jm_icon_draw_channel (p->cr, card->channel, cx + 3, y + 3, 12);
-              draw_text (p, label, 11.5, TRUE, cx + 24, y + 1, inner - 48, tone, NULL);
+              jm_icon_draw_channel (p->cr, card->channel, cx + 3 * k, y + 3 * k, 12 * k);
+              draw_text (p, label, 11.5 * k, TRUE, cx + 24 * k, y + 1 * k, inner - 48 * k, tone, NULL);
             }
           if (card->moment_of_truth)
             {
-              star (p->cr, r.x + r.width - 18, r.y + 18, 9);
+              star (p->cr, r.x + r.width - 18 * k, r.y + 18 * k, 9 * k);
               set_color (p->cr, p->colors->star);
               cairo_fill (p->cr);
             }
@@ -759,19 +762,19 @@ draw_card_content (Paint     *p,
             }
           /* Translators: a chip on a card: "Severity: High", "Priority: Low" */
           text = g_strdup_printf (kind == JM_LANE_PAIN_POINTS ? TR (p, N_("Severity: %s")) : TR (p, N_("Priority: %s")), label);
-          w = text_width (p, text, 11, TRUE) + 16;
-          rounded_rect (p->cr, x, y, w, JM_CHIP_H, JM_CHIP_H / 2);
+          w = text_width (p, text, JM_CHIP_TEXT_SIZE * k, TRUE) + 16 * k;
+          rounded_rect (p->cr, x, y, w, JM_CHIP_H * k, JM_CHIP_H * k / 2);
           set_color (p->cr, chip);
           if (p->colors->flat)
             {
               cairo_set_line_width (p->cr, 1.5 * p->colors->line_width);
               cairo_stroke (p->cr);
-              draw_text (p, text, 11, TRUE, x + 8, y + 2.5, -1, chip, NULL);
+              draw_text (p, text, JM_CHIP_TEXT_SIZE * k, TRUE, x + 8 * k, y + 2.5 * k, -1, chip, NULL);
             }
           else
             {
               cairo_fill (p->cr);
-              draw_text (p, text, 11, TRUE, x + 8, y + 2.5, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
+              draw_text (p, text, JM_CHIP_TEXT_SIZE * k, TRUE, x + 8 * k, y + 2.5 * k, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
             }
         }
       y += box->chips_height;
@@ -811,7 +814,7 @@ draw_card_content (Paint     *p,
         {
           for (int i = 0; i < 3; i++)
             {
-              cairo_arc (p->cr, fx + 4 + i * 10, y + 11, 3.2, 0, 2 * G_PI);
+              cairo_arc (p->cr, fx + (4 + i * 10) * k, y + 11 * k, 3.2 * k, 0, 2 * G_PI);
               set_color (p->cr, p->colors->text_dim);
               if (i < (int) card->evidence)
                 cairo_fill (p->cr);
@@ -821,13 +824,13 @@ draw_card_content (Paint     *p,
                   cairo_stroke (p->cr);
                 }
             }
-          fx += 38;
+          fx += 38 * k;
         }
       if (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)
         {
           /* Translators: who owns an opportunity: "→ Store manager" */
           g_autofree char *owner = g_strdup_printf (TR (p, N_("→ %s")), card->owner);
-          draw_text (p, owner, 11.5, FALSE, fx, y + 3, inner - (fx - x), p->colors->text_dim, NULL);
+          draw_text (p, owner, JM_FOOTER_TEXT_SIZE * k, FALSE, fx, y + 3 * k, inner - (fx - x), p->colors->text_dim, NULL);
         }
     }
 
@@ -1077,7 +1080,7 @@ legend_swatch (Paint   *p,
 
   cairo_save (p->cr);
   cairo_move_to (p->cr, x, y);
-  cairo_line_to (p->cr, x + 22, y);
+  cairo_line_to (p->cr, x + 22 * p->layout->label_scale, y);
   set_color_alpha (p->cr, color, alpha);
   cairo_set_line_width (p->cr, 3 * p->colors->line_width);
   if (future)
@@ -1102,6 +1105,8 @@ draw_emotion_legend (Paint *p)
   guint n_lines, n_keys = current && future ? 2 : 0, n_names;
   JmRect box;
   double y;
+  double k = p->layout->label_scale;   /* larger on slides, as the cards' labels */
+  double line = JM_LEGEND_LINE_H * k;
 
   if (!p->detail || (!current && !future) || !jm_layout_get_emotion_legend_rect (l, &box)
       || !visible (p, box.x, box.y, box.width, box.height))
@@ -1112,7 +1117,7 @@ draw_emotion_legend (Paint *p)
   if (shown->len == 0)
     return;
 
-  n_lines = (guint) floor (box.height / JM_LEGEND_LINE_H);
+  n_lines = (guint) floor (box.height / line);
   if (n_lines <= n_keys)
     n_keys = 0;
   n_names = MIN (shown->len, n_lines - n_keys);
@@ -1121,31 +1126,31 @@ draw_emotion_legend (Paint *p)
     n_names--;
 
   y = box.y;
-  for (guint k = 0; k < n_names; k++)
+  for (guint n = 0; n < n_names; n++)
     {
-      guint i = GPOINTER_TO_UINT (g_ptr_array_index (shown, k));
+      guint i = GPOINTER_TO_UINT (g_ptr_array_index (shown, n));
       JmPersona *persona = g_ptr_array_index (personas, i);
       gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
 
-      legend_swatch (p, box.x, y + 9.5, persona_color (p, persona, i), emphasised ? 1.0 : 0.35, !current);
-      draw_text (p, persona->name, 12, emphasised, box.x + 28, y + 1, box.width - 28, p->colors->text, NULL);
-      y += JM_LEGEND_LINE_H;
+      legend_swatch (p, box.x, y + 9.5 * k, persona_color (p, persona, i), emphasised ? 1.0 : 0.35, !current);
+      draw_text (p, persona->name, 12 * k, emphasised, box.x + 28 * k, y + k, box.width - 28 * k, p->colors->text, NULL);
+      y += line;
     }
   if (n_names < shown->len)
     {
       g_autofree char *more = g_strdup_printf ("+%u", shown->len - n_names);
 
-      draw_text (p, more, 12, FALSE, box.x + 28, y + 1, -1, p->colors->text_dim, NULL);
-      y += JM_LEGEND_LINE_H;
+      draw_text (p, more, 12 * k, FALSE, box.x + 28 * k, y + k, -1, p->colors->text_dim, NULL);
+      y += line;
     }
-  for (guint k = 0; k < n_keys; k++)
+  for (guint n = 0; n < n_keys; n++)
     {
-      JmMapState state = k == 0 ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE;
+      JmMapState state = n == 0 ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE;
 
-      legend_swatch (p, box.x, y + 9.5, p->colors->text_dim, 1.0, state == JM_MAP_STATE_FUTURE);
-      draw_text (p, jm_map_state_get_label_in (state, paint_language (p)), 12, FALSE, box.x + 28, y + 1,
-                 box.width - 28, p->colors->text_dim, NULL);
-      y += JM_LEGEND_LINE_H;
+      legend_swatch (p, box.x, y + 9.5 * k, p->colors->text_dim, 1.0, state == JM_MAP_STATE_FUTURE);
+      draw_text (p, jm_map_state_get_label_in (state, paint_language (p)), 12 * k, FALSE, box.x + 28 * k, y + k,
+                 box.width - 28 * k, p->colors->text_dim, NULL);
+      y += line;
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "jm-layout-private.h"
 #include "jm-painter.h"
 #include "jm-presentation.h"
 
@@ -10,6 +11,8 @@
 #define FRAME_MARGIN 0.04
 /* Beyond this, a narrow stage would be blown up past any use. */
 #define MAX_SCALE 2.5
+/* Chips past twice their size would crowd out the cards' text. */
+#define MAX_LABEL_SCALE 2.0
 
 /* The frame with its context: the header band above it, the titles left. */
 static JmRect
@@ -234,6 +237,51 @@ jm_presentation_slides_pinned (JmLayout *layout,
       }
   }
   return slides;
+}
+
+double
+jm_presentation_fit_labels (JmLayout *layout,
+                            double    out_w,
+                            double    out_h,
+                            double    min_text_px,
+                            guint     flags)
+{
+  JmRenderOptions options;
+  double label = 1;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (layout), 1);
+  g_return_val_if_fail (out_w > 0 && out_h > 0 && min_text_px > 0, 1);
+
+  /* Larger labels make taller cards, which may make the slides' common
+   * scale smaller (a part more, a stage that no longer fits): measure
+   * again until the labels hold, a few rounds at most (the label scale
+   * only grows, so the scale only shrinks). */
+  for (int round = 0; round < 6; round++)
+    {
+      g_autoptr(GArray) slides = NULL;
+      double scale, need;
+
+      /* A fresh copy each time: the layout's strings change hands on every set. */
+      options = *jm_layout_get_options (layout);
+      options.label_scale = label;
+      jm_layout_set_options (layout, &options);
+      slides = jm_presentation_slides_pinned (layout, out_w, out_h, min_text_px, flags);
+      if (slides->len < 2)
+        break;
+      scale = g_array_index (slides, JmSlide, 1).scale;
+      need = JM_PRESENTATION_LABEL_SHARE * min_text_px / (JM_CHIP_TEXT_SIZE * scale);
+      if (label >= need - 1e-9 || label >= MAX_LABEL_SCALE)
+        break;
+      /* A little over, so that a slightly smaller scale still holds. */
+      label = MIN (MAX_LABEL_SCALE, need * 1.01);
+    }
+  if (jm_layout_get_options (layout)->label_scale != label)
+    {
+      options = *jm_layout_get_options (layout);
+      options.label_scale = label;
+      jm_layout_set_options (layout, &options);
+    }
+  return label;
 }
 
 void

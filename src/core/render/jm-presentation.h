@@ -65,6 +65,22 @@ typedef enum {
   JM_SLIDES_ONE_PER_STAGE = 1 << 1,
 } JmSlidesFlags;
 
+/* Chips, badges and footers of cards keep at least this share of the
+ * minimum text height on slides. */
+#define JM_PRESENTATION_LABEL_SHARE 0.7
+
+/* Makes cards' chips, metric badges and footers (JmRenderOptions'
+ * label_scale) large enough that on the slides planned for this output
+ * (as jm_presentation_slides_pinned plans them, after the change) their
+ * text is at least JM_PRESENTATION_LABEL_SHARE × min_text_px high, and
+ * never smaller than in the editor. Cards grow with them, so slides
+ * planned afterwards keep every card whole. Returns the label scale set. */
+double  jm_presentation_fit_labels (JmLayout  *layout,
+                                    double     out_w,
+                                    double     out_h,
+                                    double     min_text_px,
+                                    guint      flags);
+
 /* The same, as the flags ask. */
 GArray *jm_presentation_slides_pinned (JmLayout  *layout,
                                        double     out_w,
