@@ -265,6 +265,105 @@ test_presenter_zooms_and_pans_and_returns_to_the_slide (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* Spins until the notes' pictures show these slides (or a few seconds
+ * pass: the asserts then say what they show). */
+static void
+wait_for_pictures (JmPresentationWindow *p,
+                   guint                 current,
+                   guint                 next)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      guint c, n;
+
+      jm_presentation_window_get_pictures (p, &c, &n);
+      if (c == current && n == next)
+        return;
+      jm_test_spin_for (20);
+    }
+}
+
+static gboolean
+wait_for_active (GtkWindow *window)
+{
+  for (guint i = 0; i < 200 && !gtk_window_is_active (window); i++)
+    jm_test_spin_for (20);
+  return gtk_window_is_active (window);
+}
+
+/* The presenter sees this slide and the next as pictures, drawn by the
+ * slides' own painter, moving with the slides; the time of day beside the
+ * time since the start; and N brings the notes to the front and the
+ * slides back, on the one screen Xvfb has. */
+static void
+test_notes_show_both_slides_the_time_and_come_forward (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("online-shop.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  GtkWindow *notes = jm_presentation_window_get_notes (p);
+  guint current, next, n;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  n = jm_presentation_window_get_n_slides (p);
+
+  wait_for_pictures (p, 0, 1);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, 0);
+  g_assert_cmpuint (next, ==, 1);
+
+  /* They follow next and previous, and the end. */
+  jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+  jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+  wait_for_pictures (p, 2, 3);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, 2);
+  g_assert_cmpuint (next, ==, 3);
+  jm_presentation_window_handle_key (p, GDK_KEY_Left, 0);
+  wait_for_pictures (p, 1, 2);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, 1);
+  g_assert_cmpuint (next, ==, 2);
+  jm_presentation_window_handle_key (p, GDK_KEY_End, 0);
+  wait_for_pictures (p, n - 1, n);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, n - 1);
+  g_assert_cmpuint (next, ==, n);   /* past the last: "End of the presentation" */
+
+  /* The time of day, as the clock on the wall says it. */
+  {
+    g_autoptr(GDateTime) t0 = g_date_time_new_now_local ();
+
+    before = g_date_time_format (t0, "%H:%M");
+    text = notes_text (p);
+    {
+      g_autoptr(GDateTime) t1 = g_date_time_new_now_local ();
+
+      after = g_date_time_format (t1, "%H:%M");
+    }
+  }
+  g_assert_true (strstr (text, before) != NULL || strstr (text, after) != NULL);
+
+  /* N: the notes to the front, and the slides back. */
+  gtk_window_present (GTK_WINDOW (p));
+  g_assert_true (wait_for_active (GTK_WINDOW (p)));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_n, 0));
+  g_assert_true (wait_for_active (notes));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (p)));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_n, 0));
+  g_assert_true (wait_for_active (GTK_WINDOW (p)));
+  /* F and F11 switch full screen; the slides keep their place. */
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_F11, 0));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_f, 0));
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, n - 1);
+
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,5 +385,7 @@ main (int   argc,
                    test_presenter_zooms_and_pans_and_returns_to_the_slide);
   g_test_add_func ("/app/presentation/presenter-hears-of-text-below-the-minimum",
                    test_presenter_hears_of_text_below_the_minimum);
+  g_test_add_func ("/app/presentation/notes-show-both-slides-the-time-and-come-forward",
+                   test_notes_show_both_slides_the_time_and_come_forward);
   return g_test_run ();
 }
