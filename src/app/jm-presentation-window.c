@@ -985,6 +985,13 @@ jm_presentation_window_get_pictures (JmPresentationWindow *self,
     *next = self->picture_painted[1];
 }
 
+JmLayout *
+jm_presentation_window_get_layout (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->layout;
+}
+
 GtkWindow *
 jm_presentation_window_get_notes (JmPresentationWindow *self)
 {

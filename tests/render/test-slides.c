@@ -476,7 +476,7 @@ test_labels_scale_only_when_asked (void)
   g_autoptr(JmLayout) layout = jm_layout_new (doc, NULL);
   JmRenderOptions options;
   JmCardParts before, after;
-  JmRect r1, r2;
+  JmRect r1, r2, band1, band2;
   const char *id = NULL;
   GPtrArray *lanes = jm_document_get_lanes (doc);
 
@@ -491,6 +491,7 @@ test_labels_scale_only_when_asked (void)
   g_assert_nonnull (id);
   g_assert_cmpfloat (before.chip_text_size, ==, 11);
   g_assert_true (jm_layout_get_card_rect (layout, id, &r1));
+  g_assert_true (jm_layout_get_frozen_panes (layout, &band1, NULL));
 
   options = *jm_layout_get_options (layout);
   options.label_scale = 1.5;
@@ -500,6 +501,9 @@ test_labels_scale_only_when_asked (void)
   g_assert_cmpfloat (after.chip_text_size, ==, 16.5);
   g_assert_cmpfloat (after.chips.height, ==, 1.5 * before.chips.height);
   g_assert_cmpfloat (r2.height, >, r1.height);
+  /* The stages' metric badges have room to grow too (30 map units at 1). */
+  g_assert_true (jm_layout_get_frozen_panes (layout, &band2, NULL));
+  g_assert_cmpfloat (fabs (band2.height - band1.height - 0.5 * 30), <, 1e-9);
 }
 
 int

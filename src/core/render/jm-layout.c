@@ -490,7 +490,8 @@ relayout (JmLayout *self)
 
   self->header_h = header_height (self);
   self->stages_y = JM_MARGIN + self->header_h;
-  self->steps_y = self->stages_y + JM_STAGE_H + (self->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+  /* A stage's metric badges grow with the cards' (label_scale). */
+  self->steps_y = self->stages_y + JM_STAGE_H + (self->has_stage_metrics ? JM_STAGE_METRICS_H * self->label_scale : 0);
   self->lanes_y = self->steps_y + JM_STEP_H;
 
   g_ptr_array_set_size (self->rows, 0);

@@ -483,7 +483,7 @@ draw_stages (Paint *p)
 {
   JmLayout *l = p->layout;
   GPtrArray *stages = jm_document_get_stages (p->doc);
-  double stage_h = JM_STAGE_H + (l->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+  double stage_h = JM_STAGE_H + (l->has_stage_metrics ? JM_STAGE_METRICS_H * l->label_scale : 0);
   int first = 0;
 
   for (guint i = 0; i < stages->len; i++)
