@@ -1,7 +1,9 @@
 /* jm-presentation-window.c — presentation mode. The slides and the view of
  * each come from the core (jm-presentation); this window animates between
  * them, dims the stages not being discussed, blanks the screen, draws the
- * laser pointer and keeps the presenter-notes window in step. */
+ * laser pointer and keeps the presenter-notes window in step: this slide
+ * and the next as pictures, the notes, the elapsed time and the time of
+ * day. N brings the notes forward on a single screen, F leaves full screen. */
 #include "config.h"
 
 #include <glib/gi18n.h>
