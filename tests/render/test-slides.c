@@ -422,6 +422,14 @@ test_chips_and_badges_keep_to_the_minimum (void)
         double label;
 
         label = jm_presentation_fit_labels (layout, outputs[o][0], outputs[o][1], min_text, JM_SLIDES_PIN_EMOTIONS);
+        /* Asked again for the same output, nothing is measured again. */
+        {
+          guint measured = jm_layout_get_n_measured (layout);
+
+          g_assert_cmpfloat (jm_presentation_fit_labels (layout, outputs[o][0], outputs[o][1], min_text,
+                                                         JM_SLIDES_PIN_EMOTIONS), ==, label);
+          g_assert_cmpuint (jm_layout_get_n_measured (layout), ==, measured);
+        }
         slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], min_text, JM_SLIDES_PIN_EMOTIONS);
         g_test_message ("%s at %g×%g: labels × %.3f, slides at %.3f", examples[e], outputs[o][0], outputs[o][1],
                         label, g_array_index (slides, JmSlide, 1).scale);
@@ -504,6 +512,11 @@ test_labels_scale_only_when_asked (void)
   /* The stages' metric badges have room to grow too (30 map units at 1). */
   g_assert_true (jm_layout_get_frozen_panes (layout, &band2, NULL));
   g_assert_cmpfloat (fabs (band2.height - band1.height - 0.5 * 30), <, 1e-9);
+
+  /* Fitted to a small minimum, labels go back to the editor's size. */
+  g_assert_cmpfloat (jm_presentation_fit_labels (layout, 1920, 1080, 10, JM_SLIDES_PIN_EMOTIONS), ==, 1);
+  g_assert_true (jm_layout_get_card_parts (layout, id, &after));
+  g_assert_cmpfloat (after.chip_text_size, ==, 11);
 }
 
 int

@@ -247,33 +247,39 @@ jm_presentation_fit_labels (JmLayout *layout,
                             guint     flags)
 {
   JmRenderOptions options;
-  double label = 1;
+  double label;
 
   g_return_val_if_fail (JM_IS_LAYOUT (layout), 1);
   g_return_val_if_fail (out_w > 0 && out_h > 0 && min_text_px > 0, 1);
 
-  /* Larger labels make taller cards, which may make the slides' common
-   * scale smaller (a part more, a stage that no longer fits): measure
-   * again until the labels hold, a few rounds at most (the label scale
-   * only grows, so the scale only shrinks). */
+  /* From the labels the layout has: when they already fit (the same
+   * output again, a document edit), nothing is measured again. Larger
+   * labels make taller cards, which may change the slides' common scale
+   * (a part more, a stage that no longer fits): measure again until the
+   * labels hold, a few rounds at most. */
+  label = CLAMP (jm_layout_get_options (layout)->label_scale, 1, MAX_LABEL_SCALE);
   for (int round = 0; round < 6; round++)
     {
       g_autoptr(GArray) slides = NULL;
       double scale, need;
 
-      /* A fresh copy each time: the layout's strings change hands on every set. */
-      options = *jm_layout_get_options (layout);
-      options.label_scale = label;
-      jm_layout_set_options (layout, &options);
+      if (jm_layout_get_options (layout)->label_scale != label)
+        {
+          /* A fresh copy each time: the layout's strings change hands on every set. */
+          options = *jm_layout_get_options (layout);
+          options.label_scale = label;
+          jm_layout_set_options (layout, &options);
+        }
       slides = jm_presentation_slides_pinned (layout, out_w, out_h, min_text_px, flags);
       if (slides->len < 2)
         break;
       scale = g_array_index (slides, JmSlide, 1).scale;
       need = JM_PRESENTATION_LABEL_SHARE * min_text_px / (JM_CHIP_TEXT_SIZE * scale);
-      if (label >= need - 1e-9 || label >= MAX_LABEL_SCALE)
+      /* Large enough, and not much larger than needed. */
+      if ((label >= need - 1e-9 || label >= MAX_LABEL_SCALE) && (label <= 1 || label <= need * 1.03))
         break;
       /* A little over, so that a slightly smaller scale still holds. */
-      label = MIN (MAX_LABEL_SCALE, need * 1.01);
+      label = CLAMP (need * 1.01, 1, MAX_LABEL_SCALE);
     }
   if (jm_layout_get_options (layout)->label_scale != label)
     {
