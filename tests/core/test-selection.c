@@ -200,6 +200,7 @@ test_view_moves_focus_off_what_it_hides (void)
   jm_selection_focus_card (sel, "web", FALSE);
   changes = 0;
   jm_selection_set_view (sel, "v");
+  g_assert_cmpstr (jm_selection_get_view (sel), ==, "v");
   f = jm_selection_get_focus (sel);
   g_assert_cmpint (f->kind, ==, JM_FOCUS_CELL);
   g_assert_cmpstr (f->lane_id, ==, "feel");

@@ -323,6 +323,32 @@ test_every_slide_shows_whose_curve_is_whose (void)
         layout = jm_layout_new (doc, &options);
         slides = jm_presentation_slides_pinned (layout, outputs[o][0], outputs[o][1], outputs[o][1] * 0.028,
                                                 JM_SLIDES_PIN_EMOTIONS);
+
+        /* The overview shows it where the map has it: in the emotion lane's title cell. */
+        {
+          JmRect legend, on_slide, lane, titles;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+
+          g_assert_true (jm_layout_get_emotion_legend_rect (layout, &legend));
+          g_assert_true (jm_layout_get_lane_rect (layout, "l-emotions", &lane));
+          g_assert_true (jm_layout_get_frozen_panes (layout, NULL, &titles));
+          g_assert_true (inside (&legend, &lane));
+          g_assert_cmpfloat (legend.x + legend.width, <=, titles.x + titles.width);
+          g_assert_true (jm_presentation_get_legend_rect (layout, &g_array_index (slides, JmSlide, 0), &on_slide));
+          g_assert_true (memcmp (&legend, &on_slide, sizeof legend) == 0);
+          surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) legend.width, (int) legend.height);
+          cr = cairo_create (surface);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_translate (cr, -legend.x, -legend.y);
+          jm_painter_paint_emotion_legend (layout, cr, NULL, 1);
+          cairo_destroy (cr);
+          for (guint n = 0; n < G_N_ELEMENTS (cases[k].shown) && cases[k].shown[n]; n++)
+            g_assert_cmpuint (count_near (surface, colour_of (doc, cases[k].shown[n])), >, 20);
+          cairo_surface_destroy (surface);
+        }
+
         for (guint i = 1; i < slides->len; i++)
           {
             const JmSlide *slide = &g_array_index (slides, JmSlide, i);
