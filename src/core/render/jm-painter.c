@@ -1089,6 +1089,41 @@ legend_swatch (Paint   *p,
   cairo_restore (p->cr);
 }
 
+/* A line of the legend: on at most two lines (a long name, or "Situazione
+ * attuale" in a narrow cell), ellipsized past them; kept like the labels. */
+static PangoLayout *
+legend_text (Paint      *p,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  g_autofree char *key = g_strdup_printf ("legend|%g|%d|%g|%s", size, bold, width, text ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (p->layout->label_cache, key);
+
+  if (layout == NULL)
+    {
+      layout = jm_layout_make_text (p->layout, text, size, bold, width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -2);
+      g_hash_table_insert (p->layout->label_cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+/* The height a legend line takes: one line's pitch, or its text's. */
+static double
+legend_height (PangoLayout *text,
+               double       line,
+               double       k)
+{
+  int th;
+
+  pango_layout_get_pixel_size (text, NULL, &th);
+  return MAX (line, th + 5 * k);
+}
+
 /* Whose curve is which, in the emotion lane's title cell: a line per
  * persona the view shows (its colour, its name), then, when both are
  * drawn, which stroke is as is and which to be. What does not fit ends
@@ -1102,11 +1137,12 @@ draw_emotion_legend (Paint *p)
   gboolean current = jm_layout_shows_curve (l, JM_MAP_STATE_CURRENT);
   gboolean future = l->options.show_future && jm_layout_shows_curve (l, JM_MAP_STATE_FUTURE);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  guint n_lines, n_keys = current && future ? 2 : 0, n_names;
+  guint n_keys = current && future ? 2 : 0, n_names = 0;
+  PangoLayout *keys[2] = { NULL, NULL };
   JmRect box;
-  double y;
+  double y, keys_h = 0, names_h = 0;
   double k = p->layout->label_scale;   /* larger on slides, as the cards' labels */
-  double line = JM_LEGEND_LINE_H * k;
+  double line = JM_LEGEND_LINE_H * k, size = 12 * k, text_x, text_w;
 
   if (!p->detail || (!current && !future) || !jm_layout_get_emotion_legend_rect (l, &box)
       || !visible (p, box.x, box.y, box.width, box.height))
@@ -1116,14 +1152,33 @@ draw_emotion_legend (Paint *p)
       g_ptr_array_add (shown, GUINT_TO_POINTER (i));
   if (shown->len == 0)
     return;
+  text_x = box.x + 28 * k;
+  text_w = box.width - 28 * k;
 
-  n_lines = (guint) floor (box.height / line);
-  if (n_lines <= n_keys)
-    n_keys = 0;
-  n_names = MIN (shown->len, n_lines - n_keys);
-  /* The last line says how many more there are, rather than a name. */
-  if (n_names < shown->len && n_names > 0)
-    n_names--;
+  /* The as-is and to-be keys come last; they go first when there is no room for them. */
+  for (guint n = 0; n < n_keys; n++)
+    {
+      keys[n] = legend_text (p, jm_map_state_get_label_in (n == 0 ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE,
+                                                           paint_language (p)),
+                             size, FALSE, text_w);
+      keys_h += legend_height (keys[n], line, k);
+    }
+  if (keys_h + line > box.height + 1e-9)
+    n_keys = 0, keys_h = 0;
+
+  /* As many names as fit, keeping a line for "+N" when some do not. */
+  for (guint n = 0; n < shown->len; n++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, GPOINTER_TO_UINT (g_ptr_array_index (shown, n)));
+      gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
+      double h = legend_height (legend_text (p, persona->name, size, emphasised, text_w), line, k);
+      double reserve = n + 1 < shown->len ? line : 0;
+
+      if (names_h + h + keys_h + reserve > box.height + 1e-9)
+        break;
+      names_h += h;
+      n_names++;
+    }
 
   y = box.y;
   for (guint n = 0; n < n_names; n++)
@@ -1131,26 +1186,24 @@ draw_emotion_legend (Paint *p)
       guint i = GPOINTER_TO_UINT (g_ptr_array_index (shown, n));
       JmPersona *persona = g_ptr_array_index (personas, i);
       gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
+      PangoLayout *name = legend_text (p, persona->name, size, emphasised, text_w);
 
       legend_swatch (p, box.x, y + 9.5 * k, persona_color (p, persona, i), emphasised ? 1.0 : 0.35, !current);
-      draw_text (p, persona->name, 12 * k, emphasised, box.x + 28 * k, y + k, box.width - 28 * k, p->colors->text, NULL);
-      y += line;
+      show_layout (p->cr, name, text_x, y + k, p->colors->text);
+      y += legend_height (name, line, k);
     }
   if (n_names < shown->len)
     {
       g_autofree char *more = g_strdup_printf ("+%u", shown->len - n_names);
 
-      draw_text (p, more, 12 * k, FALSE, box.x + 28 * k, y + k, -1, p->colors->text_dim, NULL);
+      draw_text (p, more, size, FALSE, text_x, y + k, -1, p->colors->text_dim, NULL);
       y += line;
     }
   for (guint n = 0; n < n_keys; n++)
     {
-      JmMapState state = n == 0 ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE;
-
-      legend_swatch (p, box.x, y + 9.5 * k, p->colors->text_dim, 1.0, state == JM_MAP_STATE_FUTURE);
-      draw_text (p, jm_map_state_get_label_in (state, paint_language (p)), 12 * k, FALSE, box.x + 28 * k, y + k,
-                 box.width - 28 * k, p->colors->text_dim, NULL);
-      y += line;
+      legend_swatch (p, box.x, y + 9.5 * k, p->colors->text_dim, 1.0, n == 1);
+      show_layout (p->cr, keys[n], text_x, y + k, p->colors->text_dim);
+      y += legend_height (keys[n], line, k);
     }
 }
 
