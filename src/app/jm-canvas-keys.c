@@ -36,6 +36,21 @@ lane_index (JmCanvas   *self,
   return -1;
 }
 
+/* The view's lanes only: the first lane shown from row on, going by
+ * step (±1); -1 past either end. */
+static int
+shown_row (JmCanvas *self,
+           int       row,
+           int       step)
+{
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+
+  for (; row >= 0 && row < (int) lanes->len; row += step)
+    if (jm_selection_shows_lane (self->selection, ((JmLane *) g_ptr_array_index (lanes, row))->id))
+      return row;
+  return -1;
+}
+
 static int
 stage_first_column (JmCanvas   *self,
                     const char *stage_id)
@@ -182,7 +197,9 @@ jm_canvas_move_focus (JmCanvas *self,
   if (!current_place (self, &place))
     {
       /* From the map as a whole, the first cell (or the first stage). */
-      focus_place (self, (Place) { lanes->len > 0 ? 0 : ROW_STAGES, 0 }, TRUE);
+      int first = shown_row (self, 0, 1);
+
+      focus_place (self, (Place) { first >= 0 ? first : ROW_STAGES, 0 }, TRUE);
       return TRUE;
     }
 
@@ -262,6 +279,15 @@ jm_canvas_move_focus (JmCanvas *self,
     {
       int row = place.row + dy;
 
+      /* Over the lanes the view hides: from the steps down to the first
+       * shown, and from the first shown up to the steps. */
+      if (row >= 0)
+        {
+          int shown = shown_row (self, row, dy);
+
+          row = shown >= 0 ? shown : dy > 0 ? (int) lanes->len : ROW_STEPS;
+        }
+
       if (place.column == COLUMN_TITLES)
         {
           /* Lane titles: up and down the title column. */
@@ -296,7 +322,12 @@ jump (JmCanvas *self,
   if (n_steps == 0)
     return FALSE;
   if (whole_map || !current_place (self, &place))
-    place.row = lanes->len == 0 ? ROW_STAGES : to_end ? (int) lanes->len - 1 : 0;
+    {
+      /* The first or last lane the view shows. */
+      place.row = to_end ? shown_row (self, (int) lanes->len - 1, -1) : shown_row (self, 0, 1);
+      if (place.row < 0)
+        place.row = ROW_STAGES;
+    }
   place.column = to_end ? n_steps - 1 : 0;
   focus_place (self, place, TRUE);
   return TRUE;
@@ -317,9 +348,10 @@ page (JmCanvas *self,
     return jump (self, direction > 0, TRUE);
   jm_layout_get_lane_rect (self->layout, ((JmLane *) g_ptr_array_index (lanes, place.row))->id, &here);
   row = place.row;
-  while (row + direction >= 0 && row + direction < (int) lanes->len)
+  /* Lanes the view hides have no place on screen: they are passed over. */
+  while (shown_row (self, row + direction, direction) >= 0)
     {
-      row += direction;
+      row = shown_row (self, row + direction, direction);
       jm_layout_get_lane_rect (self->layout, ((JmLane *) g_ptr_array_index (lanes, row))->id, &rect);
       if (fabs (rect.y - here.y) >= height * 0.8)
         break;
@@ -346,6 +378,8 @@ focus_next_card (JmCanvas *self,
     {
       JmLane *lane = g_ptr_array_index (lanes, l);
 
+      if (!jm_selection_shows_lane (self->selection, lane->id))
+        continue;
       for (guint c = 0; c < lane->cards->len; c++)
         {
           JmCard *card = g_ptr_array_index (lane->cards, c);
@@ -412,6 +446,7 @@ emotion_key (JmCanvas *self,
     }
   if (keyval == GDK_KEY_t || keyval == GDK_KEY_T)
     {
+      /* The selection keeps to the curves the view shows. */
       jm_selection_set_curve (self->selection, jm_selection_get_curve (self->selection) == JM_MAP_STATE_CURRENT
                                                ? JM_MAP_STATE_FUTURE : JM_MAP_STATE_CURRENT);
       return TRUE;

@@ -111,6 +111,7 @@ jm_canvas_set_selection_model (JmCanvas    *self,
   self->selection = selection != NULL ? g_object_ref (selection) : jm_selection_new (self->document);
   if (jm_selection_get_document (self->selection) != self->document)
     jm_selection_set_document (self->selection, self->document);
+  jm_selection_set_view (self->selection, self->view_id);
   self->selection_handler = g_signal_connect (self->selection, "changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (self->selection, "notify::persona-id", G_CALLBACK (on_drawing_changed), self);
   g_signal_connect (self->selection, "notify::curve", G_CALLBACK (on_drawing_changed), self);

@@ -622,6 +622,8 @@ jm_canvas_set_document_with_layout (JmCanvas   *self,
 
   if (self->selection != NULL && jm_selection_get_document (self->selection) != document)
     jm_selection_set_document (self->selection, document);
+  if (self->selection != NULL)
+    jm_selection_set_view (self->selection, self->view_id);
 
   self->zoom = 1.0;
   jm_canvas_zoom_readable (self);
@@ -658,6 +660,9 @@ jm_canvas_set_view (JmCanvas   *self,
   g_free (self->view_id);
   self->view_id = view_id && *view_id ? g_strdup (view_id) : NULL;
   apply_theme (self);
+  /* The keyboard walks what the view shows, and the focus leaves what it hides. */
+  if (self->selection != NULL)
+    jm_selection_set_view (self->selection, self->view_id);
 }
 
 const char *
@@ -722,6 +727,10 @@ jm_canvas_snapshot (GtkWidget   *widget,
   jm_paint_cache_set_device_scale (self->paint_cache, device);
   jm_painter_paint_cached (self->layout, cr, &visible, VIEW_SCALE (self) * device, self->paint_cache);
   jm_canvas_compare_paint (self, cr, &visible, VIEW_SCALE (self) * device);
+  /* Whose curve is which, beside the emotion lane (the pinned titles
+   * below draw their own). */
+  if (!panes.row_pinned)
+    jm_painter_paint_emotion_legend (self->layout, cr, &visible, VIEW_SCALE (self) * device);
   cairo_destroy (cr);
 
   /* Selection and tools' feedback under the panes, the panes over them. */

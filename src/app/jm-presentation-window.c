@@ -1,7 +1,9 @@
 /* jm-presentation-window.c — presentation mode. The slides and the view of
  * each come from the core (jm-presentation); this window animates between
  * them, dims the stages not being discussed, blanks the screen, draws the
- * laser pointer and keeps the presenter-notes window in step. */
+ * laser pointer and keeps the presenter-notes window in step: this slide
+ * and the next as pictures, the notes, the elapsed time and the time of
+ * day. N brings the notes forward on a single screen, F leaves full screen. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -50,6 +52,13 @@ struct _JmPresentationWindow {
   GtkWindow  *notes;
   GtkLabel   *notes_position;
   GtkLabel   *notes_clock;
+  GtkLabel   *notes_time;      /* the time of day, beside the elapsed time */
+  /* This slide and the next as pictures, each made once per slide (and
+   * size, theme, document change) and then only copied to the screen. */
+  GtkWidget  *pictures[2];
+  cairo_surface_t *picture_cache[2];
+  guint       picture_cached[2];     /* the slide index each holds */
+  guint       picture_painted[2];    /* the slide index each last showed: a test hook */
   GtkLabel   *notes_title;
   GtkLabel   *notes_text;
   GtkLabel   *notes_next;
@@ -106,6 +115,15 @@ update_clock (JmPresentationWindow *self)
   else
     text = g_strdup_printf ("%02d:%02d", (int) (seconds / 60), (int) (seconds % 60));
   gtk_label_set_text (self->notes_clock, text);
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    /* Translators: the time of day in the presenter notes, as strftime
+     * writes it: "%H:%M" is 14:05; "%l:%M %p" would be 2:05 PM */
+    g_autofree char *time = g_date_time_format (now, C_("presenter clock", "%H:%M"));
+
+    gtk_label_set_text (self->notes_time, time != NULL ? time : "");
+  }
 }
 
 static gboolean
@@ -162,6 +180,9 @@ update_notes (JmPresentationWindow *self)
 
   /* Screen readers hear where the presentation is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (self->pictures); i++)
+    if (self->pictures[i] != NULL)
+      gtk_widget_queue_draw (self->pictures[i]);
 }
 
 static gboolean
@@ -196,6 +217,152 @@ notes_button (JmPresentationWindow *self,
   return button;
 }
 
+static void paint_slide (JmPresentationWindow *self,
+                         cairo_t              *cr,
+                         const JmSlide        *slide,
+                         const JmView         *view,
+                         double                width,
+                         double                height,
+                         double                device_scale,
+                         JmPaintCache         *cache);
+
+/* Pictures made again at the next draw: the slides or their look changed. */
+static void
+forget_pictures (JmPresentationWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->pictures); i++)
+    {
+      g_clear_pointer (&self->picture_cache[i], cairo_surface_destroy);
+      if (self->pictures[i] != NULL)
+        gtk_widget_queue_draw (self->pictures[i]);
+    }
+}
+
+/* Slide index (this one, or the next) as the presentation's output shows
+ * it, scaled into a picture of width × height. */
+static cairo_surface_t *
+make_picture (JmPresentationWindow *self,
+              guint                 index,
+              int                   width,
+              int                   height,
+              int                   device)
+{
+  const JmThemeColors *colors = jm_theme_get_colors (jm_layout_get_options (self->layout)->theme);
+  const JmSlide *slide = slide_at (self, index);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * device, height * device);
+  double out_w = MAX (self->out_w, 1), out_h = MAX (self->out_h, 1);
+  double f = MIN ((double) width / out_w, (double) height / out_h);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, device, device);
+  cr = cairo_create (surface);
+  /* Letterboxed as the output's shape. */
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  cairo_paint (cr);
+  cairo_translate (cr, (width - out_w * f) / 2, (height - out_h * f) / 2);
+  cairo_scale (cr, f, f);
+  cairo_rectangle (cr, 0, 0, out_w, out_h);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, colors->background.r, colors->background.g, colors->background.b);
+  cairo_paint (cr);
+  if (slide != NULL)
+    {
+      JmView view;
+
+      jm_presentation_view (self->layout, slide, out_w, out_h, &view);
+      paint_slide (self, cr, slide, &view, out_w, out_h, f * device, NULL);
+    }
+  else
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (self->pictures[1], _("End of the presentation"));
+      PangoFontDescription *font = pango_font_description_from_string ("Cantarell Bold 48");
+      int tw, th;
+
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_set_source_rgb (cr, colors->text_dim.r, colors->text_dim.g, colors->text_dim.b);
+      cairo_move_to (cr, (out_w - tw) / 2, (out_h - th) / 2);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+  cairo_destroy (cr);
+  return surface;
+}
+
+static void
+draw_picture (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  JmPresentationWindow *self = data;
+  guint which = self->pictures[0] == GTK_WIDGET (area) ? 0 : 1;
+  guint index = self->index + which;
+  int device = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+  cairo_surface_t *cached = self->picture_cache[which];
+
+  if (width <= 0 || height <= 0 || self->layout == NULL)
+    return;
+  /* Made once per slide and size; a redraw only copies it. */
+  if (cached == NULL || self->picture_cached[which] != index
+      || cairo_image_surface_get_width (cached) != width * device
+      || cairo_image_surface_get_height (cached) != height * device)
+    {
+      g_clear_pointer (&self->picture_cache[which], cairo_surface_destroy);
+      self->picture_cache[which] = make_picture (self, index, width, height, device);
+      self->picture_cached[which] = index;
+    }
+  cairo_set_source_surface (cr, self->picture_cache[which], 0, 0);
+  cairo_paint (cr);
+  self->picture_painted[which] = index;
+}
+
+static GtkWidget *
+picture_box (JmPresentationWindow *self,
+             guint                 which,
+             const char           *caption)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (caption);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_picture, self, NULL);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), which == 0 ? 216 : 144);
+  gtk_widget_set_hexpand (area, TRUE);
+  gtk_widget_set_vexpand (area, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, caption, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), area);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  self->pictures[which] = area;
+  self->picture_painted[which] = G_MAXUINT;
+  return box;
+}
+
+/* This slide, large, and the next, smaller, side by side. */
+static GtkWidget *
+build_pictures (JmPresentationWindow *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *now = picture_box (self, 0, _("This slide"));
+  GtkWidget *next = picture_box (self, 1, _("Next slide"));
+
+  gtk_widget_set_size_request (now, 384, -1);
+  gtk_widget_set_size_request (next, 256, -1);
+  gtk_widget_set_valign (next, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (row), now);
+  gtk_box_append (GTK_BOX (row), next);
+  /* Three parts of the room to this slide, two to the next. */
+  gtk_box_set_homogeneous (GTK_BOX (row), FALSE);
+  return row;
+}
+
 static void
 build_notes_window (JmPresentationWindow *self)
 {
@@ -208,7 +375,7 @@ build_notes_window (JmPresentationWindow *self)
 
   self->notes = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_title (self->notes, _("Presenter Notes"));
-  gtk_window_set_default_size (self->notes, 600, 460);
+  gtk_window_set_default_size (self->notes, 960, 640);
   gtk_window_set_titlebar (self->notes, header);
   gtk_window_set_hide_on_close (self->notes, TRUE);
 
@@ -221,8 +388,14 @@ build_notes_window (JmPresentationWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_clock), "title-2");
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_clock), "numeric");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_clock), _("Time since the presentation started"));
+  self->notes_time = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_time), "title-2");
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_time), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_time), "dim-label");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_time), _("Time of day"));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->notes_position));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->notes_clock));
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->notes_time));
 
   self->notes_title = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_title), "title-1");
@@ -255,6 +428,7 @@ build_notes_window (JmPresentationWindow *self)
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), build_pictures (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_title));
   gtk_box_append (GTK_BOX (box), scroller);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -284,15 +458,17 @@ static void
 compute_slides (JmPresentationWindow *self)
 {
   double min_text = self->min_text_share > 0 ? self->min_text_share / 100 * MAX (self->out_h, 1) : self->min_text;
+  guint flags = JM_SLIDES_PIN_EMOTIONS | (self->one_per_stage ? JM_SLIDES_ONE_PER_STAGE : 0);
 
   g_clear_pointer (&self->slides, g_array_unref);
 
+  /* Chips and badges as large as the room needs, before the slides are cut. */
+  jm_presentation_fit_labels (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1), MAX (min_text, 1), flags);
   self->slides = jm_presentation_slides_pinned (self->layout, MAX (self->out_w, 1), MAX (self->out_h, 1),
-                                                MAX (min_text, 1),
-                                                JM_SLIDES_PIN_EMOTIONS
-                                                | (self->one_per_stage ? JM_SLIDES_ONE_PER_STAGE : 0));
+                                                MAX (min_text, 1), flags);
   self->index = MIN (self->index, self->slides->len - 1);
   self->overview_return = MIN (self->overview_return, self->slides->len - 1);
+  forget_pictures (self);
 }
 
 static void
@@ -492,6 +668,35 @@ draw_part_caption (JmPresentationWindow *self,
   g_object_unref (layout);
 }
 
+/* A slide through a view on an output of width × height (cr's units);
+ * device_scale: device pixels per unit of cr. The output's drawing and the
+ * notes' pictures both come from here. */
+static void
+paint_slide (JmPresentationWindow *self,
+             cairo_t              *cr,
+             const JmSlide        *slide,
+             const JmView         *view,
+             double                width,
+             double                height,
+             double                device_scale,
+             JmPaintCache         *cache)
+{
+  JmRect visible = { view->x, view->y, width / view->scale, height / view->scale };
+
+  cairo_save (cr);
+  cairo_scale (cr, view->scale, view->scale);
+  cairo_translate (cr, -view->x, -view->y);
+  jm_painter_paint_cached (self->layout, cr, &visible, view->scale * device_scale, cache);
+
+  /* The stages not being discussed step back. */
+  if (slide->kind == JM_SLIDE_STAGE)
+    jm_presentation_paint_dim (self->layout, slide, cr, &visible, DIM_ALPHA);
+  /* Whichever part of the stage is shown, its headers and the lanes'
+   * titles stay beside it; the legend of the curves, on every slide. */
+  jm_presentation_paint_context (self->layout, slide, cr, view->scale * device_scale);
+  cairo_restore (cr);
+}
+
 static void
 draw (GtkDrawingArea *area,
       cairo_t        *cr,
@@ -502,7 +707,6 @@ draw (GtkDrawingArea *area,
   JmPresentationWindow *self = data;
   const JmThemeColors *colors = jm_theme_get_colors (current_theme (self));
   const JmSlide *slide = slide_at (self, self->index);
-  JmRect visible;
 
   if (self->blanked)
     {
@@ -516,24 +720,9 @@ draw (GtkDrawingArea *area,
   if (slide == NULL)
     return;
 
-  visible = (JmRect) { self->view.x, self->view.y, width / self->view.scale, height / self->view.scale };
-  cairo_save (cr);
-  cairo_scale (cr, self->view.scale, self->view.scale);
-  cairo_translate (cr, -self->view.x, -self->view.y);
   jm_paint_cache_set_device_scale (self->paint_cache, gtk_widget_get_scale_factor (GTK_WIDGET (area)));
-  jm_painter_paint_cached (self->layout, cr, &visible,
-                           self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)), self->paint_cache);
-
-  /* The stages not being discussed step back. */
-  if (slide->kind == JM_SLIDE_STAGE)
-    {
-      jm_presentation_paint_dim (self->layout, slide, cr, &visible, DIM_ALPHA);
-      /* Whichever part of the stage is shown, its headers and the lanes'
-       * titles stay beside it. */
-      jm_presentation_paint_context (self->layout, slide, cr,
-                                     self->view.scale * gtk_widget_get_scale_factor (GTK_WIDGET (area)));
-    }
-  cairo_restore (cr);
+  paint_slide (self, cr, slide, &self->view, width, height, gtk_widget_get_scale_factor (GTK_WIDGET (area)),
+               self->paint_cache);
 
   if (slide->kind == JM_SLIDE_STAGE && slide->part > 0)
     draw_part_caption (self, cr, slide, colors);
@@ -702,9 +891,20 @@ jm_presentation_window_handle_key (JmPresentationWindow *self,
       return TRUE;
 
     case GDK_KEY_n: case GDK_KEY_N:
-      /* With one screen the notes hide behind the slides: bring them forward. */
-      if (self->notes != NULL)
+      /* With one screen the notes hide behind the slides: bring them
+       * forward, and the slides back again. */
+      if (self->notes != NULL && gtk_window_is_active (self->notes))
+        gtk_window_present (GTK_WINDOW (self));
+      else if (self->notes != NULL)
         gtk_window_present (self->notes);
+      return TRUE;
+
+    case GDK_KEY_f: case GDK_KEY_F11:
+      /* Out of full screen, to put the notes beside the slides on one screen. */
+      if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+      else
+        gtk_window_fullscreen (GTK_WINDOW (self));
       return TRUE;
 
     case GDK_KEY_b: case GDK_KEY_period: case GDK_KEY_KP_Decimal:
@@ -773,6 +973,25 @@ jm_presentation_window_get_high_contrast (JmPresentationWindow *self)
 {
   g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), FALSE);
   return self->high_contrast;
+}
+
+void
+jm_presentation_window_get_pictures (JmPresentationWindow *self,
+                                     guint                *current,
+                                     guint                *next)
+{
+  g_return_if_fail (JM_IS_PRESENTATION_WINDOW (self));
+  if (current)
+    *current = self->picture_painted[0];
+  if (next)
+    *next = self->picture_painted[1];
+}
+
+JmLayout *
+jm_presentation_window_get_layout (JmPresentationWindow *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->layout;
 }
 
 GtkWindow *
@@ -854,6 +1073,8 @@ jm_presentation_window_dispose (GObject *object)
       gtk_window_destroy (self->notes);
       self->notes = NULL;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (self->picture_cache); i++)
+    g_clear_pointer (&self->picture_cache[i], cairo_surface_destroy);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->paint_cache, jm_paint_cache_free);
   g_clear_object (&self->document);

@@ -45,5 +45,12 @@ const JmSlide        *jm_presentation_window_get_slide   (JmPresentationWindow *
 gboolean              jm_presentation_window_get_blanked (JmPresentationWindow *self);
 gboolean              jm_presentation_window_get_high_contrast (JmPresentationWindow *self);
 GtkWindow            *jm_presentation_window_get_notes   (JmPresentationWindow *self);
+/* The layout the slides are drawn from (its options: view, label scale). */
+JmLayout             *jm_presentation_window_get_layout  (JmPresentationWindow *self);
+/* The slides the notes window's two pictures (this slide, the next) last
+ * showed; G_MAXUINT before they were first drawn. */
+void                  jm_presentation_window_get_pictures (JmPresentationWindow *self,
+                                                           guint                *current,
+                                                           guint                *next);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "jm-application.h"
 #include "jm-canvas.h"
+#include "jm-map-view.h"
 #include "jm-reader.h"
 #include "jm-templates.h"
 #include "jm-test-utils.h"
@@ -1261,6 +1262,77 @@ test_emotion_menu_clears_a_point_and_cards_stay_under_the_curve (Fixture       *
   close_menus (f->canvas);
 }
 
+/* Through a view, real keys walk only what it shows: arrows and Ctrl+Home/End
+ * pass over hidden lanes, the emotion keys draw the view's persona on the
+ * view's curve, and the focus leaves a lane the view hides. */
+static void
+test_keys_walk_what_the_view_shows (Fixture       *f,
+                                    gconstpointer  data)
+{
+  JmSelection *selection = jm_canvas_get_selection_model (f->canvas);
+  const JmFocus *focus = jm_selection_get_focus (selection);
+  JmMapView *view = jm_map_view_new ("v-lean", "Lean");
+  const char *lanes[] = { "lane-1", "lane-4", "lane-7", NULL };
+  const char *personas[] = { "persona-2", NULL };
+  const JmEmotion *before;
+
+  jm_document_insert_persona (f->doc, -1, jm_persona_new ("persona-2", "Marco"));
+  view->lanes = g_strdupv ((char **) lanes);
+  view->personas = g_strdupv ((char **) personas);
+  view->states = JM_VIEW_STATES_CURRENT;
+  jm_document_set_view (f->doc, view);
+  before = jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT);
+
+  /* The focused cell's lane goes out of view: the focus goes to a shown one. */
+  jm_selection_focus_cell (selection, "lane-2", "step-2");
+  jm_canvas_set_view (f->canvas, "v-lean");
+  jm_test_spin ();
+  g_assert_cmpint (focus->kind, ==, JM_FOCUS_CELL);
+  g_assert_cmpstr (focus->lane_id, ==, "lane-1");
+  g_assert_cmpstr (focus->step_id, ==, "step-2");
+
+  /* Down passes over the touchpoints and thoughts to the emotion lane,
+   * where the point is the view's persona's. */
+  keys (f->canvas, "Down");
+  g_assert_cmpint (focus->kind, ==, JM_FOCUS_EMOTION);
+  g_assert_cmpstr (focus->id, ==, "persona-2");
+  g_assert_cmpstr (focus->step_id, ==, "step-2");
+
+  /* P and T keep to the view's persona and curve; 4 scores that point. */
+  keys (f->canvas, "p t 4");
+  g_assert_cmpstr (focus->id, ==, "persona-2");
+  g_assert_cmpint (focus->curve, ==, JM_MAP_STATE_CURRENT);
+  g_assert_nonnull (jm_document_get_emotion (f->doc, "persona-2", "step-2", JM_MAP_STATE_CURRENT));
+  g_assert_cmpfloat (jm_document_get_emotion (f->doc, "persona-2", "step-2", JM_MAP_STATE_CURRENT)->score, ==, 1);
+  g_assert_true (jm_document_get_emotion (f->doc, "persona-1", "step-2", JM_MAP_STATE_CURRENT) == before);
+  g_assert_null (jm_document_get_emotion (f->doc, "persona-2", "step-2", JM_MAP_STATE_FUTURE));
+
+  /* On down past pain points and opportunities to the metrics, and back up. */
+  keys (f->canvas, "Down");
+  g_assert_cmpstr (focus->lane_id, ==, "lane-7");
+  keys (f->canvas, "Up Up");
+  g_assert_cmpstr (focus->lane_id, ==, "lane-1");
+
+  /* Ctrl+End and Ctrl+Home: the last and first lanes shown. */
+  keys (f->canvas, "ctrl+End");
+  g_assert_cmpstr (focus->lane_id, ==, "lane-7");
+  keys (f->canvas, "ctrl+Home");
+  g_assert_cmpstr (focus->lane_id, ==, "lane-1");
+  g_assert_cmpstr (focus->step_id, ==, "step-1");
+
+  /* Down the lane titles too. */
+  keys (f->canvas, "Left Down");
+  g_assert_cmpint (focus->kind, ==, JM_FOCUS_LANE);
+  g_assert_cmpstr (focus->id, ==, "lane-4");
+
+  /* Everything again: the keys walk every lane. */
+  jm_canvas_set_view (f->canvas, NULL);
+  keys (f->canvas, "Up Down");
+  g_assert_cmpstr (focus->id, ==, "lane-4");
+  keys (f->canvas, "Up");
+  g_assert_cmpstr (focus->id, ==, "lane-3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1306,6 +1378,7 @@ main (int   argc,
   ADD ("emotion-menu-clears-a-point-and-cards-stay-under-the-curve",
        test_emotion_menu_clears_a_point_and_cards_stay_under_the_curve);
   ADD ("system-text-scaling-and-high-contrast-reach-the-map", test_system_text_scaling_and_high_contrast_reach_the_map);
+  ADD ("keys-walk-what-the-view-shows", test_keys_walk_what_the_view_shows);
 #undef ADD
 
   status = g_test_run ();

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
+#include "jm-map-view.h"
 #include "jm-presentation-window.h"
 #include "jm-test-utils.h"
 #include "jm-reader.h"
@@ -265,6 +267,204 @@ test_presenter_zooms_and_pans_and_returns_to_the_slide (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* Spins until the notes' pictures show these slides (or a few seconds
+ * pass: the asserts then say what they show). */
+static void
+wait_for_pictures (JmPresentationWindow *p,
+                   guint                 current,
+                   guint                 next)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      guint c, n;
+
+      jm_presentation_window_get_pictures (p, &c, &n);
+      if (c == current && n == next)
+        return;
+      jm_test_spin_for (20);
+    }
+}
+
+static gboolean
+wait_for_active (GtkWindow *window)
+{
+  for (guint i = 0; i < 200 && !gtk_window_is_active (window); i++)
+    jm_test_spin_for (20);
+  return gtk_window_is_active (window);
+}
+
+/* The presenter sees this slide and the next as pictures, drawn by the
+ * slides' own painter, moving with the slides; the time of day beside the
+ * time since the start; and N brings the notes to the front and the
+ * slides back, on the one screen Xvfb has. */
+static void
+test_notes_show_both_slides_the_time_and_come_forward (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("online-shop.journey");
+  JmPresentationWindow *p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+  GtkWindow *notes = jm_presentation_window_get_notes (p);
+  guint current, next, n;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (p), 1280, 720);
+  jm_presentation_window_start (p, NULL);
+  jm_test_spin ();
+  n = jm_presentation_window_get_n_slides (p);
+
+  wait_for_pictures (p, 0, 1);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, 0);
+  g_assert_cmpuint (next, ==, 1);
+
+  /* They follow next and previous, and the end. */
+  jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+  jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+  wait_for_pictures (p, 2, 3);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, 2);
+  g_assert_cmpuint (next, ==, 3);
+  jm_presentation_window_handle_key (p, GDK_KEY_Left, 0);
+  wait_for_pictures (p, 1, 2);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, 1);
+  g_assert_cmpuint (next, ==, 2);
+  jm_presentation_window_handle_key (p, GDK_KEY_End, 0);
+  wait_for_pictures (p, n - 1, n);
+  jm_presentation_window_get_pictures (p, &current, &next);
+  g_assert_cmpuint (current, ==, n - 1);
+  g_assert_cmpuint (next, ==, n);   /* past the last: "End of the presentation" */
+
+  /* The time of day, as the clock on the wall says it. */
+  {
+    g_autoptr(GDateTime) t0 = g_date_time_new_now_local ();
+
+    before = g_date_time_format (t0, "%H:%M");
+    text = notes_text (p);
+    {
+      g_autoptr(GDateTime) t1 = g_date_time_new_now_local ();
+
+      after = g_date_time_format (t1, "%H:%M");
+    }
+  }
+  g_assert_true (strstr (text, before) != NULL || strstr (text, after) != NULL);
+
+  /* N: the notes to the front, and the slides back. */
+  gtk_window_present (GTK_WINDOW (p));
+  g_assert_true (wait_for_active (GTK_WINDOW (p)));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_n, 0));
+  g_assert_true (wait_for_active (notes));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (p)));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_n, 0));
+  g_assert_true (wait_for_active (GTK_WINDOW (p)));
+  /* F and F11 switch full screen; the slides keep their place. */
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_F11, 0));
+  g_assert_true (jm_presentation_window_handle_key (p, GDK_KEY_f, 0));
+  g_assert_cmpuint (jm_presentation_window_get_index (p), ==, n - 1);
+
+  gtk_window_destroy (GTK_WINDOW (p));
+  jm_test_spin ();
+}
+
+/* With JM_PRESENT_SHOTS_DIR set, the screen as it is now, to look at. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("JM_PRESENT_SHOTS_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+  jm_test_spin_for (300);
+  path = g_build_filename (dir, name, NULL);
+  argv[3] = path;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, NULL, &error))
+    g_test_message ("no screenshot: %s", error->message);
+}
+
+/* A workshop's view: touchpoints, emotions, pain points and ideas, with
+ * metrics when asked, the given personas (NULL: all). */
+static JmMapView *
+workshop_view (const char *persona)
+{
+  JmMapView *view = jm_map_view_new ("v-workshop", "Workshop");
+  const char *lanes[] = { "l-touch", "l-emotions", "l-pain", "l-ideas", "l-metrics", NULL };
+  const char *personas[] = { persona, NULL };
+
+  view->lanes = g_strdupv ((char **) lanes);
+  if (persona != NULL)
+    view->personas = g_strdupv ((char **) personas);
+  return view;
+}
+
+/* The examples presented through a view at the default minimum: the
+ * layout shows the view, cards' chips are larger than in the editor, and
+ * every slide carries the legend of the view's curves. */
+static void
+test_a_view_is_presented_with_its_legend_and_large_chips (void)
+{
+  static const struct {
+    const char *example;
+    const char *persona;
+  } cases[] = {
+    { "online-shop.journey", NULL },
+    { "bike-shop-vs-food-delivery.journey", "p-marco" },
+    { "online-shop.it.journey", NULL },
+    { "bike-shop-vs-food-delivery.it.journey", "p-marco" },
+  };
+  static const int outputs[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+      {
+        g_autoptr(JmDocument) doc = jm_test_load_example (cases[k].example);
+        JmPresentationWindow *p = NULL;
+        JmLayout *layout;
+        guint n;
+
+        jm_document_set_view (doc, workshop_view (cases[k].persona));
+        p = jm_presentation_window_new (doc, NULL, 14, FALSE);
+        jm_presentation_window_set_min_text_share (p, 2.8);
+        jm_presentation_window_set_view (p, "v-workshop");
+        gtk_window_set_default_size (GTK_WINDOW (p), outputs[o][0], outputs[o][1]);
+        jm_presentation_window_start (p, NULL);
+        jm_test_spin_for (100);
+        layout = jm_presentation_window_get_layout (p);
+        g_assert_cmpstr (jm_layout_get_options (layout)->view_id, ==, "v-workshop");
+        g_assert_false (jm_layout_shows_lane (layout, "l-thoughts"));
+        g_assert_cmpfloat (jm_layout_get_options (layout)->label_scale, >, 1);
+        if (cases[k].persona != NULL)
+          g_assert_false (jm_layout_shows_persona (layout, "p-giulia"));
+
+        n = jm_presentation_window_get_n_slides (p);
+        for (guint i = 0; i < n; i++)
+          {
+            JmRect legend;
+            g_autofree char *shot = g_strdup_printf ("%s-%d-%02u.png", cases[k].example, outputs[o][0], i);
+
+            if (i > 0)
+              jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+            g_assert_true (jm_presentation_get_legend_rect (layout, jm_presentation_window_get_slide (p), &legend));
+            if (i < 3)
+              screenshot (shot);
+          }
+        /* The presenter's view of it, on the one screen. */
+        jm_presentation_window_handle_key (p, GDK_KEY_Home, 0);
+        jm_presentation_window_handle_key (p, GDK_KEY_Right, 0);
+        jm_presentation_window_handle_key (p, GDK_KEY_n, 0);
+        {
+          g_autofree char *shot = g_strdup_printf ("%s-%d-notes.png", cases[k].example, outputs[o][0]);
+
+          screenshot (shot);
+        }
+        gtk_window_destroy (GTK_WINDOW (p));
+        jm_test_spin ();
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +475,8 @@ main (int   argc,
       return 77;
     }
 
+  setlocale (LC_ALL, "");
+  jm_test_bind_translations ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -286,5 +488,9 @@ main (int   argc,
                    test_presenter_zooms_and_pans_and_returns_to_the_slide);
   g_test_add_func ("/app/presentation/presenter-hears-of-text-below-the-minimum",
                    test_presenter_hears_of_text_below_the_minimum);
+  g_test_add_func ("/app/presentation/notes-show-both-slides-the-time-and-come-forward",
+                   test_notes_show_both_slides_the_time_and_come_forward);
+  g_test_add_func ("/app/presentation/a-view-is-presented-with-its-legend-and-large-chips",
+                   test_a_view_is_presented_with_its_legend_and_large_chips);
   return g_test_run ();
 }

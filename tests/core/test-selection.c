@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "jm-map-view.h"
 #include "jm-selection.h"
 #include "jm-test-utils.h"
 
@@ -170,6 +171,90 @@ test_rubber_band_selects_existing_cards_only (void)
   g_assert_cmpuint (jm_selection_get_cards (sel)->len, ==, 0);
 }
 
+/* The small map seen through a view: actions and emotions, Marco's to-be curve. */
+static JmMapView *
+marco_to_be (void)
+{
+  JmMapView *view = jm_map_view_new ("v", "Marco, to be");
+  const char *lanes[] = { "text", "feel", NULL };
+  const char *personas[] = { "p2", NULL };
+
+  view->lanes = g_strdupv ((char **) lanes);
+  view->personas = g_strdupv ((char **) personas);
+  view->states = JM_VIEW_STATES_FUTURE;
+  return view;
+}
+
+static void
+test_view_moves_focus_off_what_it_hides (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_small_map ();
+  g_autoptr(JmSelection) sel = jm_selection_new (doc);
+  const JmFocus *f;
+  guint changes = 0;
+
+  jm_document_set_view (doc, marco_to_be ());
+  g_signal_connect (sel, "changed", G_CALLBACK (count_changes), &changes);
+
+  /* A card of a hidden lane: the focus goes to the nearest shown lane, same step. */
+  jm_selection_focus_card (sel, "web", FALSE);
+  changes = 0;
+  jm_selection_set_view (sel, "v");
+  g_assert_cmpstr (jm_selection_get_view (sel), ==, "v");
+  f = jm_selection_get_focus (sel);
+  g_assert_cmpint (f->kind, ==, JM_FOCUS_CELL);
+  g_assert_cmpstr (f->lane_id, ==, "feel");
+  g_assert_cmpstr (f->step_id, ==, "s2");
+  g_assert_cmpuint (jm_selection_get_cards (sel)->len, ==, 0);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (jm_selection_shows_lane (sel, "touch"));
+  g_assert_true (jm_selection_shows_lane (sel, "text"));
+
+  /* Whose curve is drawn: the view's persona, on the view's curve. */
+  g_assert_cmpstr (jm_selection_get_persona (sel), ==, "p2");
+  g_assert_cmpint (jm_selection_get_curve (sel), ==, JM_MAP_STATE_FUTURE);
+  jm_selection_cycle_persona (sel);
+  g_assert_cmpstr (jm_selection_get_persona (sel), ==, "p2");
+  jm_selection_set_curve (sel, JM_MAP_STATE_CURRENT);
+  g_assert_cmpint (jm_selection_get_curve (sel), ==, JM_MAP_STATE_FUTURE);
+
+  /* Giulia's as-is point, focused with everything shown, becomes Marco's to-be one. */
+  jm_selection_set_view (sel, NULL);
+  jm_selection_focus_emotion (sel, "p1", "s1", JM_MAP_STATE_CURRENT);
+  jm_selection_set_view (sel, "v");
+  f = jm_selection_get_focus (sel);
+  g_assert_cmpint (f->kind, ==, JM_FOCUS_EMOTION);
+  g_assert_cmpstr (f->id, ==, "p2");
+  g_assert_cmpstr (f->step_id, ==, "s1");
+  g_assert_cmpint (f->curve, ==, JM_MAP_STATE_FUTURE);
+
+  /* A hidden lane's title gives way to a shown lane's; a hidden persona to a shown one. */
+  jm_selection_set_view (sel, NULL);
+  jm_selection_focus_object (sel, JM_FOCUS_LANE, "touch");
+  jm_selection_set_view (sel, "v");
+  g_assert_cmpint (jm_selection_get_kind (sel), ==, JM_FOCUS_LANE);
+  g_assert_cmpstr (jm_selection_get_focus (sel)->id, ==, "feel");
+  jm_selection_set_view (sel, NULL);
+  jm_selection_focus_object (sel, JM_FOCUS_PERSONA, "p1");
+  jm_selection_set_view (sel, "v");
+  g_assert_cmpstr (jm_selection_get_focus (sel)->id, ==, "p2");
+
+  /* The view itself edited: the focus leaves the lane it now hides. */
+  jm_selection_focus_cell (sel, "text", "s3");
+  {
+    JmMapView *view = marco_to_be ();
+    const char *lanes[] = { "feel", NULL };
+
+    g_strfreev (view->lanes);
+    view->lanes = g_strdupv ((char **) lanes);
+    jm_document_set_view (doc, view);
+  }
+  f = jm_selection_get_focus (sel);
+  g_assert_cmpint (f->kind, ==, JM_FOCUS_CELL);
+  g_assert_cmpstr (f->lane_id, ==, "feel");
+  g_assert_cmpstr (f->step_id, ==, "s3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +272,7 @@ main (int   argc,
                    test_deleted_step_gives_focus_to_the_step_now_in_its_place);
   g_test_add_func ("/selection/emotion-focus-is-per-persona-and-curve", test_emotion_focus_is_per_persona_and_curve);
   g_test_add_func ("/selection/rubber-band-selects-existing-cards-only", test_rubber_band_selects_existing_cards_only);
+  g_test_add_func ("/selection/view-moves-focus-off-what-it-hides", test_view_moves_focus_off_what_it_hides);
 
   return g_test_run ();
 }

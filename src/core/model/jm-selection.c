@@ -5,6 +5,7 @@
  * then to its parent, so the views never show a deleted object. */
 #include "config.h"
 
+#include "jm-map-view.h"
 #include "jm-selection.h"
 
 struct _JmSelection {
@@ -23,6 +24,8 @@ struct _JmSelection {
 
   char       *persona_id; /* whose curve is drawn; NULL: the first persona */
   JmMapState  curve;
+
+  char       *view_id;    /* the view the editor shows (jm-map-view.h); NULL: everything */
 };
 
 enum {
@@ -211,6 +214,184 @@ fall_back_to_cell (JmSelection *self)
     jm_focus_clear (&self->focus);
 }
 
+/* ---- the view ---- */
+
+static JmMapView *
+current_view (JmSelection *self)
+{
+  return self->view_id != NULL && self->document != NULL ? jm_document_find_view (self->document, self->view_id)
+                                                         : NULL;
+}
+
+gboolean
+jm_selection_shows_lane (JmSelection *self,
+                         const char  *lane_id)
+{
+  g_return_val_if_fail (JM_IS_SELECTION (self), TRUE);
+  return jm_map_view_shows_lane (current_view (self), lane_id);
+}
+
+gboolean
+jm_selection_shows_persona (JmSelection *self,
+                            const char  *persona_id)
+{
+  g_return_val_if_fail (JM_IS_SELECTION (self), TRUE);
+  return jm_map_view_shows_persona (current_view (self), persona_id);
+}
+
+gboolean
+jm_selection_shows_curve (JmSelection *self,
+                          JmMapState   curve)
+{
+  g_return_val_if_fail (JM_IS_SELECTION (self), TRUE);
+  return jm_map_view_shows_curve (current_view (self), curve);
+}
+
+/* The shown lane nearest to row (itself if shown), looking down first. */
+static const char *
+shown_lane_near (JmSelection *self,
+                 int          row)
+{
+  GPtrArray *lanes = jm_document_get_lanes (self->document);
+
+  for (int d = 0; d < (int) lanes->len; d++)
+    for (int sign = 1; sign >= -1; sign -= 2)
+      {
+        int i = row + sign * d;
+
+        if (i >= 0 && i < (int) lanes->len
+            && jm_selection_shows_lane (self, ((JmLane *) g_ptr_array_index (lanes, i))->id))
+          return ((JmLane *) g_ptr_array_index (lanes, i))->id;
+        if (d == 0)
+          break;
+      }
+  return NULL;
+}
+
+static const char *
+first_shown_persona (JmSelection *self)
+{
+  GPtrArray *personas = jm_document_get_personas (self->document);
+
+  for (guint i = 0; i < personas->len; i++)
+    if (jm_selection_shows_persona (self, ((JmPersona *) g_ptr_array_index (personas, i))->id))
+      return ((JmPersona *) g_ptr_array_index (personas, i))->id;
+  return NULL;
+}
+
+static JmMapState
+shown_curve (JmSelection *self,
+             JmMapState   curve)
+{
+  JmMapState other = curve == JM_MAP_STATE_CURRENT ? JM_MAP_STATE_FUTURE : JM_MAP_STATE_CURRENT;
+
+  return !jm_selection_shows_curve (self, curve) && jm_selection_shows_curve (self, other) ? other : curve;
+}
+
+/* Moves the focus off what the view hides, to a shown neighbour: a lane
+ * or a cell to the nearest shown lane at the same step, an emotion point
+ * to a shown persona and curve; selected cards the view hides are let go.
+ * TRUE if anything changed. */
+static gboolean
+follow_view (JmSelection *self)
+{
+  JmFocus *f = &self->focus;
+  gboolean changed = FALSE;
+
+  if (self->document == NULL || current_view (self) == NULL)
+    return FALSE;
+
+  for (guint i = self->cards->len; i > 0; i--)
+    {
+      JmLane *lane = NULL;
+
+      if (jm_document_find_card (self->document, g_ptr_array_index (self->cards, i - 1), &lane) != NULL
+          && !jm_selection_shows_lane (self, lane->id))
+        {
+          g_ptr_array_remove_index (self->cards, i - 1);
+          changed = TRUE;
+        }
+    }
+
+  switch (f->kind)
+    {
+    case JM_FOCUS_PERSONA:
+      if (!jm_selection_shows_persona (self, f->id))
+        {
+          g_autofree char *id = g_strdup (first_shown_persona (self));
+
+          if (id != NULL)
+            set_focus_fields (self, JM_FOCUS_PERSONA, id, NULL, NULL, JM_MAP_STATE_CURRENT);
+          else
+            set_focus_fields (self, JM_FOCUS_MAP, NULL, NULL, NULL, JM_MAP_STATE_CURRENT);
+          changed = TRUE;
+        }
+      break;
+
+    case JM_FOCUS_LANE:
+    case JM_FOCUS_CELL:
+    case JM_FOCUS_CARD:
+      if (f->lane_id != NULL && !jm_selection_shows_lane (self, f->lane_id))
+        {
+          g_autofree char *lane = g_strdup (shown_lane_near (self, index_of (jm_document_get_lanes (self->document),
+                                                                             f->lane_id)));
+          g_autofree char *step = g_strdup (f->step_id);
+
+          if (lane == NULL)
+            set_focus_fields (self, JM_FOCUS_MAP, NULL, NULL, NULL, JM_MAP_STATE_CURRENT);
+          else if (f->kind == JM_FOCUS_LANE || step == NULL)
+            set_focus_fields (self, JM_FOCUS_LANE, lane, lane, NULL, JM_MAP_STATE_CURRENT);
+          else
+            set_focus_fields (self, JM_FOCUS_CELL, NULL, lane, step, JM_MAP_STATE_CURRENT);
+          changed = TRUE;
+        }
+      break;
+
+    case JM_FOCUS_EMOTION:
+      if (!jm_selection_shows_lane (self, f->lane_id))
+        {
+          g_autofree char *lane = g_strdup (shown_lane_near (self, index_of (jm_document_get_lanes (self->document),
+                                                                             f->lane_id)));
+          g_autofree char *step = g_strdup (f->step_id);
+
+          if (lane != NULL)
+            set_focus_fields (self, JM_FOCUS_CELL, NULL, lane, step, JM_MAP_STATE_CURRENT);
+          else
+            set_focus_fields (self, JM_FOCUS_MAP, NULL, NULL, NULL, JM_MAP_STATE_CURRENT);
+          changed = TRUE;
+        }
+      else if (!jm_selection_shows_persona (self, f->id) || shown_curve (self, f->curve) != f->curve)
+        {
+          const char *shown = jm_selection_shows_persona (self, f->id) ? f->id : first_shown_persona (self);
+          g_autofree char *persona = g_strdup (shown);
+          g_autofree char *lane = g_strdup (f->lane_id);
+          g_autofree char *step = g_strdup (f->step_id);
+
+          /* No persona in view: the cell, where no curve is drawn. */
+          if (persona != NULL)
+            set_focus_fields (self, JM_FOCUS_EMOTION, persona, lane, step, shown_curve (self, f->curve));
+          else
+            set_focus_fields (self, JM_FOCUS_CELL, NULL, lane, step, JM_MAP_STATE_CURRENT);
+          changed = TRUE;
+        }
+      break;
+
+    case JM_FOCUS_NONE:
+    case JM_FOCUS_MAP:
+    case JM_FOCUS_STAGE:
+    case JM_FOCUS_STEP:
+    default:
+      break;
+    }
+
+  if (shown_curve (self, self->curve) != self->curve)
+    {
+      self->curve = shown_curve (self, self->curve);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURVE]);
+    }
+  return changed;
+}
+
 /* TRUE if the focus had to move. */
 static gboolean
 validate_focus (JmSelection *self)
@@ -339,6 +520,9 @@ on_document_changed (JmDocument *document,
 
   if (validate_focus (self))
     changed = TRUE;
+  /* The view itself may have changed, or gone. */
+  if (follow_view (self))
+    changed = TRUE;
   if (self->persona_id != NULL && jm_document_find_persona (document, self->persona_id) == NULL)
     {
       g_clear_pointer (&self->persona_id, g_free);
@@ -387,6 +571,7 @@ jm_selection_set_document (JmSelection *self,
   g_ptr_array_set_size (self->cards, 0);
   self->index = self->column = self->row = 0;
   g_clear_pointer (&self->persona_id, g_free);
+  g_clear_pointer (&self->view_id, g_free);
   self->curve = JM_MAP_STATE_CURRENT;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURVE]);
@@ -607,8 +792,13 @@ jm_selection_get_persona (JmSelection *self)
 
   g_return_val_if_fail (JM_IS_SELECTION (self), NULL);
 
-  if (self->persona_id != NULL || self->document == NULL)
+  if (self->document == NULL)
     return self->persona_id;
+  /* The one chosen while the view shows it, else the first it shows. */
+  if (self->persona_id != NULL && jm_selection_shows_persona (self, self->persona_id))
+    return self->persona_id;
+  if (current_view (self) != NULL)
+    return first_shown_persona (self);
   personas = jm_document_get_personas (self->document);
   return personas->len > 0 ? ((JmPersona *) g_ptr_array_index (personas, 0))->id : NULL;
 }
@@ -646,8 +836,19 @@ jm_selection_cycle_persona (JmSelection *self)
   if (self->document == NULL || (personas = jm_document_get_personas (self->document))->len == 0)
     return;
   index = index_of (personas, jm_selection_get_persona (self));
-  index = (index + 1) % (int) personas->len;
-  jm_selection_set_persona (self, ((JmPersona *) g_ptr_array_index (personas, index))->id);
+  /* Round the personas the view shows. */
+  for (guint n = 0; n < personas->len; n++)
+    {
+      JmPersona *next;
+
+      index = (index + 1) % (int) personas->len;
+      next = g_ptr_array_index (personas, index);
+      if (jm_selection_shows_persona (self, next->id))
+        {
+          jm_selection_set_persona (self, next->id);
+          return;
+        }
+    }
 }
 
 JmMapState
@@ -664,6 +865,8 @@ jm_selection_set_curve (JmSelection *self,
   g_return_if_fail (JM_IS_SELECTION (self));
   g_return_if_fail (curve < JM_N_MAP_STATES);
 
+  /* A curve the view hides is not drawn, so not drawn on either. */
+  curve = shown_curve (self, curve);
   if (self->curve == curve)
     return;
   self->curve = curve;
@@ -674,6 +877,30 @@ jm_selection_set_curve (JmSelection *self,
       g_autofree char *step = g_strdup (self->focus.step_id);
       jm_selection_focus_emotion (self, persona, step, curve);
     }
+}
+
+void
+jm_selection_set_view (JmSelection *self,
+                       const char  *view_id)
+{
+  g_return_if_fail (JM_IS_SELECTION (self));
+
+  if (view_id != NULL && *view_id == '\0')
+    view_id = NULL;
+  if (g_strcmp0 (self->view_id, view_id) == 0)
+    return;
+  g_free (self->view_id);
+  self->view_id = g_strdup (view_id);
+  if (follow_view (self))
+    emit_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA_ID]);
+}
+
+const char *
+jm_selection_get_view (JmSelection *self)
+{
+  g_return_val_if_fail (JM_IS_SELECTION (self), NULL);
+  return self->view_id;
 }
 
 /* ---- GObject ---- */
@@ -740,6 +967,7 @@ jm_selection_finalize (GObject *object)
   jm_focus_clear (&self->focus);
   g_ptr_array_unref (self->cards);
   g_free (self->persona_id);
+  g_free (self->view_id);
 
   G_OBJECT_CLASS (jm_selection_parent_class)->finalize (object);
 }

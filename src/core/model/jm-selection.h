@@ -92,6 +92,22 @@ JmMapState     jm_selection_get_curve       (JmSelection *self);
 void           jm_selection_set_curve       (JmSelection *self,
                                              JmMapState   curve);
 
+/* The view the editor shows the map through (jm-map-view.h), or NULL for
+ * everything. The focus never rests on what the view hides: when the view
+ * changes, a hidden lane, cell or card gives the focus to the nearest shown
+ * lane at the same step, a hidden persona's emotion point to the first
+ * persona shown, a hidden curve to the other one; the persona drawn and
+ * the curve drawn are always shown ones. */
+void           jm_selection_set_view        (JmSelection *self,
+                                             const char  *view_id);
+const char    *jm_selection_get_view        (JmSelection *self);
+gboolean       jm_selection_shows_lane      (JmSelection *self,
+                                             const char  *lane_id);
+gboolean       jm_selection_shows_persona   (JmSelection *self,
+                                             const char  *persona_id);
+gboolean       jm_selection_shows_curve     (JmSelection *self,
+                                             JmMapState   curve);
+
 /* The emotion lane's id, or NULL if the map has none. */
 const char    *jm_selection_get_emotion_lane (JmSelection *self);
 

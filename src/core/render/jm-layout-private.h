@@ -24,6 +24,16 @@ G_BEGIN_DECLS
 #define JM_ROW_MIN_H     72.0
 #define JM_CHIP_H        20.0
 #define JM_BADGE_H       22.0
+/* Text sizes of a card: its text, its chips (severity, priority, channel),
+ * its metric badges and its footer (owner). Chips, badges and footer scale
+ * with the options' label_scale. */
+#define JM_CARD_TEXT_SIZE   14.0
+#define JM_CHIP_TEXT_SIZE   11.0
+#define JM_BADGE_TEXT_SIZE  11.5
+#define JM_FOOTER_TEXT_SIZE 11.5
+#define JM_CARD_FOOTER_H    20.0
+/* A line of the emotion curves' legend. */
+#define JM_LEGEND_LINE_H 19.0
 #define JM_FOOTER_H      70.0
 #define JM_PERSONA_W     330.0
 #define JM_PERSONA_H     150.0
@@ -86,6 +96,7 @@ struct _JmLayout {
   double           steps_y;
   double           lanes_y;
   double           footer_y;
+  double           label_scale;   /* of chips, badges and footers (options' label_scale, 1 if unset) */
 
   guint            persona_cols;   /* persona cards per row in the header */
   PangoLayout     *title;

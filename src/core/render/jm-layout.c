@@ -22,6 +22,7 @@ jm_render_options_init (JmRenderOptions *options)
   memset (options, 0, sizeof *options);
   options->theme = JM_THEME_LIGHT;
   options->show_future = TRUE;
+  options->label_scale = 1;
 }
 
 gboolean
@@ -95,7 +96,7 @@ make_card_text (JmLayout     *self,
                 const JmCard *card,
                 double        inner)
 {
-  PangoLayout *text = jm_layout_make_text (self, card->text, 14, FALSE, inner);
+  PangoLayout *text = jm_layout_make_text (self, card->text, JM_CARD_TEXT_SIZE, FALSE, inner);
 
   /* Very long texts end in an ellipsis rather than a wall of words. */
   pango_layout_set_height (text, -14);
@@ -263,14 +264,15 @@ size_columns (JmLayout *self)
 /* Badges wrap in rows across the card: estimate their rows from their count. */
 static double
 badges_height (const JmCard *card,
-               double        width)
+               double        width,
+               double        label_scale)
 {
-  guint per_row = MAX (1, (guint) (width / 112));
+  guint per_row = MAX (1, (guint) (width / (112 * label_scale)));
   guint n = card->metrics ? card->metrics->len : 0;
 
   if (n == 0)
     return 0;
-  return ((n + per_row - 1) / per_row) * (JM_BADGE_H + 4) + 2;
+  return ((n + per_row - 1) / per_row) * (JM_BADGE_H + 4) * label_scale + 2;
 }
 
 static void
@@ -292,11 +294,12 @@ measure_card (JmLayout  *self,
   if ((kind == JM_LANE_TOUCHPOINTS && (card->channel != JM_CHANNEL_NONE || card->moment_of_truth))
       || (kind == JM_LANE_PAIN_POINTS && card->severity != JM_SEVERITY_NONE)
       || (kind == JM_LANE_OPPORTUNITIES && card->priority != JM_PRIORITY_NONE))
-    box->chips_height = JM_CHIP_H + 6;
+    box->chips_height = JM_CHIP_H * self->label_scale + 6;
 
-  box->badges_height = badges_height (card, inner);
+  box->badges_height = badges_height (card, inner, self->label_scale);
   box->footer_height = (card->evidence != JM_EVIDENCE_NONE
-                        || (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)) ? 20 : 0;
+                        || (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner))
+                       ? JM_CARD_FOOTER_H * self->label_scale : 0;
   box->image_height = (kind == JM_LANE_IMAGES && card->image != NULL) ? inner * 0.6 + 6 : 0;
 
   box->rect.width = card_width (self, box);
@@ -487,7 +490,8 @@ relayout (JmLayout *self)
 
   self->header_h = header_height (self);
   self->stages_y = JM_MARGIN + self->header_h;
-  self->steps_y = self->stages_y + JM_STAGE_H + (self->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+  /* A stage's metric badges grow with the cards' (label_scale). */
+  self->steps_y = self->stages_y + JM_STAGE_H + (self->has_stage_metrics ? JM_STAGE_METRICS_H * self->label_scale : 0);
   self->lanes_y = self->steps_y + JM_STEP_H;
 
   g_ptr_array_set_size (self->rows, 0);
@@ -690,6 +694,8 @@ store_options (JmLayout              *self,
   g_free (self->view_id);
   self->view_id = view_id;
   self->options.view_id = self->view_id;
+  self->label_scale = options->label_scale > 0 ? options->label_scale : 1;
+  self->options.label_scale = self->label_scale;
 }
 
 const char *
@@ -737,13 +743,27 @@ jm_layout_set_options (JmLayout              *self,
                        const JmRenderOptions *options)
 {
   gboolean new_view;
+  double old_labels;
 
   g_return_if_fail (JM_IS_LAYOUT (self));
 
+  old_labels = self->label_scale;
+
   new_view = g_strcmp0 (options != NULL ? options->view_id : NULL, self->view_id) != 0;
-  /* Colours and the persona filter change no geometry; a view does. */
+  /* Colours and the persona filter change no geometry; a view does, and
+   * so does the size of cards' labels (every card measured again). */
   store_options (self, options);
-  if (new_view)
+  if (self->label_scale != old_labels)
+    {
+      GHashTableIter iter;
+      gpointer box;
+
+      g_hash_table_iter_init (&iter, self->boxes);
+      while (g_hash_table_iter_next (&iter, NULL, &box))
+        ((JmCardBox *) box)->measured = FALSE;
+      relayout (self);
+    }
+  else if (new_view)
     relayout (self);
 }
 
@@ -981,6 +1001,32 @@ emotion_row (JmLayout *self)
 }
 
 gboolean
+jm_layout_get_emotion_legend_rect (JmLayout *self,
+                                   JmRect   *rect)
+{
+  JmRow *row;
+  int th = 0;
+  double top, bottom;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  if ((row = emotion_row (self)) == NULL || self->n_columns == 0)
+    return FALSE;
+  /* Under the lane's title and kind, left of the axis's labels (which end
+   * at the titles' right edge): the column of titles holds no card, so
+   * the legend never covers one, and it stays with the frozen titles. */
+  if (row->title != NULL)
+    pango_layout_get_pixel_size (row->title, NULL, &th);
+  top = row->y + 14 + th + 26;
+  bottom = row->y + MIN (row->height, JM_EMOTION_H) - 8;
+  if (bottom - top < JM_LEGEND_LINE_H * self->label_scale)
+    return FALSE;
+  if (rect)
+    *rect = (JmRect) { JM_MARGIN + 16, top, self->grid_x - 34 - (JM_MARGIN + 16), bottom - top };
+  return TRUE;
+}
+
+gboolean
 jm_layout_get_emotion_band (JmLayout *self,
                             double   *top,
                             double   *bottom)
@@ -1094,7 +1140,7 @@ jm_layout_get_card_parts (JmLayout    *self,
   x = box->rect.x + JM_CARD_PAD + 4;
   y = box->rect.y + JM_CARD_PAD;
   inner = box->rect.width - 2 * JM_CARD_PAD - 4;
-  parts->chips = (JmRect) { x, y, inner, box->chips_height > 0 ? JM_CHIP_H : 0 };
+  parts->chips = (JmRect) { x, y, inner, box->chips_height > 0 ? JM_CHIP_H * self->label_scale : 0 };
   y += box->chips_height;
   parts->image = (JmRect) { x, y, inner, MAX (0, box->image_height - 6) };
   y += box->image_height;
@@ -1104,6 +1150,10 @@ jm_layout_get_card_parts (JmLayout    *self,
   parts->badges = (JmRect) { x, y + 6, inner, MAX (0, box->badges_height - 6) };
   y += box->badges_height;
   parts->footer = (JmRect) { x, y, inner, box->footer_height };
+  parts->chip_text_size = JM_CHIP_TEXT_SIZE * self->label_scale;
+  parts->badge_text_size = JM_BADGE_TEXT_SIZE * self->label_scale;
+  parts->footer_text_size = JM_FOOTER_TEXT_SIZE * self->label_scale;
+  parts->text_size = JM_CARD_TEXT_SIZE;
   return TRUE;
 }
 

@@ -27,6 +27,9 @@ typedef struct {
   const char *language;     /* what the map's labels are written in; NULL: the map's own (--lang) */
   const char *view_id;      /* a named view of the document (jm-map-view.h); NULL: everything */
   gboolean    emotion_values; /* write each emotion point's score beside its face */
+  /* The size of cards' chips, badges and footers against the editor's:
+   * slides make them larger (jm_presentation_fit_labels). 0 is 1. */
+  double      label_scale;
 } JmRenderOptions;
 
 typedef enum {
@@ -116,6 +119,11 @@ gboolean    jm_layout_get_persona_rect (JmLayout           *self,
 gboolean    jm_layout_get_emotion_band (JmLayout          *self,
                                         double            *top,
                                         double            *bottom);
+/* Where the legend of the emotion curves goes (whose curve is which, as
+ * is and to be): in the emotion lane's title cell, under its title. FALSE
+ * without an emotion lane or room for one line. */
+gboolean    jm_layout_get_emotion_legend_rect (JmLayout    *self,
+                                               JmRect      *rect);
 double      jm_layout_emotion_y     (JmLayout              *self,
                                      double                 score);
 /* The score at map y, snapped to half points and clamped to −2…+2. */
@@ -144,6 +152,12 @@ typedef struct {
   JmRect text;
   JmRect badges;
   JmRect footer;
+  /* The height of the text (map units) in the chips, in the metric
+   * badges and in the footer, and of the card's own text. */
+  double chip_text_size;
+  double badge_text_size;
+  double footer_text_size;
+  double text_size;
 } JmCardParts;
 
 gboolean    jm_layout_get_card_parts (JmLayout             *self,

@@ -286,12 +286,14 @@ draw_badges (Paint     *p,
              double     width)
 {
   double cx = x, cy = y;
+  double k = p->layout->label_scale;   /* larger on slides */
+  double size = JM_BADGE_TEXT_SIZE * k, bh = JM_BADGE_H * k;
 
   for (guint i = 0; metrics != NULL && i < metrics->len; i++)
     {
       const JmMetric *m = g_ptr_array_index (metrics, i);
       g_autofree char *label = metric_label (m, paint_language (p));
-      double w = MIN (text_width (p, label, 11.5, TRUE) + 18, width);
+      double w = MIN (text_width (p, label, size, TRUE) + 18 * k, width);
       JmColor base;
 
       switch (jm_metric_get_status (m, jm_document_get_metric_tolerance (p->doc)))
@@ -313,10 +315,10 @@ draw_badges (Paint     *p,
       if (cx + w > x + width && cx > x)
         {
           cx = x;
-          cy += JM_BADGE_H + 4;
+          cy += (JM_BADGE_H + 4) * k;
         }
 
-      rounded_rect (p->cr, cx, cy, w, JM_BADGE_H, JM_BADGE_H / 2);
+      rounded_rect (p->cr, cx, cy, w, bh, bh / 2);
       if (p->colors->flat)
         {
           set_color (p->cr, p->colors->surface);
@@ -324,18 +326,18 @@ draw_badges (Paint     *p,
           set_color (p->cr, base);
           cairo_set_line_width (p->cr, 1.5 * p->colors->line_width);
           cairo_stroke (p->cr);
-          draw_text (p, label, 11.5, TRUE, cx + 9, cy + 3, w - 16, base, NULL);
+          draw_text (p, label, size, TRUE, cx + 9 * k, cy + 3 * k, w - 16 * k, base, NULL);
         }
       else
         {
           set_color (p->cr, base);
           cairo_fill (p->cr);
-          draw_text (p, label, 11.5, TRUE, cx + 9, cy + 3, w - 16, (JmColor) { 1, 1, 1, 1 }, NULL);
+          draw_text (p, label, size, TRUE, cx + 9 * k, cy + 3 * k, w - 16 * k, (JmColor) { 1, 1, 1, 1 }, NULL);
         }
-      cx += w + 6;
+      cx += w + 6 * k;
     }
 
-  return cy - y + JM_BADGE_H;
+  return cy - y + bh;
 }
 
 /* ---- header ---- */
@@ -481,7 +483,7 @@ draw_stages (Paint *p)
 {
   JmLayout *l = p->layout;
   GPtrArray *stages = jm_document_get_stages (p->doc);
-  double stage_h = JM_STAGE_H + (l->has_stage_metrics ? JM_STAGE_METRICS_H : 0);
+  double stage_h = JM_STAGE_H + (l->has_stage_metrics ? JM_STAGE_METRICS_H * l->label_scale : 0);
   int first = 0;
 
   for (guint i = 0; i < stages->len; i++)
@@ -685,6 +687,7 @@ draw_card_content (Paint     *p,
   gboolean faded = card_faded (p, card);
   double x = r.x + JM_CARD_PAD + 4, y = r.y + JM_CARD_PAD;
   double inner = r.width - 2 * JM_CARD_PAD - 4;
+  double k = p->layout->label_scale;   /* chips and footer: larger on slides */
 
   if (faded)
     cairo_push_group (p->cr);
@@ -723,19 +726,19 @@ draw_card_content (Paint     *p,
                                                         online ? TR (p, N_("online")) : TR (p, N_("offline")));
 
               /* The channel's icon, on a dot that says online (filled) or offline (ring). */
-              cairo_arc (p->cr, cx + 9, y + 9, 9, 0, 2 * G_PI);
+              cairo_arc (p->cr, cx + 9 * k, y + 9 * k, 9 * k, 0, 2 * G_PI);
               set_color_alpha (p->cr, tone, online ? 0.18 : 0.0);
               cairo_fill_preserve (p->cr);
               set_color (p->cr, tone);
               cairo_set_line_width (p->cr, 1.5);
               cairo_stroke (p->cr);
               set_color (p->cr, p->colors->text);
-              jm_icon_draw_channel (p->cr, card->channel, cx + 3, y + 3, 12);
-              draw_text (p, label, 11.5, TRUE, cx + 24, y + 1, inner - 48, tone, NULL);
+              jm_icon_draw_channel (p->cr, card->channel, cx + 3 * k, y + 3 * k, 12 * k);
+              draw_text (p, label, 11.5 * k, TRUE, cx + 24 * k, y + 1 * k, inner - 48 * k, tone, NULL);
             }
           if (card->moment_of_truth)
             {
-              star (p->cr, r.x + r.width - 18, r.y + 18, 9);
+              star (p->cr, r.x + r.width - 18 * k, r.y + 18 * k, 9 * k);
               set_color (p->cr, p->colors->star);
               cairo_fill (p->cr);
             }
@@ -759,19 +762,19 @@ draw_card_content (Paint     *p,
             }
           /* Translators: a chip on a card: "Severity: High", "Priority: Low" */
           text = g_strdup_printf (kind == JM_LANE_PAIN_POINTS ? TR (p, N_("Severity: %s")) : TR (p, N_("Priority: %s")), label);
-          w = text_width (p, text, 11, TRUE) + 16;
-          rounded_rect (p->cr, x, y, w, JM_CHIP_H, JM_CHIP_H / 2);
+          w = text_width (p, text, JM_CHIP_TEXT_SIZE * k, TRUE) + 16 * k;
+          rounded_rect (p->cr, x, y, w, JM_CHIP_H * k, JM_CHIP_H * k / 2);
           set_color (p->cr, chip);
           if (p->colors->flat)
             {
               cairo_set_line_width (p->cr, 1.5 * p->colors->line_width);
               cairo_stroke (p->cr);
-              draw_text (p, text, 11, TRUE, x + 8, y + 2.5, -1, chip, NULL);
+              draw_text (p, text, JM_CHIP_TEXT_SIZE * k, TRUE, x + 8 * k, y + 2.5 * k, -1, chip, NULL);
             }
           else
             {
               cairo_fill (p->cr);
-              draw_text (p, text, 11, TRUE, x + 8, y + 2.5, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
+              draw_text (p, text, JM_CHIP_TEXT_SIZE * k, TRUE, x + 8 * k, y + 2.5 * k, -1, (JmColor) { 1, 1, 1, 1 }, NULL);
             }
         }
       y += box->chips_height;
@@ -811,7 +814,7 @@ draw_card_content (Paint     *p,
         {
           for (int i = 0; i < 3; i++)
             {
-              cairo_arc (p->cr, fx + 4 + i * 10, y + 11, 3.2, 0, 2 * G_PI);
+              cairo_arc (p->cr, fx + (4 + i * 10) * k, y + 11 * k, 3.2 * k, 0, 2 * G_PI);
               set_color (p->cr, p->colors->text_dim);
               if (i < (int) card->evidence)
                 cairo_fill (p->cr);
@@ -821,13 +824,13 @@ draw_card_content (Paint     *p,
                   cairo_stroke (p->cr);
                 }
             }
-          fx += 38;
+          fx += 38 * k;
         }
       if (kind == JM_LANE_OPPORTUNITIES && card->owner && *card->owner)
         {
           /* Translators: who owns an opportunity: "→ Store manager" */
           g_autofree char *owner = g_strdup_printf (TR (p, N_("→ %s")), card->owner);
-          draw_text (p, owner, 11.5, FALSE, fx, y + 3, inner - (fx - x), p->colors->text_dim, NULL);
+          draw_text (p, owner, JM_FOOTER_TEXT_SIZE * k, FALSE, fx, y + 3 * k, inner - (fx - x), p->colors->text_dim, NULL);
         }
     }
 
@@ -1093,6 +1096,146 @@ draw_emotion_axis (Paint *p)
   draw_text (p, "0", 11, TRUE, l->grid_x - 18, jm_layout_emotion_y (l, 0) - 8, -1, p->colors->text_dim, NULL);
   draw_text (p, "−2", 11, TRUE, l->grid_x - 26, jm_layout_emotion_y (l, JM_EMOTION_MIN) - 8, -1,
              p->colors->text_dim, NULL);
+}
+
+/* A swatch of a curve in the legend: a short stroke, dashed for to-be. */
+static void
+legend_swatch (Paint   *p,
+               double   x,
+               double   y,
+               JmColor  color,
+               double   alpha,
+               gboolean future)
+{
+  static const double dash[] = { 4, 3 };
+
+  cairo_save (p->cr);
+  cairo_move_to (p->cr, x, y);
+  cairo_line_to (p->cr, x + 22 * p->layout->label_scale, y);
+  set_color_alpha (p->cr, color, alpha);
+  cairo_set_line_width (p->cr, 3 * p->colors->line_width);
+  if (future)
+    cairo_set_dash (p->cr, dash, 2, 0);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+}
+
+/* A line of the legend: on at most two lines (a long name, or "Situazione
+ * attuale" in a narrow cell), ellipsized past them; kept like the labels. */
+static PangoLayout *
+legend_text (Paint      *p,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  g_autofree char *key = g_strdup_printf ("legend|%g|%d|%g|%s", size, bold, width, text ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (p->layout->label_cache, key);
+
+  if (layout == NULL)
+    {
+      layout = jm_layout_make_text (p->layout, text, size, bold, width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -2);
+      g_hash_table_insert (p->layout->label_cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+/* The height a legend line takes: one line's pitch, or its text's. */
+static double
+legend_height (PangoLayout *text,
+               double       line,
+               double       k)
+{
+  int th;
+
+  pango_layout_get_pixel_size (text, NULL, &th);
+  return MAX (line, th + 5 * k);
+}
+
+/* Whose curve is which, in the emotion lane's title cell: a line per
+ * persona the view shows (its colour, its name), then, when both are
+ * drawn, which stroke is as is and which to be. What does not fit ends
+ * in "+N". */
+static void
+draw_emotion_legend (Paint *p)
+{
+  JmLayout *l = p->layout;
+  GPtrArray *personas = jm_document_get_personas (p->doc);
+  const char *chosen = l->options.persona_id;
+  gboolean current = jm_layout_shows_curve (l, JM_MAP_STATE_CURRENT);
+  gboolean future = l->options.show_future && jm_layout_shows_curve (l, JM_MAP_STATE_FUTURE);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  guint n_keys = current && future ? 2 : 0, n_names = 0;
+  PangoLayout *keys[2] = { NULL, NULL };
+  JmRect box;
+  double y, keys_h = 0, names_h = 0;
+  double k = p->layout->label_scale;   /* larger on slides, as the cards' labels */
+  double line = JM_LEGEND_LINE_H * k, size = 12 * k, text_x, text_w;
+
+  if (!p->detail || (!current && !future) || !jm_layout_get_emotion_legend_rect (l, &box)
+      || !visible (p, box.x, box.y, box.width, box.height))
+    return;
+  for (guint i = 0; i < personas->len; i++)
+    if (jm_layout_shows_persona (l, ((JmPersona *) g_ptr_array_index (personas, i))->id))
+      g_ptr_array_add (shown, GUINT_TO_POINTER (i));
+  if (shown->len == 0)
+    return;
+  text_x = box.x + 28 * k;
+  text_w = box.width - 28 * k;
+
+  /* The as-is and to-be keys come last; they go first when there is no room for them. */
+  for (guint n = 0; n < n_keys; n++)
+    {
+      keys[n] = legend_text (p, jm_map_state_get_label_in (n == 0 ? JM_MAP_STATE_CURRENT : JM_MAP_STATE_FUTURE,
+                                                           paint_language (p)),
+                             size, FALSE, text_w);
+      keys_h += legend_height (keys[n], line, k);
+    }
+  if (keys_h + line > box.height + 1e-9)
+    n_keys = 0, keys_h = 0;
+
+  /* As many names as fit, keeping a line for "+N" when some do not. */
+  for (guint n = 0; n < shown->len; n++)
+    {
+      JmPersona *persona = g_ptr_array_index (personas, GPOINTER_TO_UINT (g_ptr_array_index (shown, n)));
+      gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
+      double h = legend_height (legend_text (p, persona->name, size, emphasised, text_w), line, k);
+      double reserve = n + 1 < shown->len ? line : 0;
+
+      if (names_h + h + keys_h + reserve > box.height + 1e-9)
+        break;
+      names_h += h;
+      n_names++;
+    }
+
+  y = box.y;
+  for (guint n = 0; n < n_names; n++)
+    {
+      guint i = GPOINTER_TO_UINT (g_ptr_array_index (shown, n));
+      JmPersona *persona = g_ptr_array_index (personas, i);
+      gboolean emphasised = chosen == NULL || g_strcmp0 (chosen, persona->id) == 0;
+      PangoLayout *name = legend_text (p, persona->name, size, emphasised, text_w);
+
+      legend_swatch (p, box.x, y + 9.5 * k, persona_color (p, persona, i), emphasised ? 1.0 : 0.35, !current);
+      show_layout (p->cr, name, text_x, y + k, p->colors->text);
+      y += legend_height (name, line, k);
+    }
+  if (n_names < shown->len)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", shown->len - n_names);
+
+      draw_text (p, more, size, FALSE, text_x, y + k, -1, p->colors->text_dim, NULL);
+      y += line;
+    }
+  for (guint n = 0; n < n_keys; n++)
+    {
+      legend_swatch (p, box.x, y + 9.5 * k, p->colors->text_dim, 1.0, n == 1);
+      show_layout (p->cr, keys[n], text_x, y + k, p->colors->text_dim);
+      y += legend_height (keys[n], line, k);
+    }
 }
 
 static void
@@ -1513,7 +1656,29 @@ jm_painter_paint_row_headers (JmLayout     *layout,
       cairo_fill (cr);
       draw_lane_title (&p, row);
       if (row->lane->kind == JM_LANE_EMOTIONS)
-        draw_emotion_axis (&p);
+        {
+          draw_emotion_axis (&p);
+          /* The frozen titles say whose curve is which: on every slide,
+           * and in the editor once the titles are pinned. */
+          draw_emotion_legend (&p);
+        }
     }
+  cairo_restore (cr);
+}
+
+void
+jm_painter_paint_emotion_legend (JmLayout     *layout,
+                                 cairo_t      *cr,
+                                 const JmRect *visible_rect,
+                                 double        scale)
+{
+  Paint p;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  paint_setup (&p, layout, cr, visible_rect, scale, NULL);
+  cairo_save (cr);
+  draw_emotion_legend (&p);
   cairo_restore (cr);
 }

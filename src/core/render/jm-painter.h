@@ -42,6 +42,15 @@ void jm_painter_paint_row_headers    (JmLayout     *layout,
                                       const JmRect *visible,
                                       double        scale);
 
+/* The legend of the emotion curves (jm_layout_get_emotion_legend_rect):
+ * a swatch and a name per persona the view shows, and the as-is and
+ * to-be strokes. The row headers above draw it too; the canvas draws it
+ * where the titles are not pinned. */
+void jm_painter_paint_emotion_legend (JmLayout     *layout,
+                                      cairo_t      *cr,
+                                      const JmRect *visible,
+                                      double        scale);
+
 /* The scale below which cards are drawn as shapes instead of text. */
 #define JM_PAINTER_DETAIL_SCALE 0.45
 

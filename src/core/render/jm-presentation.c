@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "jm-layout-private.h"
 #include "jm-painter.h"
 #include "jm-presentation.h"
 
@@ -10,6 +11,8 @@
 #define FRAME_MARGIN 0.04
 /* Beyond this, a narrow stage would be blown up past any use. */
 #define MAX_SCALE 2.5
+/* Chips past twice their size would crowd out the cards' text. */
+#define MAX_LABEL_SCALE 2.0
 
 /* The frame with its context: the header band above it, the titles left. */
 static JmRect
@@ -236,6 +239,57 @@ jm_presentation_slides_pinned (JmLayout *layout,
   return slides;
 }
 
+double
+jm_presentation_fit_labels (JmLayout *layout,
+                            double    out_w,
+                            double    out_h,
+                            double    min_text_px,
+                            guint     flags)
+{
+  JmRenderOptions options;
+  double label;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (layout), 1);
+  g_return_val_if_fail (out_w > 0 && out_h > 0 && min_text_px > 0, 1);
+
+  /* From the labels the layout has: when they already fit (the same
+   * output again, a document edit), nothing is measured again. Larger
+   * labels make taller cards, which may change the slides' common scale
+   * (a part more, a stage that no longer fits): measure again until the
+   * labels hold, a few rounds at most. */
+  label = CLAMP (jm_layout_get_options (layout)->label_scale, 1, MAX_LABEL_SCALE);
+  for (int round = 0; round < 6; round++)
+    {
+      g_autoptr(GArray) slides = NULL;
+      double scale, need;
+
+      if (jm_layout_get_options (layout)->label_scale != label)
+        {
+          /* A fresh copy each time: the layout's strings change hands on every set. */
+          options = *jm_layout_get_options (layout);
+          options.label_scale = label;
+          jm_layout_set_options (layout, &options);
+        }
+      slides = jm_presentation_slides_pinned (layout, out_w, out_h, min_text_px, flags);
+      if (slides->len < 2)
+        break;
+      scale = g_array_index (slides, JmSlide, 1).scale;
+      need = JM_PRESENTATION_LABEL_SHARE * min_text_px / (JM_CHIP_TEXT_SIZE * scale);
+      /* Large enough, and not much larger than needed. */
+      if ((label >= need - 1e-9 || label >= MAX_LABEL_SCALE) && (label <= 1 || label <= need * 1.03))
+        break;
+      /* A little over, so that a slightly smaller scale still holds. */
+      label = CLAMP (need * 1.01, 1, MAX_LABEL_SCALE);
+    }
+  if (jm_layout_get_options (layout)->label_scale != label)
+    {
+      options = *jm_layout_get_options (layout);
+      options.label_scale = label;
+      jm_layout_set_options (layout, &options);
+    }
+  return label;
+}
+
 void
 jm_presentation_view (JmLayout      *layout,
                       const JmSlide *slide,
@@ -286,6 +340,13 @@ jm_presentation_paint_context (JmLayout      *layout,
   g_return_if_fail (JM_IS_LAYOUT (layout));
   g_return_if_fail (slide != NULL && cr != NULL);
 
+  /* The overview shows the map as it is, titles and all: whose curve is
+   * which goes in the emotion lane's title cell, as on every stage. */
+  if (slide->kind == JM_SLIDE_OVERVIEW)
+    {
+      jm_painter_paint_emotion_legend (layout, cr, NULL, scale);
+      return;
+    }
   if (slide->kind != JM_SLIDE_STAGE || !jm_layout_get_frozen_panes (layout, &column_headers, &row_headers))
     return;
 
@@ -343,6 +404,43 @@ jm_presentation_paint_context (JmLayout      *layout,
       jm_painter_paint_row_headers (layout, cr, &strip, scale);
       cairo_restore (cr);
     }
+}
+
+gboolean
+jm_presentation_get_legend_rect (JmLayout      *layout,
+                                 const JmSlide *slide,
+                                 JmRect        *rect)
+{
+  JmRect legend, row_headers;
+  double dx = 0, dy = 0;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (slide != NULL && rect != NULL, FALSE);
+
+  if (!jm_layout_get_emotion_legend_rect (layout, &legend) || !jm_layout_get_frozen_panes (layout, NULL, &row_headers))
+    return FALSE;
+  if (slide->kind == JM_SLIDE_OVERVIEW)
+    {
+      *rect = legend;
+      return TRUE;
+    }
+  if (slide->kind != JM_SLIDE_STAGE || slide->titles_w <= 0)
+    return FALSE;
+
+  /* Where jm_presentation_paint_context copies the titles: beside the
+   * frame, and the emotion lane's pinned under the header band when the
+   * frame does not hold it. */
+  dx = slide->frame.x - (row_headers.x + row_headers.width);
+  if (slide->emotion_h > 0)
+    dy = slide->frame.y - slide->emotion_h - slide->emotion_y;
+  else if (legend.y < slide->frame.y - 0.5 || legend.y + legend.height > slide->frame.y + slide->frame.height + 0.5)
+    return FALSE;
+  *rect = (JmRect) { legend.x + dx, legend.y + dy, legend.width, legend.height };
+  /* Titles narrower than the column (a frame near the map's left edge)
+   * show only their right part. */
+  if (rect->x < slide->frame.x - slide->titles_w - 0.5)
+    return FALSE;
+  return TRUE;
 }
 
 void

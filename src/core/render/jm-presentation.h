@@ -65,6 +65,22 @@ typedef enum {
   JM_SLIDES_ONE_PER_STAGE = 1 << 1,
 } JmSlidesFlags;
 
+/* Chips, badges and footers of cards keep at least this share of the
+ * minimum text height on slides. */
+#define JM_PRESENTATION_LABEL_SHARE 0.7
+
+/* Makes cards' chips, metric badges and footers (JmRenderOptions'
+ * label_scale) large enough that on the slides planned for this output
+ * (as jm_presentation_slides_pinned plans them, after the change) their
+ * text is at least JM_PRESENTATION_LABEL_SHARE × min_text_px high, and
+ * never smaller than in the editor. Cards grow with them, so slides
+ * planned afterwards keep every card whole. Returns the label scale set. */
+double  jm_presentation_fit_labels (JmLayout  *layout,
+                                    double     out_w,
+                                    double     out_h,
+                                    double     min_text_px,
+                                    guint      flags);
+
 /* The same, as the flags ask. */
 GArray *jm_presentation_slides_pinned (JmLayout  *layout,
                                        double     out_w,
@@ -87,12 +103,21 @@ void    jm_view_interpolate       (const JmView  *a,
                                    JmView        *out);
 /* The slide's context on a cairo context already set to the view (map
  * units): the header band over the frame and the lane titles beside it,
- * each on an opaque ground, over whatever the map painted there. Nothing
- * for the overview. */
+ * each on an opaque ground, over whatever the map painted there, with the
+ * legend of the emotion curves in the emotion lane's title cell. For the
+ * overview, only that legend. */
 void    jm_presentation_paint_context (JmLayout      *layout,
                                        const JmSlide *slide,
                                        cairo_t       *cr,
                                        double         scale);
+/* Where the context puts the legend of the emotion curves on the slide
+ * (map units of the slide's view): in the emotion lane's title cell, beside
+ * the frame or pinned with the lane, never over a card. FALSE when the
+ * slide does not show it (a part without the emotion lane, a map without
+ * one). */
+gboolean jm_presentation_get_legend_rect (JmLayout      *layout,
+                                          const JmSlide *slide,
+                                          JmRect        *rect);
 /* Dims what the slide is not about, on a cairo context set to the view
  * (visible: the map units on the output): everything but the stage's own
  * columns and the cards that start in the stage or reach into it (whole,
