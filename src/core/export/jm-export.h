@@ -19,6 +19,14 @@ typedef enum {
   JM_N_PAGE_OPTIONS
 } JmPageOption;
 
+/* What an export holds: the map, one sheet per persona, or the one-page
+ * summary handout (jm-persona-sheet.h). */
+typedef enum {
+  JM_EXPORT_MAP,
+  JM_EXPORT_PERSONA_SHEETS,
+  JM_EXPORT_HANDOUT,
+} JmExportContent;
+
 typedef struct {
   JmTheme      theme;
   double       scale;        /* PNG: 1 = 96 dpi */
@@ -38,6 +46,10 @@ typedef struct {
   guint        poster_rows;
   double       poster_overlap_mm;
   JmPageOption paper;
+  /* Persona sheets and the handout: .pdf (JM_PAGE_A4 or JM_PAGE_LETTER;
+   * any other page is A4) or .png, a file per persona for the sheets
+   * (jm_export_sheet_png_path); persona_id chooses one persona's sheet. */
+  JmExportContent content;
 } JmExportOptions;
 
 #define JM_POSTER_OVERLAP_MAX_MM 30.0
@@ -75,6 +87,16 @@ void        jm_export_get_png_size     (JmDocument            *document,
 /* The number of pages a PDF export with this page option has: the map's,
  * then those of the map in reading order (jm-pdf-text.h). */
 guint       jm_export_count_pages      (JmDocument            *document,
+                                        const JmExportOptions *options);
+
+/* jm-export-sheets.c: the PNG file of the n-th (from 1) persona sheet
+ * of an export to path: "personas.png" gives "personas-1.png"… */
+char       *jm_export_sheet_png_path   (const char            *path,
+                                        guint                  n);
+/* The personas whose sheets an export writes, in the map's order: the one
+ * of options->persona_id, or all the map's (view's) personas. JmPersona*,
+ * borrowed. */
+GPtrArray  *jm_export_sheet_personas   (JmDocument            *document,
                                         const JmExportOptions *options);
 
 G_END_DECLS
