@@ -105,6 +105,12 @@ static const GOptionEntry option_entries[] = {
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the map's labels, numbers and dates in this language (en, it) rather than the map's own"),
     N_("LL") },
+  /* Persona sheets and the summary handout (jm-persona-sheet.h). */
+  { "personas", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to .pdf or .png: a sheet per persona (PNG: OUT-1.png, OUT-2.png…, "
+       "or OUT itself with --persona)"), NULL },
+  { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to .pdf or .png: the map's one-page summary handout (--page=a4 or letter)"), NULL },
   /* Maps in git (jm-cli-git.c). */
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show what changed from OLD to NEW, object by object, and exit (1 if they differ); "
@@ -164,6 +170,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_autofree char *lang = NULL;
   g_autofree char **files = NULL;
   gboolean check = FALSE;
+  gboolean personas = FALSE, summary = FALSE;
   g_autofree char *scale_arg = NULL;
   double scale = NAN;
 
@@ -199,11 +206,14 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "compare", "^ay", &compare);
   g_variant_dict_lookup (options, "lang", "s", &lang);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  g_variant_dict_lookup (options, "personas", "b", &personas);
+  g_variant_dict_lookup (options, "summary", "b", &summary);
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
                       || persona != NULL || import != NULL || compare != NULL || lang != NULL
-                      || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL;
+                      || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL
+                      || personas || summary;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -222,7 +232,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (export_path != NULL)
     {
       JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang, view,
-                          poster, across, overlap, paper };
+                          poster, across, overlap, paper, personas, summary };
       return export_func (&cli, (const char * const *) files);
     }
 
@@ -234,6 +244,11 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
     {
       g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));
+      return JM_EXIT_USAGE;
+    }
+  if (personas || summary)
+    {
+      g_printerr ("%s\n", _("--personas and --summary go with --export"));
       return JM_EXIT_USAGE;
     }
   if (compare != NULL)

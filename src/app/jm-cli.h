@@ -24,6 +24,8 @@ typedef struct {
   const char *across;      /* --poster-sheets-across=N */
   const char *overlap;     /* --overlap=MM */
   const char *paper;       /* --paper */
+  gboolean    personas;    /* --personas: a sheet per persona */
+  gboolean    summary;     /* --summary: the one-page handout */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */
