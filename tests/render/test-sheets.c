@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "jm-export.h"
+#include "jm-layout.h"
+#include "jm-reader.h"
+#include "jm-writer.h"
 #include "jm-number.h"
 #include "jm-persona-sheet.h"
 #include "jm-test-utils.h"
@@ -392,6 +395,99 @@ test_sheet_pngs_are_one_file_per_persona (void)
   g_unlink (second);
 }
 
+/* ---- the persona header's details (the map's persona-details option) ---- */
+
+static void
+test_persona_header_grows_with_details_and_undo_shrinks_it (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("online-shop.journey");
+  g_autoptr(JmLayout) layout = NULL;
+  JmRenderOptions options;
+  JmRect before, after;
+  double h_before, h_after, h_undone;
+
+  jm_render_options_init (&options);
+  layout = jm_layout_new (doc, &options);
+  g_assert_false (jm_document_get_persona_details (doc));
+  g_assert_true (jm_layout_get_persona_rect (layout, "p-sara", &before));
+  jm_layout_get_size (layout, NULL, &h_before);
+
+  jm_document_set_persona_details (doc, TRUE);
+  g_assert_true (jm_document_get_persona_details (doc));
+  g_assert_true (jm_layout_get_persona_rect (layout, "p-sara", &after));
+  jm_layout_get_size (layout, NULL, &h_after);
+  /* Three more lines: needs, frustrations, interests. */
+  g_assert_cmpfloat (after.height, >=, before.height + 3 * 18);
+  g_assert_cmpfloat (h_after, >, h_before);
+  g_assert_cmpstr (jm_history_get_undo_label (jm_document_get_history (doc)), ==, "Show Persona Details");
+
+  g_assert_true (jm_history_undo (jm_document_get_history (doc)));
+  g_assert_false (jm_document_get_persona_details (doc));
+  jm_layout_get_size (layout, NULL, &h_undone);
+  g_assert_cmpfloat (h_undone, ==, h_before);
+  g_assert_true (jm_history_redo (jm_document_get_history (doc)));
+  g_assert_true (jm_document_get_persona_details (doc));
+}
+
+static void
+test_persona_details_round_trip_in_the_file (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("online-shop.journey");
+  g_autoptr(JmDocument) back = NULL;
+  g_autoptr(JmDocument) off = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *plain = NULL;
+  gsize len;
+
+  plain = jm_writer_to_string (doc, &len);
+  g_assert_null (strstr (plain, "persona-details"));
+  jm_document_set_persona_details (doc, TRUE);
+  xml = jm_writer_to_string (doc, &len);
+  g_assert_nonnull (strstr (xml, " persona-details=\"true\""));
+  back = jm_reader_load_bytes ("back.journey", xml, len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (jm_document_get_persona_details (back));
+  off = jm_reader_load_bytes ("off.journey", plain, strlen (plain), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (jm_document_get_persona_details (off));
+}
+
+static void
+test_persona_details_are_drawn_in_pdf_and_png (void)
+{
+  g_autoptr(JmDocument) doc = jm_test_load_example ("online-shop.journey");
+  g_autofree char *dir = g_dir_make_tmp ("jm-details-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  JmExportOptions options;
+  int w0, h0, w1, h1;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
+      return;
+    }
+  jm_export_options_init (&options);
+  jm_export_get_png_size (doc, &options, &w0, &h0);
+  g_assert_true (jm_export_to_path (doc, pdf, &options, &error));
+  without = pdf_text (pdf, 1);
+  g_assert_null (strstr (without, "Needs: Honest size advice"));
+
+  jm_document_set_persona_details (doc, TRUE);
+  jm_export_get_png_size (doc, &options, &w1, &h1);
+  g_assert_cmpint (h1, >, h0);
+  g_assert_true (jm_export_to_path (doc, pdf, &options, &error));
+  with = pdf_text (pdf, 1);
+  assert_contains (with, "Needs: Honest size advice, Guest checkout", "the map's first page");
+  assert_contains (with, "Frustrations: Hidden shipping costs", "the map's first page");
+  assert_contains (with, "Interests: Trail running, Podcasts", "the map's first page");
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,5 +501,9 @@ main (int   argc,
   g_test_add_func ("/sheets/handout/one-page-top-pain-points-in-order",
                    test_handout_is_one_page_with_the_top_pain_points_in_order);
   g_test_add_func ("/sheets/handout/fits-one-page-whatever-the-map", test_handout_fits_one_page_whatever_the_map);
+  g_test_add_func ("/persona-header/grows-with-details-and-undo-shrinks-it",
+                   test_persona_header_grows_with_details_and_undo_shrinks_it);
+  g_test_add_func ("/persona-header/details-round-trip-in-the-file", test_persona_details_round_trip_in_the_file);
+  g_test_add_func ("/persona-header/details-drawn-in-pdf-and-png", test_persona_details_are_drawn_in_pdf_and_png);
   return g_test_run ();
 }

@@ -362,14 +362,15 @@ draw_persona (Paint     *p,
                     && g_strcmp0 (p->layout->options.persona_id, persona->id) == 0;
   g_autoptr(GString) meta = g_string_new (NULL);
   double tx = x + 92, tw = JM_PERSONA_W - 104;
+  double card_h = jm_layout_persona_height (p->layout);
 
   if (!p->colors->flat)
     {
-      jm_painter_rounded_rect (p->cr, x, y + 2, JM_PERSONA_W, JM_PERSONA_H, 14);
+      jm_painter_rounded_rect (p->cr, x, y + 2, JM_PERSONA_W, card_h, 14);
       set_color (p->cr, p->colors->shadow);
       cairo_fill (p->cr);
     }
-  jm_painter_rounded_rect (p->cr, x, y, JM_PERSONA_W, JM_PERSONA_H, 14);
+  jm_painter_rounded_rect (p->cr, x, y, JM_PERSONA_W, card_h, 14);
   set_color (p->cr, p->colors->surface);
   cairo_fill_preserve (p->cr);
   set_color (p->cr, chosen ? color : p->colors->grid);
@@ -438,6 +439,35 @@ draw_persona (Paint     *p,
         draw_text (p, line, 12, FALSE, x + 14, y + JM_PERSONA_H - 24, JM_PERSONA_W - 28,
                    p->colors->text_dim, NULL);
       }
+    }
+
+  /* The map's option: needs, frustrations and interests, a line each,
+   * in the room the layout gave the card below the rest. */
+  if (jm_document_get_persona_details (p->doc))
+    {
+      char **lists[] = { persona->needs, persona->frustrations, persona->interests };
+      double ly = y + JM_PERSONA_H - 4;
+
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        {
+          g_autofree char *items = NULL;
+          g_autofree char *line = NULL;
+
+          if (lists[i] == NULL || lists[i][0] == NULL)
+            continue;
+          items = g_strjoinv (", ", lists[i]);
+          if (i == 0)
+            /* Translators: before a persona's needs in the map's persona header */
+            line = g_strdup_printf (TR (p, N_("Needs: %s")), items);
+          else if (i == 1)
+            /* Translators: before a persona's frustrations in the map's persona header */
+            line = g_strdup_printf (TR (p, N_("Frustrations: %s")), items);
+          else
+            /* Translators: before a persona's interests and hobbies in the map's persona header */
+            line = g_strdup_printf (TR (p, N_("Interests: %s")), items);
+          draw_text (p, line, 12, FALSE, x + 14, ly, JM_PERSONA_W - 28, p->colors->text_dim, NULL);
+          ly += 20;
+        }
     }
 }
 
