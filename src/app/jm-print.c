@@ -15,6 +15,7 @@
 #include "jm-export.h"
 #include "jm-layout.h"
 #include "jm-painter.h"
+#include "jm-persona-sheet.h"
 #include "jm-poster.h"
 #include "jm-print.h"
 
@@ -29,6 +30,8 @@ typedef struct {
   GSettings       *settings;
   gboolean         poster;
   double           poster_scale;   /* 1: the PDF export's scale */
+  JmExportContent  content;        /* the map, persona sheets or the handout */
+  GPtrArray       *personas;       /* persona sheets: JmPersona* printed, borrowed */
 
   /* While printing. */
   JmLayout        *layout;
@@ -69,6 +72,7 @@ print_job_clear (gpointer data)
   g_clear_object (&job->tab_setup);
   g_clear_object (&job->parent);
   g_clear_pointer (&job->map_image, cairo_surface_destroy);
+  g_clear_pointer (&job->personas, g_ptr_array_unref);
 }
 
 static PrintJob *
@@ -134,6 +138,18 @@ on_begin_print (GtkPrintOperation *operation,
 
   g_clear_object (&job->layout);
   job->layout = make_layout (job);
+  if (job->content != JM_EXPORT_MAP)
+    {
+      JmExportOptions options;
+
+      jm_export_options_init (&options);
+      options.view_id = job->view_id;
+      g_clear_pointer (&job->personas, g_ptr_array_unref);
+      if (job->content == JM_EXPORT_PERSONA_SHEETS)
+        job->personas = jm_export_sheet_personas (job->document, &options);
+      gtk_print_operation_set_n_pages (operation, job->personas != NULL ? MAX (1, (int) job->personas->len) : 1);
+      return;
+    }
   if (!job->poster)
     {
       gtk_print_operation_set_n_pages (operation, 1);
@@ -165,6 +181,22 @@ on_draw_page (GtkPrintOperation *operation,
 
   if (job->layout == NULL || page_nr < 0)
     return;
+
+  if (job->content != JM_EXPORT_MAP)
+    {
+      /* The page drawn to the printable area, in map units. */
+      double w = gtk_print_context_get_width (context) / JM_POINTS_PER_UNIT;
+      double h = gtk_print_context_get_height (context) / JM_POINTS_PER_UNIT;
+
+      cairo_save (cr);
+      cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
+      if (job->content == JM_EXPORT_HANDOUT)
+        jm_handout_draw (job->layout, cr, w, h);
+      else if (job->personas != NULL && (guint) page_nr < job->personas->len)
+        jm_persona_sheet_draw (job->layout, cr, ((JmPersona *) g_ptr_array_index (job->personas, page_nr))->id, w, h);
+      cairo_restore (cr);
+      return;
+    }
 
   if (job->poster)
     jm_poster_draw_sheet (&job->grid, job->layout, cr, (guint) page_nr, job->title);
@@ -564,12 +596,13 @@ on_done (GtkPrintOperation       *operation,
     show_error (job->parent, job->error->message);
 }
 
-void
-jm_print_run (GtkWindow  *parent,
-              JmDocument *document,
-              const char *persona_id,
-              const char *view_id,
-              GSettings  *settings)
+static void
+run_print (GtkWindow       *parent,
+           JmDocument      *document,
+           const char      *persona_id,
+           const char      *view_id,
+           GSettings       *settings,
+           JmExportContent  content)
 {
   PrintJob *job;
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -587,6 +620,7 @@ jm_print_run (GtkWindow  *parent,
       scale = g_settings_get_double (settings, "print-poster-scale");
     }
   job = print_job_new (document, persona_id, view_id, poster, scale);
+  job->content = content;
   job->settings = settings != NULL ? g_object_ref (settings) : NULL;
   job->parent = g_object_ref (parent);
   operation = new_operation (job);
@@ -606,7 +640,16 @@ jm_print_run (GtkWindow  *parent,
       gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
       gtk_print_operation_set_print_settings (operation, print_settings);
     }
-  if (last_page_setup != NULL)
+  if (content != JM_EXPORT_MAP)
+    {
+      /* Sheets and the handout are portrait pages, whatever the map printed last. */
+      g_autoptr(GtkPageSetup) setup = last_page_setup != NULL ? gtk_page_setup_copy (last_page_setup)
+                                                              : gtk_page_setup_new ();
+
+      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
+  else if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, last_page_setup);
   else
     {
@@ -621,11 +664,15 @@ jm_print_run (GtkWindow  *parent,
       gtk_print_operation_set_default_page_setup (operation, setup);
     }
 
-  /* Translators: the title of the print dialog's own tab */
-  gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
-  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
-  g_signal_connect (operation, "update-custom-widget", G_CALLBACK (on_update_custom_widget), job);
-  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
+  /* The Layout tab (fit or poster) is the map's. */
+  if (content == JM_EXPORT_MAP)
+    {
+      /* Translators: the title of the print dialog's own tab */
+      gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
+      g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+      g_signal_connect (operation, "update-custom-widget", G_CALLBACK (on_update_custom_widget), job);
+      g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
+    }
   g_signal_connect (operation, "done", G_CALLBACK (on_done), job);
   gtk_print_operation_set_allow_async (operation, TRUE);
 
@@ -641,17 +688,38 @@ jm_print_run (GtkWindow  *parent,
   print_job_unref (job);
 }
 
+void
+jm_print_run (GtkWindow  *parent,
+              JmDocument *document,
+              const char *persona_id,
+              const char *view_id,
+              GSettings  *settings)
+{
+  run_print (parent, document, persona_id, view_id, settings, JM_EXPORT_MAP);
+}
+
+void
+jm_print_run_sheets (GtkWindow       *parent,
+                     JmDocument      *document,
+                     JmExportContent  content,
+                     const char      *view_id)
+{
+  g_return_if_fail (content == JM_EXPORT_PERSONA_SHEETS || content == JM_EXPORT_HANDOUT);
+  run_print (parent, document, NULL, view_id, NULL, content);
+}
+
 /* ---- without ---- */
 
-gboolean
-jm_print_to_pdf (JmDocument    *document,
-                 const char    *persona_id,
-                 const char    *view_id,
-                 gboolean       poster,
-                 double         poster_scale,
-                 GtkPageSetup  *setup,
-                 const char    *pdf_path,
-                 GError       **error)
+static gboolean
+print_to_pdf (JmDocument      *document,
+              const char      *persona_id,
+              const char      *view_id,
+              gboolean         poster,
+              double           poster_scale,
+              JmExportContent  content,
+              GtkPageSetup    *setup,
+              const char      *pdf_path,
+              GError         **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) default_setup = NULL;
@@ -693,6 +761,7 @@ jm_print_to_pdf (JmDocument    *document,
   close (fd);
 
   job = print_job_new (document, persona_id, view_id, poster, poster_scale);
+  job->content = content;
   operation = new_operation (job);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_export_filename (operation, tmp_path);
@@ -720,4 +789,28 @@ jm_print_to_pdf (JmDocument    *document,
     g_unlink (tmp_path);
   print_job_unref (job);
   return ok;
+}
+
+gboolean
+jm_print_to_pdf (JmDocument    *document,
+                 const char    *persona_id,
+                 const char    *view_id,
+                 gboolean       poster,
+                 double         poster_scale,
+                 GtkPageSetup  *setup,
+                 const char    *pdf_path,
+                 GError       **error)
+{
+  return print_to_pdf (document, persona_id, view_id, poster, poster_scale, JM_EXPORT_MAP, setup, pdf_path, error);
+}
+
+gboolean
+jm_print_sheets_to_pdf (JmDocument       *document,
+                        JmExportContent   content,
+                        GtkPageSetup     *setup,
+                        const char       *pdf_path,
+                        GError          **error)
+{
+  g_return_val_if_fail (content == JM_EXPORT_PERSONA_SHEETS || content == JM_EXPORT_HANDOUT, FALSE);
+  return print_to_pdf (document, NULL, NULL, FALSE, 1.0, content, setup, pdf_path, error);
 }
