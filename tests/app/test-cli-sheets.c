@@ -240,6 +240,38 @@ test_wrong_combinations_are_usage_errors (void)
   g_rmdir (dir);
 }
 
+/* A map without personas has no sheets: exit 1, said, and no file. */
+static void
+test_map_without_personas_has_no_sheets (void)
+{
+  static const char map[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>No personas</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"a\" name=\"A\">\n"
+    "      <step id=\"s1\" name=\"One\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "</journey-map>\n";
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-sheets-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "no-personas.journey", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "personas.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (input, map, -1, NULL));
+  g_assert_cmpint (run (&err, output, "--personas", input, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "the map has no personas"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  /* The handout has no personas line, and is written. */
+  g_assert_cmpint (run (NULL, output, "--summary", input, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_unlink (pdf);
+  g_unlink (input);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,5 +289,6 @@ main (int   argc,
                    test_persona_sheets_page_per_persona_and_one_chosen);
   g_test_add_func ("/cli/sheets/png-a-file-per-persona", test_persona_sheets_as_png_files);
   g_test_add_func ("/cli/sheets/wrong-combinations-are-usage-errors", test_wrong_combinations_are_usage_errors);
+  g_test_add_func ("/cli/sheets/map-without-personas-has-no-sheets", test_map_without_personas_has_no_sheets);
   return g_test_run ();
 }
