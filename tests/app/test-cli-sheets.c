@@ -134,6 +134,7 @@ test_handout_on_letter (void)
   g_assert_cmpint (run (NULL, output, "--summary", "--page=letter", input, NULL), ==, 0);
   info = tool ("pdfinfo", pdf);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
   g_assert_nonnull (strstr (info, "Pages:           1\n"));
   g_unlink (pdf);
   g_rmdir (dir);

@@ -275,8 +275,8 @@ test_handout_is_one_page_with_the_top_pain_points_in_order (void)
         const char *where = examples[e];
         const char *last = text;
 
-        /* Tagged when cairo manages it (jm_page_set_untagged). */
         g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+        g_assert_true (pdf_is_tagged (pdf));
         assert_contains (text, jm_document_get_title (doc), where);
         assert_contains (text, jm_document_get_scenario (doc), where);
         for (guint i = 0; i < jm_document_get_personas (doc)->len; i++)

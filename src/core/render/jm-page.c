@@ -133,10 +133,16 @@ jm_page_draw_frame (JmLayout *layout,
   double y = height - 40;
   int w;
 
-  /* A filled rectangle, not cairo_paint(): cairo 1.16's tagged PDF
-   * refuses a paint inside a structure element. */
+  /* Not cairo_paint(), nor a rectangle the size of the page, which cairo
+   * turns into one: cairo 1.16's tagged PDF refuses a paint inside a
+   * structure element ("invalid tag nesting"). A path with a (straight)
+   * curve is not a rectangle to cairo, and fills the same. */
   cairo_set_source_rgba (cr, colors->background.r, colors->background.g, colors->background.b, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_move_to (cr, 0, 0);
+  cairo_curve_to (cr, width / 3, 0, 2 * width / 3, 0, width, 0);
+  cairo_line_to (cr, width, height);
+  cairo_line_to (cr, 0, height);
+  cairo_close_path (cr);
   cairo_fill (cr);
 
   cairo_rectangle (cr, 48, y - 8, width - 96, 1);

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 #define JM_SHEET_LETTER_HEIGHT 1056.0
 
 /* The sheets and the handout tag what they draw for a tagged PDF. cairo
- * 1.16 now and then refuses a page's structure ("invalid tag nesting") for
- * no fault of the page's: an export then draws it again untagged, after
- * this. */
+ * 1.16 refuses the whole PDF ("invalid tag nesting") when a structure
+ * element holds a paint, or a fill it turns into one (a rectangle covering
+ * the page): the pages avoid both, and should cairo refuse anyway, an
+ * export draws them again untagged, after this, rather than fail. */
 void jm_page_set_untagged  (cairo_t    *cr);
 
 /* One page for the persona: photo, name, age, occupation, quote, bio,
