@@ -261,19 +261,20 @@ jm_persona_sheet_draw (JmLayout   *layout,
         row1 = row2 = half;
     }
   {
-    double used1 = MAX (section (&s, TR (layout, N_("Goals")), (const char * const *) persona->goals, M, y, col_w, row1),
-                        section (&s, TR (layout, N_("Needs")), (const char * const *) persona->needs, M + col_w + 32, y,
-                                 col_w, row1));
-    double used2;
+    /* Each list drawn once: MAX() would evaluate its arguments twice. */
+    double goals = section (&s, TR (layout, N_("Goals")), (const char * const *) persona->goals, M, y, col_w, row1);
+    double needs = section (&s, TR (layout, N_("Needs")), (const char * const *) persona->needs, M + col_w + 32, y,
+                            col_w, row1);
+    double frustrations, interests;
 
-    if (used1 > 0)
-      y += used1 + 16;
-    used2 = MAX (section (&s, TR (layout, N_("Frustrations")), (const char * const *) persona->frustrations, M, y,
-                          col_w, row2),
-                 section (&s, interests_title, (const char * const *) persona->interests, M + col_w + 32, y, col_w,
-                          row2));
-    if (used2 > 0)
-      y += used2 + 16;
+    if (MAX (goals, needs) > 0)
+      y += MAX (goals, needs) + 16;
+    frustrations = section (&s, TR (layout, N_("Frustrations")), (const char * const *) persona->frustrations, M, y,
+                            col_w, row2);
+    interests = section (&s, interests_title, (const char * const *) persona->interests, M + col_w + 32, y, col_w,
+                         row2);
+    if (MAX (frustrations, interests) > 0)
+      y += MAX (frustrations, interests) + 16;
   }
 
   /* The channels and the curve follow; the curve takes the room left,
