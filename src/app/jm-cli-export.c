@@ -145,8 +145,10 @@ option_applies (const char *formats,
 static gboolean
 options_apply (const JmCliExport *options)
 {
+  /* Persona sheets and the handout take --page as PNG too (parse_sheets). */
+  const gboolean sheets = options->personas || options->summary;
   const gboolean given[] = {
-    !isnan (options->scale), options->page != NULL, options->theme != NULL, options->persona != NULL,
+    !isnan (options->scale), options->page != NULL && !sheets, options->theme != NULL, options->persona != NULL,
     options->lang != NULL, options->emotion_values,
   };
 
@@ -298,6 +300,59 @@ parse_poster (const JmCliExport *options,
   return TRUE;
 }
 
+/* --personas, --summary: persona sheets or the one-page handout, as .pdf
+ * or .png, on A4 or Letter. FALSE (wrong usage, said) for options that do
+ * not go with them. */
+static gboolean
+parse_sheets (const JmCliExport *options,
+              JmExportOptions   *export_options)
+{
+  const char *which = options->personas ? "--personas" : "--summary";
+
+  if (!options->personas && !options->summary)
+    return TRUE;
+  if (options->personas && options->summary)
+    {
+      g_printerr ("%s\n", _("Give either --personas or --summary, not both"));
+      return FALSE;
+    }
+  if (!has_suffix_ci (options->output, ".pdf") && !has_suffix_ci (options->output, ".png"))
+    {
+      g_printerr (_("%s does not apply to “%s”: it goes with %s\n"), which, options->output, ".pdf .png");
+      return FALSE;
+    }
+  if (options->summary && options->persona != NULL)
+    {
+      g_printerr ("%s\n", _("--persona does not apply to the summary handout, which shows every persona"));
+      return FALSE;
+    }
+  if (options->compare != NULL || options->poster != NULL || options->across != NULL || options->overlap != NULL
+      || options->paper != NULL)
+    {
+      /* Translators: %s is --personas or --summary */
+      g_printerr (_("--compare, --poster, --poster-sheets-across, --overlap and --paper do not apply to %s\n"),
+                  which);
+      return FALSE;
+    }
+  if (options->page != NULL)
+    {
+      if (g_strcmp0 (options->page, "a4") == 0)
+        export_options->page = JM_PAGE_A4;
+      else if (g_strcmp0 (options->page, "letter") == 0)
+        export_options->page = JM_PAGE_LETTER;
+      else
+        {
+          /* Translators: the page options are not translated: they are typed on the command line. */
+          g_printerr (_("Unknown page option “%s” for %s: use a4 or letter\n"), options->page, which);
+          return FALSE;
+        }
+    }
+  else
+    export_options->page = JM_PAGE_A4;
+  export_options->content = options->personas ? JM_EXPORT_PERSONA_SHEETS : JM_EXPORT_HANDOUT;
+  return TRUE;
+}
+
 /* --view=NAME: the map's view of that name (or id) for the export. */
 static gboolean
 apply_view (JmDocument      *doc,
@@ -354,8 +409,13 @@ jm_cli_export (const JmCliExport  *options,
       export_options.scale = options->scale;
     }
 
+  if (!parse_sheets (options, &export_options))
+    return JM_EXIT_USAGE;
+
   /* A deck's page is its slides' shape. */
-  if (options->page != NULL && (has_suffix_ci (options->output, ".pptx") || has_suffix_ci (options->output, ".odp")))
+  if (export_options.content != JM_EXPORT_MAP)
+    ;   /* parse_sheets took --page */
+  else if (options->page != NULL && (has_suffix_ci (options->output, ".pptx") || has_suffix_ci (options->output, ".odp")))
     {
       if (g_strcmp0 (options->page, "4:3") != 0 && g_strcmp0 (options->page, "16:9") != 0)
         {
@@ -497,7 +557,7 @@ jm_cli_export (const JmCliExport  *options,
 
   if (options->compare != NULL)
     return export_comparison (options, doc, &export_options);
-  if (has_suffix_ci (options->output, ".png"))
+  if (has_suffix_ci (options->output, ".png") && export_options.content == JM_EXPORT_MAP)
     {
       int width, height;
 

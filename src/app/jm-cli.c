@@ -109,6 +109,12 @@ static const GOptionEntry option_entries[] = {
     N_("LL") },
   { "emotion-values", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Write each emotion point's score beside its face (.png, .pdf, .svg, decks)"), NULL },
+  /* Persona sheets and the summary handout (jm-persona-sheet.h). */
+  { "personas", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to .pdf or .png: a sheet per persona (PNG: OUT-1.png, OUT-2.png…, "
+       "or OUT itself with --persona)"), NULL },
+  { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to .pdf or .png: the map's one-page summary handout (--page=a4 or letter)"), NULL },
   /* Maps in git (jm-cli-git.c). */
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show what changed from OLD to NEW, object by object, and exit (1 if they differ); "
@@ -170,6 +176,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   gboolean check = FALSE;
   gboolean emotion_values = FALSE;
   gboolean no_page_map = FALSE;
+  gboolean personas = FALSE, summary = FALSE;
   g_autofree char *scale_arg = NULL;
   double scale = NAN;
 
@@ -207,12 +214,14 @@ jm_cli_handle_local_options (GVariantDict    *options,
   g_variant_dict_lookup (options, "lang", "s", &lang);
   g_variant_dict_lookup (options, "emotion-values", "b", &emotion_values);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  g_variant_dict_lookup (options, "personas", "b", &personas);
+  g_variant_dict_lookup (options, "summary", "b", &summary);
 
   {
     gboolean others = check || export_path != NULL || !isnan (scale) || page != NULL || theme != NULL
                       || persona != NULL || import != NULL || compare != NULL || lang != NULL || emotion_values
                       || view != NULL || poster != NULL || across != NULL || overlap != NULL || paper != NULL
-                      || no_page_map;
+                      || no_page_map || personas || summary;
     int status = jm_cli_handle_git_options (options, others, (const char * const *) files);
 
     if (status >= 0)
@@ -231,7 +240,7 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (export_path != NULL)
     {
       JmCliExport cli = { export_path, scale, page, theme, persona, import, compare, lang, view,
-                          poster, across, overlap, paper, emotion_values, no_page_map };
+                          poster, across, overlap, paper, emotion_values, no_page_map, personas, summary };
       return export_func (&cli, (const char * const *) files);
     }
 
@@ -243,6 +252,11 @@ jm_cli_handle_local_options (GVariantDict    *options,
   if (!isnan (scale) || page != NULL || theme != NULL || persona != NULL || import != NULL)
     {
       g_printerr ("%s\n", _("--scale, --page, --theme, --persona and --import-metrics go with --export"));
+      return JM_EXIT_USAGE;
+    }
+  if (personas || summary)
+    {
+      g_printerr ("%s\n", _("--personas and --summary go with --export"));
       return JM_EXIT_USAGE;
     }
   if (compare != NULL)

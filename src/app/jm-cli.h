@@ -26,6 +26,8 @@ typedef struct {
   const char *paper;       /* --paper */
   gboolean    emotion_values; /* --emotion-values */
   gboolean    no_page_map; /* --no-page-map: a poster without its page-map sheet */
+  gboolean    personas;    /* --personas: a sheet per persona */
+  gboolean    summary;     /* --summary: the one-page handout */
 } JmCliExport;
 
 /* Exit statuses, as docs/architecture.md lists them. */

@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "jm-export.h"
 #include "jm-a11y.h"
 #include "jm-export-dialog.h"
 #include "jm-layout.h"
+#include "jm-persona-sheet.h"
 #include "jm-thumbnail.h"
 
 /* Longest side of the preview, in pixels. */
@@ -19,6 +21,7 @@ struct _JmExportDialog {
   AdwWindow     parent_instance;
 
   GtkPicture   *preview;
+  AdwComboRow  *content_row;   /* the map, persona sheets, the handout: JmExportContent */
   AdwComboRow  *format_row;
   AdwComboRow  *page_row;
   AdwComboRow  *scale_row;
@@ -73,6 +76,55 @@ get_options (JmExportDialog  *self,
                         ? g_ptr_array_index (self->persona_ids, persona) : NULL;
   /* As the window shows the map (View ▸ Show Emotion Scores). */
   options->emotion_values = g_settings_get_boolean (self->settings, "emotion-values");
+  options->content = (JmExportContent) MIN (adw_combo_row_get_selected (self->content_row), JM_EXPORT_HANDOUT);
+  if (options->content != JM_EXPORT_MAP)
+    {
+      /* Sheets and the handout are portrait A4 or Letter pages. */
+      options->page = options->page == JM_PAGE_LETTER || options->page == JM_PAGE_LETTER_LANDSCAPE
+                      ? JM_PAGE_LETTER : JM_PAGE_A4;
+      options->transparent = FALSE;
+      if (options->content == JM_EXPORT_HANDOUT)
+        options->persona_id = NULL;
+    }
+}
+
+/* The first page of the persona sheets or the handout, as the export
+ * draws it, for the preview. */
+static GdkTexture *
+sheet_texture (JmExportDialog        *self,
+               const JmExportOptions *options)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GPtrArray) personas = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JmRenderOptions render;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = options->page == JM_PAGE_LETTER ? JM_SHEET_LETTER_WIDTH : JM_SHEET_A4_WIDTH;
+  double h = options->page == JM_PAGE_LETTER ? JM_SHEET_LETTER_HEIGHT : JM_SHEET_A4_HEIGHT;
+  GdkTexture *texture;
+
+  jm_render_options_init (&render);
+  render.theme = options->theme;
+  layout = jm_layout_new (self->document, &render);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (surface);
+  if (options->content == JM_EXPORT_HANDOUT)
+    jm_handout_draw (layout, cr, w, h);
+  else
+    {
+      personas = jm_export_sheet_personas (self->document, options);
+      if (personas->len > 0)
+        jm_persona_sheet_draw (layout, cr, ((JmPersona *) g_ptr_array_index (personas, 0))->id, w, h);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
 }
 
 static const char *
@@ -98,7 +150,10 @@ update_preview (gpointer user_data)
   render.theme = options.theme;
   render.persona_id = options.persona_id;
   render.emotion_values = options.emotion_values;
-  texture = jm_thumbnail_new (self->document, &render, PREVIEW_SIZE);
+  if (options.content != JM_EXPORT_MAP)
+    texture = sheet_texture (self, &options);
+  else
+    texture = jm_thumbnail_new (self->document, &render, PREVIEW_SIZE);
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
   return G_SOURCE_REMOVE;
 }
@@ -124,7 +179,15 @@ update_png_size (JmExportDialog *self)
   double pixels;
 
   get_options (self, &options);
-  jm_export_get_png_size (self->document, &options, &width, &height);
+  if (options.content != JM_EXPORT_MAP)
+    {
+      /* A page at 96 dpi times the scale. */
+      width = (int) ceil ((options.page == JM_PAGE_LETTER ? JM_SHEET_LETTER_WIDTH : JM_SHEET_A4_WIDTH) * options.scale);
+      height = (int) ceil ((options.page == JM_PAGE_LETTER ? JM_SHEET_LETTER_HEIGHT : JM_SHEET_A4_HEIGHT)
+                           * options.scale);
+    }
+  else
+    jm_export_get_png_size (self->document, &options, &width, &height);
   pixels = (double) width * height;
   file_size = g_format_size ((guint64) (pixels * (options.transparent ? 0.12 : 0.1) / MAX (options.scale, 1)));
   /* Translators: the PNG export's size: "3916 × 2634 pixels, about 1.0 MB" */
@@ -136,10 +199,22 @@ static void
 update_rows (JmExportDialog *self)
 {
   const char *format = current_format (self);
+  guint content = adw_combo_row_get_selected (self->content_row);
+  gboolean picture = g_str_equal (format, "png") || g_str_equal (format, "pdf");
 
+  /* Persona sheets and the handout are PDF or PNG pages. */
+  if (content != JM_EXPORT_MAP && !picture)
+    {
+      adw_combo_row_set_selected (self->format_row, 1);
+      return;   /* called again by the format's change */
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->page_row), g_str_equal (format, "pdf"));
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), g_str_equal (format, "png"));
-  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), g_str_equal (format, "png"));
+  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), g_str_equal (format, "png") && content == JM_EXPORT_MAP);
+  gtk_widget_set_visible (GTK_WIDGET (self->persona_row), content != JM_EXPORT_HANDOUT);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            !self->busy && (content != JM_EXPORT_PERSONA_SHEETS
+                                            || jm_document_get_personas (self->document)->len > 0));
   if (g_str_equal (format, "png") && self->document != NULL)
     update_png_size (self);
 }
@@ -349,6 +424,7 @@ jm_export_dialog_class_init (JmExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, content_row);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, page_row);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, scale_row);
@@ -409,6 +485,7 @@ jm_export_dialog_new (GtkWindow  *parent,
   adw_combo_row_set_selected (self->page_row, index_of (pages, G_N_ELEMENTS (pages), page));
   adw_combo_row_set_selected (self->scale_row, (guint) CLAMP (scale, 1, 4) - 1);
 
+  g_signal_connect (self->content_row, "notify::selected", G_CALLBACK (on_option_changed), self);
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_option_changed), self);
   g_signal_connect (self->page_row, "notify::selected", G_CALLBACK (on_option_changed), self);
   g_signal_connect (self->theme_row, "notify::selected", G_CALLBACK (on_option_changed), self);

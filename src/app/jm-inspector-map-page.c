@@ -16,6 +16,7 @@ struct _JmInspectorMapPage {
   JmInspectorChoiceRow *state_row;
   JmInspectorChoiceRow *language_row;
   GtkSpinButton        *tolerance_spin;
+  GtkSwitch            *persona_details_switch;
   JmInspectorTextArea  *scenario_area;
   JmInspectorTextArea  *notes_area;
   AdwPreferencesGroup  *personas_group;
@@ -138,6 +139,7 @@ jm_inspector_map_page_refresh (JmInspectorPage *page)
   jm_inspector_choice_row_set_selected (self->state_row, jm_document_get_state (doc));
   jm_inspector_choice_row_set_selected (self->language_row, language_index (jm_document_get_language (doc)));
   gtk_spin_button_set_value (self->tolerance_spin, jm_document_get_metric_tolerance (doc));
+  gtk_switch_set_active (self->persona_details_switch, jm_document_get_persona_details (doc));
   jm_inspector_text_area_set_text (self->scenario_area, jm_document_get_scenario (doc));
   jm_inspector_text_area_set_text (self->notes_area, jm_document_get_notes (doc));
   show_personas (self, jm_document_get_personas (doc));
@@ -170,6 +172,16 @@ on_tolerance_changed (JmInspectorMapPage *self)
     return;
   jm_document_set_metric_tolerance (jm_inspector_page_get_document (PAGE (self)),
                                     gtk_spin_button_get_value (self->tolerance_spin));
+  jm_inspector_page_end_edit (PAGE (self));
+}
+
+static void
+on_persona_details_changed (JmInspectorMapPage *self)
+{
+  if (!jm_inspector_page_begin_edit (PAGE (self)))
+    return;
+  jm_document_set_persona_details (jm_inspector_page_get_document (PAGE (self)),
+                                   gtk_switch_get_active (self->persona_details_switch));
   jm_inspector_page_end_edit (PAGE (self));
 }
 
@@ -244,10 +256,12 @@ jm_inspector_map_page_class_init (JmInspectorMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, state_row);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, tolerance_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, persona_details_switch);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, scenario_area);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, notes_area);
   gtk_widget_class_bind_template_child (widget_class, JmInspectorMapPage, personas_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_persona_details_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_state_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_tolerance_changed);

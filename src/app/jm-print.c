@@ -18,6 +18,7 @@
 #include "jm-export.h"
 #include "jm-layout.h"
 #include "jm-painter.h"
+#include "jm-persona-sheet.h"
 #include "jm-poster.h"
 #include "jm-print.h"
 
@@ -33,6 +34,8 @@ typedef struct {
   char            *title;
   GSettings       *settings;
   JmPrintLayout    lay;
+  JmExportContent  content;        /* the map, persona sheets or the handout */
+  GPtrArray       *personas;       /* persona sheets: JmPersona* printed, borrowed */
 
   /* While printing. */
   JmLayout        *layout;
@@ -85,6 +88,7 @@ print_job_clear (gpointer data)
   g_clear_object (&job->ask_settings);
   g_clear_object (&job->ask_setup);
   g_clear_pointer (&job->map_image, cairo_surface_destroy);
+  g_clear_pointer (&job->personas, g_ptr_array_unref);
 }
 
 static PrintJob *
@@ -223,6 +227,18 @@ on_begin_print (GtkPrintOperation *operation,
 
   g_clear_object (&job->layout);
   job->layout = make_layout (job);
+  if (job->content != JM_EXPORT_MAP)
+    {
+      JmExportOptions options;
+
+      jm_export_options_init (&options);
+      options.view_id = job->view_id;
+      g_clear_pointer (&job->personas, g_ptr_array_unref);
+      if (job->content == JM_EXPORT_PERSONA_SHEETS)
+        job->personas = jm_export_sheet_personas (job->document, &options);
+      gtk_print_operation_set_n_pages (operation, job->personas != NULL ? MAX (1, (int) job->personas->len) : 1);
+      return;
+    }
   if (!job->lay.poster)
     {
       gtk_print_operation_set_n_pages (operation, 1);
@@ -277,6 +293,22 @@ on_draw_page (GtkPrintOperation *operation,
 
   if (job->layout == NULL || page_nr < 0)
     return;
+
+  if (job->content != JM_EXPORT_MAP)
+    {
+      /* The page drawn to the printable area, in map units. */
+      double w = gtk_print_context_get_width (context) / JM_POINTS_PER_UNIT;
+      double h = gtk_print_context_get_height (context) / JM_POINTS_PER_UNIT;
+
+      cairo_save (cr);
+      cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
+      if (job->content == JM_EXPORT_HANDOUT)
+        jm_handout_draw (job->layout, cr, w, h);
+      else if (job->personas != NULL && (guint) page_nr < job->personas->len)
+        jm_persona_sheet_draw (job->layout, cr, ((JmPersona *) g_ptr_array_index (job->personas, page_nr))->id, w, h);
+      cairo_restore (cr);
+      return;
+    }
 
   if (!job->lay.poster)
     jm_poster_draw_fitted (job->layout, cr, gtk_print_context_get_width (context),
@@ -917,11 +949,15 @@ static void
 setup_operation (PrintJob          *job,
                  GtkPrintOperation *operation)
 {
-  /* Translators: the title of the print dialog's own tab */
-  gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
-  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
-  g_signal_connect (operation, "update-custom-widget", G_CALLBACK (on_update_custom_widget), job);
-  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
+  /* The Layout tab (fit or poster) is the map's. */
+  if (job->content == JM_EXPORT_MAP)
+    {
+      /* Translators: the title of the print dialog's own tab */
+      gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
+      g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+      g_signal_connect (operation, "update-custom-widget", G_CALLBACK (on_update_custom_widget), job);
+      g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
+    }
   g_signal_connect (operation, "done", G_CALLBACK (on_done), job);
   gtk_print_operation_set_allow_async (operation, TRUE);
 }
@@ -976,12 +1012,13 @@ layout_from_settings (JmPrintLayout *lay,
 
 /* The job and operation jm_print_run starts with. */
 static GtkPrintOperation *
-dialog_operation_new (GtkWindow   *parent,
-                      JmDocument  *document,
-                      const char  *persona_id,
-                      const char  *view_id,
-                      GSettings   *settings,
-                      PrintJob   **job_out)
+dialog_operation_new (GtkWindow        *parent,
+                      JmDocument       *document,
+                      const char       *persona_id,
+                      const char       *view_id,
+                      GSettings        *settings,
+                      JmExportContent   content,
+                      PrintJob        **job_out)
 {
   PrintJob *job;
   GtkPrintOperation *operation;
@@ -989,6 +1026,7 @@ dialog_operation_new (GtkWindow   *parent,
 
   layout_from_settings (&lay, settings);
   job = print_job_new (document, persona_id, view_id, &lay);
+  job->content = content;
   job->settings = settings != NULL ? g_object_ref (settings) : NULL;
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   job->with_dialog = TRUE;
@@ -1009,7 +1047,16 @@ dialog_operation_new (GtkWindow   *parent,
       gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
       gtk_print_operation_set_print_settings (operation, print_settings);
     }
-  if (last_page_setup != NULL)
+  if (content != JM_EXPORT_MAP)
+    {
+      /* Sheets and the handout are portrait pages, whatever the map printed last. */
+      g_autoptr(GtkPageSetup) setup = last_page_setup != NULL ? gtk_page_setup_copy (last_page_setup)
+                                                              : gtk_page_setup_new ();
+
+      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+    }
+  else if (last_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, last_page_setup);
   else
     {
@@ -1042,18 +1089,19 @@ jm_print_operation_new (GtkWindow  *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
 
-  operation = dialog_operation_new (parent, document, persona_id, view_id, settings, &job);
+  operation = dialog_operation_new (parent, document, persona_id, view_id, settings, JM_EXPORT_MAP, &job);
   /* The operation holds the job. */
   print_job_unref (job);
   return operation;
 }
 
-void
-jm_print_run (GtkWindow  *parent,
-              JmDocument *document,
-              const char *persona_id,
-              const char *view_id,
-              GSettings  *settings)
+static void
+run_print (GtkWindow       *parent,
+           JmDocument      *document,
+           const char      *persona_id,
+           const char      *view_id,
+           GSettings       *settings,
+           JmExportContent  content)
 {
   PrintJob *job;
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -1063,7 +1111,7 @@ jm_print_run (GtkWindow  *parent,
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (JM_IS_DOCUMENT (document));
 
-  operation = dialog_operation_new (parent, document, persona_id, view_id, settings, &job);
+  operation = dialog_operation_new (parent, document, persona_id, view_id, settings, content, &job);
 
   /* The operation keeps itself (and the job) alive while it runs on. */
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
@@ -1077,7 +1125,36 @@ jm_print_run (GtkWindow  *parent,
   print_job_unref (job);
 }
 
+void
+jm_print_run (GtkWindow  *parent,
+              JmDocument *document,
+              const char *persona_id,
+              const char *view_id,
+              GSettings  *settings)
+{
+  run_print (parent, document, persona_id, view_id, settings, JM_EXPORT_MAP);
+}
+
+void
+jm_print_run_sheets (GtkWindow       *parent,
+                     JmDocument      *document,
+                     JmExportContent  content,
+                     const char      *view_id)
+{
+  g_return_if_fail (content == JM_EXPORT_PERSONA_SHEETS || content == JM_EXPORT_HANDOUT);
+  run_print (parent, document, NULL, view_id, NULL, content);
+}
+
 /* ---- without ---- */
+
+static gboolean print_to_pdf (JmDocument          *document,
+                              const char          *persona_id,
+                              const char          *view_id,
+                              const JmPrintLayout *layout,
+                              JmExportContent      content,
+                              GtkPageSetup        *setup,
+                              const char          *pdf_path,
+                              GError             **error);
 
 gboolean
 jm_print_to_pdf (JmDocument    *document,
@@ -1107,6 +1184,33 @@ jm_print_to_pdf_with_layout (JmDocument          *document,
                              GtkPageSetup        *setup,
                              const char          *pdf_path,
                              GError             **error)
+{
+  return print_to_pdf (document, persona_id, view_id, layout, JM_EXPORT_MAP, setup, pdf_path, error);
+}
+
+gboolean
+jm_print_sheets_to_pdf (JmDocument       *document,
+                        JmExportContent   content,
+                        GtkPageSetup     *setup,
+                        const char       *pdf_path,
+                        GError          **error)
+{
+  JmPrintLayout lay;
+
+  g_return_val_if_fail (content == JM_EXPORT_PERSONA_SHEETS || content == JM_EXPORT_HANDOUT, FALSE);
+  jm_print_layout_init (&lay);
+  return print_to_pdf (document, NULL, NULL, &lay, content, setup, pdf_path, error);
+}
+
+static gboolean
+print_to_pdf (JmDocument          *document,
+              const char          *persona_id,
+              const char          *view_id,
+              const JmPrintLayout *layout,
+              JmExportContent      content,
+              GtkPageSetup        *setup,
+              const char          *pdf_path,
+              GError             **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) default_setup = NULL;
@@ -1149,6 +1253,7 @@ jm_print_to_pdf_with_layout (JmDocument          *document,
   close (fd);
 
   job = print_job_new (document, persona_id, view_id, layout);
+  job->content = content;
   operation = new_operation (job);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_export_filename (operation, tmp_path);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "jm-document.h"
+#include "jm-export.h"
 
 G_BEGIN_DECLS
 
@@ -84,5 +85,18 @@ gboolean jm_print_to_pdf_with_layout (JmDocument          *document,
                                       GtkPageSetup        *setup,
                                       const char          *pdf_path,
                                       GError             **error);
+
+/* Persona sheets (a page each) or the one-page summary handout
+ * (JM_EXPORT_PERSONA_SHEETS, JM_EXPORT_HANDOUT), on portrait pages,
+ * through the same print operation: with the dialog, or to a PDF. */
+void     jm_print_run_sheets    (GtkWindow       *parent,
+                                 JmDocument      *document,
+                                 JmExportContent  content,
+                                 const char      *view_id);
+gboolean jm_print_sheets_to_pdf (JmDocument      *document,
+                                 JmExportContent  content,
+                                 GtkPageSetup    *setup,
+                                 const char      *pdf_path,
+                                 GError         **error);
 
 G_END_DECLS

@@ -202,6 +202,23 @@ action_print (GtkWidget  *widget,
                 jm_canvas_get_view (self->canvas), jm_window_settings (self));
 }
 
+/* Persona sheets or the one-page handout, through the view the canvas shows. */
+static void
+action_print_sheets (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  gboolean sheets = g_str_equal (name, "win.print-personas");
+
+  /* A map without personas has no sheets to print. */
+  if (self->document == NULL || (sheets && jm_document_get_personas (self->document)->len == 0))
+    return;
+  jm_print_run_sheets (GTK_WINDOW (self), self->document,
+                       sheets ? JM_EXPORT_PERSONA_SHEETS : JM_EXPORT_HANDOUT,
+                       jm_canvas_get_view (self->canvas));
+}
+
 /* ---- survey responses ---- */
 
 static void
@@ -451,6 +468,8 @@ jm_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, action_present);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.print-personas", NULL, action_print_sheets);
+  gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, action_print_sheets);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);

@@ -300,6 +300,9 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-personas",
+                                 has_doc && jm_document_get_personas (self->document)->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-handout", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-metrics", has_doc);
   {
     GAction *show_metrics = g_action_map_lookup_action (G_ACTION_MAP (self), "show-metrics");

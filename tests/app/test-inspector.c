@@ -574,6 +574,24 @@ test_target_tolerance_is_set_on_the_map_page (Fixture       *f,
 }
 
 static void
+test_persona_details_switch_is_undoable (Fixture       *f,
+                                         gconstpointer  data)
+{
+  GtkSwitch *toggle = GTK_SWITCH (find_row (row_on_page (f, ADW_TYPE_ACTION_ROW,
+                                                         "Show needs, frustrations and interests in the persona header"),
+                                            GTK_TYPE_SWITCH, NULL));
+
+  g_assert_false (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (jm_document_get_persona_details (f->doc));
+  g_assert_cmpstr (jm_history_get_undo_label (jm_document_get_history (f->doc)), ==, "Show Persona Details");
+  jm_history_undo (jm_document_get_history (f->doc));
+  g_assert_false (jm_document_get_persona_details (f->doc));
+  jm_test_spin ();
+  g_assert_false (gtk_switch_get_active (toggle));
+}
+
+static void
 test_map_language_is_chosen_on_the_map_page (Fixture       *f,
                                              gconstpointer  data)
 {
@@ -1297,6 +1315,7 @@ main (int   argc,
   ADD ("/app/inspector/stage-metrics-are-added-and-edited", test_stage_metrics_are_added_and_edited);
   ADD ("/app/inspector/bad-sample-size-and-date-are-refused", test_bad_sample_size_and_date_are_refused);
   ADD ("/app/inspector/target-tolerance-is-set-on-the-map-page", test_target_tolerance_is_set_on_the_map_page);
+  ADD ("/app/inspector/persona-details-switch-is-undoable", test_persona_details_switch_is_undoable);
   ADD ("/app/inspector/map-language-is-chosen-on-the-map-page", test_map_language_is_chosen_on_the_map_page);
   ADD ("/app/inspector/personas-are-copied-pasted-and-imported", test_personas_are_copied_pasted_and_imported);
   ADD ("/app/inspector/card-scope-to-personas-is-undoable", test_card_scope_to_personas_is_undoable);

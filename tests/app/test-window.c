@@ -112,7 +112,7 @@ test_primary_menu_offers_every_action (void)
   GMenuModel *menu = gtk_menu_button_get_menu_model (button);
   const char *actions[] = {
     "win.new", "win.open", "win.save", "win.save-as", "win.export", "win.print",
-    "app.preferences", "win.show-help-overlay", "app.about",
+    "win.print-personas", "win.print-handout", "app.preferences", "win.show-help-overlay", "app.about",
   };
 
   g_assert_nonnull (menu);
@@ -433,6 +433,55 @@ test_export_dialog_offers_a_web_page (void)
   adw_combo_row_set_selected (formats, web);
   jm_test_spin ();
   g_assert_null (find_png_size_row (dialog));
+
+  close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
+  jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
+  destroy_window (window);
+}
+
+/* Persona sheets and the handout are exported as PDF or PNG pages: an
+ * SVG chosen before turns into a PDF, and a PNG is a portrait A4 page. */
+static void
+test_export_dialog_offers_persona_sheets_and_handout (void)
+{
+  JmWindow *window = new_window ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  AdwComboRow *what, *format, *size;
+  int w, h;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
+  jm_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  jm_test_spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
+        dialog = GTK_WIDGET (item);
+    }
+  g_assert_nonnull (dialog);
+  what = find_combo_row (dialog, "_What");
+  format = find_combo_row (dialog, "_Format");
+  g_assert_nonnull (what);
+  g_assert_nonnull (format);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (what)), ==, 3);
+
+  adw_combo_row_set_selected (format, 2);   /* SVG */
+  adw_combo_row_set_selected (what, 2);     /* the handout */
+  jm_test_spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (format), ==, 1);   /* PDF */
+
+  adw_combo_row_set_selected (format, 0);   /* PNG */
+  jm_test_spin ();
+  size = find_png_size_row (dialog);
+  g_assert_nonnull (size);
+  adw_combo_row_set_selected (size, 0);
+  jm_test_spin ();
+  read_size (size, &w, &h);
+  g_assert_cmpint (w, ==, 794);
+  g_assert_cmpint (h, ==, 1123);
 
   close_toplevels_of_type (g_type_from_name ("JmExportDialog"));
   jm_history_set_clean (jm_document_get_history (jm_window_get_document (window)));
@@ -1149,6 +1198,8 @@ main (int   argc,
   g_test_add_func ("/app/window/export-dialog-opens-with-preview", test_export_dialog_opens_with_preview);
   g_test_add_func ("/app/window/export-dialog-says-the-png-size", test_export_dialog_says_the_png_size);
   g_test_add_func ("/app/window/export-dialog-offers-a-web-page", test_export_dialog_offers_a_web_page);
+  g_test_add_func ("/app/window/export-dialog-offers-persona-sheets-and-handout",
+                   test_export_dialog_offers_persona_sheets_and_handout);
   g_test_add_func ("/app/window/autosave-keeps-unsaved-work-until-saved", test_autosave_keeps_unsaved_work_until_saved);
   g_test_add_func ("/app/window/damaged-recovery-copy-is-reported", test_damaged_recovery_copy_is_reported);
   g_test_add_func ("/app/window/save-into-vanished-folder-keeps-work-unsaved",

@@ -19,6 +19,7 @@
 #include "jm-deck.h"
 #include "jm-export.h"
 #include "jm-html.h"
+#include "jm-export-private.h"
 #include "jm-painter.h"
 #include "jm-pdf-text.h"
 #include "jm-poster.h"
@@ -115,10 +116,7 @@ paper_size (JmPageOption page,
 
 /* ---- writing through a temporary file ---- */
 
-typedef struct {
-  FILE *file;
-  int   error;   /* errno of the first failed write */
-} Sink;
+typedef JmExportSink Sink;
 
 static cairo_status_t
 sink_write (void                *closure,
@@ -1026,6 +1024,9 @@ jm_export_to_path (JmDocument            *document,
       options = &defaults;
     }
 
+  if (options->content != JM_EXPORT_MAP)
+    return jm_export_sheets_to_path (document, path, options, error);
+
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".png"))
     return export_png (document, path, options, error);
@@ -1114,4 +1115,68 @@ jm_export_png_bytes (JmDocument            *document,
     }
   fclose (sink.file);
   return g_bytes_new_take (data, (gsize) size);
+}
+
+/* ---- for the other exports of the core (jm-export-private.h) ---- */
+
+cairo_status_t
+jm_export_sink_write (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  return sink_write (closure, data, length);
+}
+
+gboolean
+jm_export_sink_open (const char    *path,
+                     JmExportSink  *sink,
+                     char         **tmp_path,
+                     GError       **error)
+{
+  return open_sink (path, sink, tmp_path, error);
+}
+
+gboolean
+jm_export_sink_close (JmExportSink    *sink,
+                      const char      *tmp_path,
+                      const char      *path,
+                      cairo_status_t   status,
+                      GError         **error)
+{
+  return close_sink (sink, tmp_path, path, status, error);
+}
+
+void
+jm_export_paper_size (JmPageOption  page,
+                      double       *width,
+                      double       *height)
+{
+  paper_size (page, width, height);
+}
+
+void
+jm_export_set_pdf_metadata (cairo_surface_t *surface,
+                            JmDocument      *document)
+{
+  set_pdf_metadata (surface, document);
+}
+
+void
+jm_export_append_pdf_lang (JmExportSink *sink,
+                           const char   *language)
+{
+  append_pdf_lang (sink, language);
+}
+
+cairo_status_t
+jm_export_write_png_surface (cairo_surface_t *surface,
+                             JmExportSink    *sink,
+                             double           scale,
+                             const char      *title,
+                             const char      *description,
+                             const char      *language)
+{
+  PngMeta meta = { scale, title, description, language };
+
+  return write_png (surface, sink, &meta);
 }

@@ -19,6 +19,14 @@ typedef enum {
   JM_N_PAGE_OPTIONS
 } JmPageOption;
 
+/* What an export holds: the map, one sheet per persona, or the one-page
+ * summary handout (jm-persona-sheet.h). */
+typedef enum {
+  JM_EXPORT_MAP,
+  JM_EXPORT_PERSONA_SHEETS,
+  JM_EXPORT_HANDOUT,
+} JmExportContent;
+
 typedef struct {
   JmTheme      theme;
   double       scale;        /* PNG: 1 = 96 dpi */
@@ -42,6 +50,10 @@ typedef struct {
   /* PDF posters (by sheets or poster-a4): a first sheet showing how the
    * sheets go together (jm_poster_draw_page_map). On by default. */
   gboolean     poster_page_map;
+  /* Persona sheets and the handout: .pdf (JM_PAGE_A4 or JM_PAGE_LETTER;
+   * any other page is A4) or .png, a file per persona for the sheets
+   * (jm_export_sheet_png_path); persona_id chooses one persona's sheet. */
+  JmExportContent content;
 } JmExportOptions;
 
 #define JM_POSTER_OVERLAP_MAX_MM 30.0
@@ -97,5 +109,15 @@ guint       jm_export_count_poster_sheets (JmDocument            *document,
                                            const JmExportOptions *options,
                                            guint                 *columns,
                                            guint                 *rows);
+
+/* jm-export-sheets.c: the PNG file of the n-th (from 1) persona sheet
+ * of an export to path: "personas.png" gives "personas-1.png"… */
+char       *jm_export_sheet_png_path   (const char            *path,
+                                        guint                  n);
+/* The personas whose sheets an export writes, in the map's order: the one
+ * of options->persona_id, or all the map's (view's) personas. JmPersona*,
+ * borrowed. */
+GPtrArray  *jm_export_sheet_personas   (JmDocument            *document,
+                                        const JmExportOptions *options);
 
 G_END_DECLS

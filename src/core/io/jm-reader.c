@@ -1550,9 +1550,10 @@ take_root_language (Ctx *ctx)
 static void
 read_root (Ctx *ctx)
 {
-  enum { VERSION, STATE, TOLERANCE, N };
-  Attr attrs[N] = { { "format-version" }, { "state" }, { "metric-tolerance" } };
+  enum { VERSION, STATE, TOLERANCE, DETAILS, N };
+  Attr attrs[N] = { { "format-version" }, { "state" }, { "metric-tolerance" }, { "persona-details" } };
   JmMapState state = JM_MAP_STATE_CURRENT;
+  gboolean details = FALSE;
   double tolerance = JM_METRIC_TOLERANCE_DEFAULT;
   g_autofree char *title = NULL;
   g_autofree char *scenario = NULL;
@@ -1625,6 +1626,13 @@ read_root (Ctx *ctx)
       invalid (ctx, _("metric-tolerance must be a percentage between 0 and 100, not “%s”"),
                attrs[TOLERANCE].value);
       tolerance = JM_METRIC_TOLERANCE_DEFAULT;
+    }
+  if (attrs[DETAILS].value != NULL)
+    {
+      if (g_str_equal (attrs[DETAILS].value, "true"))
+        details = TRUE;
+      else if (!g_str_equal (attrs[DETAILS].value, "false"))
+        invalid (ctx, _("“persona-details” must be “true” or “false”"));
     }
   free_attributes (attrs, N);
   language = take_root_language (ctx);
@@ -1708,6 +1716,7 @@ read_root (Ctx *ctx)
 
   jm_document_build_header (ctx->doc, title, scenario, notes, state);
   jm_document_build_metric_tolerance (ctx->doc, tolerance);
+  jm_document_build_persona_details (ctx->doc, details);
   jm_document_build_language (ctx->doc, language);
   jm_document_build_foreign (ctx->doc, g_steal_pointer (&ctx->root_foreign));
 

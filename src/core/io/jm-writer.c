@@ -895,6 +895,8 @@ jm_writer_to_string (JmDocument *document,
     attr (out, "state", jm_map_state_to_string (jm_document_get_state (document)));
   if (jm_document_get_metric_tolerance (document) != JM_METRIC_TOLERANCE_DEFAULT)
     attr_number (out, "metric-tolerance", jm_document_get_metric_tolerance (document));
+  if (jm_document_get_persona_details (document))
+    attr (out, "persona-details", "true");
   foreign_attrs (out, foreign);
   g_string_append (out, ">\n");
 

@@ -26,6 +26,7 @@ typedef struct {
   GPtrArray  *surveys;           /* JmSurvey*: saved survey mappings, may be NULL */
   char       *language;          /* xml:lang of the map, NULL: none (the interface's) */
   GPtrArray  *views;             /* JmMapView*: named views (jm-map-view.h), may be NULL */
+  gboolean    persona_details;   /* the persona header shows needs, frustrations, interests */
 } JmHeader;
 
 /* The document's views, kept with its header; changed by replacing them

@@ -235,6 +235,7 @@ set_map_field (JmDocument       *document,
       jm_document_set_state (document, header.state);
       jm_document_set_metric_tolerance (document, header.metric_tolerance);
       jm_document_set_language (document, header.language);
+      jm_document_set_persona_details (document, header.persona_details);
     }
   jm_map_header_clear (&header);
   return ok ? TRUE : invalid_value (error, conflict, value);

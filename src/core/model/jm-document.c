@@ -175,6 +175,7 @@ header_copy (JmHeader       *dest,
   dest->surveys = copy_surveys (src->surveys);
   dest->language = g_strdup (src->language);
   dest->views = copy_views (src->views);
+  dest->persona_details = src->persona_details;
 }
 
 void
@@ -466,6 +467,21 @@ jm_document_build_metric_tolerance (JmDocument *self,
 {
   g_return_if_fail (JM_IS_DOCUMENT (self));
   self->header.metric_tolerance = CLAMP (percent, JM_METRIC_TOLERANCE_MIN, JM_METRIC_TOLERANCE_MAX);
+}
+
+gboolean
+jm_document_get_persona_details (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), FALSE);
+  return self->header.persona_details;
+}
+
+void
+jm_document_build_persona_details (JmDocument *self,
+                                   gboolean    shown)
+{
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+  self->header.persona_details = !!shown;
 }
 
 const char *
@@ -1273,6 +1289,21 @@ jm_document_set_state (JmDocument *self,
   g_return_if_fail (JM_IS_DOCUMENT (self));
   g_return_if_fail (state < JM_N_MAP_STATES);
   edit_header (self, "state", NULL, state, _("Change Map State"));
+}
+
+void
+jm_document_set_persona_details (JmDocument *self,
+                                 gboolean    shown)
+{
+  JmHeader after = { 0 };
+
+  g_return_if_fail (JM_IS_DOCUMENT (self));
+
+  if (!!shown == self->header.persona_details)
+    return;
+  header_copy (&after, &self->header);
+  after.persona_details = !!shown;
+  change_header (self, &after, shown ? _("Show Persona Details") : _("Hide Persona Details"), NULL);
 }
 
 void

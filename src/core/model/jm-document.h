@@ -57,6 +57,9 @@ JmMapState       jm_document_get_state         (JmDocument   *self);
 /* How close to its target, in percent of the target, a metric that misses
  * it counts as "near" (amber) rather than "missed" (red). */
 double           jm_document_get_metric_tolerance (JmDocument *self);
+/* Whether the map's persona header shows each persona's needs,
+ * frustrations and interests too (the root's persona-details="true"). */
+gboolean         jm_document_get_persona_details (JmDocument *self);
 /* The map's language (xml:lang, "en", "it"…): everything the painter
  * writes is in it. NULL: none stated, the interface's language. */
 const char      *jm_document_get_language      (JmDocument   *self);
@@ -112,6 +115,8 @@ void             jm_document_build_header      (JmDocument   *self,
                                                 const char   *scenario,
                                                 const char   *notes,
                                                 JmMapState    state);
+void             jm_document_build_persona_details (JmDocument *self,
+                                                    gboolean    shown);
 void             jm_document_build_metric_tolerance (JmDocument *self,
                                                      double      percent);
 void             jm_document_build_language    (JmDocument   *self,
@@ -137,6 +142,9 @@ void             jm_document_set_notes         (JmDocument   *self,
 void             jm_document_set_state         (JmDocument   *self,
                                                 JmMapState    state);
 /* percent within JM_METRIC_TOLERANCE_MIN..JM_METRIC_TOLERANCE_MAX */
+/* Undoable: "Show Persona Details" / "Hide Persona Details". */
+void             jm_document_set_persona_details (JmDocument *self,
+                                                  gboolean    shown);
 void             jm_document_set_metric_tolerance (JmDocument *self,
                                                    double      percent);
 /* NULL or "": no language stated. */

@@ -75,6 +75,7 @@ jm_map_header_init (JmMapHeader *header,
   header->state = jm_document_get_state (document);
   header->metric_tolerance = jm_document_get_metric_tolerance (document);
   header->language = g_strdup (jm_document_get_language (document));
+  header->persona_details = jm_document_get_persona_details (document);
 }
 
 void
@@ -393,6 +394,22 @@ map_language_set (gpointer    object,
   return TRUE;
 }
 
+static char *
+map_details_get (gconstpointer object)
+{
+  return g_strdup (CHEADER (object)->persona_details ? "true" : "false");
+}
+
+static gboolean
+map_details_set (gpointer    object,
+                 const char *value)
+{
+  if (value != NULL && g_strcmp0 (value, "true") != 0 && g_strcmp0 (value, "false") != 0)
+    return FALSE;
+  HEADER (object)->persona_details = g_strcmp0 (value, "true") == 0;
+  return TRUE;
+}
+
 static const JmField map_fields[] = {
   { "title", N_("title"), JM_FIELD_TEXT, map_title_get, map_title_set, NULL },
   { "scenario", N_("scenario"), JM_FIELD_TEXT, map_scenario_get, map_scenario_set, NULL },
@@ -402,6 +419,7 @@ static const JmField map_fields[] = {
   { "metric-tolerance", N_("target tolerance"), JM_FIELD_WORD, map_tolerance_get, map_tolerance_set,
     percent_display, "10" },
   { "xml:lang", N_("language"), JM_FIELD_WORD, map_language_get, map_language_set, NULL },
+  { "persona-details", N_("persona details"), JM_FIELD_WORD, map_details_get, map_details_set, NULL, "false" },
 };
 
 /* ---- personas ---- */

@@ -47,6 +47,7 @@ typedef struct {
   JmMapState  state;
   double      metric_tolerance;
   char       *language;   /* xml:lang, NULL: none */
+  gboolean    persona_details;
 } JmMapHeader;
 
 void jm_map_header_init  (JmMapHeader *header,

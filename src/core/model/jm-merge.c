@@ -1085,6 +1085,7 @@ build_document (Merge     *m,
   jm_document_build_header (doc, header.title, header.scenario, header.notes, header.state);
   jm_document_build_metric_tolerance (doc, header.metric_tolerance);
   jm_document_build_language (doc, header.language);
+  jm_document_build_persona_details (doc, header.persona_details);
   jm_map_header_clear (&header);
   if (map != NULL)
     jm_document_build_foreign (doc, jm_foreign_copy (map->foreign));

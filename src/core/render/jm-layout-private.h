@@ -37,6 +37,8 @@ G_BEGIN_DECLS
 #define JM_FOOTER_H      70.0
 #define JM_PERSONA_W     330.0
 #define JM_PERSONA_H     150.0
+/* Needs, frustrations and interests, a line each, when the map shows them. */
+#define JM_PERSONA_DETAILS_H 64.0
 #define JM_HEADER_TEXT_MIN_W 380.0
 
 typedef struct {
@@ -111,6 +113,9 @@ double       jm_layout_column_x     (JmLayout   *self,
 double       jm_layout_column_width (JmLayout   *self,
                                      int         column);
 
+/* A persona card's height in the header: taller when the map shows the
+ * personas' details (jm_document_get_persona_details). */
+double       jm_layout_persona_height (JmLayout *self);
 PangoLayout *jm_layout_make_text (JmLayout   *self,
                                   const char *text,
                                   double      size,

@@ -418,6 +418,12 @@ place_rows_from (JmLayout *self,
   self->height = self->footer_y + JM_FOOTER_H + JM_MARGIN;
 }
 
+double
+jm_layout_persona_height (JmLayout *self)
+{
+  return JM_PERSONA_H + (jm_document_get_persona_details (self->document) ? JM_PERSONA_DETAILS_H : 0);
+}
+
 /* The personas the view shows. */
 static guint
 count_personas (JmLayout *self)
@@ -444,7 +450,7 @@ header_height (JmLayout *self)
   if (n_personas > 0)
     {
       self->persona_cols = (guint) CLAMP ((inner * 0.55) / (JM_PERSONA_W + 16), 1, n_personas);
-      persona_h = ((n_personas + self->persona_cols - 1) / self->persona_cols) * (JM_PERSONA_H + 16);
+      persona_h = ((n_personas + self->persona_cols - 1) / self->persona_cols) * (jm_layout_persona_height (self) + 16);
     }
   /* Lines of about ninety characters read best. */
   text_w = CLAMP (inner - self->persona_cols * (JM_PERSONA_W + 16) - 24, JM_HEADER_TEXT_MIN_W, 860);
@@ -977,8 +983,8 @@ jm_layout_get_persona_rect (JmLayout   *self,
 
           *rect = (JmRect) {
             self->width - JM_MARGIN - (cols - col) * (JM_PERSONA_W + 16) + 16,
-            JM_MARGIN + row * (JM_PERSONA_H + 16),
-            JM_PERSONA_W, JM_PERSONA_H,
+            JM_MARGIN + row * (jm_layout_persona_height (self) + 16),
+            JM_PERSONA_W, jm_layout_persona_height (self),
           };
           return TRUE;
         }

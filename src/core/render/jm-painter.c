@@ -15,6 +15,7 @@
 #include "jm-image.h"
 #include "jm-paint-cache-private.h"
 #include "jm-painter.h"
+#include "jm-painter-private.h"
 
 typedef struct {
   JmLayout            *layout;
@@ -58,13 +59,13 @@ set_color_alpha (cairo_t *cr,
   cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a * alpha);
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+jm_painter_rounded_rect (cairo_t *cr,
+                         double   x,
+                         double   y,
+                         double   w,
+                         double   h,
+                         double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -170,16 +171,24 @@ stage_color (Paint   *p,
   return jm_theme_palette (p->theme, index);
 }
 
-static JmColor
-persona_color (Paint     *p,
-               JmPersona *persona,
-               guint      index)
+JmColor
+jm_painter_persona_color (JmTheme          theme,
+                          const JmPersona *persona,
+                          guint            index)
 {
   JmColor c;
 
   if (persona->color != NULL && jm_color_parse (persona->color, &c))
     return c;
-  return jm_theme_palette (p->theme, index + 3);
+  return jm_theme_palette (theme, index + 3);
+}
+
+static JmColor
+persona_color (Paint     *p,
+               JmPersona *persona,
+               guint      index)
+{
+  return jm_painter_persona_color (p->theme, persona, index);
 }
 
 static void
@@ -205,10 +214,10 @@ star (cairo_t *cr,
 
 /* A decoded image, kept on the layout for the next repaint; NULL for
  * broken data. */
-static cairo_surface_t *
-get_image (Paint      *p,
-           GBytes     *bytes,
-           const char *type)
+cairo_surface_t *
+jm_painter_get_image (JmLayout   *layout,
+                      GBytes     *bytes,
+                      const char *type)
 {
   g_autofree char *key = NULL;
   cairo_surface_t *surface;
@@ -217,44 +226,44 @@ get_image (Paint      *p,
     return NULL;
 
   key = g_strdup_printf ("jm-image-%p", (void *) bytes);
-  if (g_object_get_data (G_OBJECT (p->layout), key) != NULL)
+  if (g_object_get_data (G_OBJECT (layout), key) != NULL)
     {
-      surface = g_object_get_data (G_OBJECT (p->layout), key);
+      surface = g_object_get_data (G_OBJECT (layout), key);
       return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
     }
 
   surface = jm_image_decode (bytes, type, 1024);
   if (surface == NULL)
     surface = cairo_image_surface_create (CAIRO_FORMAT_INVALID, 0, 0);   /* remembered as broken */
-  g_object_set_data_full (G_OBJECT (p->layout), key, surface, (GDestroyNotify) cairo_surface_destroy);
+  g_object_set_data_full (G_OBJECT (layout), key, surface, (GDestroyNotify) cairo_surface_destroy);
   return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
 }
 
-static void
-draw_image_in (Paint           *p,
-               cairo_surface_t *image,
-               double           x,
-               double           y,
-               double           w,
-               double           h,
-               gboolean         circle)
+void
+jm_painter_draw_image_in (cairo_t         *cr,
+                          cairo_surface_t *image,
+                          double           x,
+                          double           y,
+                          double           w,
+                          double           h,
+                          gboolean         circle)
 {
   double iw = cairo_image_surface_get_width (image);
   double ih = cairo_image_surface_get_height (image);
   double s = MAX (w / iw, h / ih);   /* cover */
 
-  cairo_save (p->cr);
+  cairo_save (cr);
   if (circle)
-    cairo_arc (p->cr, x + w / 2, y + h / 2, MIN (w, h) / 2, 0, 2 * G_PI);
+    cairo_arc (cr, x + w / 2, y + h / 2, MIN (w, h) / 2, 0, 2 * G_PI);
   else
-    rounded_rect (p->cr, x, y, w, h, 6);
-  cairo_clip (p->cr);
-  cairo_translate (p->cr, x + (w - iw * s) / 2, y + (h - ih * s) / 2);
-  cairo_scale (p->cr, s, s);
-  cairo_set_source_surface (p->cr, image, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (p->cr), CAIRO_FILTER_GOOD);
-  cairo_paint (p->cr);
-  cairo_restore (p->cr);
+    jm_painter_rounded_rect (cr, x, y, w, h, 6);
+  cairo_clip (cr);
+  cairo_translate (cr, x + (w - iw * s) / 2, y + (h - ih * s) / 2);
+  cairo_scale (cr, s, s);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 /* ---- metrics ---- */
@@ -318,7 +327,7 @@ draw_badges (Paint     *p,
           cy += (JM_BADGE_H + 4) * k;
         }
 
-      rounded_rect (p->cr, cx, cy, w, bh, bh / 2);
+      jm_painter_rounded_rect (p->cr, cx, cy, w, bh, bh / 2);
       if (p->colors->flat)
         {
           set_color (p->cr, p->colors->surface);
@@ -350,19 +359,20 @@ draw_persona (Paint     *p,
               double     y)
 {
   JmColor color = persona_color (p, persona, index);
-  cairo_surface_t *photo = get_image (p, persona->photo, persona->photo_type);
+  cairo_surface_t *photo = jm_painter_get_image (p->layout, persona->photo, persona->photo_type);
   gboolean chosen = p->layout->options.persona_id != NULL
                     && g_strcmp0 (p->layout->options.persona_id, persona->id) == 0;
   g_autoptr(GString) meta = g_string_new (NULL);
   double tx = x + 92, tw = JM_PERSONA_W - 104;
+  double card_h = jm_layout_persona_height (p->layout);
 
   if (!p->colors->flat)
     {
-      rounded_rect (p->cr, x, y + 2, JM_PERSONA_W, JM_PERSONA_H, 14);
+      jm_painter_rounded_rect (p->cr, x, y + 2, JM_PERSONA_W, card_h, 14);
       set_color (p->cr, p->colors->shadow);
       cairo_fill (p->cr);
     }
-  rounded_rect (p->cr, x, y, JM_PERSONA_W, JM_PERSONA_H, 14);
+  jm_painter_rounded_rect (p->cr, x, y, JM_PERSONA_W, card_h, 14);
   set_color (p->cr, p->colors->surface);
   cairo_fill_preserve (p->cr);
   set_color (p->cr, chosen ? color : p->colors->grid);
@@ -371,7 +381,7 @@ draw_persona (Paint     *p,
 
   if (photo != NULL)
     {
-      draw_image_in (p, photo, x + 14, y + 16, 64, 64, TRUE);
+      jm_painter_draw_image_in (p->cr, photo, x + 14, y + 16, 64, 64, TRUE);
     }
   else
     {
@@ -432,6 +442,35 @@ draw_persona (Paint     *p,
                    p->colors->text_dim, NULL);
       }
     }
+
+  /* The map's option: needs, frustrations and interests, a line each,
+   * in the room the layout gave the card below the rest. */
+  if (jm_document_get_persona_details (p->doc))
+    {
+      char **lists[] = { persona->needs, persona->frustrations, persona->interests };
+      double ly = y + JM_PERSONA_H - 4;
+
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        {
+          g_autofree char *items = NULL;
+          g_autofree char *line = NULL;
+
+          if (lists[i] == NULL || lists[i][0] == NULL)
+            continue;
+          items = g_strjoinv (", ", lists[i]);
+          if (i == 0)
+            /* Translators: before a persona's needs in the map's persona header */
+            line = g_strdup_printf (TR (p, N_("Needs: %s")), items);
+          else if (i == 1)
+            /* Translators: before a persona's frustrations in the map's persona header */
+            line = g_strdup_printf (TR (p, N_("Frustrations: %s")), items);
+          else
+            /* Translators: before a persona's interests and hobbies in the map's persona header */
+            line = g_strdup_printf (TR (p, N_("Interests: %s")), items);
+          draw_text (p, line, 12, FALSE, x + 14, ly, JM_PERSONA_W - 28, p->colors->text_dim, NULL);
+          ly += 20;
+        }
+    }
 }
 
 static void
@@ -452,7 +491,7 @@ draw_header (Paint *p)
   y += th + 8;
 
   badge_w = text_width (p, state, 12, TRUE) + 20;
-  rounded_rect (p->cr, x, y, badge_w, 24, 12);
+  jm_painter_rounded_rect (p->cr, x, y, badge_w, 24, 12);
   set_color (p->cr, jm_document_get_state (p->doc) == JM_MAP_STATE_CURRENT
                     ? jm_theme_palette (p->theme, 0) : jm_theme_palette (p->theme, 2));
   cairo_fill (p->cr);
@@ -501,7 +540,7 @@ draw_stages (Paint *p)
           double name_x = CLAMP (p->visible.x, x, x + w - 160);
           double name_w = x + w - name_x - 36;
 
-          rounded_rect (p->cr, x + 3, l->stages_y, w - 6, JM_STAGE_H - 6, 10);
+          jm_painter_rounded_rect (p->cr, x + 3, l->stages_y, w - 6, JM_STAGE_H - 6, 10);
           if (p->colors->flat)
             {
               set_color (p->cr, p->colors->surface);
@@ -694,11 +733,11 @@ draw_card_content (Paint     *p,
 
   if (!p->colors->flat && p->detail)
     {
-      rounded_rect (p->cr, r.x, r.y + 1.5, r.width, r.height, 8);
+      jm_painter_rounded_rect (p->cr, r.x, r.y + 1.5, r.width, r.height, 8);
       set_color (p->cr, p->colors->shadow);
       cairo_fill (p->cr);
     }
-  rounded_rect (p->cr, r.x, r.y, r.width, r.height, 8);
+  jm_painter_rounded_rect (p->cr, r.x, r.y, r.width, r.height, 8);
   set_color (p->cr, p->colors->flat ? p->colors->surface
                                     : jm_color_mix (p->colors->surface, accent, 0.06));
   cairo_fill_preserve (p->cr);
@@ -708,7 +747,7 @@ draw_card_content (Paint     *p,
 
   /* The accent bar on the left says what kind of card this is (a pill
    * inside the edge: no clip, which would cost on every card). */
-  rounded_rect (p->cr, r.x + 2.5, r.y + 6, 4, r.height - 12, 2);
+  jm_painter_rounded_rect (p->cr, r.x + 2.5, r.y + 6, 4, r.height - 12, 2);
   set_color (p->cr, accent);
   cairo_fill (p->cr);
 
@@ -763,7 +802,7 @@ draw_card_content (Paint     *p,
           /* Translators: a chip on a card: "Severity: High", "Priority: Low" */
           text = g_strdup_printf (kind == JM_LANE_PAIN_POINTS ? TR (p, N_("Severity: %s")) : TR (p, N_("Priority: %s")), label);
           w = text_width (p, text, JM_CHIP_TEXT_SIZE * k, TRUE) + 16 * k;
-          rounded_rect (p->cr, x, y, w, JM_CHIP_H * k, JM_CHIP_H * k / 2);
+          jm_painter_rounded_rect (p->cr, x, y, w, JM_CHIP_H * k, JM_CHIP_H * k / 2);
           set_color (p->cr, chip);
           if (p->colors->flat)
             {
@@ -782,13 +821,13 @@ draw_card_content (Paint     *p,
 
   if (box->image_height > 0)
     {
-      cairo_surface_t *image = get_image (p, card->image, card->image_type);
+      cairo_surface_t *image = jm_painter_get_image (p->layout, card->image, card->image_type);
 
       if (image != NULL)
-        draw_image_in (p, image, x, y, inner, box->image_height - 6, FALSE);
+        jm_painter_draw_image_in (p->cr, image, x, y, inner, box->image_height - 6, FALSE);
       else
         {
-          rounded_rect (p->cr, x, y, inner, box->image_height - 6, 6);
+          jm_painter_rounded_rect (p->cr, x, y, inner, box->image_height - 6, 6);
           set_color (p->cr, p->colors->surface_alt);
           cairo_fill_preserve (p->cr);
           set_color (p->cr, p->colors->grid);
@@ -927,7 +966,7 @@ draw_score (Paint   *p,
   double h = 16, px = x + 15, py = y - h / 2;
 
   cairo_save (p->cr);
-  rounded_rect (p->cr, px, py, w + 10, h, h / 2);
+  jm_painter_rounded_rect (p->cr, px, py, w + 10, h, h / 2);
   set_color (p->cr, p->colors->surface);
   cairo_fill_preserve (p->cr);
   set_color (p->cr, color);
@@ -937,48 +976,50 @@ draw_score (Paint   *p,
   draw_text (p, text, 10.5, TRUE, px + 5, py + 1, -1, p->colors->text, NULL);
 }
 
-static void
-draw_face (Paint   *p,
-           double   x,
-           double   y,
-           double   score,
-           JmColor  color,
-           gboolean future)
+void
+jm_painter_draw_face (cairo_t             *cr,
+                      const JmThemeColors *colors,
+                      gboolean             detail,
+                      double               x,
+                      double               y,
+                      double               score,
+                      JmColor              color,
+                      gboolean             future)
 {
   double r = 12;
   double curve = score / JM_EMOTION_MAX;   /* -1 frown … +1 smile */
 
-  if (!p->detail)
+  if (!detail)
     {
       /* A ring, without eyes or mouth, which would be a pixel or two: two
        * fills cost less than a stroke. */
       double ring = future ? 1.5 : 2.5;
 
-      cairo_arc (p->cr, x, y, r + ring / 2, 0, 2 * G_PI);
-      set_color (p->cr, color);
-      cairo_fill (p->cr);
-      cairo_arc (p->cr, x, y, r - ring / 2, 0, 2 * G_PI);
-      set_color (p->cr, p->colors->surface);
-      cairo_fill (p->cr);
+      cairo_arc (cr, x, y, r + ring / 2, 0, 2 * G_PI);
+      set_color (cr, color);
+      cairo_fill (cr);
+      cairo_arc (cr, x, y, r - ring / 2, 0, 2 * G_PI);
+      set_color (cr, colors->surface);
+      cairo_fill (cr);
       return;
     }
 
-  cairo_arc (p->cr, x, y, r, 0, 2 * G_PI);
-  set_color (p->cr, p->colors->surface);
-  cairo_fill_preserve (p->cr);
-  set_color (p->cr, color);
-  cairo_set_line_width (p->cr, future ? 1.5 : 2.5);
-  cairo_stroke (p->cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  set_color (cr, colors->surface);
+  cairo_fill_preserve (cr);
+  set_color (cr, color);
+  cairo_set_line_width (cr, future ? 1.5 : 2.5);
+  cairo_stroke (cr);
 
-  cairo_arc (p->cr, x - 4, y - 3, 1.6, 0, 2 * G_PI);
-  cairo_arc (p->cr, x + 4, y - 3, 1.6, 0, 2 * G_PI);
-  set_color (p->cr, p->colors->text);
-  cairo_fill (p->cr);
+  cairo_arc (cr, x - 4, y - 3, 1.6, 0, 2 * G_PI);
+  cairo_arc (cr, x + 4, y - 3, 1.6, 0, 2 * G_PI);
+  set_color (cr, colors->text);
+  cairo_fill (cr);
 
-  cairo_move_to (p->cr, x - 5, y + 4 - curve * 1.5);
-  cairo_curve_to (p->cr, x - 2, y + 4 + curve * 3, x + 2, y + 4 + curve * 3, x + 5, y + 4 - curve * 1.5);
-  cairo_set_line_width (p->cr, 1.6);
-  cairo_stroke (p->cr);
+  cairo_move_to (cr, x - 5, y + 4 - curve * 1.5);
+  cairo_curve_to (cr, x - 2, y + 4 + curve * 3, x + 2, y + 4 + curve * 3, x + 5, y + 4 - curve * 1.5);
+  cairo_set_line_width (cr, 1.6);
+  cairo_stroke (cr);
 }
 
 /* How many straight pieces draw the curve between steps i and i + 1. */
@@ -1078,7 +1119,8 @@ draw_curve (Paint     *p,
   if (emphasised || p->detail)
     for (guint i = 0; i < n; i++)
       if (visible (p, xs[i] - 14, ys[i] - 14, 28, 28))
-        draw_face (p, xs[i], ys[i], scores[i], color, curve == JM_MAP_STATE_FUTURE);
+        jm_painter_draw_face (p->cr, p->colors, p->detail, xs[i], ys[i], scores[i], color,
+                              curve == JM_MAP_STATE_FUTURE);
   if (l->options.emotion_values && p->detail)
     for (guint i = 0; i < n; i++)
       if (visible (p, xs[i] + 14, ys[i] - 10, 60, 20))
