@@ -225,6 +225,26 @@ paragraph_style (Odp              *o,
   return style_name (&o->paragraph, jm_xml_out_end (&out));
 }
 
+/* The text's language as ODF says it: "it-IT" → fo:language="it"
+ * fo:country="IT"; a tag without a region gives the language alone. */
+static void
+language_attrs (JmXmlOut   *out,
+                const char *tag)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (tag == NULL || *tag == '\0')
+    return;
+  parts = g_strsplit (tag, "-", 3);
+  jm_xml_attr (out, "fo:language", parts[0]);
+  if (parts[1] != NULL && strlen (parts[1]) == 2)
+    {
+      g_autofree char *country = g_ascii_strup (parts[1], -1);
+
+      jm_xml_attr (out, "fo:country", country);
+    }
+}
+
 static const char *
 text_style (Odp             *o,
             const JmDeckRun *run)
@@ -241,6 +261,7 @@ text_style (Odp             *o,
   jm_xml_attr (&out, "style:font-name-complex", o->deck->font);
   attr_pt (&out, "style:font-size-complex", run->size);
   jm_xml_attr (&out, "style:font-weight-complex", run->bold ? "bold" : "normal");
+  language_attrs (&out, o->deck->language);
   jm_xml_end (&out);
   return style_name (&o->text, jm_xml_out_end (&out));
 }
@@ -767,6 +788,7 @@ styles_xml (Odp *o)
   jm_xml_start (&out, "style:text-properties");
   jm_xml_attr (&out, "style:font-name", deck->font);
   jm_xml_attr_color (&out, "fo:color", deck->text, TRUE);
+  language_attrs (&out, deck->language);
   jm_xml_end (&out);
   jm_xml_end (&out);
   jm_xml_end (&out);
@@ -830,6 +852,8 @@ meta_xml (Odp *o)
     jm_xml_element (&out, "dc:title", o->deck->title);
   if (o->deck->subject != NULL)
     jm_xml_element (&out, "dc:subject", o->deck->subject);
+  if (o->deck->language != NULL)
+    jm_xml_element (&out, "dc:language", o->deck->language);
   jm_xml_end (&out);
   jm_xml_end (&out);
   return jm_xml_out_end (&out);

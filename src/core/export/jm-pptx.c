@@ -194,6 +194,8 @@ run_properties (Pptx            *x,
                 const JmDeckRun *run)
 {
   jm_xml_start (out, element);
+  if (x->deck->language != NULL)
+    jm_xml_attr (out, "lang", x->deck->language);
   jm_xml_attr_int (out, "sz", (gint64) llround (run->size * 100));
   jm_xml_attr (out, "b", run->bold ? "1" : "0");
   if (run->italic)
@@ -1011,6 +1013,8 @@ write_notes_slide (Pptx              *x,
         {
           jm_xml_start (&out, "a:r");
           jm_xml_start (&out, "a:rPr");
+          if (x->deck->language != NULL)
+            jm_xml_attr (&out, "lang", x->deck->language);
           jm_xml_attr (&out, "dirty", "0");
           jm_xml_end (&out);
           jm_xml_element (&out, "a:t", lines[i]);
@@ -1219,6 +1223,8 @@ write_small_parts (Pptx *x)
   if (deck->subject != NULL)
     jm_xml_element (&out, "dc:subject", deck->subject);
   jm_xml_element (&out, "dc:creator", "Journey Maps");
+  if (deck->language != NULL)
+    jm_xml_element (&out, "dc:language", deck->language);
   jm_xml_end (&out);
   add_part (x, "docProps/core.xml", &out);
 
