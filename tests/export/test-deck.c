@@ -1136,6 +1136,52 @@ test_dates_and_numbers_in_the_maps_language (void)
   g_assert_true (decimal);
 }
 
+/* A table too long for one slide is shared out: no slide is left with a
+ * row or two, and every row is on one of them. */
+static void
+test_metrics_slides_share_the_rows (void)
+{
+  g_autoptr(GPtrArray) names = example_names ();
+  JmExportOptions options;
+  guint split = 0;
+
+  init_options (&options);
+  for (guint e = 0; e < names->len; e++)
+    for (int narrow = 0; narrow < 2; narrow++)
+      {
+        g_autoptr(JmDocument) doc = load_example (g_ptr_array_index (names, e));
+        g_autoptr(JmDeck) deck = NULL;
+        guint most = 0, least = G_MAXUINT, n_tables = 0;
+
+        options.page_4_3 = narrow;
+        deck = jm_deck_new (doc, &options, NULL);
+        for (guint i = 0; i < deck->slides->len; i++)
+          {
+            JmDeckSlide *slide = g_ptr_array_index (deck->slides, i);
+
+            for (guint k = 0; k < slide->shapes->len; k++)
+              {
+                JmDeckShape *shape = g_ptr_array_index (slide->shapes, k);
+
+                if (slide->kind != JM_DECK_SLIDE_METRICS || shape->kind != JM_DECK_SHAPE_TABLE)
+                  continue;
+                most = MAX (most, shape->n_rows - 1);
+                least = MIN (least, shape->n_rows - 1);
+                n_tables++;
+              }
+          }
+        g_test_message ("%s: %u tables, %u to %u rows", (const char *) g_ptr_array_index (names, e), n_tables,
+                        least, most);
+        if (n_tables > 1)
+          {
+            g_assert_cmpuint (least, >=, most / 2);
+            split++;
+          }
+      }
+  /* The restaurant's metrics take two slides. */
+  g_assert_cmpuint (split, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1161,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/deck/a-persona-deck-shows-that-persona", test_a_persona_deck_shows_that_persona);
   g_test_add_func ("/deck/stage-slides-are-few-and-full", test_stage_slides_are_few_and_full);
   g_test_add_func ("/deck/a-small-view-gives-one-slide-per-stage", test_a_small_view_gives_one_slide_per_stage);
+  g_test_add_func ("/deck/metrics-slides-share-the-rows", test_metrics_slides_share_the_rows);
   g_test_add_func ("/deck/labels-are-in-the-maps-language", test_labels_are_in_the_maps_language);
   g_test_add_func ("/deck/dates-and-numbers-in-the-maps-language", test_dates_and_numbers_in_the_maps_language);
   return g_test_run ();

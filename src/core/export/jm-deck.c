@@ -848,6 +848,28 @@ build_overview_slide (JmDeckBuilder *b,
 
 /* ---- metrics ---- */
 
+/* The slides the table's rows from first on take, each as many as fit
+ * between top and bottom. */
+static guint
+count_table_slides (GArray *heights,
+                    guint   first,
+                    double  top,
+                    double  bottom)
+{
+  guint n = 0;
+
+  for (guint i = first; i < heights->len;)
+    {
+      double y = top;
+
+      do
+        y += g_array_index (heights, double, i++);
+      while (i < heights->len && y + g_array_index (heights, double, i) <= bottom);
+      n++;
+    }
+  return n;
+}
+
 static void
 build_metrics_slides (JmDeckBuilder *b)
 {
@@ -882,15 +904,7 @@ build_metrics_slides (JmDeckBuilder *b)
     }
 
   /* How many slides: rows go on while they fit. */
-  for (guint i = 0; i < rows->len;)
-    {
-      double y = top + header_h;
-
-      do
-        y += g_array_index (heights, double, i++);
-      while (i < rows->len && y + g_array_index (heights, double, i) <= deck->height - m);
-      n_slides++;
-    }
+  n_slides = count_table_slides (heights, 0, top + header_h, deck->height - m);
 
   while (next < rows->len)
     {
@@ -899,7 +913,7 @@ build_metrics_slides (JmDeckBuilder *b)
       JmDeckSlide *slide = jm_deck_slide_new (b, JM_DECK_SLIDE_METRICS, title);
       JmDeckShape *shape, *table;
       double y = top + header_h, table_h;
-      guint first = next, n;
+      guint first = next, n, share;
 
       slide->part = slide_no;
       slide->n_parts = n_slides;
@@ -907,9 +921,14 @@ build_metrics_slides (JmDeckBuilder *b)
                                 JM_DECK_ALIGN_START);
       shape->role = JM_DECK_ROLE_TITLE;
 
+      /* As many rows on each slide, about: the last is not left with a
+       * row or two, and the rest always fit the slides that are left. */
+      share = (rows->len - next + (n_slides - slide_no) - 1) / (n_slides - slide_no);
       do
         y += g_array_index (heights, double, next++);
-      while (next < rows->len && y + g_array_index (heights, double, next) <= deck->height - m);
+      while (next < rows->len && y + g_array_index (heights, double, next) <= deck->height - m
+             && (next - first < share
+                 || count_table_slides (heights, next, top + header_h, deck->height - m) > n_slides - slide_no - 1));
       n = next - first;
       table_h = y - top;
 
