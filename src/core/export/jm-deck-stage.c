@@ -89,8 +89,11 @@ static double
 place_y (const Place *p,
          double       y)
 {
-  const Row *row = &g_array_index (p->rows, Row, 0);
+  const Row *row;
 
+  if (p->rows->len == 0)
+    return p->head_y;
+  row = &g_array_index (p->rows, Row, 0);
   for (guint i = 0; i < p->rows->len; i++)
     {
       const Row *r = &g_array_index (p->rows, Row, i);
@@ -967,8 +970,7 @@ jm_deck_build_stage_slides (JmDeckBuilder *b)
           if (pinned.lane != NULL)
             g_array_append_val (part_rows, pinned);
           g_array_sort (part_rows, compare_rows);
-          if (part_rows->len > 0)
-            build_stage_slide (b, &plan, &headers);
+          build_stage_slide (b, &plan, &headers);
         }
     }
 }
