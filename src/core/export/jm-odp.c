@@ -367,6 +367,19 @@ geometry (JmXmlOut          *out,
   attr_pt (out, "svg:y", shape->y);
 }
 
+/* A drawing's element with its name, its graphic style and its box. */
+static void
+drawing_start (Odp               *o,
+               JmXmlOut          *out,
+               const char        *element,
+               const JmDeckShape *shape)
+{
+  jm_xml_start (out, element);
+  jm_xml_attr (out, "draw:name", shape->name);
+  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
+  geometry (out, shape);
+}
+
 static void
 alternative_text (JmXmlOut          *out,
                   const JmDeckShape *shape)
@@ -387,10 +400,7 @@ write_picture (JmDeckWriter      *w,
   jm_zip_add (o->zip, href, shape->image, TRUE);
   g_ptr_array_add (o->pictures, g_strdup_printf ("%s\t%s", href, jpeg ? "image/jpeg" : "image/png"));
 
-  jm_xml_start (out, "draw:frame");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:frame", shape);
   jm_xml_start (out, "draw:image");
   jm_xml_attr (out, "xlink:href", href);
   jm_xml_attr (out, "xlink:type", "simple");
@@ -408,6 +418,7 @@ write_text_frame (JmDeckWriter      *w,
                   const JmDeckShape *shape)
 {
   Odp *o = (Odp *) w;
+
   jm_xml_start (out, "draw:frame");
   jm_xml_attr (out, "draw:name", shape->name);
   if (shape->role != JM_DECK_ROLE_NONE)
@@ -444,10 +455,7 @@ write_path (JmDeckWriter      *w,
   jm_deck_write_path_pieces (w, out, shape);
   o->path = NULL;
 
-  jm_xml_start (out, "draw:path");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:path", shape);
   jm_xml_attr (out, "svg:viewBox", view);
   jm_xml_attr (out, "svg:d", d->str);
   jm_xml_end (out);
@@ -503,10 +511,7 @@ write_star (JmDeckWriter      *w,
                               (gint64) llround (h * (0.53 + r * sin (a))));
     }
 
-  jm_xml_start (out, "draw:polygon");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:polygon", shape);
   jm_xml_attr (out, "svg:viewBox", view);
   jm_xml_attr (out, "draw:points", points->str);
   jm_xml_end (out);
@@ -608,10 +613,7 @@ write_ellipse (JmDeckWriter      *w,
 {
   Odp *o = (Odp *) w;
 
-  jm_xml_start (out, "draw:ellipse");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:ellipse", shape);
   jm_deck_write_paragraphs (w, out, shape->paragraphs);
   jm_xml_end (out);
 }
@@ -638,10 +640,7 @@ write_rect (JmDeckWriter      *w,
   else
     path = g_strdup_printf ("M 0 0 L %.0f 0 %.0f %.0f 0 %.0f Z N", width, width, h, h);
 
-  jm_xml_start (out, "draw:custom-shape");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:custom-shape", shape);
   jm_deck_write_paragraphs (w, out, shape->paragraphs);
   jm_xml_start (out, "draw:enhanced-geometry");
   jm_xml_attr (out, "svg:viewBox", view);

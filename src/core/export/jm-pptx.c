@@ -623,56 +623,35 @@ write_sp (Pptx              *x,
   jm_xml_end (out);
 }
 
+/* Every drawn shape but pictures, tables and groups is a p:sp: only its
+ * geometry tells them apart. */
 static void
-write_rect (JmDeckWriter      *w,
-            JmXmlOut          *out,
-            const JmDeckShape *shape)
-{
-  write_sp ((Pptx *) w, out, shape, rect_geometry);
-}
-
-static void
-write_ellipse (JmDeckWriter      *w,
+write_drawing (JmDeckWriter      *w,
                JmXmlOut          *out,
                const JmDeckShape *shape)
 {
-  write_sp ((Pptx *) w, out, shape, ellipse_geometry);
-}
+  static const Geometry geometries[] = {
+    [JM_DECK_SHAPE_RECT] = rect_geometry,
+    [JM_DECK_SHAPE_TEXT] = rect_geometry,
+    [JM_DECK_SHAPE_ELLIPSE] = ellipse_geometry,
+    [JM_DECK_SHAPE_STAR] = star_geometry,
+    [JM_DECK_SHAPE_PATH] = path_geometry,
+  };
 
-static void
-write_star (JmDeckWriter      *w,
-            JmXmlOut          *out,
-            const JmDeckShape *shape)
-{
-  write_sp ((Pptx *) w, out, shape, star_geometry);
-}
-
-static void
-write_path (JmDeckWriter      *w,
-            JmXmlOut          *out,
-            const JmDeckShape *shape)
-{
-  write_sp ((Pptx *) w, out, shape, path_geometry);
-}
-
-/* A title is a shape of its own kind with the placeholder's role. */
-static void
-write_placeholder (JmDeckWriter      *w,
-                   JmXmlOut          *out,
-                   const JmDeckShape *shape)
-{
-  write_sp ((Pptx *) w, out, shape, shape->kind == JM_DECK_SHAPE_ELLIPSE ? ellipse_geometry : rect_geometry);
+  g_return_if_fail (shape->kind < G_N_ELEMENTS (geometries) && geometries[shape->kind] != NULL);
+  write_sp ((Pptx *) w, out, shape, geometries[shape->kind]);
 }
 
 static const JmDeckWriterOps pptx_ops = {
-  .rect = write_rect,
-  .text = write_rect,
-  .ellipse = write_ellipse,
-  .star = write_star,
-  .path = write_path,
+  .rect = write_drawing,
+  .text = write_drawing,
+  .ellipse = write_drawing,
+  .star = write_drawing,
+  .path = write_drawing,
   .picture = write_picture,
   .table = write_table,
-  .placeholder = write_placeholder,
+  /* A title is a shape of its own kind with the placeholder's role. */
+  .placeholder = write_drawing,
   .group_start = group_start,
   .group_end = group_end,
   .para_start = para_start,
