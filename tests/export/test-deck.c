@@ -1182,6 +1182,27 @@ test_metrics_slides_share_the_rows (void)
   g_assert_cmpuint (split, >, 0);
 }
 
+/* A map without lanes still shows each stage: its header and steps. */
+static void
+test_a_map_without_lanes_has_a_slide_per_stage (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("online-shop.journey");
+  GPtrArray *lanes = jm_document_get_lanes (doc), *stages = jm_document_get_stages (doc);
+  g_autoptr(JmDeck) deck = NULL;
+  JmExportOptions options;
+  guint n_stage_slides = 0;
+
+  while (lanes->len > 0)
+    jm_document_remove_lane (doc, ((JmLane *) g_ptr_array_index (lanes, 0))->id);
+  init_options (&options);
+  deck = jm_deck_new (doc, &options, NULL);
+  g_assert_nonnull (deck);
+  for (guint i = 0; i < deck->slides->len; i++)
+    if (((JmDeckSlide *) g_ptr_array_index (deck->slides, i))->kind == JM_DECK_SLIDE_STAGE)
+      n_stage_slides++;
+  g_assert_cmpuint (n_stage_slides, ==, stages->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/deck/stage-slides-are-few-and-full", test_stage_slides_are_few_and_full);
   g_test_add_func ("/deck/a-small-view-gives-one-slide-per-stage", test_a_small_view_gives_one_slide_per_stage);
   g_test_add_func ("/deck/metrics-slides-share-the-rows", test_metrics_slides_share_the_rows);
+  g_test_add_func ("/deck/a-map-without-lanes-has-a-slide-per-stage", test_a_map_without_lanes_has_a_slide_per_stage);
   g_test_add_func ("/deck/labels-are-in-the-maps-language", test_labels_are_in_the_maps_language);
   g_test_add_func ("/deck/dates-and-numbers-in-the-maps-language", test_dates_and_numbers_in_the_maps_language);
   return g_test_run ();
