@@ -115,12 +115,22 @@ typedef struct {
 } Headers;
 
 /* The headers over a part: all of them over the first, the stages and
- * steps without the metrics over the others. */
+ * steps without the metrics band over the others, and over a stage that
+ * has no metrics of its own. */
 static double
 headers_height (const Headers *h,
-                guint          part)
+                gboolean       metrics)
 {
-  return part == 0 ? h->header_h : h->header_h - h->metrics_h;
+  return metrics ? h->header_h : h->header_h - h->metrics_h;
+}
+
+/* Whether the part shows the stage's metrics band: the first does, when
+ * the stage has metrics. */
+static gboolean
+shows_stage_metrics (JmStage *stage,
+                     guint    part)
+{
+  return part == 0 && stage->metrics->len > 0;
 }
 
 static gboolean
@@ -619,9 +629,9 @@ build_stage_slide (JmDeckBuilder *b,
   p.head_y = STAGE_MARGIN;
   p.stages_y = headers->stages_y;
   p.steps_y = headers->steps_y;
-  p.skip = plan->part == 0 ? 0 : headers->metrics_h;
+  p.skip = shows_stage_metrics (stage, plan->part) ? 0 : headers->metrics_h;
   p.rows = plan->rows;
-  y = p.head_y + headers_height (headers, plan->part) * s;
+  y = p.head_y + headers_height (headers, shows_stage_metrics (stage, plan->part)) * s;
   for (guint l = 0; l < p.rows->len; l++)
     {
       Row *row = &g_array_index (p.rows, Row, l);
@@ -731,7 +741,7 @@ build_stage_slide (JmDeckBuilder *b,
           jm_deck_para_text (para, spaced, 13 * s * FONT_FIT, FALSE, FALSE, ink);
         }
     }
-    if (stage->metrics->len > 0 && plan->part == 0)
+    if (shows_stage_metrics (stage, plan->part))
       jm_deck_add_badges (b, slide->shapes, stage->metrics, place_x (&p, head.x + 10),
                           place_head_y (&p, headers->stages_y + MAP_STAGE_H - 2), (head.width - 20) * s, s);
   }
@@ -783,16 +793,17 @@ compare_rows (gconstpointer a,
 }
 
 /* The map height of a part holding others[first..end) (and the pinned
- * row, pinned_h high), headers included. */
+ * row, pinned_h high), headers included (with the stage's metrics band
+ * when metrics). */
 static double
 part_height (const Headers *h,
              const double  *sums,
-             guint          part,
+             gboolean       metrics,
              guint          first,
              guint          end,
              double         pinned_h)
 {
-  return headers_height (h, part) + pinned_h + sums[end] - sums[first];
+  return headers_height (h, metrics) + pinned_h + sums[end] - sums[first];
 }
 
 /* Cuts rows others[0..k) into n runs in order so that the tallest part is
@@ -800,6 +811,7 @@ part_height (const Headers *h,
 static double
 balance_parts (const Headers *h,
                const double  *sums,
+               gboolean       metrics,
                guint          k,
                guint          n,
                double         pinned_h,
@@ -811,14 +823,14 @@ balance_parts (const Headers *h,
   g_autofree guint *from = g_new0 (guint, (gsize) n * (k + 1));
 
   for (guint j = 0; j <= k; j++)
-    best[j] = j > 0 ? part_height (h, sums, 0, 0, j, pinned_h) : G_MAXDOUBLE;
+    best[j] = j > 0 ? part_height (h, sums, metrics, 0, j, pinned_h) : G_MAXDOUBLE;
   for (guint p = 1; p < n; p++)
     for (guint j = 0; j <= k; j++)
       {
         best[p * (k + 1) + j] = G_MAXDOUBLE;
         for (guint i = p; i < j; i++)
           {
-            double tallest = MAX (best[(p - 1) * (k + 1) + i], part_height (h, sums, p, i, j, pinned_h));
+            double tallest = MAX (best[(p - 1) * (k + 1) + i], part_height (h, sums, FALSE, i, j, pinned_h));
 
             if (tallest < best[p * (k + 1) + j])
               {
@@ -937,7 +949,7 @@ jm_deck_build_stage_slides (JmDeckBuilder *b)
       s_cap = MIN (STAGE_MAX_TEXT_PT / CARD_TEXT_UNITS, aw / (MAP_TITLE_W + right - stage_rect.x));
       s_need = MIN (DECK_MIN_TEXT_PT / CARD_TEXT_UNITS, s_cap);
       if (k == 0)
-        tallest = part_height (&headers, sums, 0, 0, 0, row_height (&pinned));
+        tallest = part_height (&headers, sums, shows_stage_metrics (stage, 0), 0, 0, row_height (&pinned));
       else
         {
           double least = G_MAXDOUBLE;
@@ -945,7 +957,7 @@ jm_deck_build_stage_slides (JmDeckBuilder *b)
 
           for (n = 1; n <= k; n++)
             {
-              tallest = balance_parts (&headers, sums, k, n, row_height (&pinned), ends);
+              tallest = balance_parts (&headers, sums, shows_stage_metrics (stage, 0), k, n, row_height (&pinned), ends);
               if (tallest * s_need <= ah + 1e-6)
                 break;
               /* A lane taller than a slide: as few parts as the least height. */
@@ -955,7 +967,7 @@ jm_deck_build_stage_slides (JmDeckBuilder *b)
           if (n > k)
             {
               n = least_n;
-              tallest = balance_parts (&headers, sums, k, n, row_height (&pinned), ends);
+              tallest = balance_parts (&headers, sums, shows_stage_metrics (stage, 0), k, n, row_height (&pinned), ends);
             }
         }
 
