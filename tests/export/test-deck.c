@@ -1203,6 +1203,46 @@ test_a_map_without_lanes_has_a_slide_per_stage (void)
   g_assert_cmpuint (n_stage_slides, ==, stages->len);
 }
 
+/* A map of very many lanes: every stage in parts, each part holding some
+ * of the lanes, and every lane on one part of each stage. */
+static void
+test_a_map_of_many_lanes_is_cut_in_parts (void)
+{
+  g_autoptr(JmDocument) doc = load_example ("online-shop.journey");
+  GPtrArray *stages = jm_document_get_stages (doc);
+  g_autoptr(JmDeck) deck = NULL;
+  JmExportOptions options;
+  guint n_lanes, parts_of_first = 0, titles_of_first = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l-extra-%u", i);
+      g_autofree char *title = g_strdup_printf ("Extra %u", i);
+
+      jm_document_build_lane (doc, jm_lane_new (id, JM_LANE_TEXT, title));
+    }
+  n_lanes = jm_document_get_lanes (doc)->len;
+  init_options (&options);
+  deck = jm_deck_new (doc, &options, NULL);
+  g_assert_nonnull (deck);
+  for (guint i = 0; i < deck->slides->len; i++)
+    {
+      JmDeckSlide *slide = g_ptr_array_index (deck->slides, i);
+
+      if (slide->kind != JM_DECK_SLIDE_STAGE || slide->index != 0)
+        continue;
+      parts_of_first++;
+      g_assert_cmpuint (slide->n_parts, >, 1);
+      for (guint k = 0; k < slide->shapes->len; k++)
+        if (g_str_has_prefix (((JmDeckShape *) g_ptr_array_index (slide->shapes, k))->name, "Lane: "))
+          titles_of_first++;
+    }
+  g_assert_cmpuint (parts_of_first, >, 1);
+  /* Every lane once, and the emotion lane on each part. */
+  g_assert_cmpuint (titles_of_first, ==, n_lanes - 1 + parts_of_first);
+  g_assert_cmpuint (stages->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1230,6 +1270,7 @@ main (int   argc,
   g_test_add_func ("/deck/a-small-view-gives-one-slide-per-stage", test_a_small_view_gives_one_slide_per_stage);
   g_test_add_func ("/deck/metrics-slides-share-the-rows", test_metrics_slides_share_the_rows);
   g_test_add_func ("/deck/a-map-without-lanes-has-a-slide-per-stage", test_a_map_without_lanes_has_a_slide_per_stage);
+  g_test_add_func ("/deck/a-map-of-many-lanes-is-cut-in-parts", test_a_map_of_many_lanes_is_cut_in_parts);
   g_test_add_func ("/deck/labels-are-in-the-maps-language", test_labels_are_in_the_maps_language);
   g_test_add_func ("/deck/dates-and-numbers-in-the-maps-language", test_dates_and_numbers_in_the_maps_language);
   return g_test_run ();

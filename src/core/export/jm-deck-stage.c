@@ -27,6 +27,8 @@
 #define EMPTY_ROW_H       32.0
 /* The emotion lane's height on a stage slide, map units (the map's: 230). */
 #define EMOTION_ROW_H     150.0
+/* Beyond this many lanes, parts are not evened out (see balance_parts). */
+#define MAX_BALANCED_LANES 64
 /* The legend of the emotion lane: one line per curve, map units. */
 #define LEGEND_LINE       17.0
 
@@ -898,6 +900,7 @@ jm_deck_build_stage_slides (JmDeckBuilder *b)
       JmRect stage_rect;
       double right, s_cap, s_need, tallest = 0;
       guint n = 1, k;
+      gboolean metrics;
 
       if (!jm_layout_get_stage_rect (b->layout, stage->id, &stage_rect))
         continue;
@@ -948,27 +951,32 @@ jm_deck_build_stage_slides (JmDeckBuilder *b)
        * evenly as can be, so that no part is left nearly empty. */
       s_cap = MIN (STAGE_MAX_TEXT_PT / CARD_TEXT_UNITS, aw / (MAP_TITLE_W + right - stage_rect.x));
       s_need = MIN (DECK_MIN_TEXT_PT / CARD_TEXT_UNITS, s_cap);
+      metrics = shows_stage_metrics (stage, 0);
       if (k == 0)
-        tallest = part_height (&headers, sums, shows_stage_metrics (stage, 0), 0, 0, row_height (&pinned));
+        tallest = part_height (&headers, sums, metrics, 0, 0, row_height (&pinned));
       else
         {
-          double least = G_MAXDOUBLE;
-          guint least_n = 1;
+          /* The fewest parts: each filled while it keeps the smallest
+           * text (a lane taller than that alone). */
+          n = 0;
+          for (guint l = 0; l < k; n++)
+            {
+              guint first = l;
 
-          for (n = 1; n <= k; n++)
-            {
-              tallest = balance_parts (&headers, sums, shows_stage_metrics (stage, 0), k, n, row_height (&pinned), ends);
-              if (tallest * s_need <= ah + 1e-6)
-                break;
-              /* A lane taller than a slide: as few parts as the least height. */
-              if (tallest < least - 1e-6)
-                least = tallest, least_n = n;
+              do
+                l++;
+              while (l < k && part_height (&headers, sums, n == 0 && metrics, first, l + 1, row_height (&pinned))
+                              * s_need <= ah + 1e-6);
+              ends[n] = l;
             }
-          if (n > k)
-            {
-              n = least_n;
-              tallest = balance_parts (&headers, sums, shows_stage_metrics (stage, 0), k, n, row_height (&pinned), ends);
-            }
+          /* Then as even as can be. The search costs n × k² steps: a map
+           * of very many lanes keeps the parts as they were filled. */
+          if (k <= MAX_BALANCED_LANES)
+            tallest = balance_parts (&headers, sums, metrics, k, n, row_height (&pinned), ends);
+          else
+            for (guint part = 0; part < n; part++)
+              tallest = MAX (tallest, part_height (&headers, sums, part == 0 && metrics, part > 0 ? ends[part - 1] : 0,
+                                                   ends[part], row_height (&pinned)));
         }
 
       for (guint part = 0; part < n; part++)
