@@ -104,6 +104,7 @@ static const char *deck_namespaces[][2] = {
   { "manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" },
   { "xlink", "http://www.w3.org/1999/xlink" },
   { "svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" },
+  { "dc", "http://purl.org/dc/elements/1.1/" },
 };
 
 /* The nodes an XPath expression finds from node (the whole document when

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "jm-deck.h"
+#include "jm-i18n.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ G_BEGIN_DECLS
 #define MAP_CARD_PAD  10.0
 #define MAP_CHIP_H    20.0
 #define MAP_BADGE_H   22.0
+#define MAP_CELL_PAD  10.0
+#define MAP_ROW_MIN_H 72.0
 
 #define FONT_FAMILY "Cantarell"
 
@@ -37,8 +40,13 @@ typedef struct {
   PangoFontMap          *font_map;
   PangoContext          *context;
   GHashTable            *names;     /* slide names taken */
-  char                  *date;
+  char                  *date;      /* YYYY-MM-DD */
+  const char            *lang;      /* the map's language: every label the deck writes */
 } JmDeckBuilder;
+
+/* A label in the map's language (jm-i18n.h), whatever the desktop speaks:
+ * TR (b, N_("…")) instead of _(). */
+#define TR(b, msgid) jm_i18n_gettext ((b)->lang, msgid)
 
 JmDeckSlide *jm_deck_slide_new     (JmDeckBuilder   *b,
                                     JmDeckSlideKind  kind,
@@ -135,6 +143,11 @@ double       jm_deck_fit_size      (JmDeckBuilder   *b,
                                     double           height,
                                     double           size,
                                     double           min_size);
+/* "Checkout (2 of 3)", in the map's language. */
+char        *jm_deck_part_name     (JmDeckBuilder   *b,
+                                    const char      *name,
+                                    guint            part,
+                                    guint            n_parts);
 /* "What: the start of its text", for the selection pane. */
 char        *jm_deck_shape_name    (const char      *what,
                                     const char      *text);

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "jm-deck-builder.h"
+#include "jm-i18n.h"
 #include "jm-image.h"
 #include "jm-metrics-table.h"
+#include "jm-number.h"
 
 /* Slides: 13.33 × 7.5 inches (16:9) or 10 × 7.5 (4:3), in points. */
 #define SLIDE_W_WIDE   960.0
@@ -319,41 +321,34 @@ status_color (JmDeckBuilder *b,
 }
 
 static const char *
-status_label (JmMetricStatus status)
+status_label (JmDeckBuilder *b,
+              JmMetricStatus status)
 {
   switch (status)
     {
     case JM_METRIC_STATUS_MET:
       /* Translators: a metric's status against its target, in the metrics table of a slide deck */
-      return _("Met");
+      return TR (b, N_("Met"));
     case JM_METRIC_STATUS_NEAR:
       /* Translators: a metric's status: it misses its target, but only just */
-      return _("Nearly met");
+      return TR (b, N_("Nearly met"));
     case JM_METRIC_STATUS_MISSED:
       /* Translators: a metric's status: it misses its target */
-      return _("Missed");
+      return TR (b, N_("Missed"));
     case JM_METRIC_STATUS_NONE:
     default:
       /* Translators: a metric's status when it has no target */
-      return _("No target");
+      return TR (b, N_("No target"));
     }
 }
 
+/* As the map's language writes numbers: "3.8", "3,8"; "78%", "78 %". */
 static char *
-format_number (double      value,
-               const char *unit)
+format_number (JmDeckBuilder *b,
+               double         value,
+               const char    *unit)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (fabs (value - round (value)) < 0.05)
-    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
-  else
-    g_ascii_formatd (buf, sizeof buf, "%.1f", value);
-  if (unit == NULL || *unit == '\0')
-    return g_strdup (buf);
-  if (*unit == '%')
-    return g_strconcat (buf, "%", NULL);
-  return g_strdup_printf ("%s %s", buf, unit);
+  return jm_number_format_unit_in (value, -1, unit, b->lang);
 }
 
 static const char *
@@ -363,24 +358,26 @@ metric_unit (const JmMetric *m)
 }
 
 static const char *
-metric_name (const JmMetric *m)
+metric_name (JmDeckBuilder  *b,
+             const JmMetric *m)
 {
-  return m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label (m->kind);
+  return m->kind == JM_METRIC_CUSTOM && m->name ? m->name : jm_metric_kind_get_label_in (m->kind, b->lang);
 }
 
 /* As the map's badges say it: "CSAT 82% / 85%". */
 static char *
-metric_label (const JmMetric *m)
+metric_label (JmDeckBuilder  *b,
+              const JmMetric *m)
 {
-  g_autofree char *value = format_number (m->value, metric_unit (m));
+  g_autofree char *value = format_number (b, m->value, metric_unit (m));
 
   if (m->has_target)
     {
-      g_autofree char *target = format_number (m->target, metric_unit (m) && *metric_unit (m) == '%' ? "%" : NULL);
+      g_autofree char *target = format_number (b, m->target, metric_unit (m) && *metric_unit (m) == '%' ? "%" : NULL);
       /* Translators: a metric badge: "CSAT 82% / 85%" (value / target) */
-      return g_strdup_printf (_("%s %s / %s"), metric_name (m), value, target);
+      return g_strdup_printf (TR (b, N_("%s %s / %s")), metric_name (b, m), value, target);
     }
-  return g_strdup_printf ("%s %s", metric_name (m), value);
+  return g_strdup_printf ("%s %s", metric_name (b, m), value);
 }
 
 /* A short name for a shape: the start of its text. */
@@ -395,6 +392,17 @@ jm_deck_shape_name (const char *what,
   start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
   g_strdelimit (start, "\r\n\t", ' ');
   return g_strdup_printf ("%s: %s", what, start);
+}
+
+/* "Checkout (2 of 3)": a slide of several, by its name. */
+char *
+jm_deck_part_name (JmDeckBuilder *b,
+                   const char    *name,
+                   guint          part,
+                   guint          n_parts)
+{
+  /* Translators: the name of one slide of several: "Checkout (2 of 3)" */
+  return g_strdup_printf (TR (b, N_("%s (%u of %u)")), name, part + 1, n_parts);
 }
 
 /* ---- slides ---- */
@@ -485,8 +493,8 @@ jm_deck_add_badges (JmDeckBuilder *b,
   for (guint i = 0; metrics != NULL && i < metrics->len; i++)
     {
       const JmMetric *m = g_ptr_array_index (metrics, i);
-      g_autofree char *label = metric_label (m);
-      g_autofree char *name = jm_deck_shape_name (_("Metric"), label);
+      g_autofree char *label = metric_label (b, m);
+      g_autofree char *name = jm_deck_shape_name (TR (b, N_("Metric")), label);
       double w = MIN (jm_deck_text_width (b, label, size, TRUE) + h, width);
 
       if (cx + w > x + width && cx > x)
@@ -524,7 +532,7 @@ add_stage_strip (JmDeckBuilder *b,
   for (guint i = 0; i < stages->len; i++)
     {
       JmStage *stage = g_ptr_array_index (stages, i);
-      g_autofree char *name = jm_deck_shape_name (_("Stage"), stage->name);
+      g_autofree char *name = jm_deck_shape_name (TR (b, N_("Stage")), stage->name);
       JmDeckShape *piece = jm_deck_add_rect (slide->shapes, name, x + i * (w + gap), y, w, height,
                                              named ? 8 : 0, jm_deck_stage_color (b, stage, i));
 
@@ -547,18 +555,19 @@ build_title_slide (JmDeckBuilder *b)
   const char *title = jm_document_get_title (b->doc);
   const char *scenario = jm_document_get_scenario (b->doc);
   JmMapState state = jm_document_get_state (b->doc);
-  const char *state_label = jm_map_state_get_label (state);
-  JmDeckSlide *slide = jm_deck_slide_new (b, JM_DECK_SLIDE_TITLE, title && *title ? title : _("Journey map"));
+  const char *state_label = jm_map_state_get_label_in (state, b->lang);
+  JmDeckSlide *slide = jm_deck_slide_new (b, JM_DECK_SLIDE_TITLE, title && *title ? title : TR (b, N_("Journey map")));
   double m = deck->width > SLIDE_W_NARROW ? 64 : 48, w = deck->width - 2 * m;
   double y = deck->height * 0.17, size, h, badge_w;
   g_autofree char *credit = NULL;
+  g_autofree char *date = NULL;
   JmDeckShape *shape;
 
   add_stage_strip (b, slide, 0, 0, deck->width, 10, FALSE);
 
   size = jm_deck_fit_size (b, title, TRUE, FALSE, w, 150, 42, 22);
   h = jm_deck_text_height (b, title, size, TRUE, FALSE, w * FONT_FIT);
-  shape = jm_deck_add_text (slide->shapes, _("Title"), m, y, w, h, title, size * FONT_FIT, TRUE,
+  shape = jm_deck_add_text (slide->shapes, TR (b, N_("Title")), m, y, w, h, title, size * FONT_FIT, TRUE,
                             b->colors->text, JM_DECK_ALIGN_START);
   shape->role = JM_DECK_ROLE_TITLE;
   shape->anchor = JM_DECK_ANCHOR_BOTTOM;
@@ -577,7 +586,7 @@ build_title_slide (JmDeckBuilder *b)
 
       size = jm_deck_fit_size (b, scenario, FALSE, FALSE, sw, room, 20, 10);
       h = MIN (room, jm_deck_text_height (b, scenario, size, FALSE, FALSE, sw * FONT_FIT));
-      shape = jm_deck_add_text (slide->shapes, _("Scenario"), m, y, sw, h, scenario, size * FONT_FIT, FALSE,
+      shape = jm_deck_add_text (slide->shapes, TR (b, N_("Scenario")), m, y, sw, h, scenario, size * FONT_FIT, FALSE,
                                 b->colors->text_dim, JM_DECK_ALIGN_START);
       shape->role = JM_DECK_ROLE_SUBTITLE;
     }
@@ -585,8 +594,9 @@ build_title_slide (JmDeckBuilder *b)
   add_stage_strip (b, slide, m, deck->height - m - 78, w, 42, TRUE);
 
   /* Translators: the footer of a rendered map: "Journey Maps · 2026-11-23" */
-  credit = g_strdup_printf (_("Journey Maps · %s"), b->date);
-  jm_deck_add_text (slide->shapes, _("Date"), m, deck->height - m - 24, w, 22, credit, 12, FALSE,
+  date = jm_i18n_format_date (b->lang, b->date);
+  credit = g_strdup_printf (TR (b, N_("Journey Maps · %s")), date);
+  jm_deck_add_text (slide->shapes, TR (b, N_("Date")), m, deck->height - m - 24, w, 22, credit, 12, FALSE,
                     b->colors->text_dim, JM_DECK_ALIGN_START);
 }
 
@@ -651,10 +661,10 @@ build_persona_slide (JmDeckBuilder *b,
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *quote = persona->quote && *persona->quote ? g_strdup_printf ("“%s”", persona->quote) : NULL;
   Section all[] = {
-    { _("Goals"), persona->goals },
-    { _("Needs"), persona->needs },
-    { _("Frustrations"), persona->frustrations },
-    { _("Interests"), persona->interests },
+    { TR (b, N_("Goals")), persona->goals },
+    { TR (b, N_("Needs")), persona->needs },
+    { TR (b, N_("Frustrations")), persona->frustrations },
+    { TR (b, N_("Interests")), persona->interests },
   };
   Section sections[4];
   guint n_sections = 0;
@@ -669,7 +679,7 @@ build_persona_slide (JmDeckBuilder *b,
 
   if (persona->age > 0)
     /* Translators: a persona's age */
-    g_string_append_printf (meta, _("%u years"), persona->age);
+    g_string_append_printf (meta, TR (b, N_("%u years")), persona->age);
   if (persona->occupation && *persona->occupation)
     g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", persona->occupation);
 
@@ -703,7 +713,7 @@ build_persona_slide (JmDeckBuilder *b,
       /* No larger than 1.6 points a pixel: a small photo blown up to the
        * column's width would show its pixels. */
       double s = MIN (1.6, MIN (col / pw, col / ph));
-      g_autofree char *name = jm_deck_shape_name (_("Photo"), persona->name);
+      g_autofree char *name = jm_deck_shape_name (TR (b, N_("Photo")), persona->name);
 
       photo_h = ph * s;
       shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, name, m + (col - pw * s) / 2, m + 8,
@@ -720,7 +730,7 @@ build_persona_slide (JmDeckBuilder *b,
       double d = MIN (col * 0.8, 160);
 
       photo_h = d;
-      shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_ELLIPSE, _("Photo"), m + (col - d) / 2, m + 8, d, d);
+      shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_ELLIPSE, TR (b, N_("Photo")), m + (col - d) / 2, m + 8, d, d);
       jm_deck_shape_fill (shape, accent);
       shape->anchor = JM_DECK_ANCHOR_MIDDLE;
       jm_deck_para_text (jm_deck_shape_para (shape, JM_DECK_ALIGN_CENTER), initial, d * 0.45, TRUE, FALSE,
@@ -732,13 +742,13 @@ build_persona_slide (JmDeckBuilder *b,
     {
       double cy = m + 8 + photo_h + 24, cx = m;
 
-      jm_deck_add_text (slide->shapes, _("Preferred channels"), m, cy, col, 20, _("Preferred channels"),
+      jm_deck_add_text (slide->shapes, TR (b, N_("Preferred channels")), m, cy, col, 20, TR (b, N_("Preferred channels")),
                         13 * FONT_FIT, TRUE, accent, JM_DECK_ALIGN_START);
       cy += 26;
       for (guint i = 0; i < persona->channels->len; i++)
         {
           JmChannel channel = g_array_index (persona->channels, JmChannel, i);
-          const char *label = jm_channel_get_label (channel);
+          const char *label = jm_channel_get_label_in (channel, b->lang);
           gboolean online = jm_channel_is_online (channel);
           double cw = MIN (col, jm_deck_text_width (b, label, 13, TRUE) + 26);
 
@@ -756,21 +766,21 @@ build_persona_slide (JmDeckBuilder *b,
     }
 
   y = m;
-  shape = jm_deck_add_text (slide->shapes, _("Name"), x, y, w, name_h, persona->name, 34 * f * FONT_FIT, TRUE,
+  shape = jm_deck_add_text (slide->shapes, TR (b, N_("Name")), x, y, w, name_h, persona->name, 34 * f * FONT_FIT, TRUE,
                             b->colors->text, JM_DECK_ALIGN_START);
   shape->role = JM_DECK_ROLE_TITLE;
   y += name_h + 4;
   if (meta->len > 0)
     {
-      jm_deck_add_text (slide->shapes, _("Age and occupation"), x, y, w, meta_h, meta->str, 17 * f * FONT_FIT, FALSE,
+      jm_deck_add_text (slide->shapes, TR (b, N_("Age and occupation")), x, y, w, meta_h, meta->str, 17 * f * FONT_FIT, FALSE,
                         b->colors->text_dim, JM_DECK_ALIGN_START);
       y += meta_h;
     }
   y += 16;
   if (quote != NULL)
     {
-      jm_deck_add_rect (slide->shapes, _("Quote mark"), x, y, 4, quote_h, 2, accent);
-      shape = jm_deck_add_text (slide->shapes, _("Quote"), x + 18, y, w - 18, quote_h, NULL, 0, FALSE,
+      jm_deck_add_rect (slide->shapes, TR (b, N_("Quote mark")), x, y, 4, quote_h, 2, accent);
+      shape = jm_deck_add_text (slide->shapes, TR (b, N_("Quote")), x + 18, y, w - 18, quote_h, NULL, 0, FALSE,
                                 b->colors->text, JM_DECK_ALIGN_START);
       g_ptr_array_set_size (shape->paragraphs, 0);
       jm_deck_para_text (jm_deck_shape_para (shape, JM_DECK_ALIGN_START), quote, 19 * f * FONT_FIT, FALSE, TRUE,
@@ -779,7 +789,7 @@ build_persona_slide (JmDeckBuilder *b,
     }
   if (bio_h > 0)
     {
-      jm_deck_add_text (slide->shapes, _("Bio"), x, y, w, bio_h, persona->bio, 14 * f * FONT_FIT, FALSE,
+      jm_deck_add_text (slide->shapes, TR (b, N_("Bio")), x, y, w, bio_h, persona->bio, 14 * f * FONT_FIT, FALSE,
                         b->colors->text_dim, JM_DECK_ALIGN_START);
       y += bio_h + 18;
     }
@@ -805,14 +815,14 @@ build_overview_slide (JmDeckBuilder *b,
                       GError       **error)
 {
   JmDeck *deck = b->deck;
-  JmDeckSlide *slide = jm_deck_slide_new (b, JM_DECK_SLIDE_OVERVIEW, _("Overview"));
+  JmDeckSlide *slide = jm_deck_slide_new (b, JM_DECK_SLIDE_OVERVIEW, TR (b, N_("Overview")));
   const char *notes = jm_document_get_notes (b->doc);
   double m = 24, top = m + 40, aw = deck->width - 2 * m, ah = deck->height - top - m;
   double mw, mh, s, w, h;
   g_autoptr(GBytes) png = NULL;
   JmDeckShape *shape;
 
-  shape = jm_deck_add_text (slide->shapes, _("Title"), m, m, aw, 32, _("Overview"), 22 * FONT_FIT, TRUE,
+  shape = jm_deck_add_text (slide->shapes, TR (b, N_("Title")), m, m, aw, 32, TR (b, N_("Overview")), 22 * FONT_FIT, TRUE,
                             b->colors->text, JM_DECK_ALIGN_START);
   shape->role = JM_DECK_ROLE_TITLE;
 
@@ -825,7 +835,7 @@ build_overview_slide (JmDeckBuilder *b,
   if (png == NULL)
     return FALSE;
 
-  shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, _("The whole map"),
+  shape = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_PICTURE, TR (b, N_("The whole map")),
                              m + (aw - w) / 2, top + (ah - h) / 2, w, h);
   shape->image = g_steal_pointer (&png);
   shape->image_type = g_strdup ("image/png");
@@ -838,15 +848,37 @@ build_overview_slide (JmDeckBuilder *b,
 
 /* ---- metrics ---- */
 
+/* The slides the table's rows from first on take, each as many as fit
+ * between top and bottom. */
+static guint
+count_table_slides (GArray *heights,
+                    guint   first,
+                    double  top,
+                    double  bottom)
+{
+  guint n = 0;
+
+  for (guint i = first; i < heights->len;)
+    {
+      double y = top;
+
+      do
+        y += g_array_index (heights, double, i++);
+      while (i < heights->len && y + g_array_index (heights, double, i) <= bottom);
+      n++;
+    }
+  return n;
+}
+
 static void
 build_metrics_slides (JmDeckBuilder *b)
 {
   JmDeck *deck = b->deck;
   const JmThemeColors *c = b->colors;
   g_autoptr(GPtrArray) rows = jm_metrics_table_rows (b->doc);
-  const char *headings[] = { _("Stage"), _("Touchpoint"), _("Metric"), _("Value"), _("Target"),
+  const char *headings[] = { TR (b, N_("Stage")), TR (b, N_("Touchpoint")), TR (b, N_("Metric")), TR (b, N_("Value")), TR (b, N_("Target")),
                              /* Translators: the heading of the metrics table's status column */
-                             _("Status") };
+                             TR (b, N_("Status")) };
   const double shares[] = { 0.17, 0.35, 0.14, 0.11, 0.11, 0.12 };
   double m = 40, top = m + 58, width = deck->width - 2 * m;
   double size = deck->width > SLIDE_W_NARROW ? 13 : 11.5, pad = 6;
@@ -862,48 +894,45 @@ build_metrics_slides (JmDeckBuilder *b)
   for (guint i = 0; i < rows->len; i++)
     {
       JmMetricRow *row = g_ptr_array_index (rows, i);
-      const char *where = row->card_text ? row->card_text : _("Whole stage");
+      const char *where = row->card_text ? row->card_text : TR (b, N_("Whole stage"));
       double h = MAX (jm_deck_text_height (b, row->stage_name, size, FALSE, FALSE, width * shares[0] - 2 * pad),
                       jm_deck_text_height (b, where, size, FALSE, FALSE, width * shares[1] - 2 * pad));
 
-      h = MAX (h, jm_deck_text_height (b, metric_name (row->metric), size, FALSE, FALSE, width * shares[2] - 2 * pad));
+      h = MAX (h, jm_deck_text_height (b, metric_name (b, row->metric), size, FALSE, FALSE, width * shares[2] - 2 * pad));
       h += 2 * pad;
       g_array_append_val (heights, h);
     }
 
   /* How many slides: rows go on while they fit. */
-  for (guint i = 0; i < rows->len;)
-    {
-      double y = top + header_h;
-
-      do
-        y += g_array_index (heights, double, i++);
-      while (i < rows->len && y + g_array_index (heights, double, i) <= deck->height - m);
-      n_slides++;
-    }
+  n_slides = count_table_slides (heights, 0, top + header_h, deck->height - m);
 
   while (next < rows->len)
     {
-      g_autofree char *title = n_slides > 1 ? g_strdup_printf ("%s (%u/%u)", _("Metrics"), slide_no + 1, n_slides)
-                                            : g_strdup (_("Metrics"));
+      g_autofree char *title = n_slides > 1 ? jm_deck_part_name (b, TR (b, N_("Metrics")), slide_no, n_slides)
+                                            : g_strdup (TR (b, N_("Metrics")));
       JmDeckSlide *slide = jm_deck_slide_new (b, JM_DECK_SLIDE_METRICS, title);
       JmDeckShape *shape, *table;
       double y = top + header_h, table_h;
-      guint first = next, n;
+      guint first = next, n, share;
 
       slide->part = slide_no;
       slide->n_parts = n_slides;
-      shape = jm_deck_add_text (slide->shapes, _("Title"), m, m, width, 40, title, 28 * FONT_FIT, TRUE, c->text,
+      shape = jm_deck_add_text (slide->shapes, TR (b, N_("Title")), m, m, width, 40, title, 28 * FONT_FIT, TRUE, c->text,
                                 JM_DECK_ALIGN_START);
       shape->role = JM_DECK_ROLE_TITLE;
 
+      /* As many rows on each slide, about: the last is not left with a
+       * row or two, and the rest always fit the slides that are left. */
+      share = (rows->len - next + (n_slides - slide_no) - 1) / (n_slides - slide_no);
       do
         y += g_array_index (heights, double, next++);
-      while (next < rows->len && y + g_array_index (heights, double, next) <= deck->height - m);
+      while (next < rows->len && y + g_array_index (heights, double, next) <= deck->height - m
+             && (next - first < share
+                 || count_table_slides (heights, next, top + header_h, deck->height - m) > n_slides - slide_no - 1));
       n = next - first;
       table_h = y - top;
 
-      table = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_TABLE, _("Metrics"), m, top, width, table_h);
+      table = jm_deck_shape_add (slide->shapes, JM_DECK_SHAPE_TABLE, TR (b, N_("Metrics")), m, top, width, table_h);
       table->n_rows = n + 1;
       table->n_columns = G_N_ELEMENTS (headings);
       table->column_widths = g_array_new (FALSE, FALSE, sizeof (double));
@@ -929,12 +958,12 @@ build_metrics_slides (JmDeckBuilder *b)
         {
           JmMetricRow *row = g_ptr_array_index (rows, r);
           const JmMetric *metric = row->metric;
-          g_autofree char *value = format_number (metric->value, metric_unit (metric));
-          g_autofree char *target = metric->has_target ? format_number (metric->target, metric_unit (metric))
+          g_autofree char *value = format_number (b, metric->value, metric_unit (metric));
+          g_autofree char *target = metric->has_target ? format_number (b, metric->target, metric_unit (metric))
                                                        : g_strdup ("—");
           const char *texts[] = {
-            row->stage_name, row->card_text ? row->card_text : _("Whole stage"), metric_name (metric),
-            value, target, status_label (row->status),
+            row->stage_name, row->card_text ? row->card_text : TR (b, N_("Whole stage")), metric_name (b, metric),
+            value, target, status_label (b, row->status),
           };
           JmColor band = (r - first) % 2 == 1 ? c->surface_alt : c->surface;
 
@@ -969,6 +998,7 @@ jm_deck_free (JmDeck *deck)
     return;
   g_ptr_array_unref (deck->slides);
   g_free (deck->font);
+  g_free (deck->language);
   g_free (deck->title);
   g_free (deck->subject);
   g_free (deck);
@@ -1027,6 +1057,8 @@ jm_deck_new (JmDocument            *document,
   render.view_id = options->view_id;
   render.emotion_values = options->emotion_values;
   b.layout = jm_layout_new (document, &render);
+  b.lang = jm_layout_get_language (b.layout);
+  deck->language = g_strdup (b.lang);
 
   /* Measured as the layout measures: no hinting, so sizes scale evenly. */
   b.font_map = pango_cairo_font_map_new ();

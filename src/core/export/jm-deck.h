@@ -119,6 +119,7 @@ typedef struct {
   JmColor    background;
   JmColor    text;
   char      *font;            /* the map's font family */
+  char      *language;        /* the map's language tag ("it", "en-GB"), NULL: unknown */
   char      *title;
   char      *subject;
   GPtrArray *slides;          /* JmDeckSlide* */

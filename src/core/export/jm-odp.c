@@ -9,8 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "jm-deck.h"
-#include "jm-xml-out.h"
+#include "jm-deck-writer.h"
 #include "jm-zip.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.presentation"
@@ -49,6 +48,7 @@ typedef struct {
 } Styles;
 
 typedef struct {
+  JmDeckWriter  writer;     /* first: the shared walk calls back with it */
   const JmDeck *deck;
   JmZip        *zip;
   GPtrArray    *pictures;   /* "Pictures/imageN.ext\tmime type" */
@@ -59,6 +59,7 @@ typedef struct {
   Styles        column;
   Styles        row;
   Styles        cell;
+  GString      *path;       /* the svg:d of the path being written */
 } Odp;
 
 static void
@@ -225,6 +226,26 @@ paragraph_style (Odp              *o,
   return style_name (&o->paragraph, jm_xml_out_end (&out));
 }
 
+/* The text's language as ODF says it: "it-IT" → fo:language="it"
+ * fo:country="IT"; a tag without a region gives the language alone. */
+static void
+language_attrs (JmXmlOut   *out,
+                const char *tag)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (tag == NULL || *tag == '\0')
+    return;
+  parts = g_strsplit (tag, "-", 3);
+  jm_xml_attr (out, "fo:language", parts[0]);
+  if (parts[1] != NULL && strlen (parts[1]) == 2)
+    {
+      g_autofree char *country = g_ascii_strup (parts[1], -1);
+
+      jm_xml_attr (out, "fo:country", country);
+    }
+}
+
 static const char *
 text_style (Odp             *o,
             const JmDeckRun *run)
@@ -241,6 +262,7 @@ text_style (Odp             *o,
   jm_xml_attr (&out, "style:font-name-complex", o->deck->font);
   attr_pt (&out, "style:font-size-complex", run->size);
   jm_xml_attr (&out, "style:font-weight-complex", run->bold ? "bold" : "normal");
+  language_attrs (&out, o->deck->language);
   jm_xml_end (&out);
   return style_name (&o->text, jm_xml_out_end (&out));
 }
@@ -295,37 +317,42 @@ spaced_text (JmXmlOut   *out,
 }
 
 static void
-paragraphs (Odp       *o,
-            JmXmlOut  *out,
-            GPtrArray *paras)
+para_start (JmDeckWriter     *w,
+            JmXmlOut         *out,
+            const JmDeckPara *para)
 {
-  for (guint i = 0; i < paras->len; i++)
-    {
-      JmDeckPara *para = g_ptr_array_index (paras, i);
-      gboolean at_start = TRUE;
+  jm_xml_start (out, "text:p");
+  jm_xml_attr (out, "text:style-name", paragraph_style ((Odp *) w, para));
+}
 
-      jm_xml_start (out, "text:p");
-      jm_xml_attr (out, "text:style-name", paragraph_style (o, para));
-      for (guint r = 0; r < para->runs->len; r++)
-        {
-          JmDeckRun *run = g_ptr_array_index (para->runs, r);
+static void
+run (JmDeckWriter    *w,
+     JmXmlOut        *out,
+     const JmDeckRun *text,
+     gboolean         at_line_start)
+{
+  jm_xml_start (out, "text:span");
+  jm_xml_attr (out, "text:style-name", text_style ((Odp *) w, text));
+  spaced_text (out, text->text, at_line_start);
+  jm_xml_end (out);
+}
 
-          if (run->line_break)
-            {
-              jm_xml_start (out, "text:line-break");
-              jm_xml_end (out);
-              at_start = TRUE;
-            }
-          if (*run->text == '\0')
-            continue;
-          jm_xml_start (out, "text:span");
-          jm_xml_attr (out, "text:style-name", text_style (o, run));
-          spaced_text (out, run->text, at_start);
-          jm_xml_end (out);
-          at_start = FALSE;
-        }
-      jm_xml_end (out);
-    }
+static void
+line_break (JmDeckWriter    *w,
+            JmXmlOut        *out,
+            const JmDeckRun *next)
+{
+  jm_xml_start (out, "text:line-break");
+  jm_xml_end (out);
+}
+
+static void
+para_end (JmDeckWriter     *w,
+          JmXmlOut         *out,
+          const JmDeckPara *para,
+          const JmDeckRun  *last)
+{
+  jm_xml_end (out);
 }
 
 /* ---- shapes ---- */
@@ -340,6 +367,19 @@ geometry (JmXmlOut          *out,
   attr_pt (out, "svg:y", shape->y);
 }
 
+/* A drawing's element with its name, its graphic style and its box. */
+static void
+drawing_start (Odp               *o,
+               JmXmlOut          *out,
+               const char        *element,
+               const JmDeckShape *shape)
+{
+  jm_xml_start (out, element);
+  jm_xml_attr (out, "draw:name", shape->name);
+  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
+  geometry (out, shape);
+}
+
 static void
 alternative_text (JmXmlOut          *out,
                   const JmDeckShape *shape)
@@ -348,23 +388,19 @@ alternative_text (JmXmlOut          *out,
     jm_xml_element (out, "svg:desc", shape->description);
 }
 
-static void write_shape (Odp *o, JmXmlOut *out, const JmDeckShape *shape);
-
 static void
-write_picture (Odp               *o,
+write_picture (JmDeckWriter      *w,
                JmXmlOut          *out,
                const JmDeckShape *shape)
 {
+  Odp *o = (Odp *) w;
   gboolean jpeg = g_strcmp0 (shape->image_type, "image/jpeg") == 0;
   g_autofree char *href = g_strdup_printf ("Pictures/image%u.%s", o->pictures->len + 1, jpeg ? "jpg" : "png");
 
   jm_zip_add (o->zip, href, shape->image, TRUE);
   g_ptr_array_add (o->pictures, g_strdup_printf ("%s\t%s", href, jpeg ? "image/jpeg" : "image/png"));
 
-  jm_xml_start (out, "draw:frame");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:frame", shape);
   jm_xml_start (out, "draw:image");
   jm_xml_attr (out, "xlink:href", href);
   jm_xml_attr (out, "xlink:type", "simple");
@@ -377,10 +413,12 @@ write_picture (Odp               *o,
 }
 
 static void
-write_text_frame (Odp               *o,
+write_text_frame (JmDeckWriter      *w,
                   JmXmlOut          *out,
                   const JmDeckShape *shape)
 {
+  Odp *o = (Odp *) w;
+
   jm_xml_start (out, "draw:frame");
   jm_xml_attr (out, "draw:name", shape->name);
   if (shape->role != JM_DECK_ROLE_NONE)
@@ -395,53 +433,73 @@ write_text_frame (Odp               *o,
       jm_xml_attr (out, "presentation:user-transformed", "true");
     }
   jm_xml_start (out, "draw:text-box");
-  paragraphs (o, out, shape->paragraphs);
+  jm_deck_write_paragraphs (&o->writer, out, shape->paragraphs);
   jm_xml_end (out);
   alternative_text (out, shape);
   jm_xml_end (out);
 }
 
 static void
-write_path (Odp               *o,
+write_path (JmDeckWriter      *w,
             JmXmlOut          *out,
             const JmDeckShape *shape)
 {
+  Odp *o = (Odp *) w;
   g_autoptr(GString) d = g_string_new (NULL);
   g_autofree char *view = g_strdup_printf ("0 0 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                                            (gint64) llround (shape->width * PATH_UNITS),
                                            (gint64) llround (shape->height * PATH_UNITS));
 
-  for (guint i = 0; i < shape->path->len; i++)
-    {
-      JmDeckPoint *pt = &g_array_index (shape->path, JmDeckPoint, i);
+  /* The pieces, into svg:d. */
+  o->path = d;
+  jm_deck_write_path_pieces (w, out, shape);
+  o->path = NULL;
 
-      if (i == 0)
-        g_string_append (d, "M");
-      else if (i % 3 == 1)
-        g_string_append (d, " C");
-      g_string_append_printf (d, " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                              (gint64) llround ((pt->x - shape->x) * PATH_UNITS),
-                              (gint64) llround ((pt->y - shape->y) * PATH_UNITS));
-    }
-
-  jm_xml_start (out, "draw:path");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:path", shape);
   jm_xml_attr (out, "svg:viewBox", view);
   jm_xml_attr (out, "svg:d", d->str);
   jm_xml_end (out);
 }
 
+static void
+path_point (GString           *d,
+            const JmDeckPoint *pt)
+{
+  g_string_append_printf (d, " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          (gint64) llround (pt->x * PATH_UNITS), (gint64) llround (pt->y * PATH_UNITS));
+}
+
+static void
+path_move (JmDeckWriter      *w,
+           JmXmlOut          *out,
+           const JmDeckShape *shape,
+           const JmDeckPoint *to)
+{
+  g_string_append (((Odp *) w)->path, "M");
+  path_point (((Odp *) w)->path, to);
+}
+
+static void
+path_cubic (JmDeckWriter      *w,
+            JmXmlOut          *out,
+            const JmDeckShape *shape,
+            const JmDeckPoint *points)
+{
+  g_string_append (((Odp *) w)->path, " C");
+  for (guint i = 0; i < 3; i++)
+    path_point (((Odp *) w)->path, &points[i]);
+}
+
 /* A five-pointed star in the shape's box, as a polygon. */
 static void
-write_star (Odp               *o,
+write_star (JmDeckWriter      *w,
             JmXmlOut          *out,
             const JmDeckShape *shape)
 {
-  double w = shape->width * PATH_UNITS, h = shape->height * PATH_UNITS;
+  Odp *o = (Odp *) w;
+  double width = shape->width * PATH_UNITS, h = shape->height * PATH_UNITS;
   g_autofree char *view = g_strdup_printf ("0 0 %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                                           (gint64) llround (w), (gint64) llround (h));
+                                           (gint64) llround (width), (gint64) llround (h));
   g_autoptr(GString) points = g_string_new (NULL);
 
   for (int i = 0; i < 10; i++)
@@ -449,25 +507,23 @@ write_star (Odp               *o,
       double a = -G_PI / 2 + i * G_PI / 5, r = i % 2 == 0 ? 0.5 : 0.2;
 
       g_string_append_printf (points, "%s%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, i ? " " : "",
-                              (gint64) llround (w * (0.5 + r * cos (a))),
+                              (gint64) llround (width * (0.5 + r * cos (a))),
                               (gint64) llround (h * (0.53 + r * sin (a))));
     }
 
-  jm_xml_start (out, "draw:polygon");
-  jm_xml_attr (out, "draw:name", shape->name);
-  jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-  geometry (out, shape);
+  drawing_start (o, out, "draw:polygon", shape);
   jm_xml_attr (out, "svg:viewBox", view);
   jm_xml_attr (out, "draw:points", points->str);
   jm_xml_end (out);
 }
 
 static void
-write_table (Odp               *o,
+write_table (JmDeckWriter      *w,
              JmXmlOut          *out,
              const JmDeckShape *shape)
 {
-  JmColor grid = jm_color_mix (o->deck->background, o->deck->text, 0.18);
+  Odp *o = (Odp *) w;
+  JmColor grid = jm_deck_table_grid_color (o->deck);
   char color[8];
   g_autofree char *border = g_strdup_printf ("0.75pt solid #%s", jm_xml_format_color (color, grid, FALSE));
 
@@ -499,7 +555,7 @@ write_table (Odp               *o,
       jm_xml_attr (out, "table:style-name", style_name (&o->row, jm_xml_out_end (&props)));
       for (guint c = 0; c < shape->n_columns; c++)
         {
-          const JmDeckShape *cell = g_ptr_array_index (shape->children, r * shape->n_columns + c);
+          const JmDeckShape *cell = jm_deck_table_cell (shape, r, c);
 
           /* A cell's fill and padding as ODF says them, and again as
            * Impress reads them: from graphic properties, which ODF 1.3
@@ -520,7 +576,7 @@ write_table (Odp               *o,
           graphic_properties (&props, "loext:graphic-properties", cell);
           jm_xml_start (out, "table:table-cell");
           jm_xml_attr (out, "table:style-name", style_name (&o->cell, jm_xml_out_end (&props)));
-          paragraphs (o, out, cell->paragraphs);
+          jm_deck_write_paragraphs (&o->writer, out, cell->paragraphs);
           jm_xml_end (out);
         }
       jm_xml_end (out);
@@ -530,86 +586,89 @@ write_table (Odp               *o,
 }
 
 static void
-write_shape (Odp               *o,
+group_start (JmDeckWriter      *w,
              JmXmlOut          *out,
-             const JmDeckShape *shape)
+             const JmDeckShape *shape,
+             double             x,
+             double             y,
+             double             width,
+             double             height)
 {
-  switch (shape->kind)
-    {
-    case JM_DECK_SHAPE_PICTURE:
-      write_picture (o, out, shape);
-      return;
-    case JM_DECK_SHAPE_TABLE:
-      write_table (o, out, shape);
-      return;
-    case JM_DECK_SHAPE_PATH:
-      write_path (o, out, shape);
-      return;
-    case JM_DECK_SHAPE_STAR:
-      write_star (o, out, shape);
-      return;
-    case JM_DECK_SHAPE_TEXT:
-      write_text_frame (o, out, shape);
-      return;
-    case JM_DECK_SHAPE_GROUP:
-      jm_xml_start (out, "draw:g");
-      jm_xml_attr (out, "draw:name", shape->name);
-      for (guint i = 0; i < shape->children->len; i++)
-        write_shape (o, out, g_ptr_array_index (shape->children, i));
-      jm_xml_end (out);
-      return;
-    case JM_DECK_SHAPE_RECT:
-    case JM_DECK_SHAPE_ELLIPSE:
-    default:
-      if (shape->role != JM_DECK_ROLE_NONE)
-        {
-          write_text_frame (o, out, shape);
-          return;
-        }
-      break;
-    }
-
-  if (shape->kind == JM_DECK_SHAPE_ELLIPSE)
-    {
-      jm_xml_start (out, "draw:ellipse");
-      jm_xml_attr (out, "draw:name", shape->name);
-      jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-      geometry (out, shape);
-      paragraphs (o, out, shape->paragraphs);
-      jm_xml_end (out);
-      return;
-    }
-
-  /* Impress wraps text only in custom shapes, not in plain rectangles:
-   * a rectangle is a custom shape whose path is the rounded outline, in
-   * hundredths of a point. */
-  {
-    double w = round (shape->width * PATH_UNITS), h = round (shape->height * PATH_UNITS);
-    double r = round (MIN (shape->radius, MIN (shape->width, shape->height) / 2) * PATH_UNITS);
-    g_autofree char *view = NULL;
-    g_autofree char *path = NULL;
-
-    view = g_strdup_printf ("0 0 %.0f %.0f", w, h);
-    if (r > 0)
-      path = g_strdup_printf ("M %.0f 0 L %.0f 0 X %.0f %.0f L %.0f %.0f Y %.0f %.0f L %.0f %.0f X 0 %.0f "
-                              "L 0 %.0f Y %.0f 0 Z N",
-                              r, w - r, w, r, w, h - r, w - r, h, r, h, h - r, r, r);
-    else
-      path = g_strdup_printf ("M 0 0 L %.0f 0 %.0f %.0f 0 %.0f Z N", w, w, h, h);
-
-    jm_xml_start (out, "draw:custom-shape");
-    jm_xml_attr (out, "draw:name", shape->name);
-    jm_xml_attr (out, "draw:style-name", shape_style (o, &o->graphic, shape));
-    geometry (out, shape);
-    paragraphs (o, out, shape->paragraphs);
-    jm_xml_start (out, "draw:enhanced-geometry");
-    jm_xml_attr (out, "svg:viewBox", view);
-    jm_xml_attr (out, "draw:text-areas", view);
-    jm_xml_attr (out, "draw:enhanced-path", path);
-    jm_xml_end (out);
-    jm_xml_end (out);
-  }
+  jm_xml_start (out, "draw:g");
+  jm_xml_attr (out, "draw:name", shape->name);
 }
+
+static void
+group_end (JmDeckWriter      *w,
+           JmXmlOut          *out,
+           const JmDeckShape *shape)
+{
+  jm_xml_end (out);
+}
+
+static void
+write_ellipse (JmDeckWriter      *w,
+               JmXmlOut          *out,
+               const JmDeckShape *shape)
+{
+  Odp *o = (Odp *) w;
+
+  drawing_start (o, out, "draw:ellipse", shape);
+  jm_deck_write_paragraphs (w, out, shape->paragraphs);
+  jm_xml_end (out);
+}
+
+/* Impress wraps text only in custom shapes, not in plain rectangles:
+ * a rectangle is a custom shape whose path is the rounded outline, in
+ * hundredths of a point. */
+static void
+write_rect (JmDeckWriter      *w,
+            JmXmlOut          *out,
+            const JmDeckShape *shape)
+{
+  Odp *o = (Odp *) w;
+  double width = round (shape->width * PATH_UNITS), h = round (shape->height * PATH_UNITS);
+  double r = round (jm_deck_shape_corner (shape) * PATH_UNITS);
+  g_autofree char *view = NULL;
+  g_autofree char *path = NULL;
+
+  view = g_strdup_printf ("0 0 %.0f %.0f", width, h);
+  if (r > 0)
+    path = g_strdup_printf ("M %.0f 0 L %.0f 0 X %.0f %.0f L %.0f %.0f Y %.0f %.0f L %.0f %.0f X 0 %.0f "
+                            "L 0 %.0f Y %.0f 0 Z N",
+                            r, width - r, width, r, width, h - r, width - r, h, r, h, h - r, r, r);
+  else
+    path = g_strdup_printf ("M 0 0 L %.0f 0 %.0f %.0f 0 %.0f Z N", width, width, h, h);
+
+  drawing_start (o, out, "draw:custom-shape", shape);
+  jm_deck_write_paragraphs (w, out, shape->paragraphs);
+  jm_xml_start (out, "draw:enhanced-geometry");
+  jm_xml_attr (out, "svg:viewBox", view);
+  jm_xml_attr (out, "draw:text-areas", view);
+  jm_xml_attr (out, "draw:enhanced-path", path);
+  jm_xml_end (out);
+  jm_xml_end (out);
+}
+
+static const JmDeckWriterOps odp_ops = {
+  .rect = write_rect,
+  .text = write_text_frame,
+  .ellipse = write_ellipse,
+  .star = write_star,
+  .path = write_path,
+  .picture = write_picture,
+  .table = write_table,
+  /* A title is a text frame of the presentation's class, whatever its kind. */
+  .placeholder = write_text_frame,
+  .group_start = group_start,
+  .group_end = group_end,
+  .para_start = para_start,
+  .run = run,
+  .line_break = line_break,
+  .para_end = para_end,
+  .path_move = path_move,
+  .path_cubic = path_cubic,
+};
 
 /* ---- the parts ---- */
 
@@ -684,7 +743,7 @@ content_xml (Odp *o)
       jm_xml_attr (&body, "draw:style-name", "dp1");
       jm_xml_attr (&body, "draw:master-page-name", "Journey_20_Maps");
       for (guint s = 0; s < slide->shapes->len; s++)
-        write_shape (o, &body, g_ptr_array_index (slide->shapes, s));
+        jm_deck_write_shape (&o->writer, &body, g_ptr_array_index (slide->shapes, s));
       if (slide->notes != NULL)
         write_notes (o, &body, i + 1, slide);
       jm_xml_end (&body);
@@ -767,6 +826,7 @@ styles_xml (Odp *o)
   jm_xml_start (&out, "style:text-properties");
   jm_xml_attr (&out, "style:font-name", deck->font);
   jm_xml_attr_color (&out, "fo:color", deck->text, TRUE);
+  language_attrs (&out, deck->language);
   jm_xml_end (&out);
   jm_xml_end (&out);
   jm_xml_end (&out);
@@ -830,6 +890,8 @@ meta_xml (Odp *o)
     jm_xml_element (&out, "dc:title", o->deck->title);
   if (o->deck->subject != NULL)
     jm_xml_element (&out, "dc:subject", o->deck->subject);
+  if (o->deck->language != NULL)
+    jm_xml_element (&out, "dc:language", o->deck->language);
   jm_xml_end (&out);
   jm_xml_end (&out);
   return jm_xml_out_end (&out);
@@ -878,7 +940,7 @@ jm_odp_build (const JmDeck *deck,
   g_autoptr(JmZip) zip = jm_zip_new ();
   g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
   g_autoptr(JmZip) pictures = NULL;
-  Odp o = { deck, NULL, NULL };
+  Odp o = { { &odp_ops }, deck, NULL, NULL };
   char *content;
   GBytes *bytes;
 

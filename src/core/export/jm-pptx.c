@@ -9,8 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "jm-deck.h"
-#include "jm-xml-out.h"
+#include "jm-deck-writer.h"
 #include "jm-zip.h"
 
 #define EMU_PER_PT 12700.0
@@ -26,11 +25,13 @@
 #define LAYOUT_TITLE_ONLY 2
 
 typedef struct {
+  JmDeckWriter  writer;      /* first: the shared walk calls back with it */
   const JmDeck *deck;
   JmZip        *zip;
   guint         n_images;
   GPtrArray    *rels;        /* the slide's relationships: "Id\tType\tTarget" */
   guint         next_id;     /* shape ids on the slide */
+  gboolean      first_slide; /* its title is the deck's: a centred title */
 } Pptx;
 
 static gint64
@@ -194,6 +195,8 @@ run_properties (Pptx            *x,
                 const JmDeckRun *run)
 {
   jm_xml_start (out, element);
+  if (x->deck->language != NULL)
+    jm_xml_attr (out, "lang", x->deck->language);
   jm_xml_attr_int (out, "sz", (gint64) llround (run->size * 100));
   jm_xml_attr (out, "b", run->bold ? "1" : "0");
   if (run->italic)
@@ -212,52 +215,57 @@ run_properties (Pptx            *x,
 }
 
 static void
-paragraphs (Pptx      *x,
-            JmXmlOut  *out,
-            GPtrArray *paras)
+para_start (JmDeckWriter     *w,
+            JmXmlOut         *out,
+            const JmDeckPara *para)
 {
   static const char *align[] = { "l", "ctr", "r" };
 
-  for (guint i = 0; i < paras->len; i++)
+  jm_xml_start (out, "a:p");
+  jm_xml_start (out, "a:pPr");
+  jm_xml_attr (out, "algn", align[para->align]);
+  if (para->space_before > 0)
     {
-      JmDeckPara *para = g_ptr_array_index (paras, i);
-      JmDeckRun *last = NULL;
-
-      jm_xml_start (out, "a:p");
-      jm_xml_start (out, "a:pPr");
-      jm_xml_attr (out, "algn", align[para->align]);
-      if (para->space_before > 0)
-        {
-          jm_xml_start (out, "a:spcBef");
-          jm_xml_start (out, "a:spcPts");
-          jm_xml_attr_int (out, "val", (gint64) llround (para->space_before * 100));
-          jm_xml_end (out);
-          jm_xml_end (out);
-        }
+      jm_xml_start (out, "a:spcBef");
+      jm_xml_start (out, "a:spcPts");
+      jm_xml_attr_int (out, "val", (gint64) llround (para->space_before * 100));
       jm_xml_end (out);
-      for (guint r = 0; r < para->runs->len; r++)
-        {
-          JmDeckRun *run = g_ptr_array_index (para->runs, r);
-
-          if (run->line_break)
-            {
-              jm_xml_start (out, "a:br");
-              run_properties (x, out, "a:rPr", run);
-              jm_xml_end (out);
-            }
-          if (*run->text != '\0')
-            {
-              jm_xml_start (out, "a:r");
-              run_properties (x, out, "a:rPr", run);
-              jm_xml_element (out, "a:t", run->text);
-              jm_xml_end (out);
-            }
-          last = run;
-        }
-      if (last != NULL)
-        run_properties (x, out, "a:endParaRPr", last);
       jm_xml_end (out);
     }
+  jm_xml_end (out);
+}
+
+static void
+run (JmDeckWriter    *w,
+     JmXmlOut        *out,
+     const JmDeckRun *text,
+     gboolean         at_line_start)
+{
+  jm_xml_start (out, "a:r");
+  run_properties ((Pptx *) w, out, "a:rPr", text);
+  jm_xml_element (out, "a:t", text->text);
+  jm_xml_end (out);
+}
+
+static void
+line_break (JmDeckWriter    *w,
+            JmXmlOut        *out,
+            const JmDeckRun *next)
+{
+  jm_xml_start (out, "a:br");
+  run_properties ((Pptx *) w, out, "a:rPr", next);
+  jm_xml_end (out);
+}
+
+static void
+para_end (JmDeckWriter     *w,
+          JmXmlOut         *out,
+          const JmDeckPara *para,
+          const JmDeckRun  *last)
+{
+  if (last != NULL)
+    run_properties ((Pptx *) w, out, "a:endParaRPr", last);
+  jm_xml_end (out);
 }
 
 static void
@@ -284,7 +292,7 @@ text_body (Pptx              *x,
   jm_xml_start (out, "a:lstStyle");
   jm_xml_end (out);
   if (shape->paragraphs->len > 0)
-    paragraphs (x, out, shape->paragraphs);
+    jm_deck_write_paragraphs (&x->writer, out, shape->paragraphs);
   else
     {
       jm_xml_start (out, "a:p");
@@ -312,13 +320,12 @@ image_extension (const char *type)
   return g_strcmp0 (type, "image/jpeg") == 0 ? "jpeg" : "png";
 }
 
-static void write_shape (Pptx *x, JmXmlOut *out, const JmDeckShape *shape, gboolean first_slide);
-
 static void
-write_picture (Pptx              *x,
+write_picture (JmDeckWriter      *w,
                JmXmlOut          *out,
                const JmDeckShape *shape)
 {
+  Pptx *x = (Pptx *) w;
   g_autofree char *media = g_strdup_printf ("ppt/media/image%u.%s", ++x->n_images, image_extension (shape->image_type));
   g_autofree char *id = NULL;
 
@@ -358,8 +365,44 @@ write_picture (Pptx              *x,
 }
 
 static void
-write_path (JmXmlOut          *out,
-            const JmDeckShape *shape)
+path_point (JmXmlOut          *out,
+            const JmDeckShape *shape,
+            const JmDeckPoint *pt)
+{
+  jm_xml_start (out, "a:pt");
+  jm_xml_attr_int (out, "x", CLAMP (emu (pt->x), 0, emu (shape->width)));
+  jm_xml_attr_int (out, "y", CLAMP (emu (pt->y), 0, emu (shape->height)));
+  jm_xml_end (out);
+}
+
+static void
+path_move (JmDeckWriter      *w,
+           JmXmlOut          *out,
+           const JmDeckShape *shape,
+           const JmDeckPoint *to)
+{
+  jm_xml_start (out, "a:moveTo");
+  path_point (out, shape, to);
+  jm_xml_end (out);
+}
+
+static void
+path_cubic (JmDeckWriter      *w,
+            JmXmlOut          *out,
+            const JmDeckShape *shape,
+            const JmDeckPoint *points)
+{
+  jm_xml_start (out, "a:cubicBezTo");
+  for (guint i = 0; i < 3; i++)
+    path_point (out, shape, &points[i]);
+  jm_xml_end (out);
+}
+
+/* A line's geometry: its own, in the shape's box. */
+static void
+path_geometry (Pptx              *x,
+               JmXmlOut          *out,
+               const JmDeckShape *shape)
 {
   jm_xml_start (out, "a:custGeom");
   jm_xml_start (out, "a:avLst");
@@ -381,34 +424,21 @@ write_path (JmXmlOut          *out,
   jm_xml_attr_int (out, "w", emu (shape->width));
   jm_xml_attr_int (out, "h", emu (shape->height));
   jm_xml_attr (out, "fill", "none");
-  for (guint i = 0; i < shape->path->len; i++)
-    {
-      JmDeckPoint *pt = &g_array_index (shape->path, JmDeckPoint, i);
-
-      if (i == 0)
-        jm_xml_start (out, "a:moveTo");
-      else if (i % 3 == 1)
-        jm_xml_start (out, "a:cubicBezTo");
-      jm_xml_start (out, "a:pt");
-      jm_xml_attr_int (out, "x", CLAMP (emu (pt->x - shape->x), 0, emu (shape->width)));
-      jm_xml_attr_int (out, "y", CLAMP (emu (pt->y - shape->y), 0, emu (shape->height)));
-      jm_xml_end (out);
-      if (i == 0 || i % 3 == 0)
-        jm_xml_end (out);
-    }
+  jm_deck_write_path_pieces (&x->writer, out, shape);
   jm_xml_end (out);
   jm_xml_end (out);
   jm_xml_end (out);
 }
 
 static void
-write_table (Pptx              *x,
+write_table (JmDeckWriter      *w,
              JmXmlOut          *out,
              const JmDeckShape *shape)
 {
   static const char *anchor[] = { "t", "ctr", "b" };
   static const char *borders[] = { "a:lnL", "a:lnR", "a:lnT", "a:lnB" };
-  JmColor grid = jm_color_mix (x->deck->background, x->deck->text, 0.18);
+  Pptx *x = (Pptx *) w;
+  JmColor grid = jm_deck_table_grid_color (x->deck);
 
   jm_xml_start (out, "p:graphicFrame");
   jm_xml_start (out, "p:nvGraphicFramePr");
@@ -444,7 +474,7 @@ write_table (Pptx              *x,
       jm_xml_attr_int (out, "h", emu (g_array_index (shape->row_heights, double, r)));
       for (guint c = 0; c < shape->n_columns; c++)
         {
-          const JmDeckShape *cell = g_ptr_array_index (shape->children, r * shape->n_columns + c);
+          const JmDeckShape *cell = jm_deck_table_cell (shape, r, c);
 
           jm_xml_start (out, "a:tc");
           jm_xml_start (out, "a:txBody");
@@ -452,7 +482,7 @@ write_table (Pptx              *x,
           jm_xml_end (out);
           jm_xml_start (out, "a:lstStyle");
           jm_xml_end (out);
-          paragraphs (x, out, cell->paragraphs);
+          jm_deck_write_paragraphs (w, out, cell->paragraphs);
           jm_xml_end (out);
           jm_xml_start (out, "a:tcPr");
           jm_xml_attr_int (out, "marL", emu (cell->inset[0]));
@@ -481,65 +511,71 @@ write_table (Pptx              *x,
 }
 
 static void
-write_group (Pptx              *x,
+group_start (JmDeckWriter      *w,
              JmXmlOut          *out,
-             const JmDeckShape *shape)
+             const JmDeckShape *shape,
+             double             x0,
+             double             y0,
+             double             width,
+             double             height)
 {
-  double x0 = shape->x, y0 = shape->y, x1 = shape->x + shape->width, y1 = shape->y + shape->height;
-
-  /* The group's box holds all its children. */
-  for (guint i = 0; i < shape->children->len; i++)
-    {
-      const JmDeckShape *child = g_ptr_array_index (shape->children, i);
-
-      x0 = MIN (x0, child->x);
-      y0 = MIN (y0, child->y);
-      x1 = MAX (x1, child->x + child->width);
-      y1 = MAX (y1, child->y + child->height);
-    }
-
   jm_xml_start (out, "p:grpSp");
   jm_xml_start (out, "p:nvGrpSpPr");
-  drawing_props (x, out, shape);
+  drawing_props ((Pptx *) w, out, shape);
   jm_xml_start (out, "p:cNvGrpSpPr");
   jm_xml_end (out);
   jm_xml_start (out, "p:nvPr");
   jm_xml_end (out);
   jm_xml_end (out);
   jm_xml_start (out, "p:grpSpPr");
-  xfrm (out, "a:xfrm", x0, y0, x1 - x0, y1 - y0, TRUE);
-  jm_xml_end (out);
-  for (guint i = 0; i < shape->children->len; i++)
-    write_shape (x, out, g_ptr_array_index (shape->children, i), FALSE);
+  xfrm (out, "a:xfrm", x0, y0, width, height, TRUE);
   jm_xml_end (out);
 }
 
 static void
-write_shape (Pptx              *x,
-             JmXmlOut          *out,
-             const JmDeckShape *shape,
-             gboolean           first_slide)
+group_end (JmDeckWriter      *w,
+           JmXmlOut          *out,
+           const JmDeckShape *shape)
 {
-  switch (shape->kind)
-    {
-    case JM_DECK_SHAPE_PICTURE:
-      write_picture (x, out, shape);
-      return;
-    case JM_DECK_SHAPE_TABLE:
-      write_table (x, out, shape);
-      return;
-    case JM_DECK_SHAPE_GROUP:
-      write_group (x, out, shape);
-      return;
-    case JM_DECK_SHAPE_RECT:
-    case JM_DECK_SHAPE_TEXT:
-    case JM_DECK_SHAPE_ELLIPSE:
-    case JM_DECK_SHAPE_STAR:
-    case JM_DECK_SHAPE_PATH:
-    default:
-      break;
-    }
+  jm_xml_end (out);
+}
 
+typedef void (*Geometry) (Pptx *x, JmXmlOut *out, const JmDeckShape *shape);
+
+static void
+rect_geometry (Pptx              *x,
+               JmXmlOut          *out,
+               const JmDeckShape *shape)
+{
+  if (shape->radius > 0)
+    preset (out, "roundRect", (gint64) llround (jm_deck_shape_corner (shape) / MIN (shape->width, shape->height) * 100000));
+  else
+    preset (out, "rect", -1);
+}
+
+static void
+ellipse_geometry (Pptx              *x,
+                  JmXmlOut          *out,
+                  const JmDeckShape *shape)
+{
+  preset (out, "ellipse", -1);
+}
+
+static void
+star_geometry (Pptx              *x,
+               JmXmlOut          *out,
+               const JmDeckShape *shape)
+{
+  preset (out, "star5", -1);
+}
+
+/* A shape of DrawingML: its names, its geometry, fill and line, its text. */
+static void
+write_sp (Pptx              *x,
+          JmXmlOut          *out,
+          const JmDeckShape *shape,
+          Geometry           geometry)
+{
   jm_xml_start (out, "p:sp");
   jm_xml_start (out, "p:nvSpPr");
   drawing_props (x, out, shape);
@@ -563,7 +599,7 @@ write_shape (Pptx              *x,
           jm_xml_attr (out, "idx", "1");
         }
       else
-        jm_xml_attr (out, "type", first_slide ? "ctrTitle" : "title");
+        jm_xml_attr (out, "type", x->first_slide ? "ctrTitle" : "title");
       jm_xml_end (out);
     }
   jm_xml_end (out);
@@ -571,29 +607,7 @@ write_shape (Pptx              *x,
 
   jm_xml_start (out, "p:spPr");
   xfrm (out, "a:xfrm", shape->x, shape->y, shape->width, shape->height, FALSE);
-  switch (shape->kind)
-    {
-    case JM_DECK_SHAPE_ELLIPSE:
-      preset (out, "ellipse", -1);
-      break;
-    case JM_DECK_SHAPE_STAR:
-      preset (out, "star5", -1);
-      break;
-    case JM_DECK_SHAPE_PATH:
-      write_path (out, shape);
-      break;
-    case JM_DECK_SHAPE_RECT:
-    case JM_DECK_SHAPE_TEXT:
-    case JM_DECK_SHAPE_PICTURE:
-    case JM_DECK_SHAPE_TABLE:
-    case JM_DECK_SHAPE_GROUP:
-    default:
-      if (shape->radius > 0)
-        preset (out, "roundRect",
-                (gint64) llround (MIN (50000, shape->radius / MIN (shape->width, shape->height) * 100000)));
-      else
-        preset (out, "rect", -1);
-    }
+  geometry (x, out, shape);
   if (shape->filled)
     solid_fill (out, shape->fill);
   else
@@ -608,6 +622,45 @@ write_shape (Pptx              *x,
     text_body (x, out, "p:txBody", shape);
   jm_xml_end (out);
 }
+
+/* Every drawn shape but pictures, tables and groups is a p:sp: only its
+ * geometry tells them apart. */
+static void
+write_drawing (JmDeckWriter      *w,
+               JmXmlOut          *out,
+               const JmDeckShape *shape)
+{
+  static const Geometry geometries[] = {
+    [JM_DECK_SHAPE_RECT] = rect_geometry,
+    [JM_DECK_SHAPE_TEXT] = rect_geometry,
+    [JM_DECK_SHAPE_ELLIPSE] = ellipse_geometry,
+    [JM_DECK_SHAPE_STAR] = star_geometry,
+    [JM_DECK_SHAPE_PATH] = path_geometry,
+  };
+
+  g_return_if_fail (shape->kind < G_N_ELEMENTS (geometries) && geometries[shape->kind] != NULL);
+  write_sp ((Pptx *) w, out, shape, geometries[shape->kind]);
+}
+
+static const JmDeckWriterOps pptx_ops = {
+  .rect = write_drawing,
+  .text = write_drawing,
+  .ellipse = write_drawing,
+  .star = write_drawing,
+  .path = write_drawing,
+  .picture = write_picture,
+  .table = write_table,
+  /* A title is a shape of its own kind with the placeholder's role. */
+  .placeholder = write_drawing,
+  .group_start = group_start,
+  .group_end = group_end,
+  .para_start = para_start,
+  .run = run,
+  .line_break = line_break,
+  .para_end = para_end,
+  .path_move = path_move,
+  .path_cubic = path_cubic,
+};
 
 static void
 tree_start (JmXmlOut *out)
@@ -1011,6 +1064,8 @@ write_notes_slide (Pptx              *x,
         {
           jm_xml_start (&out, "a:r");
           jm_xml_start (&out, "a:rPr");
+          if (x->deck->language != NULL)
+            jm_xml_attr (&out, "lang", x->deck->language);
           jm_xml_attr (&out, "dirty", "0");
           jm_xml_end (&out);
           jm_xml_element (&out, "a:t", lines[i]);
@@ -1049,8 +1104,9 @@ write_slide (Pptx              *x,
   jm_xml_start (&out, "p:cSld");
   jm_xml_attr (&out, "name", slide->name);
   tree_start (&out);
+  x->first_slide = number == 1;
   for (guint i = 0; i < slide->shapes->len; i++)
-    write_shape (x, &out, g_ptr_array_index (slide->shapes, i), number == 1);
+    jm_deck_write_shape (&x->writer, &out, g_ptr_array_index (slide->shapes, i));
   jm_xml_end (&out);
   jm_xml_end (&out);
   master_mapping (&out);
@@ -1219,6 +1275,8 @@ write_small_parts (Pptx *x)
   if (deck->subject != NULL)
     jm_xml_element (&out, "dc:subject", deck->subject);
   jm_xml_element (&out, "dc:creator", "Journey Maps");
+  if (deck->language != NULL)
+    jm_xml_element (&out, "dc:language", deck->language);
   jm_xml_end (&out);
   add_part (x, "docProps/core.xml", &out);
 
@@ -1250,7 +1308,7 @@ jm_pptx_build (const JmDeck *deck,
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\tdocProps/core.xml",
     REL "extended-properties\tdocProps/app.xml",
   };
-  Pptx x = { deck, zip, 0, NULL, 0 };
+  Pptx x = { { &pptx_ops }, deck, zip, 0, NULL, 0, FALSE };
 
   g_return_val_if_fail (deck != NULL, NULL);
 
