@@ -694,6 +694,24 @@ paint_slide (JmPresentationWindow *self,
   /* Whichever part of the stage is shown, its headers and the lanes'
    * titles stay beside it; the legend of the curves, on every slide. */
   jm_presentation_paint_context (self->layout, slide, cr, view->scale * device_scale);
+  /* The context band too steps back beside the stage. */
+  if (slide->kind == JM_SLIDE_STAGE)
+    {
+      double above = slide->header_h + slide->emotion_h;
+      double band_top = slide->frame.y - above;
+      JmRect stage;
+
+      if (slide->stage_id != NULL && jm_layout_get_stage_rect (self->layout, slide->stage_id, &stage))
+        {
+          JmRect right = { stage.x + stage.width, band_top, visible.x + visible.width - (stage.x + stage.width), above };
+          JmRect left = { slide->frame.x, band_top, stage.x - slide->frame.x, above };
+
+          if (right.width > 0)
+            jm_presentation_paint_dim (self->layout, slide, cr, &right, DIM_ALPHA);
+          if (left.width > 0)
+            jm_presentation_paint_dim (self->layout, slide, cr, &left, DIM_ALPHA);
+        }
+    }
   cairo_restore (cr);
 }
 

@@ -377,7 +377,7 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  jm_test_spin_for (300);
+  jm_test_spin_for (1500);
   path = g_build_filename (dir, name, NULL);
   argv[3] = path;
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,

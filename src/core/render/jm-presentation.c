@@ -351,6 +351,31 @@ jm_presentation_paint_context (JmLayout      *layout,
     return;
 
   ground = jm_theme_get_colors (jm_layout_get_options (layout)->theme)->background;
+  above = slide->header_h + slide->emotion_h;
+
+  /* Only the slide's own rows: the band of its context above the frame,
+   * then the frame, with the neighbouring stages dimmed beside the frame
+   * alone. Lanes of other parts above or below, and the map's own headers
+   * at their places, would stand out of line with the pinned context. */
+  {
+    double x1, y1, x2, y2;
+    double band_top = slide->frame.y - above, bottom = slide->frame.y + slide->frame.height;
+    double left = slide->frame.x - slide->titles_w, right = slide->frame.x + slide->frame.width;
+
+    cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+    cairo_save (cr);
+    cairo_set_source_rgb (cr, ground.r, ground.g, ground.b);
+    if (band_top > y1)
+      cairo_rectangle (cr, x1, y1, x2 - x1, band_top - y1);
+    if (y2 > bottom)
+      cairo_rectangle (cr, x1, bottom, x2 - x1, y2 - bottom);
+    if (left > x1)
+      cairo_rectangle (cr, x1, band_top, left - x1, above);
+    if (x2 > right)
+      cairo_rectangle (cr, right, band_top, x2 - right, above);
+    cairo_fill (cr);
+    cairo_restore (cr);
+  }
 
   /* The emotion lane over the frame's columns, just above it. */
   if (slide->emotion_h > 0)
@@ -379,7 +404,6 @@ jm_presentation_paint_context (JmLayout      *layout,
     }
 
   /* The stage and step headers of the frame's columns, above them. */
-  above = slide->header_h + slide->emotion_h;
   strip = (JmRect) { slide->frame.x, column_headers.y, slide->frame.width, column_headers.height };
   cairo_save (cr);
   cairo_rectangle (cr, slide->frame.x, slide->frame.y - above, slide->frame.width, slide->header_h);
