@@ -694,22 +694,26 @@ paint_slide (JmPresentationWindow *self,
   /* Whichever part of the stage is shown, its headers and the lanes'
    * titles stay beside it; the legend of the curves, on every slide. */
   jm_presentation_paint_context (self->layout, slide, cr, view->scale * device_scale);
-  /* The context band too steps back beside the stage. */
+  /* The context band too steps back beside the stage: a plain veil,
+   * since the cards the dimming leaves whole lie elsewhere on the map
+   * than the band pinned over them. */
   if (slide->kind == JM_SLIDE_STAGE)
     {
       double above = slide->header_h + slide->emotion_h;
       double band_top = slide->frame.y - above;
+      const JmThemeColors *colors = jm_theme_get_colors (jm_layout_get_options (self->layout)->theme);
       JmRect stage;
 
       if (slide->stage_id != NULL && jm_layout_get_stage_rect (self->layout, slide->stage_id, &stage))
         {
-          JmRect right = { stage.x + stage.width, band_top, visible.x + visible.width - (stage.x + stage.width), above };
-          JmRect left = { slide->frame.x, band_top, stage.x - slide->frame.x, above };
+          double right = stage.x + stage.width;
 
-          if (right.width > 0)
-            jm_presentation_paint_dim (self->layout, slide, cr, &right, DIM_ALPHA);
-          if (left.width > 0)
-            jm_presentation_paint_dim (self->layout, slide, cr, &left, DIM_ALPHA);
+          set_color (cr, colors->background, DIM_ALPHA);
+          if (visible.x + visible.width > right)
+            cairo_rectangle (cr, right, band_top, visible.x + visible.width - right, above);
+          if (stage.x > slide->frame.x)
+            cairo_rectangle (cr, slide->frame.x, band_top, stage.x - slide->frame.x, above);
+          cairo_fill (cr);
         }
     }
   cairo_restore (cr);
