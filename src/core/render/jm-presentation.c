@@ -153,10 +153,14 @@ jm_presentation_slides_pinned (JmLayout *layout,
 
         /* In parts, the emotion lane is pinned on every one of them, and
          * a part of its own is never needed: the others make room for it. */
-        if (pin && n_parts > 1 && emotions.height > 0 && part_h > 2 * emotions.height)
+        if (pin && n_parts > 1 && emotions.height > 0)
           {
             pin_emotions = TRUE;
-            part_h -= emotions.height;
+            /* Where the height allows, the parts keep room for it; on a
+             * short screen they cannot, and the one zoom of all the
+             * slides makes it (marked below the minimum if it must). */
+            if (part_h > 2 * emotions.height)
+              part_h -= emotions.height;
             total -= emotions.height;
             n_parts = (guint) MAX (1, ceil (total / part_h));
           }
