@@ -127,6 +127,34 @@ indent (GString *out,
     g_string_append (out, "  ");
 }
 
+/* Plain appends: g_string_append_printf costs a formatted print each,
+ * and a map writes tens of thousands of these. */
+static inline void
+open_attr (GString    *out,
+           const char *name)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append_len (out, "=\"", 2);
+}
+
+static inline void
+open_tag (GString    *out,
+          const char *name)
+{
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+}
+
+static inline void
+close_tag (GString    *out,
+           const char *name)
+{
+  g_string_append_len (out, "</", 2);
+  g_string_append (out, name);
+  g_string_append_len (out, ">\n", 2);
+}
+
 static void
 attr (GString    *out,
       const char *name,
@@ -134,7 +162,7 @@ attr (GString    *out,
 {
   if (value == NULL)
     return;
-  g_string_append_printf (out, " %s=\"", name);
+  open_attr (out, name);
   append_escaped (out, value, TRUE);
   g_string_append_c (out, '"');
 }
@@ -144,7 +172,7 @@ attr_number (GString    *out,
              const char *name,
              double      value)
 {
-  g_string_append_printf (out, " %s=\"", name);
+  open_attr (out, name);
   append_number (out, value);
   g_string_append_c (out, '"');
 }
@@ -210,9 +238,10 @@ text_element (GString    *out,
   if (text == NULL || *text == '\0')
     return;
   indent (out, level);
-  g_string_append_printf (out, "<%s>", name);
+  open_tag (out, name);
+  g_string_append_c (out, '>');
   append_escaped (out, text, FALSE);
-  g_string_append_printf (out, "</%s>\n", name);
+  close_tag (out, name);
 }
 
 static void
