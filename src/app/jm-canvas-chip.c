@@ -64,6 +64,7 @@ jm_canvas_chip_allocate (JmCanvas *self)
   graphene_rect_t bounds;
   JmRect rect;
   int min, nat, min_h, nat_h;
+  gboolean at_foot = FALSE;
 
   if (self->chip == NULL)
     return;
@@ -75,15 +76,27 @@ jm_canvas_chip_allocate (JmCanvas *self)
       gtk_widget_set_child_visible (self->chip, FALSE);
       return;
     }
-  /* Under the title, inside the lane's title column. */
-  rect.y += 50;
+  /* Inside the lane's title column: at the foot of the cell the curves'
+   * legend fills from the top (its lines, under the title, would be
+   * covered higher up), else under the title. */
+  {
+    JmRect legend;
+
+    if (jm_layout_get_emotion_legend_rect (self->layout, &legend))
+      {
+        rect.height = legend.y + legend.height - rect.y;
+        at_foot = TRUE;
+      }
+    else
+      rect.y += 50;
+  }
   rect.x += 12;
   rect.width -= 24;
   jm_canvas_widget_rect (self, JM_HIT_LANE, &rect, &bounds);
   gtk_widget_measure (self->chip, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   gtk_widget_measure (self->chip, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat_h, NULL, NULL);
   alloc.x = (int) bounds.origin.x;
-  alloc.y = (int) bounds.origin.y;
+  alloc.y = at_foot ? (int) (bounds.origin.y + bounds.size.height) - nat_h : (int) bounds.origin.y;
   alloc.width = MAX (min, MIN (nat, (int) bounds.size.width));
   if (alloc.width > bounds.size.width + 1)
     {
