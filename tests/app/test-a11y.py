@@ -97,11 +97,24 @@ def canvas_walk(binary, example, env):
                 context.iteration(False)
             time.sleep(0.02)
 
+    def settle(expect, timeout):
+        """Pumps events until the last focus heard starts with expect and
+        nothing more is heard for a moment, or until timeout: a slow build
+        (sanitizers, a loaded machine) answers late, not wrongly."""
+        end = time.time() + timeout
+        count, quiet_since = -1, time.time()
+        while time.time() < end:
+            pump(0.1)
+            if len(heard) != count:
+                count, quiet_since = len(heard), time.time()
+            elif heard and heard[-1][0].startswith(expect) and time.time() - quiet_since > 0.6:
+                return
+
     def press(keys, expect):
         """Sends keys; the last focus event heard must start with expect."""
         del heard[:]
         xdotool("key", "--clearmodifiers", "--delay", "80", *keys.split())
-        pump(1.2)
+        settle(expect, 12)
         if not heard:
             failures.append(f"{keys}: no focus event")
             return None
@@ -125,9 +138,14 @@ def canvas_walk(binary, example, env):
                 break
             time.sleep(0.2)
         xdotool("windowfocus", "--sync", window)
-        # Into the map: a click in it, then the first cell of the map.
-        xdotool("mousemove", "--window", window, "600", "600", "click", "1")
-        pump(1)
+        # Into the map: a click in it (again if the window was not ready to
+        # take it), then the first cell of the map.
+        for _ in range(4):
+            del heard[:]
+            xdotool("mousemove", "--window", window, "600", "600", "click", "1")
+            settle("", 6)
+            if heard:
+                break
         first = press("ctrl+Home", "")
         if first is not None and "stage" not in (first[1] or ""):
             failures.append(f"the first cell's description names no stage: {first!r}")
@@ -193,9 +211,20 @@ def outline_edit(binary, example, env):
                 context.iteration(False)
             time.sleep(0.02)
 
-    def keys(*names):
+    def keys(*names, expect=None):
+        """Sends keys and waits until nothing more is heard for a moment;
+        with expect, until the last focus heard starts with it (a slow
+        build answers late, not wrongly)."""
         xdotool("key", "--clearmodifiers", "--delay", "80", *names)
-        pump(1.2)
+        end = time.time() + (12 if expect is not None else 4)
+        count, quiet_since, start = -1, time.time(), time.time()
+        while time.time() < end:
+            pump(0.1)
+            if len(heard) != count:
+                count, quiet_since = len(heard), time.time()
+            elif time.time() - quiet_since > 0.6 and time.time() - start > 1.2 and \
+                    (expect is None or (heard and heard[-1].startswith(expect))):
+                return
 
     def type_text(text):
         xdotool("type", "--delay", "40", text)
@@ -206,7 +235,7 @@ def outline_edit(binary, example, env):
         keys("ctrl+f")
         type_text(text)
         del heard[:]
-        keys("Escape")
+        keys("Escape", expect=expect)
         if not heard or not heard[-1].startswith(expect):
             failures.append(f"finding {text!r}: focus on {heard[-1] if heard else None!r}, expected {expect!r}…")
         elif heard[-1].count(expect.split(",")[0]) > 1:
@@ -228,7 +257,7 @@ def outline_edit(binary, example, env):
         xdotool("windowfocus", "--sync", window)
         pump(0.5)
         del heard[:]
-        keys("ctrl+l")
+        keys("ctrl+l", expect="Journey map:")
         if wait_for(lambda: find(app, pyatspi.ROLE_LIST, "Outline of the Map")
                     or find(app, pyatspi.ROLE_TREE, "Outline of the Map")
                     or find(app, pyatspi.ROLE_TREE_TABLE, "Outline of the Map"), 5) is None:
