@@ -19,6 +19,7 @@
 #include "jm-deck.h"
 #include "jm-export.h"
 #include "jm-html.h"
+#include "jm-map-pages.h"
 #include "jm-export-private.h"
 #include "jm-painter.h"
 #include "jm-pdf-text.h"
@@ -759,22 +760,35 @@ export_pdf (JmDocument            *document,
 
   if (options->page == JM_PAGE_FIT && options->poster_columns == 0)
     {
-      /* One page the size of the map, shrunk only past PDF's largest page. */
-      double s = MIN (1.0, MIN (PDF_MAX_PAGE / (w * PT_PER_UNIT), PDF_MAX_PAGE / (h * PT_PER_UNIT)));
+      /* One page the size of the map; a map larger than PDF's largest page
+       * is cut at its true size into pages that repeat its headers. */
+      g_autoptr(GArray) pages = jm_map_pages_plan (layout, PDF_MAX_PAGE / PT_PER_UNIT,
+                                                   PDF_MAX_PAGE / PT_PER_UNIT);
 
-      pw = w * PT_PER_UNIT * s;
-      ph = h * PT_PER_UNIT * s;
-      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw, ph);
+      jm_map_page_get_size (&g_array_index (pages, JmMapPage, 0), &pw, &ph);
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw * PT_PER_UNIT, ph * PT_PER_UNIT);
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
       cairo_tag_begin (cr, "Document", NULL);
-      cairo_tag_begin (cr, "Figure", NULL);
-      cairo_save (cr);
-      cairo_scale (cr, PT_PER_UNIT * s, PT_PER_UNIT * s);
-      jm_painter_paint (layout, cr, NULL, 1.0);
-      cairo_restore (cr);
-      cairo_tag_end (cr, "Figure");
-      cairo_show_page (cr);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          const JmMapPage *page = &g_array_index (pages, JmMapPage, i);
+
+          /* A page's size is set before anything is drawn on it, tags
+           * included. */
+          if (i > 0)
+            {
+              jm_map_page_get_size (page, &pw, &ph);
+              cairo_pdf_surface_set_size (surface, pw * PT_PER_UNIT, ph * PT_PER_UNIT);
+            }
+          cairo_tag_begin (cr, "Figure", NULL);
+          cairo_save (cr);
+          cairo_scale (cr, PT_PER_UNIT, PT_PER_UNIT);
+          jm_map_page_paint (layout, page, cr);
+          cairo_restore (cr);
+          cairo_tag_end (cr, "Figure");
+          cairo_show_page (cr);
+        }
       draw_pdf_text_pages (surface, cr, layout);
       cairo_tag_end (cr, "Document");
     }
@@ -913,6 +927,119 @@ svg_sink_write (void                *closure,
   return svg_forward (svg, (const unsigned char *) out->str, (unsigned int) out->len);
 }
 
+/* A band's SVG, made by cairo as a document of its own, as an element of
+ * the whole picture: a nested <svg> at the band's place (which clips to
+ * it), the band's ids prefixed so that bands never share one. */
+static cairo_status_t
+write_svg_band (Sink          *sink,
+                const GString *band,
+                guint          index,
+                double         y,
+                double         width,
+                double         height)
+{
+  static const char *refs[] = { "id=\"", "href=\"#", "url(#" };
+  g_autofree char *prefix = g_strdup_printf ("b%u-", index);
+  g_autofree char *start_tag = NULL;
+  const char *at[G_N_ELEMENTS (refs)];
+  const char *p, *start, *end;
+  char num[3][G_ASCII_DTOSTR_BUF_SIZE];
+  cairo_status_t status;
+
+  start = strstr (band->str, "<svg");
+  start = start != NULL ? strchr (start, '>') : NULL;
+  end = g_strrstr (band->str, "</svg>");
+  if (start == NULL || end == NULL || end < start)
+    return CAIRO_STATUS_WRITE_ERROR;
+  start_tag = g_strdup_printf ("<svg x=\"0\" y=\"%s\" width=\"%s\" height=\"%s\">",
+                               g_ascii_dtostr (num[0], sizeof num[0], y),
+                               g_ascii_dtostr (num[1], sizeof num[1], width),
+                               g_ascii_dtostr (num[2], sizeof num[2], height));
+  status = sink_write (sink, (const unsigned char *) start_tag, (unsigned int) strlen (start_tag));
+
+  /* The band's text as it is, with the prefix after each reference's
+   * opening; each kind's next place is looked for again only once passed. */
+  p = start + 1;
+  for (guint r = 0; r < G_N_ELEMENTS (refs); r++)
+    at[r] = g_strstr_len (p, end - p, refs[r]);
+  while (status == CAIRO_STATUS_SUCCESS)
+    {
+      const char *next = end;
+      guint which = 0;
+
+      for (guint r = 0; r < G_N_ELEMENTS (refs); r++)
+        if (at[r] != NULL && at[r] < next)
+          next = at[r], which = r;
+      if (next == end)
+        break;
+      next += strlen (refs[which]);
+      status = sink_write (sink, (const unsigned char *) p, (unsigned int) (next - p));
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = sink_write (sink, (const unsigned char *) prefix, (unsigned int) strlen (prefix));
+      p = next;
+      at[which] = g_strstr_len (p, end - p, refs[which]);
+    }
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = sink_write (sink, (const unsigned char *) p, (unsigned int) (end - p));
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = sink_write (sink, (const unsigned char *) "</svg>\n", 7);
+  return status;
+}
+
+/* A picture too large to hold whole (cairo keeps a page in memory, its
+ * drawing and its markup, until it is finished) is made in bands of the
+ * map, top to bottom, each written as it is made. */
+#define SVG_BAND_AREA 7.5e7   /* map units² at most in a band */
+
+static cairo_status_t
+write_svg_in_bands (JmLayout *layout,
+                    SvgSink  *svg,
+                    double    width,
+                    double    height,
+                    double    band_height)
+{
+  g_autofree char *start_tag = NULL;
+  cairo_status_t status;
+  char num[2][G_ASCII_DTOSTR_BUF_SIZE];
+  guint index = 0;
+
+  /* The picture's start tag, with its title, description and language as
+   * for a picture made whole. */
+  g_ascii_dtostr (num[0], sizeof num[0], width);
+  g_ascii_dtostr (num[1], sizeof num[1], height);
+  start_tag = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                               "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%spx\" height=\"%spx\" "
+                               "viewBox=\"0 0 %s %s\" version=\"1.1\">\n", num[0], num[1], num[0], num[1]);
+  status = svg_sink_write (svg, (const unsigned char *) start_tag, (unsigned int) strlen (start_tag));
+
+  for (double y = 0; y < height && status == CAIRO_STATUS_SUCCESS; y += band_height, index++)
+    {
+      double h = MIN (band_height, height - y);
+      JmRect band = { 0, y, width, h };
+      SvgSink part = { NULL };
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      part.memory = g_string_new (NULL);
+      surface = cairo_svg_surface_create_for_stream (svg_sink_write, &part, width, h);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      cr = cairo_create (surface);
+      cairo_translate (cr, 0, -y);
+      jm_painter_paint (layout, cr, &band, 1.0);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+      cairo_surface_destroy (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = write_svg_band (svg->sink, part.memory, index, y, width, h);
+      g_string_free (part.memory, TRUE);
+    }
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = sink_write (svg->sink, (const unsigned char *) "</svg>\n", 7);
+  return status;
+}
+
 static gboolean
 export_svg (JmDocument            *document,
             const char            *path,
@@ -924,7 +1051,7 @@ export_svg (JmDocument            *document,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  double w, h;
+  double w, h, band_height;
   Sink sink;
   SvgSink svg;
 
@@ -938,6 +1065,13 @@ export_svg (JmDocument            *document,
   svg.title = jm_document_get_title (document);
   svg.description = jm_document_get_scenario (document);
   svg.language = jm_layout_get_language (layout);
+  band_height = options->svg_band_height > 0 ? options->svg_band_height
+                                             : MAX (512, floor (SVG_BAND_AREA / MAX (w, 1)));
+  if (h > band_height)
+    {
+      status = write_svg_in_bands (layout, &svg, w, h, band_height);
+      return close_sink (&sink, tmp, path, status, error);
+    }
   surface = cairo_svg_surface_create_for_stream (svg_sink_write, &svg, w, h);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);

@@ -37,6 +37,7 @@ typedef struct {
   gboolean     page_4_3;     /* .pptx, .odp: 4:3 slides rather than 16:9 */
   const char  *language;     /* labels' language (--lang); NULL: the map's xml:lang */
   int          png_band_rows; /* PNG: rows painted at a time; 0: as memory allows (about 16 MB) */
+  double       svg_band_height; /* SVG: map units made at a time; 0: the whole picture if it is small */
   const char  *view_id;      /* a named view of the map (jm-map-view.h); NULL: everything */
   gboolean     emotion_values; /* each emotion point's score written beside its face */
   /* PDF posters by sheets: poster_columns across (0: the page option
