@@ -62,12 +62,14 @@ jm_canvas_chip_allocate (JmCanvas *self)
   const char *lane_id;
   GtkAllocation alloc;
   graphene_rect_t bounds;
-  JmRect rect;
+  JmRect rect, legend;
   int min, nat, min_h, nat_h;
   gboolean at_foot = FALSE;
 
   if (self->chip == NULL)
     return;
+  if (self->layout != NULL)
+    jm_layout_set_emotion_legend_reserve (self->layout, 0);
   lane_id = self->selection ? jm_selection_get_emotion_lane (self->selection) : NULL;
   if (lane_id == NULL || self->layout == NULL || self->zoom < 0.5
       || !jm_layout_get_header_rect (self->layout, JM_HIT_LANE, lane_id, &rect)
@@ -76,31 +78,36 @@ jm_canvas_chip_allocate (JmCanvas *self)
       gtk_widget_set_child_visible (self->chip, FALSE);
       return;
     }
-  /* Inside the lane's title column: at the foot of the cell the curves'
-   * legend fills from the top (its lines, under the title, would be
-   * covered higher up), else under the title. */
-  {
-    JmRect legend;
+  gtk_widget_measure (self->chip, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (self->chip, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat_h, NULL, NULL);
 
-    if (jm_layout_get_emotion_legend_rect (self->layout, &legend))
-      {
-        rect.height = legend.y + legend.height - rect.y;
-        at_foot = TRUE;
-      }
-    else
+  /* Inside the lane's title column: at the foot of the room the curves'
+   * legend fills from the top, which keeps the chip's height (and a gap)
+   * free of its lines; else under the title. */
+  if (jm_layout_get_emotion_legend_rect (self->layout, &legend))
+    {
+      double px_per_unit;
+
+      rect.height = legend.y + legend.height - rect.y;
+      jm_canvas_widget_rect (self, JM_HIT_LANE, &rect, &bounds);
+      px_per_unit = rect.height > 0 ? bounds.size.height / rect.height : 1;
+      jm_layout_set_emotion_legend_reserve (self->layout, (nat_h + 6) / MAX (px_per_unit, 1e-6));
+      at_foot = TRUE;
+    }
+  else
+    {
       rect.y += 50;
-  }
+    }
   rect.x += 12;
   rect.width -= 24;
   jm_canvas_widget_rect (self, JM_HIT_LANE, &rect, &bounds);
-  gtk_widget_measure (self->chip, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (self->chip, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat_h, NULL, NULL);
   alloc.x = (int) bounds.origin.x;
   alloc.y = at_foot ? (int) (bounds.origin.y + bounds.size.height) - nat_h : (int) bounds.origin.y;
   alloc.width = MAX (min, MIN (nat, (int) bounds.size.width));
   if (alloc.width > bounds.size.width + 1)
     {
       /* Too narrow a column at this zoom: no chip rather than one over the map. */
+      jm_layout_set_emotion_legend_reserve (self->layout, 0);
       gtk_widget_set_child_visible (self->chip, FALSE);
       return;
     }

@@ -1022,6 +1022,77 @@ test_second_persona_curve_by_mouse_and_keys_is_saved (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The shown child of the canvas whose label says text. */
+static GtkWidget *
+shown_child_saying (GtkWidget  *parent,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      {
+        GtkWidget *inner = shown_child_saying (child, text);
+
+        if (inner != NULL)
+          return parent == NULL ? inner : child;
+      }
+    }
+  return NULL;
+}
+
+/* Whose curve is drawn: the chip sits in the emotion lane's column of
+ * titles, clear of the room the curves' legend draws its lines in (it
+ * once covered the legend's first line). */
+static void
+test_whose_curve_chip_is_clear_of_the_legend (Fixture       *f,
+                                              gconstpointer  data)
+{
+  JmLayout *layout = jm_canvas_get_layout (f->canvas);
+  graphene_rect_t chip_bounds, legend_bounds, cell_bounds;
+  JmRect legend, cell, lane;
+  GtkWidget *chip;
+  double x0, y0, x1, y1;
+
+  jm_document_insert_persona (f->doc, -1, jm_persona_new ("marco", "Marco Neri"));
+  jm_document_set_emotion (f->doc, "marco", "step-2", JM_MAP_STATE_CURRENT, 1);
+  jm_canvas_set_persona (f->canvas, "marco");
+  jm_canvas_set_zoom (f->canvas, 1.0);
+  jm_test_spin ();
+  g_assert_true (jm_layout_get_header_rect (layout, JM_HIT_LANE, emotion_lane_of (f->doc), &cell));
+  jm_canvas_scroll_to (f->canvas, &(JmRect) { 0, cell.y - 20, cell.width, cell.height + 40 });
+  jm_test_spin ();
+  /* Where the legend's lines go, with the chip in place. */
+  g_assert_true (jm_layout_get_emotion_legend_rect (layout, &legend));
+
+  chip = shown_child_saying (GTK_WIDGET (f->canvas), "Marco Neri");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (f->canvas), &chip_bounds));
+  jm_canvas_map_to_widget (f->canvas, legend.x, legend.y, &x0, &y0);
+  jm_canvas_map_to_widget (f->canvas, legend.x + legend.width, legend.y + legend.height, &x1, &y1);
+  graphene_rect_init (&legend_bounds, x0, y0, x1 - x0, y1 - y0);
+  jm_canvas_map_to_widget (f->canvas, cell.x, cell.y, &x0, &y0);
+  jm_canvas_map_to_widget (f->canvas, cell.x + cell.width, cell.y + cell.height, &x1, &y1);
+  graphene_rect_init (&cell_bounds, x0, y0, x1 - x0, y1 - y0);
+  g_test_message ("chip %g,%g %gx%g; legend %g,%g %gx%g; cell %g,%g %gx%g", chip_bounds.origin.x,
+                  chip_bounds.origin.y, chip_bounds.size.width, chip_bounds.size.height, legend_bounds.origin.x,
+                  legend_bounds.origin.y, legend_bounds.size.width, legend_bounds.size.height, cell_bounds.origin.x,
+                  cell_bounds.origin.y, cell_bounds.size.width, cell_bounds.size.height);
+  g_assert_cmpfloat (legend_bounds.size.height, >, 10);
+  g_assert_false (graphene_rect_intersection (&chip_bounds, &legend_bounds, NULL));
+  /* In the lane, in its column of titles. */
+  g_assert_true (jm_layout_get_lane_rect (layout, emotion_lane_of (f->doc), &lane));
+  jm_canvas_map_to_widget (f->canvas, lane.x, lane.y, &x0, &y0);
+  jm_canvas_map_to_widget (f->canvas, lane.x, lane.y + lane.height, &x1, &y1);
+  g_assert_cmpfloat (chip_bounds.origin.y, >=, y0);
+  g_assert_cmpfloat (chip_bounds.origin.y + chip_bounds.size.height, <=, y1);
+  g_assert_cmpfloat (chip_bounds.origin.x, >=, cell_bounds.origin.x);
+  g_assert_cmpfloat (chip_bounds.origin.x + chip_bounds.size.width, <=, cell_bounds.origin.x + cell_bounds.size.width);
+}
+
 static void
 test_emotion_drag_sets_the_score_under_the_pointer (Fixture       *f,
                                                     gconstpointer  data)
@@ -1369,6 +1440,7 @@ main (int   argc,
   ADD ("keyboard-walk-reaches-headers-and-opens-their-menus", test_keyboard_walk_reaches_headers_and_opens_their_menus);
   ADD ("delete-removes-the-focused-header", test_delete_removes_the_focused_header);
   ADD ("second-persona-curve-by-mouse-and-keys-is-saved", test_second_persona_curve_by_mouse_and_keys_is_saved);
+  ADD ("whose-curve-chip-is-clear-of-the-legend", test_whose_curve_chip_is_clear_of_the_legend);
   ADD ("emotion-drag-sets-the-score-under-the-pointer", test_emotion_drag_sets_the_score_under_the_pointer);
   ADD ("span-by-handle-menu-and-keys", test_span_by_handle_menu_and_keys);
   ADD ("frozen-headers-stay-in-view-and-answer-clicks", test_frozen_headers_stay_in_view_and_answer_clicks);

@@ -99,6 +99,7 @@ struct _JmLayout {
   double           lanes_y;
   double           footer_y;
   double           label_scale;   /* of chips, badges and footers (options' label_scale, 1 if unset) */
+  double           legend_reserve; /* units kept free at the emotion legend's foot */
 
   guint            persona_cols;   /* persona cards per row in the header */
   PangoLayout     *title;

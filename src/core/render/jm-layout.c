@@ -1024,12 +1024,21 @@ jm_layout_get_emotion_legend_rect (JmLayout *self,
   if (row->title != NULL)
     pango_layout_get_pixel_size (row->title, NULL, &th);
   top = row->y + 14 + th + 26;
-  bottom = row->y + MIN (row->height, JM_EMOTION_H) - 8;
+  bottom = row->y + MIN (row->height, JM_EMOTION_H) - 8 - self->legend_reserve;
   if (bottom - top < JM_LEGEND_LINE_H * self->label_scale)
     return FALSE;
   if (rect)
     *rect = (JmRect) { JM_MARGIN + 16, top, self->grid_x - 34 - (JM_MARGIN + 16), bottom - top };
   return TRUE;
+}
+
+void
+jm_layout_set_emotion_legend_reserve (JmLayout *self,
+                                      double    units)
+{
+  g_return_if_fail (JM_IS_LAYOUT (self));
+
+  self->legend_reserve = MAX (units, 0);
 }
 
 gboolean

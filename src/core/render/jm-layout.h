@@ -124,6 +124,11 @@ gboolean    jm_layout_get_emotion_band (JmLayout          *self,
  * without an emotion lane or room for one line. */
 gboolean    jm_layout_get_emotion_legend_rect (JmLayout    *self,
                                                JmRect      *rect);
+/* Map units kept free at the foot of the legend's room for what the window
+ * puts there (the editor's whose-curve chip): the legend's lines stay
+ * above them. 0 by default; no relayout. */
+void        jm_layout_set_emotion_legend_reserve (JmLayout *self,
+                                                  double    units);
 double      jm_layout_emotion_y     (JmLayout              *self,
                                      double                 score);
 /* The score at map y, snapped to half points and clamped to −2…+2. */
