@@ -257,6 +257,41 @@ test_output_is_canonical (void)
   g_assert_null (strstr (xml, "span=\"1\""));
 }
 
+/* Texts and attributes are copied a run at a time between the
+ * characters that need escaping: at the start, the end, side by side. */
+static void
+test_escaping_is_exact (void)
+{
+  static const char *map =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>&amp;T&lt;&gt;</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"st\" name=\"&quot;S&#9;&#10;&#13;x&amp;&lt;&gt;\" color=\"#0072b2\">\n"
+    "      <step id=\"s1\" name=\"plain\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "  <lanes>\n"
+    "    <lane id=\"l\" kind=\"text\" title=\"a&amp;b&lt;c&gt;d&quot;e&#10;f&#9;g&#13;h\">\n"
+    "      <card id=\"c\" step=\"s1\">\n"
+    "        <text>a&amp;b&lt;c&gt;d\"e\nf\tg&#13;h&amp;&amp;</text>\n"
+    "      </card>\n"
+    "      <card id=\"d\" step=\"s1\">\n"
+    "        <text>caff\xc3\xa8 \xe2\x80\x94 no escapes at all</text>\n"
+    "      </card>\n"
+    "    </lane>\n"
+    "  </lanes>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = jm_reader_load_bytes ("escapes.journey", map, strlen (map), NULL, &error);
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_find_card (doc, "c", NULL)->text, ==, "a&b<c>d\"e\nf\tg\rh&&");
+  written = jm_writer_to_string (doc, NULL);
+  g_assert_cmpstr (written, ==, map);
+}
+
 static void
 random_text (GString *s)
 {
@@ -1417,6 +1452,7 @@ main (int   argc,
   g_test_add_func ("/io/round-trip/examples-load-and-save-unchanged", test_examples_load_and_save_unchanged);
   g_test_add_func ("/io/writer/validates-against-schema", test_written_files_validate_against_the_schema);
   g_test_add_func ("/io/writer/output-is-canonical", test_output_is_canonical);
+  g_test_add_func ("/io/writer/escaping-is-exact", test_escaping_is_exact);
   g_test_add_func ("/io/reader/bad-files-give-clear-errors", test_bad_files_give_clear_errors);
   g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
   g_test_add_func ("/io/reader/check-finds-what-load-finds", test_check_finds_what_load_finds);
