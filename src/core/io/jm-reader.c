@@ -1130,13 +1130,13 @@ read_lane (Ctx *ctx)
           keep_foreign_element (ctx, &lane->foreign);
         else if (g_str_equal (name, "card"))
           {
-          JmCard *card = read_card (ctx, kind);
+            JmCard *card = read_card (ctx, kind);
 
-          if (ctx->lean)
-            jm_card_free (card);
-          else
-            g_ptr_array_add (lane->cards, card);
-        }
+            if (ctx->lean)
+              jm_card_free (card);
+            else
+              g_ptr_array_add (lane->cards, card);
+          }
         else
           {
             invalid (ctx, _("Unknown element <%s> in <lane>"), name);
