@@ -58,6 +58,7 @@ typedef struct {
   GArray           *refs;       /* Ref, checked at the end */
   const char       *step_found; /* the id of the step last referred to, the document's own */
   gboolean          lean;       /* checking only: cards are read, checked and let go */
+  const char       *our_ns;     /* JM_NAMESPACE as the parser keeps it, once met */
   GHashTable       *emotion_keys;
   GPtrArray        *span_uses;
   JmForeign        *root_foreign;
@@ -484,7 +485,13 @@ is_ours (Ctx *ctx)
 {
   const char *ns = jm_xml_cursor_namespace_uri (ctx->cursor);
 
-  return ns != NULL && strcmp (ns, JM_NAMESPACE) == 0;
+  /* The parser interns namespaces: once ours is found, a pointer says it. */
+  if (ns != NULL && ns == ctx->our_ns)
+    return TRUE;
+  if (ns == NULL || strcmp (ns, JM_NAMESPACE) != 0)
+    return FALSE;
+  ctx->our_ns = ns;
+  return TRUE;
 }
 
 /* Keeps an element of another namespace as it is; refuses XInclude. */
