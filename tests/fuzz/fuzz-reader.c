@@ -1,6 +1,7 @@
 /* fuzz-reader.c — libFuzzer target for the .journey reader: any bytes must
  * give a document or an error, never a crash, hang or leak; a document
- * read must write out canonically and read back the same. */
+ * read must write out canonically and read back the same; checking the
+ * bytes must say what loading them says. */
 #include "config.h"
 
 #include <stdint.h>
@@ -23,6 +24,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   gsize len;
+
+  /* Checking, which keeps no cards, says what loading says. */
+  {
+    g_autoptr(GError) check_error = NULL;
+    gboolean ok = jm_reader_check_bytes ("fuzz.journey", (const char *) data, size, NULL, &check_error);
+
+    g_assert (ok == (doc != NULL));
+    g_assert (ok || g_strcmp0 (check_error->message, error->message) == 0);
+  }
 
   if (doc == NULL)
     {

@@ -257,6 +257,41 @@ test_output_is_canonical (void)
   g_assert_null (strstr (xml, "span=\"1\""));
 }
 
+/* Texts and attributes are copied a run at a time between the
+ * characters that need escaping: at the start, the end, side by side. */
+static void
+test_escaping_is_exact (void)
+{
+  static const char *map =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "  <title>&amp;T&lt;&gt;</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"st\" name=\"&quot;S&#9;&#10;&#13;x&amp;&lt;&gt;\" color=\"#0072b2\">\n"
+    "      <step id=\"s1\" name=\"plain\"/>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "  <lanes>\n"
+    "    <lane id=\"l\" kind=\"text\" title=\"a&amp;b&lt;c&gt;d&quot;e&#10;f&#9;g&#13;h\">\n"
+    "      <card id=\"c\" step=\"s1\">\n"
+    "        <text>a&amp;b&lt;c&gt;d\"e\nf\tg&#13;h&amp;&amp;</text>\n"
+    "      </card>\n"
+    "      <card id=\"d\" step=\"s1\">\n"
+    "        <text>caff\xc3\xa8 \xe2\x80\x94 no escapes at all</text>\n"
+    "      </card>\n"
+    "    </lane>\n"
+    "  </lanes>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) doc = jm_reader_load_bytes ("escapes.journey", map, strlen (map), NULL, &error);
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_find_card (doc, "c", NULL)->text, ==, "a&b<c>d\"e\nf\tg\rh&&");
+  written = jm_writer_to_string (doc, NULL);
+  g_assert_cmpstr (written, ==, map);
+}
+
 static void
 random_text (GString *s)
 {
@@ -478,6 +513,127 @@ test_bad_files_give_clear_errors (void)
       g_assert_null (strstr (error->message, "root:"));
       g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
     }
+}
+
+/* The problems of one reading, as "LINE: message" lines, after the
+ * first error's code and message. */
+static char *
+describe_reading (gboolean   ok,
+                  GPtrArray *problems,
+                  GError    *error)
+{
+  GString *out = g_string_new (ok ? "loads\n" : "refused\n");
+
+  if (error != NULL)
+    g_string_append_printf (out, "%d %s\n", error->code, error->message);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const JmProblem *p = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (out, "%s:%d: %s\n", p->file, p->line, p->message);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_check_is_load (const char *path,
+                      const char *data,
+                      gsize       len)
+{
+  g_autoptr(GPtrArray) load_problems = NULL;
+  g_autoptr(GPtrArray) check_problems = NULL;
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *checked = NULL;
+  gboolean ok;
+
+  if (data != NULL)
+    {
+      doc = jm_reader_load_bytes (path, data, len, &load_problems, &load_error);
+      ok = jm_reader_check_bytes (path, data, len, &check_problems, &check_error);
+    }
+  else
+    {
+      doc = jm_reader_load_path (path, &load_problems, &load_error);
+      ok = jm_reader_check_path (path, &check_problems, &check_error);
+    }
+  loaded = describe_reading (doc != NULL, load_problems, load_error);
+  checked = describe_reading (ok, check_problems, check_error);
+  g_test_message ("%s", loaded);
+  g_assert_cmpstr (checked, ==, loaded);
+}
+
+static void
+assert_check_is_load_in (const char *dir_path,
+                         guint       min_files)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (!g_str_has_suffix (name, ".journey"))
+        continue;
+      assert_check_is_load (path, NULL, 0);
+      count++;
+    }
+  g_assert_cmpuint (count, >=, min_files);
+}
+
+/* --check reads a map without keeping its cards: whatever a file holds,
+ * it finds the very problems a load finds, in the same order. */
+static void
+test_check_finds_what_load_finds (void)
+{
+  g_autofree char *examples = source_path ("..", "..", "data", "examples", NULL);
+  g_autofree char *bad = source_path ("bad", NULL);
+  g_autofree char *findings = source_path ("reader-findings", NULL);
+  g_autofree char *missing = source_path ("bad", "no-such-file.journey", NULL);
+  static const char *maps[] = {
+    /* Survey fields find the cards the map had, and only cards. */
+    "<?xml version=\"1.0\"?>\n<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "<title>T</title>\n"
+    "<personas><persona id=\"p\" name=\"P\"/></personas>\n"
+    "<stages><stage id=\"st\" name=\"S\"><step id=\"s1\" name=\"1\"/><step id=\"s2\" name=\"2\"/>"
+    "<metric id=\"m\" kind=\"nps\" value=\"1\"/></stage></stages>\n"
+    "<lanes><lane id=\"l\" kind=\"touchpoints\" title=\"L\">\n"
+    "<card id=\"c1\" step=\"s1\" personas=\"p\"><text>a</text><metric id=\"cm\" kind=\"csat\" value=\"50\"/></card>\n"
+    "<card id=\"c2\" step=\"s2\" span=\"2\" personas=\"p ghost\"/>\n"
+    "<card id=\"c3\" step=\"st\"/>\n"
+    "</lane></lanes>\n"
+    "<emotions><emotion persona=\"p\" step=\"s1\" score=\"1\"/><emotion persona=\"ghost\" step=\"s9\" score=\"1\"/></emotions>\n"
+    "<surveys><survey id=\"v\"><field header=\"a\" card=\"c1\" metric=\"nps\"/>"
+    "<field header=\"b\" card=\"cm\" metric=\"nps\"/><field header=\"c\" card=\"st\" metric=\"nps\"/>"
+    "<field header=\"d\" card=\"c9\" metric=\"nps\"/><field header=\"e\" lane=\"l\" step=\"s2\"/></survey></surveys>\n"
+    "</journey-map>\n",
+    /* Out of place: the lanes come before the stages and personas they name. */
+    "<?xml version=\"1.0\"?>\n<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "<title>T</title>\n"
+    "<lanes><lane id=\"l\" kind=\"text\" title=\"L\"><card id=\"c1\" step=\"s1\" personas=\"p\"/>"
+    "<card id=\"c2\" step=\"s3\" personas=\"q\"/><card id=\"c1\" step=\"s1\"/></lane></lanes>\n"
+    "<personas><persona id=\"p\" name=\"P\"/></personas>\n"
+    "<stages><stage id=\"st\" name=\"S\"><step id=\"s1\" name=\"1\"/></stage></stages>\n"
+    "</journey-map>\n",
+    /* Well-formed only up to a point. */
+    "<?xml version=\"1.0\"?>\n<journey-map xmlns=\"urn:journey-maps:1\" format-version=\"1\">\n"
+    "<title>T</title><stages><stage id=\"st\" name=\"S\"><step id=\"s1\" name=\"1\"/></stage></stages>\n"
+    "<lanes><lane id=\"l\" kind=\"text\" title=\"L\"><card id=\"c1\" step=\"s0\"/><card id=\"c2\" step=\"s1\">\n"
+    "</lane></lanes>\n",
+  };
+
+  assert_check_is_load_in (examples, 6);
+  assert_check_is_load_in (bad, 20);
+  assert_check_is_load_in (findings, 2);
+  assert_check_is_load (missing, NULL, 0);
+  assert_check_is_load (bad, NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (maps); i++)
+    assert_check_is_load ("map.journey", maps[i], strlen (maps[i]));
 }
 
 static void
@@ -1296,8 +1452,10 @@ main (int   argc,
   g_test_add_func ("/io/round-trip/examples-load-and-save-unchanged", test_examples_load_and_save_unchanged);
   g_test_add_func ("/io/writer/validates-against-schema", test_written_files_validate_against_the_schema);
   g_test_add_func ("/io/writer/output-is-canonical", test_output_is_canonical);
+  g_test_add_func ("/io/writer/escaping-is-exact", test_escaping_is_exact);
   g_test_add_func ("/io/reader/bad-files-give-clear-errors", test_bad_files_give_clear_errors);
   g_test_add_func ("/io/reader/deep-nesting-and-huge-text-are-refused", test_deep_nesting_and_huge_text_are_refused);
+  g_test_add_func ("/io/reader/check-finds-what-load-finds", test_check_finds_what_load_finds);
   g_test_add_func ("/io/reader/foreign-xml-is-kept-up-to-a-limit", test_foreign_xml_is_kept_up_to_a_limit);
   g_test_add_func ("/io/reader/problems-before-a-malformed-line-are-kept",
                    test_problems_before_a_malformed_line_are_kept);

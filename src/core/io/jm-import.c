@@ -228,34 +228,69 @@ jm_import_load_bytes (const char  *display_name,
   return doc;
 }
 
+/* The file mapped, or NULL when the reader is to read it: a .journey
+ * file, or one it refuses itself (folders, devices, pipes, missing and
+ * huge files: the reader says why). */
+static GMappedFile *
+map_import (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+  const char *data;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > 64 * 1024 * 1024)
+    return NULL;
+  mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped == NULL)
+    return NULL;
+  data = g_mapped_file_get_contents (mapped);
+  /* A .journey file is read as it always was, by the reader. */
+  if (jm_import_detect (path, data != NULL ? data : "", g_mapped_file_get_length (mapped))
+      == JM_IMPORT_FORMAT_JOURNEY)
+    return NULL;
+  return g_steal_pointer (&mapped);
+}
+
+static JmDocument *
+load_mapped (const char   *path,
+             GMappedFile  *mapped,
+             GPtrArray   **problems,
+             GError      **error)
+{
+  const char *data = g_mapped_file_get_contents (mapped);
+
+  return jm_import_load_bytes (path, data != NULL ? data : "", g_mapped_file_get_length (mapped),
+                               problems, error);
+}
+
 JmDocument *
 jm_import_load_path (const char  *path,
                      GPtrArray  **problems,
                      GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
-  GStatBuf st;
-  const char *data;
-  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Folders, devices, pipes, missing and huge files: the reader says it. */
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > 64 * 1024 * 1024)
-    return jm_reader_load_path (path, problems, error);
-  mapped = g_mapped_file_new (path, FALSE, NULL);
+  mapped = map_import (path);
   if (mapped == NULL)
     return jm_reader_load_path (path, problems, error);
-  data = g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
-  if (data == NULL)
-    data = "";
+  return load_mapped (path, mapped, problems, error);
+}
 
-  /* A .journey file is read as it always was, by the reader. */
-  if (jm_import_detect (path, data, len) == JM_IMPORT_FORMAT_JOURNEY)
-    {
-      g_clear_pointer (&mapped, g_mapped_file_unref);
-      return jm_reader_load_path (path, problems, error);
-    }
-  return jm_import_load_bytes (path, data, len, problems, error);
+gboolean
+jm_import_check_path (const char  *path,
+                      GPtrArray  **problems,
+                      GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(JmDocument) doc = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  mapped = map_import (path);
+  if (mapped == NULL)
+    return jm_reader_check_path (path, problems, error);
+  doc = load_mapped (path, mapped, problems, error);
+  return doc != NULL;
 }

@@ -37,6 +37,12 @@ const char    *jm_import_format_get_label (JmImportFormat format);
 JmDocument    *jm_import_load_path   (const char      *path,
                                       GPtrArray      **problems,
                                       GError         **error);
+/* As jm_import_load_path(), with the very same problems, without keeping
+ * the map (a .journey file is checked by jm_reader_check_path()). TRUE
+ * when it would load. */
+gboolean       jm_import_check_path  (const char      *path,
+                                      GPtrArray      **problems,
+                                      GError         **error);
 JmDocument    *jm_import_load_bytes  (const char      *display_name,
                                       const char      *data,
                                       gsize            len,

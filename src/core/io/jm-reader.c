@@ -34,8 +34,8 @@ typedef enum {
   REF_PERSONA,
 } RefKind;
 
-/* The strings are the referring card's or emotion's own, which the
- * document or ctx->cards keeps until the end. */
+/* A reference that waits for the end: its strings are copies in
+ * ctx->strings (a card read only to be checked is let go at once). */
 typedef struct {
   const char *id;     /* what is referred to */
   const char *owner;  /* the card id, or NULL for an emotion */
@@ -54,8 +54,11 @@ typedef struct {
   int               type;       /* of the current node: see read_next() */
   int               depth;      /* of the current node, once read_next() returned TRUE */
   GStringChunk     *strings;    /* the ids' strings: one allocation for thousands */
-  GHashTable       *ids;        /* id (in strings) -> line of first use */
+  GHashTable       *ids;        /* id (in strings) -> ID_VALUE (line of first use, is a card) */
   GArray           *refs;       /* Ref, checked at the end */
+  const char       *step_found; /* the id of the step last referred to, the document's own */
+  gboolean          lean;       /* checking only: cards are read, checked and let go */
+  const char       *our_ns;     /* JM_NAMESPACE as the parser keeps it, once met */
   GHashTable       *emotion_keys;
   GPtrArray        *span_uses;
   JmForeign        *root_foreign;
@@ -304,6 +307,12 @@ required (Ctx        *ctx,
   return attr->value;
 }
 
+/* What ctx->ids keeps of an id's first use: its line, and whether it was
+ * a card's (a map read only to be checked keeps no cards to find). */
+#define ID_VALUE(line, card) GINT_TO_POINTER ((line) * 2 + ((card) ? 1 : 0))
+#define ID_LINE(value)       (GPOINTER_TO_INT (value) / 2)
+#define ID_IS_CARD(value)    ((GPOINTER_TO_INT (value) & 1) != 0)
+
 static void
 register_id (Ctx        *ctx,
              const char *element,
@@ -326,13 +335,32 @@ register_id (Ctx        *ctx,
   if (first != NULL)
     {
       invalid (ctx, _("Two objects share the id “%s” (first used on line %d)"),
-               id, GPOINTER_TO_INT (first));
+               id, ID_LINE (first));
       return;
     }
   line = current_line (ctx);
-  g_hash_table_insert (ctx->ids, g_string_chunk_insert (ctx->strings, id), GINT_TO_POINTER (MAX (line, 1)));
+  g_hash_table_insert (ctx->ids, g_string_chunk_insert (ctx->strings, id),
+                       ID_VALUE (MAX (line, 1), strcmp (element, "card") == 0));
 }
 
+/* Whether the map has a card of this id: the document knows, unless the
+ * map is only being checked. */
+static gboolean
+has_card (Ctx        *ctx,
+          const char *id)
+{
+  gpointer value;
+
+  if (!ctx->lean)
+    return jm_document_find_card (ctx->doc, id, NULL) != NULL;
+  value = g_hash_table_lookup (ctx->ids, id);
+  return value != NULL && ID_IS_CARD (value);
+}
+
+/* Stages and personas come before the lanes and emotions that refer to
+ * them, so a reference nearly always finds what it names at once (cards
+ * come in step order, mostly: the last step found answers most); only
+ * the others wait for the end, when every id is known. */
 static void
 add_ref (Ctx        *ctx,
          RefKind     kind,
@@ -343,8 +371,24 @@ add_ref (Ctx        *ctx,
 
   if (id == NULL)
     return;
-  ref.id = id;
-  ref.owner = owner;
+  if (kind == REF_STEP)
+    {
+      const JmStep *step;
+
+      if (ctx->step_found != NULL && strcmp (id, ctx->step_found) == 0)
+        return;
+      step = jm_document_find_step (ctx->doc, id);
+      if (step != NULL)
+        {
+          ctx->step_found = step->id;
+          return;
+        }
+    }
+  else if (jm_document_find_persona (ctx->doc, id) != NULL)
+    return;
+
+  ref.id = g_string_chunk_insert_const (ctx->strings, id);
+  ref.owner = owner != NULL ? g_string_chunk_insert (ctx->strings, owner) : NULL;
   ref.kind = kind;
   ref.line = current_line (ctx);
   g_array_append_val (ctx->refs, ref);
@@ -441,7 +485,13 @@ is_ours (Ctx *ctx)
 {
   const char *ns = jm_xml_cursor_namespace_uri (ctx->cursor);
 
-  return ns != NULL && strcmp (ns, JM_NAMESPACE) == 0;
+  /* The parser interns namespaces: once ours is found, a pointer says it. */
+  if (ns != NULL && ns == ctx->our_ns)
+    return TRUE;
+  if (ns == NULL || strcmp (ns, JM_NAMESPACE) != 0)
+    return FALSE;
+  ctx->our_ns = ns;
+  return TRUE;
 }
 
 /* Keeps an element of another namespace as it is; refuses XInclude. */
@@ -1086,7 +1136,14 @@ read_lane (Ctx *ctx)
         if (!is_ours (ctx))
           keep_foreign_element (ctx, &lane->foreign);
         else if (g_str_equal (name, "card"))
-          g_ptr_array_add (lane->cards, read_card (ctx, kind));
+          {
+            JmCard *card = read_card (ctx, kind);
+
+            if (ctx->lean)
+              jm_card_free (card);
+            else
+              g_ptr_array_add (lane->cards, card);
+          }
         else
           {
             invalid (ctx, _("Unknown element <%s> in <lane>"), name);
@@ -1304,7 +1361,7 @@ read_survey_field (Ctx *ctx)
       gboolean card = attrs[CARD].value != NULL;
       const char *id = card ? attrs[CARD].value : attrs[STAGE].value;
 
-      if (card && jm_document_find_card (ctx->doc, id, NULL) == NULL)
+      if (card && !has_card (ctx, id))
         invalid (ctx, _("A survey field refers to card “%s”, which does not exist"), id);
       else if (!card && jm_document_find_stage (ctx->doc, id) == NULL)
         invalid (ctx, _("A survey field refers to stage “%s”, which does not exist"), id);
@@ -1729,17 +1786,12 @@ read_root (Ctx *ctx)
 static void
 check_references (Ctx *ctx)
 {
-  /* Cards come in step order, mostly: the last step found answers most. */
-  const char *step_found = NULL;
-
   for (guint i = 0; i < ctx->refs->len; i++)
     {
       const Ref *ref = &g_array_index (ctx->refs, Ref, i);
 
-      if (ref->kind == REF_STEP && step_found != NULL && strcmp (ref->id, step_found) == 0)
-        continue;
       if (ref->kind == REF_STEP && jm_document_find_step (ctx->doc, ref->id) != NULL)
-        step_found = ref->id;
+        continue;
       else if (ref->kind == REF_STEP)
         {
           if (ref->owner)
@@ -1889,20 +1941,21 @@ read_map (Ctx *ctx)
     check_references (ctx);
 }
 
-JmDocument *
-jm_reader_load_bytes (const char  *display_name,
-                      const char  *data,
-                      gsize        len,
-                      GPtrArray  **problems,
-                      GError     **error)
+/* Lean: the map is only checked; its cards are let go as soon as they
+ * are read, and the document returned has none. */
+static JmDocument *
+load_bytes (const char  *display_name,
+            const char  *data,
+            gsize        len,
+            gboolean     lean,
+            GPtrArray  **problems,
+            GError     **error)
 {
   JmDocument *result = NULL;
   Ctx ctx;
 
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-
   ctx_init (&ctx, display_name);
+  ctx.lean = lean;
   if (run_reader (&ctx, data, len, read_map, problems, error))
     {
       result = g_steal_pointer (&ctx.doc);
@@ -1910,6 +1963,35 @@ jm_reader_load_bytes (const char  *display_name,
     }
   ctx_clear (&ctx);
   return result;
+}
+
+JmDocument *
+jm_reader_load_bytes (const char  *display_name,
+                      const char  *data,
+                      gsize        len,
+                      GPtrArray  **problems,
+                      GError     **error)
+{
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  return load_bytes (display_name, data, len, FALSE, problems, error);
+}
+
+gboolean
+jm_reader_check_bytes (const char  *display_name,
+                       const char  *data,
+                       gsize        len,
+                       GPtrArray  **problems,
+                       GError     **error)
+{
+  g_autoptr(JmDocument) doc = NULL;
+
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  doc = load_bytes (display_name, data, len, TRUE, problems, error);
+  return doc != NULL;
 }
 
 /* Clipboard fragments in our namespace: <journey-cards> holding <card>s,
@@ -2010,16 +2092,15 @@ jm_reader_load_personas (const char  *data,
   return result;
 }
 
-JmDocument *
-jm_reader_load_path (const char  *path,
-                     GPtrArray  **problems,
-                     GError     **error)
+static JmDocument *
+load_path (const char  *path,
+           gboolean     lean,
+           GPtrArray  **problems,
+           GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > JM_MAX_FILE_BYTES)
     {
@@ -2074,6 +2155,29 @@ jm_reader_load_path (const char  *path,
       return NULL;
     }
 
-  return jm_reader_load_bytes (path, g_mapped_file_get_contents (mapped),
-                               g_mapped_file_get_length (mapped), problems, error);
+  return load_bytes (path, g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                     lean, problems, error);
+}
+
+JmDocument *
+jm_reader_load_path (const char  *path,
+                     GPtrArray  **problems,
+                     GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return load_path (path, FALSE, problems, error);
+}
+
+gboolean
+jm_reader_check_path (const char  *path,
+                      GPtrArray  **problems,
+                      GError     **error)
+{
+  g_autoptr(JmDocument) doc = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  doc = load_path (path, TRUE, problems, error);
+  return doc != NULL;
 }

@@ -26,6 +26,19 @@ JmDocument *jm_reader_load_bytes (const char  *display_name,
                                   GPtrArray  **problems,
                                   GError     **error);
 
+/* Checks a map as loading it would, with the very same problems, without
+ * keeping it: its cards are let go as soon as they are read (for
+ * `--check`, which needs a tenth of the memory and time of a load).
+ * TRUE when the map would load. */
+gboolean    jm_reader_check_path  (const char  *path,
+                                   GPtrArray  **problems,
+                                   GError     **error);
+gboolean    jm_reader_check_bytes (const char  *display_name,
+                                   const char  *data,
+                                   gsize        len,
+                                   GPtrArray  **problems,
+                                   GError     **error);
+
 /* Cards copied to the clipboard: a <journey-cards> fragment in the same
  * namespace, read with the same safety. Returns JmCard* or NULL. */
 GPtrArray  *jm_reader_load_cards (const char  *data,

@@ -52,50 +52,93 @@ jm_problem_format (const JmProblem *problem)
   return g_strdup_printf ("%s: %s", problem->file, problem->message);
 }
 
+/* ---- appending ---- */
+
+/* GLib 2.74's appends are calls that check for overlaps and growth
+ * before they copy; a map appends hundreds of thousands of short pieces
+ * to a buffer sized beforehand, which nearly always has the room. */
+static inline void
+put_len (GString    *out,
+         const char *text,
+         gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, text, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) len);
+}
+
+static inline void
+put (GString    *out,
+     const char *text)
+{
+  put_len (out, text, strlen (text));
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  if (G_LIKELY (out->len + 1 < out->allocated_len))
+    {
+      out->str[out->len++] = c;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_c (out, c);
+}
+
 /* ---- escaping and numbers ---- */
 
+/* Text is copied a run at a time, up to the next character to escape:
+ * most texts have none. */
 static void
 append_escaped (GString    *out,
                 const char *text,
                 gboolean    attribute)
 {
-  for (const char *p = text; *p; p++)
+  const char *special = attribute ? "&<>\"\n\t\r" : "&<>\r";
+  const char *p = text;
+
+  for (;;)
     {
+      gsize run = strcspn (p, special);
+
+      put_len (out, p, run);
+      p += run;
       switch (*p)
         {
+        case '\0':
+          return;
         case '&':
-          g_string_append (out, "&amp;");
+          put_len (out, "&amp;", 5);
           break;
         case '<':
-          g_string_append (out, "&lt;");
+          put_len (out, "&lt;", 4);
           break;
         case '>':
-          g_string_append (out, "&gt;");
+          put_len (out, "&gt;", 4);
           break;
         case '"':
-          if (attribute)
-            g_string_append (out, "&quot;");
-          else
-            g_string_append_c (out, '"');
+          put_len (out, "&quot;", 6);
           break;
         case '\n':
-          if (attribute)
-            g_string_append (out, "&#10;");
-          else
-            g_string_append_c (out, '\n');
+          put_len (out, "&#10;", 5);
           break;
         case '\t':
-          if (attribute)
-            g_string_append (out, "&#9;");
-          else
-            g_string_append_c (out, '\t');
+          put_len (out, "&#9;", 4);
           break;
         case '\r':
-          g_string_append (out, "&#13;");
+          put_len (out, "&#13;", 5);
           break;
         default:
-          g_string_append_c (out, *p);
+          g_assert_not_reached ();
         }
+      p++;
     }
 }
 
@@ -116,15 +159,22 @@ append_number (GString *out,
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
-  g_string_append (out, buf);
+  put (out, buf);
 }
 
 static void
 indent (GString *out,
         guint    level)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  static const char spaces[] = "                                ";
+
+  while (level > 0)
+    {
+      guint n = MIN (level, (guint) (sizeof spaces - 1) / 2);
+
+      put_len (out, spaces, 2 * n);
+      level -= n;
+    }
 }
 
 /* Plain appends: g_string_append_printf costs a formatted print each,
@@ -133,26 +183,26 @@ static inline void
 open_attr (GString    *out,
            const char *name)
 {
-  g_string_append_c (out, ' ');
-  g_string_append (out, name);
-  g_string_append_len (out, "=\"", 2);
+  put_c (out, ' ');
+  put (out, name);
+  put_len (out, "=\"", 2);
 }
 
 static inline void
 open_tag (GString    *out,
           const char *name)
 {
-  g_string_append_c (out, '<');
-  g_string_append (out, name);
+  put_c (out, '<');
+  put (out, name);
 }
 
 static inline void
 close_tag (GString    *out,
            const char *name)
 {
-  g_string_append_len (out, "</", 2);
-  g_string_append (out, name);
-  g_string_append_len (out, ">\n", 2);
+  put_len (out, "</", 2);
+  put (out, name);
+  put_len (out, ">\n", 2);
 }
 
 static void
@@ -164,7 +214,7 @@ attr (GString    *out,
     return;
   open_attr (out, name);
   append_escaped (out, value, TRUE);
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 static void
@@ -174,7 +224,7 @@ attr_number (GString    *out,
 {
   open_attr (out, name);
   append_number (out, value);
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 static void
@@ -198,12 +248,12 @@ foreign_attrs (GString         *out,
 
       if (g_strcmp0 (a->ns_uri, XMLNS_URI) == 0)
         continue;   /* declarations go on the root */
-      g_string_append_c (out, ' ');
+      put_c (out, ' ');
       if (a->prefix != NULL)
         g_string_append_printf (out, "%s:", a->prefix);
       g_string_append_printf (out, "%s=\"", a->name);
       append_escaped (out, a->value, TRUE);
-      g_string_append_c (out, '"');
+      put_c (out, '"');
     }
 }
 
@@ -224,8 +274,8 @@ foreign_elements (GString         *out,
   for (guint i = 0; i < foreign->elements->len; i++)
     {
       indent (out, level);
-      g_string_append (out, g_ptr_array_index (foreign->elements, i));
-      g_string_append_c (out, '\n');
+      put (out, g_ptr_array_index (foreign->elements, i));
+      put_c (out, '\n');
     }
 }
 
@@ -239,7 +289,7 @@ text_element (GString    *out,
     return;
   indent (out, level);
   open_tag (out, name);
-  g_string_append_c (out, '>');
+  put_c (out, '>');
   append_escaped (out, text, FALSE);
   close_tag (out, name);
 }
@@ -284,7 +334,7 @@ write_metric (GString        *out,
               const JmMetric *metric)
 {
   indent (out, level);
-  g_string_append (out, "<metric");
+  put (out, "<metric");
   attr (out, "id", metric->id);
   attr (out, "kind", jm_metric_kind_to_string (metric->kind));
   if (metric->kind == JM_METRIC_CUSTOM)
@@ -305,14 +355,14 @@ write_metric (GString        *out,
 
   if (has_foreign_elements (metric->foreign))
     {
-      g_string_append (out, ">\n");
+      put (out, ">\n");
       foreign_elements (out, metric->foreign, level + 1);
       indent (out, level);
-      g_string_append (out, "</metric>\n");
+      put (out, "</metric>\n");
     }
   else
     {
-      g_string_append (out, "/>\n");
+      put (out, "/>\n");
     }
 }
 
@@ -331,14 +381,14 @@ write_persona (GString         *out,
                const JmPersona *persona)
 {
   indent (out, level);
-  g_string_append (out, "<persona");
+  put (out, "<persona");
   attr (out, "id", persona->id);
   attr (out, "name", persona->name);
   if (persona->age > 0)
     attr_uint (out, "age", persona->age);
   attr (out, "color", persona->color);
   foreign_attrs (out, persona->foreign);
-  g_string_append (out, ">\n");
+  put (out, ">\n");
 
   text_element (out, level + 1, "occupation", persona->occupation);
   text_element (out, level + 1, "bio", persona->bio);
@@ -354,7 +404,7 @@ write_persona (GString         *out,
   foreign_elements (out, persona->foreign, level + 1);
 
   indent (out, level);
-  g_string_append (out, "</persona>\n");
+  put (out, "</persona>\n");
 }
 
 static void
@@ -363,12 +413,12 @@ write_stage (GString       *out,
              const JmStage *stage)
 {
   indent (out, level);
-  g_string_append (out, "<stage");
+  put (out, "<stage");
   attr (out, "id", stage->id);
   attr (out, "name", stage->name);
   attr (out, "color", stage->color);
   foreign_attrs (out, stage->foreign);
-  g_string_append (out, ">\n");
+  put (out, ">\n");
 
   text_element (out, level + 1, "notes", stage->notes);
   for (guint i = 0; i < stage->steps->len; i++)
@@ -376,27 +426,27 @@ write_stage (GString       *out,
       const JmStep *step = g_ptr_array_index (stage->steps, i);
 
       indent (out, level + 1);
-      g_string_append (out, "<step");
+      put (out, "<step");
       attr (out, "id", step->id);
       attr (out, "name", step->name);
       foreign_attrs (out, step->foreign);
       if (has_foreign_elements (step->foreign))
         {
-          g_string_append (out, ">\n");
+          put (out, ">\n");
           foreign_elements (out, step->foreign, level + 2);
           indent (out, level + 1);
-          g_string_append (out, "</step>\n");
+          put (out, "</step>\n");
         }
       else
         {
-          g_string_append (out, "/>\n");
+          put (out, "/>\n");
         }
     }
   write_metrics (out, level + 1, stage->metrics);
   foreign_elements (out, stage->foreign, level + 1);
 
   indent (out, level);
-  g_string_append (out, "</stage>\n");
+  put (out, "</stage>\n");
 }
 
 static void
@@ -407,7 +457,7 @@ write_card (GString      *out,
   gboolean has_children;
 
   indent (out, level);
-  g_string_append (out, "<card");
+  put (out, "<card");
   attr (out, "id", card->id);
   attr (out, "step", card->step_id);
   if (card->span > 1)
@@ -437,17 +487,17 @@ write_card (GString      *out,
                  || has_foreign_elements (card->foreign);
   if (!has_children)
     {
-      g_string_append (out, "/>\n");
+      put (out, "/>\n");
       return;
     }
 
-  g_string_append (out, ">\n");
+  put (out, ">\n");
   text_element (out, level + 1, "text", card->text);
   binary_element (out, level + 1, "image", card->image_type, card->image);
   write_metrics (out, level + 1, card->metrics);
   foreign_elements (out, card->foreign, level + 1);
   indent (out, level);
-  g_string_append (out, "</card>\n");
+  put (out, "</card>\n");
 }
 
 typedef struct {
@@ -474,7 +524,7 @@ write_lane (GString    *out,
   g_autofree CardOrder *order = NULL;
 
   indent (out, level);
-  g_string_append (out, "<lane");
+  put (out, "<lane");
   attr (out, "id", lane->id);
   attr (out, "kind", jm_lane_kind_to_string (lane->kind));
   attr (out, "title", lane->title);
@@ -482,17 +532,21 @@ write_lane (GString    *out,
 
   if (lane->cards->len == 0 && !has_foreign_elements (lane->foreign))
     {
-      g_string_append (out, "/>\n");
+      put (out, "/>\n");
       return;
     }
-  g_string_append (out, ">\n");
+  put (out, ">\n");
 
   /* Reading order: by column; the order within a cell is kept (stable sort). */
   order = g_new (CardOrder, lane->cards->len);
   for (guint i = 0; i < lane->cards->len; i++)
     {
       order[i].card = g_ptr_array_index (lane->cards, i);
-      order[i].column = jm_document_get_step_column (document, order[i].card->step_id);
+      /* Cards come by step: most share their neighbour's column. */
+      if (i > 0 && g_strcmp0 (order[i].card->step_id, order[i - 1].card->step_id) == 0)
+        order[i].column = order[i - 1].column;
+      else
+        order[i].column = jm_document_get_step_column (document, order[i].card->step_id);
     }
   g_qsort_with_data (order, (int) lane->cards->len, sizeof (CardOrder), compare_columns, NULL);
   for (guint i = 0; i < lane->cards->len; i++)
@@ -500,7 +554,7 @@ write_lane (GString    *out,
 
   foreign_elements (out, lane->foreign, level + 1);
   indent (out, level);
-  g_string_append (out, "</lane>\n");
+  put (out, "</lane>\n");
 }
 
 typedef struct {
@@ -551,22 +605,22 @@ write_emotions (GString    *out,
   g_qsort_with_data (order, (int) emotions->len, sizeof (EmotionOrder), compare_emotions, NULL);
 
   indent (out, level);
-  g_string_append (out, "<emotions>\n");
+  put (out, "<emotions>\n");
   for (guint i = 0; i < emotions->len; i++)
     {
       const JmEmotion *emotion = order[i].emotion;
 
       indent (out, level + 1);
-      g_string_append (out, "<emotion");
+      put (out, "<emotion");
       attr (out, "persona", emotion->persona_id);
       attr (out, "step", emotion->step_id);
       if (emotion->curve != JM_MAP_STATE_CURRENT)
         attr (out, "curve", jm_map_state_to_string (emotion->curve));
       attr_number (out, "score", emotion->score);
-      g_string_append (out, "/>\n");
+      put (out, "/>\n");
     }
   indent (out, level);
-  g_string_append (out, "</emotions>\n");
+  put (out, "</emotions>\n");
 }
 
 /* A field's target is written only while it exists: the map may have
@@ -581,7 +635,7 @@ write_survey_field (GString             *out,
   gboolean metric = FALSE;
 
   indent (out, level);
-  g_string_append (out, "<field");
+  put (out, "<field");
   attr (out, "header", field->header);
   switch (field->target)
     {
@@ -620,13 +674,13 @@ write_survey_field (GString             *out,
   foreign_attrs (out, field->foreign);
   if (!has_foreign_elements (field->foreign))
     {
-      g_string_append (out, "/>\n");
+      put (out, "/>\n");
       return;
     }
-  g_string_append (out, ">\n");
+  put (out, ">\n");
   foreign_elements (out, field->foreign, level + 1);
   indent (out, level);
-  g_string_append (out, "</field>\n");
+  put (out, "</field>\n");
 }
 
 static void
@@ -640,31 +694,31 @@ write_surveys (GString    *out,
     return;
 
   indent (out, level);
-  g_string_append (out, "<surveys>\n");
+  put (out, "<surveys>\n");
   for (guint i = 0; i < surveys->len; i++)
     {
       const JmSurvey *survey = g_ptr_array_index (surveys, i);
 
       indent (out, level + 1);
-      g_string_append (out, "<survey");
+      put (out, "<survey");
       attr (out, "id", survey->id);
       attr (out, "name", survey->name);
       attr (out, "layout", survey->layout);
       foreign_attrs (out, survey->foreign);
       if (survey->fields->len == 0 && !has_foreign_elements (survey->foreign))
         {
-          g_string_append (out, "/>\n");
+          put (out, "/>\n");
           continue;
         }
-      g_string_append (out, ">\n");
+      put (out, ">\n");
       for (guint f = 0; f < survey->fields->len; f++)
         write_survey_field (out, level + 2, document, g_ptr_array_index (survey->fields, f));
       foreign_elements (out, survey->foreign, level + 2);
       indent (out, level + 1);
-      g_string_append (out, "</survey>\n");
+      put (out, "</survey>\n");
     }
   indent (out, level);
-  g_string_append (out, "</surveys>\n");
+  put (out, "</surveys>\n");
 }
 
 /* A conflict's value: absent when not set, empty when empty. */
@@ -699,13 +753,13 @@ write_conflicts (GString    *out,
     return;
 
   indent (out, level);
-  g_string_append (out, "<conflicts>\n");
+  put (out, "<conflicts>\n");
   for (guint i = 0; i < conflicts->len; i++)
     {
       const JmConflict *conflict = g_ptr_array_index (conflicts, i);
 
       indent (out, level + 1);
-      g_string_append (out, "<conflict");
+      put (out, "<conflict");
       attr (out, "object", jm_kind_to_string (conflict->kind));
       if (conflict->kind != JM_KIND_MAP)
         attr (out, "ref", conflict->ref);
@@ -721,18 +775,18 @@ write_conflicts (GString    *out,
 
       if (conflict->field == NULL || (conflict->base == NULL && conflict->ours == NULL && conflict->theirs == NULL))
         {
-          g_string_append (out, "/>\n");
+          put (out, "/>\n");
           continue;
         }
-      g_string_append (out, ">\n");
+      put (out, ">\n");
       conflict_value (out, level + 2, "base", conflict->base);
       conflict_value (out, level + 2, "ours", conflict->ours);
       conflict_value (out, level + 2, "theirs", conflict->theirs);
       indent (out, level + 1);
-      g_string_append (out, "</conflict>\n");
+      put (out, "</conflict>\n");
     }
   indent (out, level);
-  g_string_append (out, "</conflicts>\n");
+  put (out, "</conflicts>\n");
 }
 
 /* Named views, in the order they were made. A reference to a lane or
@@ -748,7 +802,7 @@ write_views (GString    *out,
     return;
 
   indent (out, level);
-  g_string_append (out, "<views>\n");
+  put (out, "<views>\n");
   for (guint i = 0; i < views->len; i++)
     {
       const JmMapView *view = g_ptr_array_index (views, i);
@@ -772,7 +826,7 @@ write_views (GString    *out,
           }
 
       indent (out, level + 1);
-      g_string_append (out, "<view");
+      put (out, "<view");
       attr (out, "id", view->id);
       attr (out, "name", view->name);
       if (view->states != JM_VIEW_STATES_BOTH)
@@ -780,17 +834,17 @@ write_views (GString    *out,
       foreign_attrs (out, view->foreign);
       if (refs->len == 0 && !has_foreign_elements (view->foreign))
         {
-          g_string_append (out, "/>\n");
+          put (out, "/>\n");
           continue;
         }
-      g_string_append (out, ">\n");
-      g_string_append_len (out, refs->str, refs->len);
+      put (out, ">\n");
+      put_len (out, refs->str, refs->len);
       foreign_elements (out, view->foreign, level + 2);
       indent (out, level + 1);
-      g_string_append (out, "</view>\n");
+      put (out, "</view>\n");
     }
   indent (out, level);
-  g_string_append (out, "</views>\n");
+  put (out, "</views>\n");
 }
 
 /* Namespace declarations a fragment needs for its items' foreign
@@ -832,9 +886,9 @@ fragment_to_string (const char *root,
     {
       g_string_append_printf (out, " xmlns:%s=\"", (const char *) l->data);
       append_escaped (out, g_hash_table_lookup (namespaces, l->data), TRUE);
-      g_string_append_c (out, '"');
+      put_c (out, '"');
     }
-  g_string_append (out, ">\n");
+  put (out, ">\n");
   for (guint i = 0; i < items->len; i++)
     write_item (out, 1, g_ptr_array_index (items, i));
   g_string_append_printf (out, "</%s>\n", root);
@@ -901,8 +955,8 @@ jm_writer_to_string (JmDocument *document,
   out = g_string_sized_new (4096 + 300 * jm_document_get_n_cards (document));
   foreign = jm_document_get_foreign (document);
 
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (out, "<journey-map xmlns=\"" JM_NAMESPACE "\"");
+  put (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  put (out, "<journey-map xmlns=\"" JM_NAMESPACE "\"");
   if (foreign != NULL && foreign->attrs != NULL)
     {
       for (guint i = 0; i < foreign->attrs->len; i++)
@@ -913,7 +967,7 @@ jm_writer_to_string (JmDocument *document,
             {
               g_string_append_printf (out, " xmlns:%s=\"", a->name);
               append_escaped (out, a->value, TRUE);
-              g_string_append_c (out, '"');
+              put_c (out, '"');
             }
         }
     }
@@ -927,12 +981,12 @@ jm_writer_to_string (JmDocument *document,
   if (jm_document_get_persona_details (document))
     attr (out, "persona-details", "true");
   foreign_attrs (out, foreign);
-  g_string_append (out, ">\n");
+  put (out, ">\n");
 
   indent (out, 1);
-  g_string_append (out, "<title>");
+  put (out, "<title>");
   append_escaped (out, jm_document_get_title (document), FALSE);
-  g_string_append (out, "</title>\n");
+  put (out, "</title>\n");
   text_element (out, 1, "scenario", jm_document_get_scenario (document));
   text_element (out, 1, "notes", jm_document_get_notes (document));
 
@@ -940,30 +994,30 @@ jm_writer_to_string (JmDocument *document,
   if (personas->len > 0)
     {
       indent (out, 1);
-      g_string_append (out, "<personas>\n");
+      put (out, "<personas>\n");
       for (guint i = 0; i < personas->len; i++)
         write_persona (out, 2, g_ptr_array_index (personas, i));
       indent (out, 1);
-      g_string_append (out, "</personas>\n");
+      put (out, "</personas>\n");
     }
 
   stages = jm_document_get_stages (document);
   indent (out, 1);
-  g_string_append (out, "<stages>\n");
+  put (out, "<stages>\n");
   for (guint i = 0; i < stages->len; i++)
     write_stage (out, 2, g_ptr_array_index (stages, i));
   indent (out, 1);
-  g_string_append (out, "</stages>\n");
+  put (out, "</stages>\n");
 
   lanes = jm_document_get_lanes (document);
   if (lanes->len > 0)
     {
       indent (out, 1);
-      g_string_append (out, "<lanes>\n");
+      put (out, "<lanes>\n");
       for (guint i = 0; i < lanes->len; i++)
         write_lane (out, 2, document, g_ptr_array_index (lanes, i));
       indent (out, 1);
-      g_string_append (out, "</lanes>\n");
+      put (out, "</lanes>\n");
     }
 
   write_emotions (out, 1, document);
@@ -971,7 +1025,7 @@ jm_writer_to_string (JmDocument *document,
   write_conflicts (out, 1, document);
   write_views (out, 1, document);
   foreign_elements (out, foreign, 1);
-  g_string_append (out, "</journey-map>\n");
+  put (out, "</journey-map>\n");
 
   if (len)
     *len = out->len;

@@ -73,9 +73,13 @@ struct _JmXmlCursor {
   xmlStructuredErrorFunc  on_error;
   void                   *user_data;
 
-  GArray                 *nodes;      /* Node, the queue */
+  Node                   *nodes;      /* the queue */
+  guint                   n_nodes;
+  guint                   nodes_room;
   guint                   next;       /* the next to hand out */
-  GArray                 *raw_attrs;  /* RawAttribute of the queued elements */
+  RawAttribute           *raw_attrs;  /* of the queued elements */
+  guint                   n_raw_attrs;
+  guint                   raw_attrs_room;
   GArray                 *errors;     /* QueuedError, by the nodes' first_attr */
   GString                *arena;      /* every value, each followed by a NUL */
   int                     open;       /* elements open in the parser */
@@ -95,6 +99,28 @@ struct _JmXmlCursor {
 };
 
 /* ---- the arena ---- */
+
+/* Appends text and its NUL. GLib 2.74's appends are calls that check for
+ * overlaps and growth before they copy; the arena, reset after every
+ * chunk, nearly always has the room. */
+static inline void
+arena_put (GString    *arena,
+           const char *text,
+           gsize       len)
+{
+  if (G_LIKELY (arena->len + len + 1 < arena->allocated_len))
+    {
+      memcpy (arena->str + arena->len, text, len);
+      arena->len += len + 1;
+      arena->str[arena->len - 1] = '\0';
+      arena->str[arena->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (arena, text, (gssize) len);
+      g_string_append_c (arena, '\0');
+    }
+}
 
 /* Appends an attribute's value, decoded: without entity substitution
  * libxml2 hands an "&" of an attribute (however written) over as "&#38;",
@@ -133,25 +159,46 @@ arena_add (JmXmlCursor *cursor,
   gsize offset = cursor->arena->len;
 
   if (attribute && memchr (text, '&', len) != NULL)
-    append_decoded (cursor->arena, text, len);
+    {
+      append_decoded (cursor->arena, text, len);
+      g_string_append_c (cursor->arena, '\0');
+    }
   else
-    g_string_append_len (cursor->arena, text, len);
-  g_string_append_c (cursor->arena, '\0');
+    arena_put (cursor->arena, text, len);
   return offset;
 }
 
+/* The queues are plain arrays that only grow: GArray's appends are
+ * calls, and a chunk queues thousands of nodes. */
 static Node *
 queue_node (JmXmlCursor *cursor,
             int          type)
 {
-  Node node = { 0 };
+  Node *node;
 
-  node.type = type;
-  node.depth = cursor->open;
+  if (G_UNLIKELY (cursor->n_nodes == cursor->nodes_room))
+    {
+      cursor->nodes_room *= 2;
+      cursor->nodes = g_renew (Node, cursor->nodes, cursor->nodes_room);
+    }
+  node = &cursor->nodes[cursor->n_nodes++];
+  memset (node, 0, sizeof *node);
+  node->type = type;
+  node->depth = cursor->open;
   /* The parser is NULL while xmlCreatePushParserCtxt() reads the first bytes. */
-  node.line = cursor->parser != NULL && cursor->parser->input != NULL ? cursor->parser->input->line : 0;
-  g_array_append_val (cursor->nodes, node);
-  return &g_array_index (cursor->nodes, Node, cursor->nodes->len - 1);
+  node->line = cursor->parser != NULL && cursor->parser->input != NULL ? cursor->parser->input->line : 0;
+  return node;
+}
+
+static RawAttribute *
+queue_attribute (JmXmlCursor *cursor)
+{
+  if (G_UNLIKELY (cursor->n_raw_attrs == cursor->raw_attrs_room))
+    {
+      cursor->raw_attrs_room *= 2;
+      cursor->raw_attrs = g_renew (RawAttribute, cursor->raw_attrs, cursor->raw_attrs_room);
+    }
+  return &cursor->raw_attrs[cursor->n_raw_attrs++];
 }
 
 static void
@@ -183,32 +230,32 @@ on_start_element (void           *user_data,
   node->namespace_uri = (const char *) uri;
   /* Called before the parser moves past the end of the start tag. */
   node->empty = cur != NULL && cur[0] == '/' && cur[1] == '>';
-  node->first_attr = cursor->raw_attrs->len;
+  node->first_attr = cursor->n_raw_attrs;
 
   for (int i = 0; i < n_namespaces; i++)
     {
       const char *declared = (const char *) namespaces[2 * i];
       const char *href = (const char *) namespaces[2 * i + 1];
-      RawAttribute attr;
+      gsize value = arena_add (cursor, href != NULL ? href : "", href != NULL ? strlen (href) : 0, TRUE);
+      RawAttribute *attr = queue_attribute (cursor);
 
-      attr.local_name = declared != NULL ? declared : "xmlns";
-      attr.prefix = declared != NULL ? "xmlns" : NULL;
-      attr.namespace_uri = JM_XML_CURSOR_XMLNS_URI;
-      attr.value = arena_add (cursor, href != NULL ? href : "", href != NULL ? strlen (href) : 0, TRUE);
-      g_array_append_val (cursor->raw_attrs, attr);
+      attr->local_name = declared != NULL ? declared : "xmlns";
+      attr->prefix = declared != NULL ? "xmlns" : NULL;
+      attr->namespace_uri = JM_XML_CURSOR_XMLNS_URI;
+      attr->value = value;
     }
   for (int i = 0; i < n_attributes; i++)
     {
       const xmlChar **a = attributes + 5 * i;
-      RawAttribute attr;
+      gsize value = arena_add (cursor, (const char *) a[3], (gsize) (a[4] - a[3]), TRUE);
+      RawAttribute *attr = queue_attribute (cursor);
 
-      attr.local_name = (const char *) a[0];
-      attr.prefix = (const char *) a[1];
-      attr.namespace_uri = (const char *) a[2];
-      attr.value = arena_add (cursor, (const char *) a[3], (gsize) (a[4] - a[3]), TRUE);
-      g_array_append_val (cursor->raw_attrs, attr);
+      attr->local_name = (const char *) a[0];
+      attr->prefix = (const char *) a[1];
+      attr->namespace_uri = (const char *) a[2];
+      attr->value = value;
     }
-  node->n_attrs = cursor->raw_attrs->len - node->first_attr;
+  node->n_attrs = cursor->n_raw_attrs - node->first_attr;
 
   if (node->empty)
     cursor->skip_end = TRUE;
@@ -252,17 +299,16 @@ add_text (JmXmlCursor   *cursor,
           const xmlChar *text,
           int            len)
 {
-  Node *last = cursor->nodes->len > cursor->next
-               ? &g_array_index (cursor->nodes, Node, cursor->nodes->len - 1) : NULL;
+  Node *last = cursor->n_nodes > cursor->next ? &cursor->nodes[cursor->n_nodes - 1] : NULL;
 
   if (last != NULL && last->type == type)
     {
       gsize room = MAX_TEXT_BYTES - MIN (last->value_len, MAX_TEXT_BYTES);
       gsize add = MIN ((gsize) len, room);
 
-      g_string_truncate (cursor->arena, cursor->arena->len - 1);
-      g_string_append_len (cursor->arena, (const char *) text, add);
-      g_string_append_c (cursor->arena, '\0');
+      /* Over the NUL that ended the piece before. */
+      cursor->arena->len--;
+      arena_put (cursor->arena, (const char *) text, add);
       last->value_len += add;
       return;
     }
@@ -353,7 +399,7 @@ on_error (void        *user_data,
 
   /* A start tag without its end is told after the element it began, but
    * it is news about that element: it goes first. */
-  if (error->code == XML_ERR_GT_REQUIRED && cursor->nodes->len >= cursor->next + 2)
+  if (error->code == XML_ERR_GT_REQUIRED && cursor->n_nodes >= cursor->next + 2)
     {
       Node *element = node - 1;
 
@@ -420,8 +466,10 @@ jm_xml_cursor_new (const char             *data,
   cursor->max_depth = MIN (max_depth, (int) G_N_ELEMENTS (cursor->lines) - 2);
   cursor->on_error = on_error_func;
   cursor->user_data = user_data;
-  cursor->nodes = g_array_sized_new (FALSE, FALSE, sizeof (Node), 1024);
-  cursor->raw_attrs = g_array_sized_new (FALSE, FALSE, sizeof (RawAttribute), 1024);
+  cursor->nodes_room = 1024;
+  cursor->nodes = g_new (Node, cursor->nodes_room);
+  cursor->raw_attrs_room = 1024;
+  cursor->raw_attrs = g_new (RawAttribute, cursor->raw_attrs_room);
   cursor->errors = g_array_new (FALSE, FALSE, sizeof (QueuedError));
   cursor->attrs = g_array_new (FALSE, FALSE, sizeof (JmXmlAttribute));
   cursor->arena = g_string_sized_new (CHUNK_BYTES * 2);
@@ -451,8 +499,8 @@ jm_xml_cursor_free (JmXmlCursor *cursor)
       xmlFreeParserCtxt (cursor->parser);
     }
   g_clear_pointer (&cursor->copy_doc, xmlFreeDoc);
-  g_array_unref (cursor->nodes);
-  g_array_unref (cursor->raw_attrs);
+  g_free (cursor->nodes);
+  g_free (cursor->raw_attrs);
   g_array_unref (cursor->errors);
   g_array_unref (cursor->attrs);
   g_string_free (cursor->arena, TRUE);
@@ -486,23 +534,24 @@ static void
 reset_queue (JmXmlCursor *cursor,
              guint        keep)
 {
-  if (keep < cursor->nodes->len)
+  if (keep < cursor->n_nodes)
     {
-      Node *node = &g_array_index (cursor->nodes, Node, keep);
+      Node *node = &cursor->nodes[keep];
       gsize from = node->value;
 
-      g_assert (keep == cursor->nodes->len - 1 && node->n_attrs == 0);
+      g_assert (keep == cursor->n_nodes - 1 && node->n_attrs == 0);
       memmove (cursor->arena->str, cursor->arena->str + from, cursor->arena->len - from);
       g_string_truncate (cursor->arena, cursor->arena->len - from);
       node->value = 0;
-      g_array_remove_range (cursor->nodes, 0, keep);
+      cursor->nodes[0] = *node;
+      cursor->n_nodes = 1;
     }
   else
     {
       g_string_truncate (cursor->arena, 0);
-      g_array_set_size (cursor->nodes, 0);
+      cursor->n_nodes = 0;
     }
-  g_array_set_size (cursor->raw_attrs, 0);
+  cursor->n_raw_attrs = 0;
   g_array_set_size (cursor->errors, 0);
   cursor->next = 0;
 }
@@ -526,9 +575,9 @@ jm_xml_cursor_read (JmXmlCursor *cursor)
    * are told. */
   for (;;)
     {
-      guint queued = cursor->nodes->len - cursor->next;
+      guint queued = cursor->n_nodes - cursor->next;
 
-      node = queued > 0 ? &g_array_index (cursor->nodes, Node, cursor->next) : NULL;
+      node = queued > 0 ? &cursor->nodes[cursor->next] : NULL;
       if (node != NULL && node->type == ERROR_NODE)
         {
           cursor->next++;
@@ -546,10 +595,11 @@ jm_xml_cursor_read (JmXmlCursor *cursor)
   cursor->next++;
   cursor->current = *node;
 
-  g_array_set_size (cursor->attrs, node->n_attrs);
+  if (cursor->attrs->len != node->n_attrs)
+    g_array_set_size (cursor->attrs, node->n_attrs);
   for (guint i = 0; i < node->n_attrs; i++)
     {
-      const RawAttribute *raw = &g_array_index (cursor->raw_attrs, RawAttribute, node->first_attr + i);
+      const RawAttribute *raw = &cursor->raw_attrs[node->first_attr + i];
       JmXmlAttribute *attr = &g_array_index (cursor->attrs, JmXmlAttribute, i);
 
       attr->local_name = raw->local_name;
