@@ -189,7 +189,7 @@ test_overlay_paints_each_mark_in_its_colour (void)
   cairo_surface_t *plain = paint (compare, layout, FALSE);
   cairo_surface_t *marked = paint (compare, layout, TRUE);
   JmTheme theme = jm_layout_get_options (layout)->theme;
-  guint added, removed, changed;
+  guint added = 0, removed = 0, changed = 0;
   JmRect r;
   double before[3];
 
@@ -263,7 +263,7 @@ test_badge_opens_only_for_the_chosen_change (void)
   g_autoptr(JmCompare) compare = small_comparison (NULL, &new_doc);
   g_autoptr(JmLayout) layout = jm_layout_new (new_doc, NULL);
   cairo_surface_t *closed, *open;
-  guint changed;
+  guint changed = 0;
   JmRect r;
 
   find_item (compare, JM_KIND_CARD, "web", &changed);
