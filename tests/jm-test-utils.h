@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jm-document.h"
+#include "jm-test-tools.h"
 
 G_BEGIN_DECLS
 

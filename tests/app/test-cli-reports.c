@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "jm-test-tools.h"
+
 static const char *binary;
 static const char *examples;
 
@@ -48,22 +50,6 @@ run_in (const char  *language,
   if (err != NULL)
     *err = g_steal_pointer (&err_text);
   return WEXITSTATUS (wait_status);
-}
-
-/* The text of a PDF, as pdftotext reads it. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
 }
 
 /* Labels the painter writes, English and Italian, that the examples show. */
@@ -117,7 +103,7 @@ export_pdf (const char *example_name,
                                : run_in (language, lc_all, &err, output, input, NULL);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
-  text = pdf_text (pdf);
+  text = jm_test_pdf_text (pdf, 0, 0);
   g_unlink (pdf);
   g_rmdir (dir);
   return text;
@@ -177,7 +163,7 @@ test_numbers_follow_the_maps_language (void)
 
   g_assert_true (g_file_set_contents (path, map, -1, NULL));
   g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, path, NULL), ==, 0);
-  text = pdf_text (pdf);
+  text = jm_test_pdf_text (pdf, 0, 0);
   g_assert_nonnull (strstr (text, "3,5"));
   g_assert_null (strstr (text, "3.5"));
   g_unlink (pdf);
@@ -204,23 +190,6 @@ test_lang_option_usage (void)
 }
 
 /* ---- tagged, readable PDF ---- */
-
-static char *
-run_tool (const char *tool,
-          const char *arg1,
-          const char *arg2)
-{
-  const char *argv[] = { tool, arg1, arg2, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
 
 /* Every run of blanks, line breaks included, as one space. */
 static char *
@@ -257,11 +226,11 @@ test_pdf_is_tagged_and_reads_stage_by_stage (void)
   const char *at;
 
   g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, input, NULL), ==, 0);
-  info = run_tool ("pdfinfo", pdf, NULL);
+  info = jm_test_run_tool ("pdfinfo", pdf, NULL);
   g_assert_nonnull (strstr (info, "Tagged:          yes"));
 
   /* The text pages, as a reader extracts them: every sentence whole. */
-  raw = run_tool ("pdftotext", pdf, "-");
+  raw = jm_test_run_tool ("pdftotext", pdf, "-", NULL);
   text = squeeze (strstr (raw, "\f") + 1);
   at = text;
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -318,7 +287,7 @@ test_pdf_has_no_picture_but_the_maps_photos (void)
       g_assert_true (g_file_get_contents (input, &map, NULL, NULL));
       photos = count_lines_with (map, "<photo") + count_lines_with (map, "<image");
       g_assert_cmpint (run_in ("C", "C.UTF-8", NULL, output, input, NULL), ==, 0);
-      list = run_tool ("pdfimages", "-list", pdf);
+      list = jm_test_run_tool ("pdfimages", "-list", pdf, NULL);
       lines = g_strsplit (list, "\n", -1);
       /* Two header lines, then one line per image (and per soft mask). */
       for (guint i = 2; lines[i] != NULL; i++)
@@ -443,7 +412,7 @@ test_svg_says_its_title_description_and_language (void)
   g_assert_true (title < desc && (defs == NULL || desc < defs));
   g_assert_nonnull (strstr (contents, "<title id=\"jm-title\">Comprare scarpe da corsa online</title>"));
   /* Still well-formed XML. */
-  lint = run_tool ("xmllint", "--noout", svg);
+  lint = jm_test_run_tool ("xmllint", "--noout", svg, NULL);
   g_unlink (svg);
   g_rmdir (dir);
 }

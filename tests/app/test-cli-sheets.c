@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "jm-test-tools.h"
+
 static const char *binary;
 static const char *examples;
 
@@ -58,23 +60,6 @@ have_poppler (void)
 }
 
 static char *
-tool (const char *name,
-      const char *pdf)
-{
-  const char *argv[] = { name, pdf, "-", NULL };
-  const char *info[] = { name, pdf, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) (strcmp (name, "pdfinfo") == 0 ? info : argv), NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static char *
 example (const char *name)
 {
   return g_build_filename (examples, name, NULL);
@@ -98,8 +83,8 @@ test_italian_map_gives_an_italian_handout (void)
     }
   g_assert_cmpint (run (&err, output, "--summary", input, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  text = tool ("pdftotext", pdf);
-  info = tool ("pdfinfo", pdf);
+  text = jm_test_pdf_text (pdf, 0, 0);
+  info = jm_test_run_tool ("pdfinfo", pdf, NULL);
   g_assert_nonnull (strstr (info, "Pages:           1\n"));
   g_assert_nonnull (strstr (info, "(A4)"));
   for (guint i = 0; i < 4; i++)
@@ -132,7 +117,7 @@ test_handout_on_letter (void)
       return;
     }
   g_assert_cmpint (run (NULL, output, "--summary", "--page=letter", input, NULL), ==, 0);
-  info = tool ("pdfinfo", pdf);
+  info = jm_test_run_tool ("pdfinfo", pdf, NULL);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
   g_assert_nonnull (strstr (info, "Tagged:          yes"));
   g_assert_nonnull (strstr (info, "Pages:           1\n"));
@@ -157,15 +142,15 @@ test_persona_sheets_page_per_persona_and_one_chosen (void)
       return;
     }
   g_assert_cmpint (run (NULL, output, "--personas", input, NULL), ==, 0);
-  info = tool ("pdfinfo", pdf);
+  info = jm_test_run_tool ("pdfinfo", pdf, NULL);
   g_assert_nonnull (strstr (info, "Pages:           2\n"));
   g_assert_nonnull (strstr (info, "Tagged:          yes"));
 
   /* One persona by name, whatever its case. */
   g_assert_cmpint (run (NULL, output, "--personas", "--persona=marta conti", input, NULL), ==, 0);
-  one = tool ("pdfinfo", pdf);
+  one = jm_test_run_tool ("pdfinfo", pdf, NULL);
   g_assert_nonnull (strstr (one, "Pages:           1\n"));
-  text = tool ("pdftotext", pdf);
+  text = jm_test_pdf_text (pdf, 0, 0);
   g_assert_nonnull (strstr (text, "Marta Conti"));
   g_assert_null (strstr (text, "Paolo Ferri"));
   g_unlink (pdf);

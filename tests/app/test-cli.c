@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "jm-test-tools.h"
+
 static const char *binary;
 static const char *examples;
 
@@ -579,21 +581,6 @@ test_export_through_a_view (void)
   g_rmdir (dir);
 }
 
-/* The text of one page of a PDF, through pdftotext. */
-static char *
-pdf_page_text (const char *pdf,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
-  char *text = NULL;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &text, NULL, NULL, NULL));
-  g_assert_nonnull (text);
-  return text;
-}
-
 /* A PDF poster by sheets from the command line: the paper and the number
  * of sheets asked for, printed as "N sheets (C × R)"; a first page showing
  * how the sheets go together unless --no-page-map; wrong values and other
@@ -637,8 +624,8 @@ test_export_poster_by_sheets (void)
     g_assert_nonnull (pages);
     n = (guint) g_ascii_strtoull (pages + 6 + strspn (pages + 6, " "), NULL, 10);
     g_assert_cmpuint (n, >=, 1 + sheets);
-    first = pdf_page_text (pdf, 1);
-    second = pdf_page_text (pdf, 2);
+    first = jm_test_pdf_text (pdf, 1, 1);
+    second = jm_test_pdf_text (pdf, 2, 2);
     g_assert_nonnull (strstr (first, "How the sheets go together"));
     g_assert_nonnull (strstr (second, "Sheet 1 · A1"));
   }
@@ -652,7 +639,7 @@ test_export_poster_by_sheets (void)
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_null (strstr (r.out, "page map"));
-    first = pdf_page_text (pdf, 1);
+    first = jm_test_pdf_text (pdf, 1, 1);
     g_assert_null (strstr (first, "How the sheets go together"));
     g_assert_nonnull (strstr (first, "Sheet 1 · A1"));
     result_clear (&r);

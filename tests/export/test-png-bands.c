@@ -235,28 +235,6 @@ test_banded_svg_is_the_same_picture (void)
   g_rmdir (dir);
 }
 
-static char *
-run_output (const char *const *argv)
-{
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                               NULL, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static char *
-pdf_page_text (const char *pdf,
-               guint       page)
-{
-  g_autofree char *n = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-f", n, "-l", n, pdf, "-", NULL };
-
-  return run_output (argv);
-}
-
 /* 45 stages of two steps, S01 … S45, a lane with one cell of 480 cards
  * (taller than a PDF page) and a lane of touchpoints. */
 static JmDocument *
@@ -323,11 +301,7 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
   g_assert_no_error (error);
 
   /* The map's pages come first, then the text pages (A4). */
-  {
-    const char *argv[] = { "pdfinfo", "-f", "1", "-l", "30", pdf, NULL };
-
-    info = run_output (argv);
-  }
+  info = jm_test_run_tool ("pdfinfo", "-f", "1", "-l", "30", pdf, NULL);
   g_assert_true (g_regex_match_simple ("^Tagged: +yes$", info, G_REGEX_MULTILINE, 0));
   lines = g_strsplit (info, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -346,7 +320,7 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
   /* Page 1: the first stages, the title; page 2, to its right: the last
    * stages with the lane titles again; the page below the first: the
    * first stages' headers again over the tall cell's last cards. */
-  first = pdf_page_text (pdf, 1);
+  first = jm_test_pdf_text (pdf, 1, 1);
   g_assert_nonnull (strstr (first, "Wide and tall"));
   g_assert_nonnull (strstr (first, "S01"));
   g_assert_null (strstr (first, "S45"));
@@ -354,7 +328,7 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
   g_assert_null (strstr (first, "Card 479 of the tall cell"));
   for (guint i = 2; i <= map_pages->len; i++)
     {
-      g_autofree char *text = pdf_page_text (pdf, i);
+      g_autofree char *text = jm_test_pdf_text (pdf, i, i);
 
       if (strstr (text, "S45") != NULL && columns == 0)
         {
@@ -365,7 +339,7 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
   g_assert_nonnull (right);
   g_assert_null (strstr (right, "S01"));
   g_assert_nonnull (strstr (right, "Actions"));
-  below = pdf_page_text (pdf, columns + 1);
+  below = jm_test_pdf_text (pdf, columns + 1, columns + 1);
   g_assert_nonnull (strstr (below, "S01"));
   g_assert_nonnull (strstr (below, "Card 479 of the tall cell"));
   g_assert_null (strstr (below, "Card 0 of the tall cell"));
@@ -374,7 +348,7 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
   g_assert_nonnull (strstr (below, "Actions"));
   /* And below the last stages: their headers and the lane titles again. */
   {
-    g_autofree char *corner = pdf_page_text (pdf, 2 * columns);
+    g_autofree char *corner = jm_test_pdf_text (pdf, 2 * columns, 2 * columns);
 
     g_assert_nonnull (strstr (corner, "S45"));
     g_assert_nonnull (strstr (corner, "Touchpoints"));
