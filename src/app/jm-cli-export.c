@@ -581,6 +581,14 @@ jm_cli_export (const JmCliExport  *options,
       guint columns, rows;
       guint sheets = jm_export_count_poster_sheets (doc, &export_options, &columns, &rows);
 
+      guint pages = jm_export_count_map_pages (doc, &export_options, &columns, &rows);
+
+      if (pages > 1)
+        /* Translators: the output file, then the pages the map is cut into,
+         * as "14 pages (2 × 7)" */
+        g_print (_("%s: the map is larger than a PDF page can be (200 inches): it is on %u pages (%u × %u) "
+                   "at its true size, each with the stage and lane titles\n"),
+                 options->output, pages, columns, rows);
       if (sheets > 0)
         {
           g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sheet (%u × %u)",

@@ -316,6 +316,18 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
     }
   g_test_message ("%u map pages", map_pages->len);
   g_assert_cmpuint (map_pages->len, >=, 4);
+  /* As counted beforehand (the command line says it), the whole too. */
+  {
+    guint across = 0, down = 0, total = 0;
+    const char *at = strstr (info, "Pages:");
+
+    g_assert_cmpuint (jm_export_count_map_pages (doc, &options, &across, &down), ==, map_pages->len);
+    g_assert_cmpuint (across * down, ==, map_pages->len);
+    g_assert_cmpuint (across, ==, 2);
+    g_assert_nonnull (at);
+    g_assert_cmpint (sscanf (at, "Pages: %u", &total), ==, 1);
+    g_assert_cmpuint (jm_export_count_pages (doc, &options), ==, total);
+  }
 
   /* Page 1: the first stages, the title; page 2, to its right: the last
    * stages with the lane titles again; the page below the first: the

@@ -648,6 +648,13 @@ poster_grid (const JmExportOptions *options,
   return TRUE;
 }
 
+/* The map at its size on PDF pages: one, or pages of the largest size. */
+static GArray *
+plan_map_pages (JmLayout *layout)
+{
+  return jm_map_pages_plan (layout, PDF_MAX_PAGE / PT_PER_UNIT, PDF_MAX_PAGE / PT_PER_UNIT);
+}
+
 guint
 jm_export_count_pages (JmDocument            *document,
                        const JmExportOptions *options)
@@ -659,6 +666,12 @@ jm_export_count_pages (JmDocument            *document,
   g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
 
   layout = make_layout (document, options, FALSE);
+  if (options->page == JM_PAGE_FIT && options->poster_columns == 0)
+    {
+      g_autoptr(GArray) pages = plan_map_pages (layout);
+
+      return pages->len + count_pdf_text_pages (layout);
+    }
   if (options->page != JM_PAGE_POSTER_A4 && options->poster_columns == 0)
     return 1 + count_pdf_text_pages (layout);
 
@@ -666,6 +679,31 @@ jm_export_count_pages (JmDocument            *document,
   if (!poster_grid (options, w, h, &grid))
     return 0;
   return (options->poster_page_map ? 1 : 0) + jm_poster_grid_get_n_sheets (&grid) + count_pdf_text_pages (layout);
+}
+
+guint
+jm_export_count_map_pages (JmDocument            *document,
+                           const JmExportOptions *options,
+                           guint                 *columns,
+                           guint                 *rows)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GArray) pages = NULL;
+  const JmMapPage *last;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  if (options->page != JM_PAGE_FIT || options->poster_columns > 0)
+    return 0;
+  layout = make_layout (document, options, FALSE);
+  pages = plan_map_pages (layout);
+  last = &g_array_index (pages, JmMapPage, pages->len - 1);
+  if (columns)
+    *columns = last->column + 1;
+  if (rows)
+    *rows = last->row + 1;
+  return pages->len;
 }
 
 guint
@@ -762,8 +800,7 @@ export_pdf (JmDocument            *document,
     {
       /* One page the size of the map; a map larger than PDF's largest page
        * is cut at its true size into pages that repeat its headers. */
-      g_autoptr(GArray) pages = jm_map_pages_plan (layout, PDF_MAX_PAGE / PT_PER_UNIT,
-                                                   PDF_MAX_PAGE / PT_PER_UNIT);
+      g_autoptr(GArray) pages = plan_map_pages (layout);
 
       jm_map_page_get_size (&g_array_index (pages, JmMapPage, 0), &pw, &ph);
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, pw * PT_PER_UNIT, ph * PT_PER_UNIT);

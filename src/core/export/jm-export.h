@@ -103,6 +103,13 @@ void        jm_export_get_png_size     (JmDocument            *document,
  * order (jm-pdf-text.h). */
 guint       jm_export_count_pages      (JmDocument            *document,
                                         const JmExportOptions *options);
+/* At the map's size (the page option fit, no poster): the pages the map
+ * itself takes, more than one when it is larger than PDF's largest page
+ * (200 inches), and how many across and down. 0 for other page options. */
+guint       jm_export_count_map_pages  (JmDocument            *document,
+                                        const JmExportOptions *options,
+                                        guint                 *columns,
+                                        guint                 *rows);
 /* For a poster (poster-a4 or by sheets): its sheets of the map, not
  * counting the page map, and how many across and down. 0 when the
  * options make no poster or it cannot be made. */

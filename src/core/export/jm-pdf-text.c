@@ -1,6 +1,8 @@
 /* jm-pdf-text.c — see jm-pdf-text.h. */
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -269,6 +271,14 @@ jm_pdf_text_draw (JmLayout *layout,
   flow_map (layout, cr, page_width, page_height);
 }
 
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
 guint
 jm_pdf_text_count_pages (JmLayout *layout,
                          double    page_width,
@@ -280,8 +290,10 @@ jm_pdf_text_count_pages (JmLayout *layout,
 
   g_return_val_if_fail (JM_IS_LAYOUT (layout), 0);
 
-  /* The same flow, recorded and thrown away: the count is what the PDF gets. */
-  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  /* The same flow into a PDF thrown away as it is written: the count is
+   * what the PDF gets (a surface of another kind measures text with other
+   * font options, and breaks pages elsewhere). */
+  surface = cairo_pdf_surface_create_for_stream (discard, NULL, page_width, page_height);
   cr = cairo_create (surface);
   pages = flow_map (layout, cr, page_width, page_height);
   cairo_destroy (cr);
