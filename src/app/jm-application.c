@@ -315,6 +315,8 @@ jm_application_startup (GApplication *application)
     { "win.inspector-visible", { "F9", NULL } },
     { "win.outline-visible", { "<Control>l", NULL } },
     { "win.present", { "F5", NULL } },
+    /* GTK's own for the shortcuts window (jm-window.c makes it). */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (jm_application_parent_class)->startup (application);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jm-a11y.h"
 #include "jm-clipboard.h"
 #include "jm-file-chooser.h"
 #include "jm-inspector.h"
@@ -23,6 +24,7 @@ struct _JmInspector {
 
   GtkStack          *stack;
   JmInspectorPage   *map_page;
+  /* Made the first time they are shown (see page_for), NULL until then. */
   JmInspectorPage   *persona_page;
   JmInspectorPage   *stage_page;
   JmInspectorPage   *step_page;
@@ -41,8 +43,56 @@ struct _JmInspector {
 G_DEFINE_FINAL_TYPE (JmInspector, jm_inspector, GTK_TYPE_WIDGET)
 
 static JmInspectorPage *pages_of (JmInspector *self, guint i);
+#define N_PAGES 6
 
 /* ---- following the selection ---- */
+
+/* The page for target, made now if it never was. Only the map's page is
+ * in the template: a map opens on it, and each other page is hundreds of
+ * widgets that GTK would build, style and measure (the stack sizes itself
+ * to all its pages) before the window's first frame, for a page the user
+ * may never open. */
+static JmInspectorPage *
+page_for (JmInspector       *self,
+          JmInspectorTarget  target)
+{
+  JmInspectorPage **slot;
+  GType type;
+  const char *name;
+
+  switch (target)
+    {
+    case JM_INSPECTOR_PERSONA:
+      slot = &self->persona_page, type = JM_TYPE_INSPECTOR_PERSONA_PAGE, name = "persona";
+      break;
+    case JM_INSPECTOR_STAGE:
+      slot = &self->stage_page, type = JM_TYPE_INSPECTOR_STAGE_PAGE, name = "stage";
+      break;
+    case JM_INSPECTOR_STEP:
+      slot = &self->step_page, type = JM_TYPE_INSPECTOR_STEP_PAGE, name = "step";
+      break;
+    case JM_INSPECTOR_LANE:
+      slot = &self->lane_page, type = JM_TYPE_INSPECTOR_LANE_PAGE, name = "lane";
+      break;
+    case JM_INSPECTOR_CARD:
+      slot = &self->card_page, type = JM_TYPE_INSPECTOR_CARD_PAGE, name = "card";
+      break;
+    case JM_INSPECTOR_MAP:
+    case JM_INSPECTOR_CARDS:
+    default:
+      return self->map_page;
+    }
+
+  if (*slot == NULL)
+    {
+      *slot = g_object_new (type, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (*slot), name);
+      /* As the window names the controls of the pages it was built with. */
+      jm_a11y_name_controls (GTK_WIDGET (*slot));
+      jm_inspector_page_set_selection (*slot, self->selection);
+    }
+  return *slot;
+}
 
 static void
 show_page (JmInspector       *self,
@@ -92,34 +142,29 @@ show_selection (JmInspector *self)
   switch (focus->kind)
     {
     case JM_FOCUS_PERSONA:
-      page = self->persona_page;
       target = JM_INSPECTOR_PERSONA;
       break;
     case JM_FOCUS_STAGE:
-      page = self->stage_page;
       target = JM_INSPECTOR_STAGE;
       break;
     case JM_FOCUS_STEP:
     case JM_FOCUS_CELL:
     case JM_FOCUS_EMOTION:
-      page = self->step_page;
       target = JM_INSPECTOR_STEP;
       break;
     case JM_FOCUS_LANE:
-      page = self->lane_page;
       target = JM_INSPECTOR_LANE;
       break;
     case JM_FOCUS_CARD:
-      page = self->card_page;
       target = JM_INSPECTOR_CARD;
       break;
     case JM_FOCUS_NONE:
     case JM_FOCUS_MAP:
     default:
-      page = self->map_page;
       target = JM_INSPECTOR_MAP;
       break;
     }
+  page = page_for (self, target);
 
   /* Never a blank page: what the page cannot show, the map's page does. */
   if (!jm_inspector_page_show (page, page == self->map_page ? &map_focus : focus))
@@ -195,8 +240,9 @@ jm_inspector_set_selection (JmInspector *self,
   if (self->selection != NULL)
     g_clear_signal_handler (&self->selection_handler, self->selection);
   g_set_object (&self->selection, selection);
-  for (guint i = 0; pages_of (self, i) != NULL; i++)
-    jm_inspector_page_set_selection (pages_of (self, i), selection);
+  for (guint i = 0; i < N_PAGES; i++)
+    if (pages_of (self, i) != NULL)
+      jm_inspector_page_set_selection (pages_of (self, i), selection);
   if (selection != NULL)
     self->selection_handler = g_signal_connect (selection, "changed", G_CALLBACK (on_selection_changed), self);
   follow_document (self);
@@ -228,11 +274,11 @@ static JmInspectorPage *
 pages_of (JmInspector *self,
           guint        i)
 {
-  JmInspectorPage *pages[] = {
+  JmInspectorPage *pages[N_PAGES] = {
     self->map_page, self->persona_page, self->stage_page, self->step_page, self->lane_page, self->card_page,
   };
 
-  return i < G_N_ELEMENTS (pages) ? pages[i] : NULL;
+  return i < N_PAGES ? pages[i] : NULL;
 }
 
 /* ---- personas: open, go back, add, remove ---- */
@@ -586,6 +632,8 @@ jm_inspector_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_INSPECTOR);
+  /* The stack held them. */
+  self->persona_page = self->stage_page = self->step_page = self->lane_page = self->card_page = NULL;
   G_OBJECT_CLASS (jm_inspector_parent_class)->dispose (object);
 }
 
@@ -614,11 +662,6 @@ jm_inspector_class_init (JmInspectorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/jm-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, JmInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, JmInspector, map_page);
-  gtk_widget_class_bind_template_child (widget_class, JmInspector, persona_page);
-  gtk_widget_class_bind_template_child (widget_class, JmInspector, stage_page);
-  gtk_widget_class_bind_template_child (widget_class, JmInspector, step_page);
-  gtk_widget_class_bind_template_child (widget_class, JmInspector, lane_page);
-  gtk_widget_class_bind_template_child (widget_class, JmInspector, card_page);
   gtk_widget_class_bind_template_child (widget_class, JmInspector, cards_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jm-inspector");

@@ -861,6 +861,29 @@ jm_window_init (JmWindow *self)
 #endif
 }
 
+/* The shortcuts window, made the first time it is asked for. GTK would
+ * build it for every new window from the resource "gtk/help-overlay.ui",
+ * before the window's first frame; the resource is "ui/help-overlay.ui"
+ * instead. Once made, the window keeps it (hidden when closed), and this
+ * action, which GTK then leaves in place of its own, shows it again. */
+static void
+on_show_help_overlay (GSimpleAction *action,
+                      GVariant      *parameter,
+                      JmWindow      *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      jm_a11y_name_window (GTK_WINDOW (overlay));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 JmWindow *
 jm_window_new (JmApplication *application)
 {
@@ -901,10 +924,15 @@ jm_window_new (JmApplication *application)
   g_signal_connect_object (settings, "changed::autosave-interval",
                            G_CALLBACK (on_autosave_interval_changed), self, 0);
 
+  {
+    g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect_object (help, "activate", G_CALLBACK (on_show_help_overlay), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
+  }
+
   /* Controls GTK 4.8 would name "_Save Save" or "GtkButton". */
   jm_a11y_name_controls (GTK_WIDGET (self));
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
-    jm_a11y_name_window (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   update_title (self);
   jm_window_update_actions (self);
   return self;

@@ -256,9 +256,28 @@ test_about_and_shortcuts_windows_open (void)
   g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   close_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  jm_test_spin ();
-  g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  /* The shortcuts window is made when first asked for (Ctrl+?), not with
+   * the window; closed, it is shown again. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+    GtkShortcutsWindow *overlay;
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+    g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    jm_test_spin ();
+    g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+    g_assert_nonnull (overlay);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+    gtk_window_close (GTK_WINDOW (overlay));
+    jm_test_spin ();
+    g_assert_false (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    jm_test_spin ();
+    g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+    g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  }
   close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -880,6 +899,77 @@ test_inspector_follows_the_canvas_and_the_document (void)
   destroy_window (window);
 }
 
+/* The inspector's pages other than the map's are made the first time they
+ * are shown, not before the window's first frame; made, each is as wide
+ * as the map's page, so the panel and the canvas beside it never move. */
+static void
+test_inspector_pages_are_made_when_first_shown (void)
+{
+  JmWindow *window = new_window ();
+  g_autofree char *bikes = jm_test_example_path ("bike-shop-vs-food-delivery.journey");
+  g_autoptr(GFile) bikes_file = g_file_new_for_path (bikes);
+  JmInspector *inspector = JM_INSPECTOR (child (window, "inspector"));
+  JmCanvas *canvas = JM_CANVAS (child (window, "canvas"));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (inspector), JM_TYPE_INSPECTOR, "stack"));
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  const struct { JmFocusKind kind; const char *id; JmInspectorTarget target; } objects[] = {
+    { JM_FOCUS_CARD, "c-12", JM_INSPECTOR_CARD },
+    { JM_FOCUS_STAGE, NULL, JM_INSPECTOR_STAGE },
+    { JM_FOCUS_STEP, NULL, JM_INSPECTOR_STEP },
+    { JM_FOCUS_LANE, NULL, JM_INSPECTOR_LANE },
+    { JM_FOCUS_PERSONA, NULL, JM_INSPECTOR_PERSONA },
+  };
+  JmSelection *selection;
+  JmDocument *doc;
+  int inspector_w, canvas_w;
+
+  g_assert_true (jm_window_open_file (window, bikes_file));
+  jm_test_spin ();
+  doc = jm_window_get_document (window);
+  selection = jm_inspector_get_selection (inspector);
+  /* The map's page and the several cards' status page. */
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 2);
+  inspector_w = gtk_widget_get_width (GTK_WIDGET (inspector));
+  canvas_w = gtk_widget_get_width (GTK_WIDGET (canvas));
+  g_assert_cmpint (inspector_w, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      const char *id = objects[i].id;
+      JmStage *stage = g_ptr_array_index (jm_document_get_stages (doc), 0);
+
+      if (objects[i].kind == JM_FOCUS_STAGE)
+        id = stage->id;
+      else if (objects[i].kind == JM_FOCUS_STEP)
+        id = ((JmStep *) g_ptr_array_index (stage->steps, 0))->id;
+      else if (objects[i].kind == JM_FOCUS_LANE)
+        id = ((JmLane *) g_ptr_array_index (jm_document_get_lanes (doc), 0))->id;
+      else if (objects[i].kind == JM_FOCUS_PERSONA)
+        id = ((JmPersona *) g_ptr_array_index (jm_document_get_personas (doc), 0))->id;
+      if (objects[i].kind == JM_FOCUS_CARD)
+        jm_canvas_select_card (canvas, id, FALSE);
+      else
+        jm_selection_focus_object (selection, objects[i].kind, id);
+      jm_test_spin ();
+      g_assert_cmpint (jm_inspector_get_target (inspector), ==, objects[i].target);
+      g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 3 + i);
+      /* The page made follows the selection as the others do. */
+      g_assert_cmpstr (jm_inspector_page_get_focus (JM_INSPECTOR_PAGE (jm_inspector_get_page (inspector)))->id,
+                       ==, id);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (inspector)), ==, inspector_w);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), ==, canvas_w);
+    }
+
+  /* Made once: back to the map and to a card again. */
+  jm_selection_focus_object (selection, JM_FOCUS_MAP, NULL);
+  jm_test_spin ();
+  jm_canvas_select_card (canvas, "c-1", FALSE);
+  jm_test_spin ();
+  g_assert_cmpint (jm_inspector_get_target (inspector), ==, JM_INSPECTOR_CARD);
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 7);
+  destroy_window (window);
+}
+
 /* Every label's text under root, one a line. */
 static void
 append_labels (GtkWidget *root,
@@ -1207,6 +1297,8 @@ main (int   argc,
   g_test_add_func ("/app/window/persona-switcher-shows-one-persona", test_persona_switcher_shows_one_persona);
   g_test_add_func ("/app/window/survey-import-waits-for-confirmation", test_survey_import_waits_for_confirmation);
   g_test_add_func ("/app/window/metrics-view-lists-and-sorts-metrics", test_metrics_view_lists_and_sorts_metrics);
+  g_test_add_func ("/app/window/inspector-pages-are-made-when-first-shown",
+                   test_inspector_pages_are_made_when_first_shown);
   g_test_add_func ("/app/window/inspector-follows-the-canvas-and-the-document",
                    test_inspector_follows_the_canvas_and_the_document);
   g_test_add_func ("/app/window/italian/numbers-in-metrics-table-and-survey-preview",

@@ -81,6 +81,7 @@ struct _JmLayout {
 
   PangoFontMap    *font_map;
   PangoContext    *context;
+  struct _JmTextFit *text_fit;  /* NULL: every card's text laid out to measure it */
 
   GHashTable      *boxes;      /* card id -> JmCardBox* */
   GQueue           text_cache; /* JmCardBox* with a text layout, most recently used first */
@@ -105,6 +106,7 @@ struct _JmLayout {
   PangoLayout     *title;
   PangoLayout     *scenario;
   guint            n_measured;
+  guint            n_fitted;    /* of those, told from their words' widths */
   guint            n_painted;   /* cards drawn by the last paint */
 };
 
@@ -127,6 +129,12 @@ JmRow       *jm_layout_find_row  (JmLayout   *self,
 /* The card's text laid out, made again if it was evicted from the cache. */
 PangoLayout *jm_layout_get_card_text (JmLayout  *self,
                                       JmCardBox *box);
+
+/* As jm_layout_new(), but every card's text is laid out by Pango to be
+ * measured, never told from its words' widths (jm-text-fit.h): the layout
+ * the other must equal, for tests. */
+JmLayout    *jm_layout_new_measuring_all (JmDocument            *document,
+                                          const JmRenderOptions *options);
 
 /* Text layouts kept at most: a 10,000-card map must not hold 10,000. */
 #define JM_TEXT_CACHE_SIZE 1500

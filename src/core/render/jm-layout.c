@@ -10,6 +10,7 @@
 
 #include "jm-layout-private.h"
 #include "jm-map-view.h"
+#include "jm-text-fit.h"
 
 G_DEFINE_FINAL_TYPE (JmLayout, jm_layout, G_TYPE_OBJECT)
 
@@ -282,13 +283,23 @@ measure_card (JmLayout  *self,
 {
   const JmCard *card = box->card;
   double inner = card_width (self, box) - 2 * JM_CARD_PAD;
-  int h;
+  int h = -1;
 
   g_clear_object (&box->text);
-  box->text = make_card_text (self, card, inner);
-  pango_layout_get_pixel_size (box->text, NULL, &h);
+  /* Plain words are measured from their widths: the same height Pango
+   * gives, without shaping the text a line at a time (jm-text-fit.h).
+   * The text is laid out when the card is drawn. */
+  if (self->text_fit != NULL)
+    h = jm_text_fit_height (self->text_fit, card->text, (int) (inner * PANGO_SCALE));
+  if (h < 0)
+    {
+      box->text = make_card_text (self, card, inner);
+      pango_layout_get_pixel_size (box->text, NULL, &h);
+      touch_text (self, box);
+    }
+  else
+    self->n_fitted++;
   box->text_height = h;
-  touch_text (self, box);
 
   box->chips_height = 0;
   if ((kind == JM_LANE_TOUCHPOINTS && (card->channel != JM_CHANNEL_NONE || card->moment_of_truth))
@@ -620,6 +631,7 @@ jm_layout_finalize (GObject *object)
   g_clear_pointer (&self->label_cache, g_hash_table_unref);
   g_clear_object (&self->title);
   g_clear_object (&self->scenario);
+  g_clear_pointer (&self->text_fit, jm_text_fit_free);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_free (self->persona_id);
@@ -659,6 +671,12 @@ jm_layout_init (JmLayout *self)
   pango_cairo_context_set_font_options (self->context, font_options);
   cairo_font_options_destroy (font_options);
   pango_cairo_context_set_resolution (self->context, 96);
+
+  {
+    g_autoptr(PangoLayout) template = make_card_text (self, &(JmCard) { .text = NULL }, 100);
+
+    self->text_fit = jm_text_fit_new (template);
+  }
 }
 
 static void
@@ -713,21 +731,38 @@ jm_layout_get_language (JmLayout *self)
   return jm_document_get_language (self->document);
 }
 
-JmLayout *
-jm_layout_new (JmDocument            *document,
-               const JmRenderOptions *options)
+static JmLayout *
+layout_new (JmDocument            *document,
+            const JmRenderOptions *options,
+            gboolean               fit_text)
 {
   JmLayout *self;
 
-  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
-
   self = g_object_new (JM_TYPE_LAYOUT, NULL);
+  if (!fit_text)
+    g_clear_pointer (&self->text_fit, jm_text_fit_free);
   self->document = g_object_ref (document);
   store_options (self, options);
   self->changed_handler = g_signal_connect (document, "changed",
                                             G_CALLBACK (on_document_changed), self);
   relayout (self);
   return self;
+}
+
+JmLayout *
+jm_layout_new (JmDocument            *document,
+               const JmRenderOptions *options)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  return layout_new (document, options, TRUE);
+}
+
+JmLayout *
+jm_layout_new_measuring_all (JmDocument            *document,
+                             const JmRenderOptions *options)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  return layout_new (document, options, FALSE);
 }
 
 JmDocument *
