@@ -929,6 +929,9 @@ test_inspector_pages_are_made_when_first_shown (void)
   selection = jm_inspector_get_selection (inspector);
   /* The map's page and the several cards' status page. */
   g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 2);
+  /* Laid out: on a loaded machine the first frame may take a while. */
+  for (guint t = 0; t < 250 && gtk_widget_get_width (GTK_WIDGET (inspector)) == 0; t++)
+    jm_test_spin_for (20);
   inspector_w = gtk_widget_get_width (GTK_WIDGET (inspector));
   canvas_w = gtk_widget_get_width (GTK_WIDGET (canvas));
   g_assert_cmpint (inspector_w, >, 0);
