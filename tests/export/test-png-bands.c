@@ -303,6 +303,13 @@ test_map_over_the_largest_pdf_page_is_cut_into_pages (void)
   /* The map's pages come first, then the text pages (A4). */
   info = jm_test_run_tool ("pdfinfo", "-f", "1", "-l", "30", pdf, NULL);
   g_assert_true (g_regex_match_simple ("^Tagged: +yes$", info, G_REGEX_MULTILINE, 0));
+  {
+    g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+    g_autofree char *check = qpdf != NULL ? jm_test_run_tool ("qpdf", "--check", pdf, NULL) : NULL;
+
+    /* The pages of several sizes are a well-formed PDF (qpdf fails on a warning too). */
+    g_assert_true (check == NULL || strstr (check, "No syntax or stream encoding errors found") != NULL);
+  }
   lines = g_strsplit (info, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
