@@ -83,7 +83,8 @@ jm_canvas_chip_allocate (JmCanvas *self)
 
   /* Inside the lane's title column: at the foot of the room the curves'
    * legend fills from the top, which keeps the chip's height (and a gap)
-   * free of its lines; else under the title. */
+   * free of its lines, and as wide as that room, which ends before the
+   * axis's labels; else under the title. */
   if (jm_layout_get_emotion_legend_rect (self->layout, &legend))
     {
       double px_per_unit;
@@ -92,14 +93,16 @@ jm_canvas_chip_allocate (JmCanvas *self)
       jm_canvas_widget_rect (self, JM_HIT_LANE, &rect, &bounds);
       px_per_unit = rect.height > 0 ? bounds.size.height / rect.height : 1;
       jm_layout_set_emotion_legend_reserve (self->layout, (nat_h + 6) / MAX (px_per_unit, 1e-6));
+      rect.x = legend.x - 4;
+      rect.width = legend.width + 4;
       at_foot = TRUE;
     }
   else
     {
       rect.y += 50;
+      rect.x += 12;
+      rect.width -= 24;
     }
-  rect.x += 12;
-  rect.width -= 24;
   jm_canvas_widget_rect (self, JM_HIT_LANE, &rect, &bounds);
   alloc.x = (int) bounds.origin.x;
   alloc.y = at_foot ? (int) (bounds.origin.y + bounds.size.height) - nat_h : (int) bounds.origin.y;

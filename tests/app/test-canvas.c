@@ -1083,6 +1083,9 @@ test_whose_curve_chip_is_clear_of_the_legend (Fixture       *f,
                   cell_bounds.origin.y, cell_bounds.size.width, cell_bounds.size.height);
   g_assert_cmpfloat (legend_bounds.size.height, >, 10);
   g_assert_false (graphene_rect_intersection (&chip_bounds, &legend_bounds, NULL));
+  /* Nor does it reach the axis's labels, right of the legend's room. */
+  g_assert_cmpfloat (chip_bounds.origin.x + chip_bounds.size.width, <=,
+                     legend_bounds.origin.x + legend_bounds.size.width + 1);
   /* In the lane, in its column of titles. */
   g_assert_true (jm_layout_get_lane_rect (layout, emotion_lane_of (f->doc), &lane));
   jm_canvas_map_to_widget (f->canvas, lane.x, lane.y, &x0, &y0);
