@@ -308,6 +308,28 @@ test_window_size_is_remembered (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
 
+/* A new blank map in the window, and its Export dialog opened. */
+static GtkWidget *
+open_export_dialog_on_a_new_map (JmWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
+  jm_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  jm_test_spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
+        dialog = GTK_WIDGET (item);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 static void
 test_export_dialog_opens_with_preview (void)
 {
@@ -363,23 +385,11 @@ static void
 test_export_dialog_says_the_png_size (void)
 {
   JmWindow *window = new_window ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog;
   AdwComboRow *row;
   int w1, h1, w2, h2;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
-  jm_test_spin ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  jm_test_spin ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
-        dialog = GTK_WIDGET (item);
-    }
-  g_assert_nonnull (dialog);
+  dialog = open_export_dialog_on_a_new_map (window);
   row = find_png_size_row (dialog);
   g_assert_nonnull (row);
 
@@ -421,24 +431,12 @@ static void
 test_export_dialog_offers_a_web_page (void)
 {
   JmWindow *window = new_window ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog;
   AdwComboRow *formats;
   GListModel *model;
   guint web = G_MAXUINT;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
-  jm_test_spin ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  jm_test_spin ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
-        dialog = GTK_WIDGET (item);
-    }
-  g_assert_nonnull (dialog);
+  dialog = open_export_dialog_on_a_new_map (window);
   formats = find_combo_row (dialog, "_Format");
   g_assert_nonnull (formats);
   model = adw_combo_row_get_model (formats);
@@ -464,23 +462,11 @@ static void
 test_export_dialog_offers_persona_sheets_and_handout (void)
 {
   JmWindow *window = new_window ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog;
   AdwComboRow *what, *format, *size;
   int w, h;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "blank"));
-  jm_test_spin ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  jm_test_spin ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, g_type_from_name ("JmExportDialog")))
-        dialog = GTK_WIDGET (item);
-    }
-  g_assert_nonnull (dialog);
+  dialog = open_export_dialog_on_a_new_map (window);
   what = find_combo_row (dialog, "_What");
   format = find_combo_row (dialog, "_Format");
   g_assert_nonnull (what);
